@@ -1,0 +1,141 @@
+"""Stage 5, aggregate: the figures every page and chart is made of, computed once with pandas.
+
+Per network × moment × indicator × situatie: n, median, mean, min and max. Per network: the latest
+moment and the one before it, the change of the median between them, participation over time and
+the reflections per value cycle.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from generator.audience import AudienceView, Position, Story
+from generator.model import CURRENT
+from generator.moments import Moment
+
+
+@dataclass(frozen=True)
+class Stat:
+    network: str
+    moment: Moment
+    indicator: str
+    situation: str
+    n: int
+    median: float
+    mean: float
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
+class Change:
+    indicator: str
+    situation: str
+    previous: float
+    latest: float
+
+    @property
+    def delta(self) -> float:
+        return self.latest - self.previous
+
+
+@dataclass(frozen=True)
+class NetworkFigures:
+    network: str
+    moments: tuple[Moment, ...]  # moments with scores, in time order
+    latest: Moment | None
+    previous: Moment | None
+    stats: tuple[Stat, ...]
+    changes: tuple[Change, ...]
+    participants: tuple[tuple[Moment, int | None], ...]  # None: withheld in public
+    stories_per_moment: tuple[tuple[Moment, int], ...]
+    positions_latest: tuple[Position, ...]
+    stories: tuple[Story, ...]
+    cycle_counts: tuple[tuple[int, int], ...]
+
+    def stat(self, moment: Moment, indicator: str, situation: str) -> Stat | None:
+        return next(
+            (s for s in self.stats if s.moment == moment and s.indicator == indicator and s.situation == situation),
+            None,
+        )
+
+
+@dataclass(frozen=True)
+class Figures:
+    view: AudienceView
+    networks: tuple[NetworkFigures, ...]
+    stats: tuple[Stat, ...]
+
+
+def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
+    if not positions:
+        return ()
+    frame = pd.DataFrame(
+        {
+            "network": [p.network for p in positions],
+            "moment": [p.moment for p in positions],
+            "indicator": [p.indicator for p in positions],
+            "situation": [p.situation for p in positions],
+            "value": [p.value for p in positions],
+        }
+    )
+    grouped = frame.groupby(["network", "moment", "indicator", "situation"], sort=True)["value"]
+    table = grouped.agg(["count", "median", "mean", "min", "max"]).reset_index()
+    return tuple(
+        Stat(row.network, row.moment, row.indicator, row.situation, int(row.count), float(row.median), float(row.mean), float(row.min), float(row.max))
+        for row in table.itertuples(index=False)
+    )
+
+
+def aggregate(view: AudienceView) -> Figures:
+    stats = compute_stats(view.positions)
+    stats_by_network: dict[str, list[Stat]] = {}
+    for stat in stats:
+        stats_by_network.setdefault(stat.network, []).append(stat)
+    positions_by_network: dict[str, list[Position]] = {}
+    for position in view.positions:
+        positions_by_network.setdefault(position.network, []).append(position)
+    stories_by_network: dict[str, list[Story]] = {}
+    for story in view.stories:
+        stories_by_network.setdefault(story.network, []).append(story)
+    networks = tuple(
+        _network_figures(view, name, stats_by_network.get(name, []), positions_by_network.get(name, []), stories_by_network.get(name, []))
+        for name in view.networks
+    )
+    return Figures(view, networks, stats)
+
+
+def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions: list[Position], stories: list[Story]) -> NetworkFigures:
+    scored = sorted({m for (network, m) in view.participants if network == name} | {s.moment for s in stats} | _withheld_moments(view, name))
+    latest = scored[-1] if scored else None
+    previous = scored[-2] if len(scored) > 1 else None
+    changes = []
+    if latest and previous:
+        lookup = {(s.moment, s.indicator, s.situation): s for s in stats}
+        for indicator in view.framework.indicator_codes():
+            before, after = lookup.get((previous, indicator, CURRENT)), lookup.get((latest, indicator, CURRENT))
+            if before and after:
+                changes.append(Change(indicator, CURRENT, before.median, after.median))
+    story_moments = Counter(s.moment for s in stories)
+    all_moments = sorted(set(scored) | set(story_moments))
+    cycles = Counter(s.cycle for s in stories)
+    return NetworkFigures(
+        network=name,
+        moments=tuple(scored),
+        latest=latest,
+        previous=previous,
+        stats=tuple(stats),
+        changes=tuple(changes),
+        participants=tuple((m, view.participants.get((name, m))) for m in all_moments),
+        stories_per_moment=tuple((m, story_moments.get(m, 0)) for m in all_moments),
+        positions_latest=tuple(p for p in positions if p.moment == latest),
+        stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
+        cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
+    )
+
+
+def _withheld_moments(view: AudienceView, name: str) -> set[Moment]:
+    return {w.moment for w in view.withheld if w.network == name}

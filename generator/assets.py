@@ -1,0 +1,48 @@
+"""The site's own static files: our script and styles, and the Vega libraries as one bundle.
+
+The Vega, Vega-Lite and vega-embed JavaScript is written into the site itself (made by
+vl-convert-python), so a built site never asks another host for anything. Making the bundle takes
+about a second, so a bundle already in the docs folder with the same version line is reused.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+
+from generator.pages import TEMPLATES_DIR
+
+VEGA_BUNDLE = "assets/vega/vega-bundle.js"
+
+
+def _bundle_header() -> bytes:
+    import vl_convert
+
+    return (
+        f"/* Vega {vl_convert.get_vega_version()}, Vega-Lite {vl_convert.get_vegalite_versions()[-1]}, "
+        f"vega-embed {vl_convert.get_vega_embed_version()}: bundled by vl-convert-python "
+        f"{version('vl-convert-python')} for Netwerkspiegel. */\n"
+    ).encode("utf-8")
+
+
+def vega_bundle(previous_src: Path | None) -> bytes:
+    header = _bundle_header()
+    if previous_src is not None:
+        existing = previous_src / VEGA_BUNDLE
+        if existing.is_file():
+            with existing.open("rb") as handle:
+                if handle.readline() == header:
+                    return existing.read_bytes()
+    import vl_convert
+
+    return header + vl_convert.javascript_bundle().encode("utf-8")
+
+
+def site_assets(previous_src: Path | None, templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+    files = {
+        f"assets/{path.relative_to(templates_dir / 'assets').as_posix()}": path.read_bytes()
+        for path in sorted((templates_dir / "assets").rglob("*"))
+        if path.is_file()
+    }
+    files[VEGA_BUNDLE] = vega_bundle(previous_src)
+    return files

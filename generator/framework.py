@@ -1,0 +1,110 @@
+"""The Dimensieraamwerk and the value-creation cycles, read from `data/framework.toml`.
+
+The definitions are data, not code: labels, questions and poles live in the TOML file beside this
+module, and everything that shows or recognises them asks the `Framework` object.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+FRAMEWORK_FILE = Path(__file__).parent / "data" / "framework.toml"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    nl: str
+    en: str
+    slug: str
+    description_nl: str
+    description_en: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    dimension: str
+    label_nl: str
+    label_en: str
+    question_nl: str
+    question_en: str
+    left_nl: str
+    right_nl: str
+    left_en: str
+    right_en: str
+
+
+@dataclass(frozen=True)
+class Cycle:
+    code: int
+    slug: str
+    nl: str
+    en: str
+    aliases: tuple[str, ...]
+    description_nl: str
+    description_en: str
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, inner white space collapsed: how user words are compared."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+_INDICATOR_CODE = re.compile(r"^\s*([1-9])\s*([a-z])\s*[.):]?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Framework:
+    dimensions: tuple[Dimension, ...]
+    indicators: tuple[Indicator, ...]
+    cycles: tuple[Cycle, ...]
+
+    def indicator(self, code: str) -> Indicator:
+        return next(ind for ind in self.indicators if ind.code == code)
+
+    def dimension(self, code: str) -> Dimension:
+        return next(dim for dim in self.dimensions if dim.code == code)
+
+    def cycle(self, code: int) -> Cycle:
+        return next(cyc for cyc in self.cycles if cyc.code == code)
+
+    def indicators_of(self, dimension_code: str) -> tuple[Indicator, ...]:
+        return tuple(ind for ind in self.indicators if ind.dimension == dimension_code)
+
+    def indicator_codes(self) -> tuple[str, ...]:
+        return tuple(ind.code for ind in self.indicators)
+
+    def match_indicator(self, text: str) -> str | None:
+        """`1a`, `1A`, `1a.`, `1 a` → `1a`; None when it is not a known indicator."""
+        found = _INDICATOR_CODE.match(text)
+        if not found:
+            return None
+        code = (found.group(1) + found.group(2)).lower()
+        return code if code in self.indicator_codes() else None
+
+    def match_cycle(self, text: str) -> int | None:
+        """A cycle number (1–5) or one of its names in Dutch or English; None when unknown."""
+        folded = fold(text)
+        for cyc in self.cycles:
+            if folded == str(cyc.code) or folded in cyc.aliases:
+                return cyc.code
+        return None
+
+
+def load_framework(path: Path = FRAMEWORK_FILE) -> Framework:
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    dimensions = tuple(Dimension(**item) for item in raw["dimension"])
+    indicators = tuple(Indicator(**item) for item in raw["indicator"])
+    cycles = tuple(
+        Cycle(**{**item, "aliases": tuple(fold(alias) for alias in item["aliases"])})
+        for item in raw["cycle"]
+    )
+    return Framework(dimensions, indicators, cycles)

@@ -1,0 +1,195 @@
+"""Stage 7, pages: Markdown pages, CSV files and the navigation, rendered from Jinja2 templates.
+
+The result is a `GeneratedSite` held in memory: nothing is written here. Every `{{ … }}` in a
+template is escaped as Markdown unless it is `Markup` made by `generator.text` (see there).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.aggregate import Figures, NetworkFigures
+from generator.audience import AudienceView
+from generator.charts import ChartKinds, ChartSpec, indicator_label, network_charts, trend_chart
+from generator.model import CURRENT, DESIRED, SITUATIONS
+from generator.text import html_attr, html_text, md, number, signed, slugify
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+NAV_FILE = ".netwerkspiegel.json"
+CSV_COLUMNS = ("netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max")
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    """Every file of the docs folder, by relative path, and what MkDocs needs besides."""
+
+    files: dict[str, bytes]
+    nav: list
+    site_name: str
+
+
+def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=md,
+    )
+    env.filters.update(html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
+    return env
+
+
+def chart_block(spec: ChartSpec | None) -> Markup:
+    """The raw HTML block a chart lives in: its spec as JSON, drawn by netwerkspiegel.js."""
+    if spec is None:
+        return Markup("")
+    return Markup(
+        f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}">'
+        f'<script type="application/json">{spec.json}</script></div>'
+    )
+
+
+def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
+    slugs: dict[str, str] = {}
+    used: set[str] = set()
+    for name in networks:
+        base = slugify(name)
+        slug, counter = base, 2
+        while slug in used or slug == "index":
+            slug, counter = f"{base}-{counter}", counter + 1
+        used.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes]) -> GeneratedSite:
+    view = figures.view
+    framework = view.framework
+    slugs = network_slugs(view.networks)
+    common = {
+        "view": view,
+        "framework": framework,
+        "settings": view.settings,
+        "public": view.is_public,
+        "slugs": slugs,
+        "indicator_label": lambda code: indicator_label(framework, code),
+        "situations": SITUATIONS,
+    }
+    files: dict[str, bytes] = dict(assets)
+
+    def page(path: str, template: str, **context) -> None:
+        files[path] = env.get_template(template).render(**common, **context).encode("utf-8")
+
+    page("index.md", "index.md.j2", networks=figures.networks, withheld_networks=_withheld_by_network(view))
+    page("kaders.md", "kaders.md.j2")
+    for network in figures.networks:
+        slug = slugs[network.network]
+        page(
+            f"netwerken/{slug}.md", "network.md.j2",
+            net=network, charts=network_charts(kinds, network, view), csv_name=f"{slug}.csv",
+            table=_network_table(network), withheld=[w for w in view.withheld if w.network == network.network],
+            stories_by_cycle=_stories_by_cycle(network, framework),
+        )
+        files[f"netwerken/{slug}.csv"] = _network_csv(network, framework)
+    for dimension in framework.dimensions:
+        indicators = [
+            {
+                "indicator": indicator,
+                "chart": trend_chart(kinds, view, figures.stats, indicator.code),
+                "rows": _dimension_rows(figures, indicator.code),
+            }
+            for indicator in framework.indicators_of(dimension.code)
+        ]
+        page(f"dimensies/{dimension.slug}.md", "dimension.md.j2", dimension=dimension, indicators=indicators)
+    if view.is_public:
+        page("verhalen.md", "verhalen.md.j2", stories_by_cycle=_stories_by_cycle_all(figures, framework))
+
+    nav = _navigation(figures, slugs)
+    site_name = f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}"
+    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    return GeneratedSite(files, nav, site_name)
+
+
+def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
+    framework = figures.view.framework
+    nav: list = [{"Home": "index.md"}]
+    nav.append({"Netwerken": [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
+    nav.append({"Dimensies": [{f"{d.code}. {d.nl}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
+    if figures.view.is_public:
+        nav.append({"Verhalen": "verhalen.md"})
+    nav.append({"Over de kaders": "kaders.md"})
+    return [{str(k): v for k, v in item.items()} for item in nav]
+
+
+def _withheld_by_network(view: AudienceView) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for w in view.withheld:
+        counts[w.network] = counts.get(w.network, 0) + 1
+    return counts
+
+
+def _network_table(network: NetworkFigures) -> list[dict]:
+    """Latest moment per indicator: medians for current and desired, spread, and n."""
+    if network.latest is None:
+        return []
+    rows = []
+    for stat in network.stats:
+        if stat.moment != network.latest or stat.situation != CURRENT:
+            continue
+        desired = network.stat(network.latest, stat.indicator, DESIRED)
+        rows.append({"indicator": stat.indicator, "current": stat, "desired": desired})
+    return rows
+
+
+def _stories_by_cycle(network: NetworkFigures, framework) -> list[tuple]:
+    return [(cycle, [s for s in network.stories if s.cycle == cycle.code]) for cycle in framework.cycles]
+
+
+def _stories_by_cycle_all(figures: Figures, framework) -> list[tuple]:
+    return [
+        (cycle, [(n.network, s) for n in figures.networks for s in n.stories if s.cycle == cycle.code])
+        for cycle in framework.cycles
+    ]
+
+
+def _dimension_rows(figures: Figures, indicator: str) -> list[dict]:
+    """Per network: the median (and n) of the current situation at every moment."""
+    rows = []
+    for network in figures.networks:
+        cells = {s.moment: s for s in network.stats if s.indicator == indicator and s.situation == CURRENT}
+        if cells:
+            rows.append({"network": network.network, "cells": [cells.get(m) for m in figures.view.moments]})
+    return rows
+
+
+def _network_csv(network: NetworkFigures, framework) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    order = {code: i for i, code in enumerate(framework.indicator_codes())}
+    for stat in sorted(network.stats, key=lambda s: (s.moment, order[s.indicator], SITUATIONS.index(s.situation))):
+        writer.writerow([
+            _cell_text(stat.network), stat.moment.label, stat.indicator, stat.situation, stat.n,
+            _plain(stat.median), _plain(stat.mean), _plain(stat.min), _plain(stat.max),
+        ])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell_text(text: str) -> str:
+    """Text a spreadsheet would read as a formula gets a leading apostrophe, so it stays text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _plain(value: float) -> str:
+    return f"{round(value, 4):g}"

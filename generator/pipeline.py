@@ -1,0 +1,106 @@
+"""The whole build as one library call, stage by stage.
+
+load → validate → model → audience → aggregate → charts → pages → write → mkdocs build
+
+Everything is read and checked before anything is written. The pages are written to a staging
+folder and built there; only when MkDocs succeeds are `site_src/` (changed files only) and `site/`
+(swapped in whole) replaced, so a failed build leaves the previous ones exactly as they were.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.aggregate import aggregate
+from generator.assets import site_assets
+from generator.audience import for_audience
+from generator.charts import ChartKinds
+from generator.errors import InputError, Problem, UsageError
+from generator.framework import load_framework
+from generator.load import load_folder
+from generator.model import Dataset, assemble
+from generator.pages import GeneratedSite, render_site, template_environment
+from generator.settings import SETTINGS_FILE_NAME, load_settings
+from generator.site import MKDOCS_CONFIG, build_html
+from generator.validate import validate_tables
+from generator.write import WriteResult, write_tree
+
+
+def read_data(data_dir: Path) -> Dataset:
+    """Load, validate and model the data folder; raises `InputError` with every problem found."""
+    if not data_dir.is_dir():
+        raise UsageError(f"De datamap '{data_dir}' bestaat niet.")
+    framework = load_framework()
+    settings, problems = load_settings(data_dir)
+    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME,))
+    problems += loaded.problems
+    validated = validate_tables(loaded.tables, framework, settings)
+    problems += validated.problems
+    if not validated.scores and not any(p.row is not None for p in problems):
+        problems.append(Problem(
+            data_dir.name or str(data_dir), None, None, None,
+            "geen scores gevonden. Zet minstens één CSV-bestand met de kolommen netwerk, meetmoment, "
+            "deelnemer, indicator en score in deze map.",
+        ))
+    if problems:
+        raise InputError(problems)
+    return assemble(framework, settings, validated.scores, validated.reflections, validated.files, validated.warnings, loaded.ignored_files)
+
+
+def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) -> GeneratedSite:
+    """Audience → aggregate → charts → pages, all in memory."""
+    view = for_audience(dataset, audience)
+    figures = aggregate(view)
+    kinds = ChartKinds(dataset.settings)
+    return render_site(figures, kinds, template_environment(), site_assets(previous_src))
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    dataset: Dataset
+    site: GeneratedSite
+    written: WriteResult
+    seconds: dict[str, float]
+
+
+def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG) -> WriteResult:
+    """Build in a staging folder; only on success update `src` and swap in `out`."""
+    src, out = src.resolve(), out.resolve()
+    if src == out or out.is_relative_to(src) or src.is_relative_to(out):
+        raise UsageError("De map voor de Markdown (--src) en de map voor de HTML (--out) moeten los van elkaar staan.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="netwerkspiegel-src-") as staging_name:
+        staging = Path(staging_name)
+        write_tree(site.files, staging)
+        new_out = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        try:
+            build_html(staging, new_out, config_file)
+        except BaseException:
+            shutil.rmtree(new_out, ignore_errors=True)
+            raise
+    result = write_tree(site.files, src)
+    old_out = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old_out, ignore_errors=True)
+    if out.exists():
+        out.rename(old_out)
+    new_out.rename(out)
+    shutil.rmtree(old_out, ignore_errors=True)
+    return result
+
+
+def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG) -> BuildResult:
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    dataset = read_data(data_dir)
+    seconds["lezen en controleren"] = time.perf_counter() - start
+    start = time.perf_counter()
+    site = generate(dataset, audience, previous_src=src)
+    seconds["pagina's maken"] = time.perf_counter() - start
+    start = time.perf_counter()
+    written = publish(site, src, out, config_file)
+    seconds["mkdocs build"] = time.perf_counter() - start
+    return BuildResult(dataset, site, written, seconds)

@@ -1,0 +1,40 @@
+"""`netwerkspiegel serve`: build, serve on 127.0.0.1, rebuild when data or templates change.
+
+Uses MkDocs' own live-reload server on the built HTML. It watches the data folder and the
+templates, never the generated docs folder, so a rebuild cannot trigger itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from generator.errors import NetwerkspiegelError
+from generator.pages import TEMPLATES_DIR
+from generator.pipeline import build
+from generator.site import MKDOCS_CONFIG
+
+
+def serve(data_dir: Path, src: Path, out: Path, audience: str, port: int, host: str = "127.0.0.1") -> None:
+    build(data_dir, src, out, audience)
+    out = out.resolve()
+
+    def rebuild() -> None:
+        try:
+            build(data_dir, src, out, audience)
+            print("Opnieuw gebouwd.", file=sys.stderr)
+        except NetwerkspiegelError as error:
+            print(f"{error.message()}\nDe vorige versie van de site blijft staan.", file=sys.stderr)
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    for path in (data_dir, TEMPLATES_DIR, MKDOCS_CONFIG):
+        server.watch(str(path.resolve()))
+    print(f"De site staat op http://{host}:{port}/ (stoppen met Ctrl+C).", file=sys.stderr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

@@ -1,0 +1,55 @@
+"""How user text and numbers are put into Markdown and HTML safely, and Dutch number formats.
+
+Everything a coach or participant typed is shown as text, never run: in Markdown every character
+that could start markup is escaped, in HTML every tag character. Jinja templates escape each
+`{{ … }}` as Markdown by default; only values built here as `Markup` pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from markupsafe import Markup
+
+# The characters Python-Markdown lets a backslash escape (plus | from the tables extension).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(value: object) -> Markup:
+    """Inline Markdown that shows `value` literally, on one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def html_text(value: object) -> Markup:
+    """Text for inside an HTML block (where Markdown is not processed); line breaks kept."""
+    lines = [html.escape(line.strip()) for line in str(value).strip().splitlines()]
+    return Markup("<br>".join(line for line in lines if line))
+
+
+def html_attr(value: object) -> Markup:
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def number(value: float | None, digits: int = 1) -> Markup:
+    """Dutch notation: a decimal comma (6,5); an em dash for a missing value."""
+    if value is None:
+        return Markup("–")
+    return Markup(f"{value:.{digits}f}".replace(".", ","))
+
+
+def signed(value: float, digits: int = 1) -> Markup:
+    text = f"{value:+.{digits}f}".replace(".", ",")
+    return Markup("0" + text[2:] if text.lstrip("+-").strip("0,") == "" else text)
+
+
+def slugify(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", bare).strip("-")
+    return slug or "netwerk"

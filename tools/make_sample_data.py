@@ -1,0 +1,122 @@
+"""Writes the fictional sample data in data/: three learning networks of the Academische Werkplaats.
+
+Run `python tools/make_sample_data.py` to regenerate. The data are made up but shaped like real
+exports: different separators, decimal commas, Windows-1252 with CRLF, moment spellings, a mix of
+names, e-mail addresses and codes as participant, and reflections in all five value cycles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+INDICATORS = ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"]
+MOMENTS = ["2024-najaar", "2025-voorjaar", "2025-najaar", "2026-voorjaar"]
+
+NETWORKS = {
+    "Zelfgestuurd leren": {
+        "people": ["anouk.devries@obsdelinde.nl", "bram.jansen@obsdelinde.nl", "c.bakker@kbs-regenboog.nl",
+                   "daan.visser@kbs-regenboog.nl", "eva.smit@iselinge.nl", "fatima.elamrani@iselinge.nl",
+                   "g.mulder@ou.nl", "hanna.bos@obsdelinde.nl", "ilse.dekker@kbs-regenboog.nl",
+                   "jeroen.vanleeuwen@iselinge.nl"],
+        # current position per indicator at the first moment, and the drift per moment
+        "start": {"1a": 4.0, "1b": 3.5, "2a": 4.0, "2b": 5.0, "3a": 4.5, "3b": 3.0, "3c": 5.0, "4a": 3.5, "4b": 3.0, "4c": 6.0, "4d": 4.5},
+        "drift": {"1a": 1.2, "1b": 0.8, "2a": 0.7, "2b": 0.6, "3a": 0.6, "3b": 0.5, "3c": 0.5, "4a": 0.9, "4b": 0.9, "4c": 0.3, "4d": 0.7},
+    },
+    "Onderzoekend leren": {
+        "people": ["Kees Hendriks", "Lotte Willems", "Mohamed Yilmaz", "Noor van Dam", "Olivier Peeters",
+                   "Pien Kuipers", "Quinten de Graaf", "Roos Verhoeven", "Sanne Koster"],
+        "start": {"1a": 5.0, "1b": 5.5, "2a": 6.0, "2b": 5.5, "3a": 6.0, "3b": 4.0, "3c": 6.5, "4a": 5.0, "4b": 4.0, "4c": 6.5, "4d": 5.5},
+        "drift": {"1a": 0.6, "1b": 0.4, "2a": 0.5, "2b": 0.5, "3a": 0.3, "3b": 0.3, "3c": 0.4, "4a": 0.6, "4b": 0.8, "4c": 0.2, "4d": 0.4},
+    },
+    "Hoogbegaafdheid": {
+        "people": ["HB-01", "HB-02", "HB-03", "HB-04", "HB-05", "HB-06", "HB-07", "HB-08"],
+        "start": {"1a": 3.5, "1b": 4.0, "2a": 3.5, "2b": 4.0, "3a": 5.5, "3b": 2.5, "3c": 4.5, "4a": 3.0, "4b": 3.5, "4c": 5.0, "4d": 6.0},
+        "drift": {"1a": 0.8, "1b": 0.6, "2a": 1.0, "2b": 0.8, "3a": 0.4, "3b": 0.2, "3c": 0.7, "4a": 0.7, "4b": 0.4, "4c": 0.5, "4d": 0.3},
+    },
+}
+DESIRED = {"1a": 8.5, "1b": 8.0, "2a": 8.0, "2b": 8.0, "3a": 7.5, "3b": 6.0, "3c": 8.0, "4a": 8.0, "4b": 7.5, "4c": 8.0, "4d": 8.0}
+# The shared lunch was cut after 2025-voorjaar: connectedness (3a, 3b) drops everywhere in 2025-najaar.
+LUNCH_CUT = {"2025-najaar": {"3a": -1.5, "3b": -0.8}}
+
+
+def scores(rng: random.Random) -> dict[str, list[list[str]]]:
+    rows: dict[str, list[list[str]]] = {name: [] for name in NETWORKS}
+    for network, spec in NETWORKS.items():
+        people = spec["people"]
+        offsets = {person: {ind: rng.gauss(0, 1.1) for ind in INDICATORS} for person in people}
+        for step, moment in enumerate(MOMENTS):
+            present = [p for p in people if rng.random() > 0.12] if step else people
+            if network == "Hoogbegaafdheid" and moment == "2025-voorjaar":
+                present = people[:4]  # a study day clashed: a group too small for the public site
+            for person in present:
+                for indicator in INDICATORS:
+                    current = spec["start"][indicator] + spec["drift"][indicator] * step
+                    current += LUNCH_CUT.get(moment, {}).get(indicator, 0) + offsets[person][indicator]
+                    current = min(10, max(1, round(current + rng.gauss(0, 0.5))))
+                    rows[network].append([network, moment, person, indicator, str(current), "huidig"])
+                    desired = min(10, max(1, round(DESIRED[indicator] + rng.gauss(0, 0.9))))
+                    rows[network].append([network, moment, person, indicator, str(desired), "gewenst"])
+    return rows
+
+
+REFLECTIONS = [
+    ("Zelfgestuurd leren", "2024-najaar", "anouk.devries@obsdelinde.nl", "direct", "Het was fijn om collega's van andere scholen te spreken die met dezelfde vragen over zelfgestuurd leren worstelen. Ik ging met energie naar huis.", "ja", "individueel", "Herkenning bij andere scholen"),
+    ("Zelfgestuurd leren", "2025-voorjaar", "c.bakker@kbs-regenboog.nl", "potentieel", "Via het netwerk ken ik nu een onderzoeker van de OU die me kan helpen met literatuur over executieve functies.", "ja", "individueel", "Een nieuwe ingang naar onderzoek"),
+    ("Zelfgestuurd leren", "2025-voorjaar", "eva.smit@iselinge.nl", "toegepast", "We hebben met het netwerk een kijkwijzer gemaakt voor de voorwaarden van zelfgestuurd leren; twee teams gebruiken hem nu in hun bouwvergadering.", "ja", "collectief", "Kijkwijzer in gebruik"),
+    ("Zelfgestuurd leren", "2025-najaar", "bram.jansen@obsdelinde.nl", "gerealiseerd", "In groep 6 plannen de leerlingen nu zelf hun weektaak. Ze vragen minder vaak 'wat moet ik nu doen?' en helpen elkaar meer.", "ja", "individueel", "Groep 6 plant zelf"),
+    ("Zelfgestuurd leren", "2025-najaar", "daan.visser@kbs-regenboog.nl", "direct", "Ik mis de gezamenlijke lunch. We praatten daar over van alles en dat maakte de middag makkelijker.", "nee", "individueel", None),
+    ("Zelfgestuurd leren", "2026-voorjaar", "g.mulder@ou.nl", "transformatief", "Door het gesprek over de kruisjes zagen we dat we succes vooral aan het instrument afmaten. Nu vragen we ons eerst af wat leerlingen anders doen. Dat verandert hoe we onze bijeenkomsten inrichten.", "ja", "collectief", "Anders kijken naar succes"),
+    ("Zelfgestuurd leren", "2026-voorjaar", "hanna.bos@obsdelinde.nl", "toegepast", "Ons team heeft afgesproken om elke maand één les samen voor te bereiden met de kijkwijzer.\nDe intern begeleider sluit aan.", "nee", "collectief", None),
+    ("Onderzoekend leren", "2024-najaar", "Kees Hendriks", "direct", "Inspirerende eerste bijeenkomst; de werkvorm met de ideeënmuur gaf iedereen een stem.", "ja", "individueel", None),
+    ("Onderzoekend leren", "2025-voorjaar", "Lotte Willems", "potentieel", "Ik heb geleerd hoe je met kinderen een goede onderzoeksvraag formuleert. Dat ga ik volgend jaar gebruiken.", "ja", "individueel", "Betere onderzoeksvragen"),
+    ("Onderzoekend leren", "2025-voorjaar", "Mohamed Yilmaz", "potentieel", "De pabostudenten in ons netwerk brengen nieuwe bronnen mee die ik zelf nooit had gevonden.", "nee", "individueel", None),
+    ("Onderzoekend leren", "2025-najaar", "Noor van Dam", "toegepast", "Onze school werkt nu in alle groepen met dezelfde onderzoekscyclus. Dat hebben we in het netwerk uitgewerkt.", "ja", "collectief", "Eén onderzoekscyclus voor de hele school"),
+    ("Onderzoekend leren", "2025-najaar", "Olivier Peeters", "gerealiseerd", "Leerlingen in groep 8 presenteerden hun onderzoek aan ouders. Ze konden precies uitleggen hoe ze tot hun conclusie kwamen.", "ja", "individueel", "Groep 8 presenteert"),
+    ("Onderzoekend leren", "2026-voorjaar", "Pien Kuipers", "transformatief", "We nodigen nu ook experts van buiten uit, omdat we zagen dat we vooral met elkaar praatten en weinig nieuwe kennis binnenhaalden.", "misschien later", "collectief", None),
+    ("Hoogbegaafdheid", "2024-najaar", "HB-01", "direct", "Eindelijk een plek waar ik over de plusklas kan praten met mensen die het herkennen.", "nee", "individueel", None),
+    ("Hoogbegaafdheid", "2025-voorjaar", "HB-03", "potentieel", "Ik heb een map met verrijkingsmateriaal van drie scholen gekregen. Goud waard.", "ja", "individueel", "Verrijkingsmateriaal delen"),
+    ("Hoogbegaafdheid", "2025-najaar", "HB-04", "toegepast", "We hebben een gezamenlijk signaleringsprotocol afgesproken voor de drie scholen.", "ja", "collectief", "Eén signaleringsprotocol"),
+    ("Hoogbegaafdheid", "2026-voorjaar", "HB-02", "gerealiseerd", "Een leerling die thuis zat, komt weer drie dagen naar school sinds hij in de verrijkingsgroep zit.", "nee", "individueel", None),
+    ("Hoogbegaafdheid", "2026-voorjaar", "HB-05", "transformatief", "We merken dat we het netwerk steeds meer zelf sturen. De coach hoeft de agenda niet meer te maken; dat doen we om beurten.", "ja", "collectief", "Zelf aan het stuur"),
+    ("Hoogbegaafdheid", "2026-voorjaar", "HB-06", "direct", "Ik vond de presentatie van de <b>pabostudenten</b> erg leuk & leerzaam *echt waar*.", "ja", "individueel", None),
+]
+
+
+def write(path: Path, rows: list[list[str]], header: list[str], delimiter=",", encoding="utf-8", newline="\n", decimal_comma=False):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell.replace(".", ",") if decimal_comma and cell.replace(".", "").isdigit() else cell for cell in row])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+
+
+def main() -> None:
+    rng = random.Random(2026)
+    DATA.mkdir(exist_ok=True)
+    per_network = scores(rng)
+    # Three exports, three styles, as three coaches would send them.
+    write(DATA / "scores-zelfgestuurd-leren.csv", per_network["Zelfgestuurd leren"],
+          ["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie"])
+    onderzoekend = [[r[0], r[1].split("-")[1] + " " + r[1].split("-")[0], r[2], r[3].upper(), r[4], r[5]] for r in per_network["Onderzoekend leren"]]
+    write(DATA / "Dimensieraamwerk onderzoekend leren.csv", onderzoekend,
+          ["Netwerk", "Meetmoment", "Deelnemer", "Indicator", "Score", "Situatie"], delimiter=";", encoding="cp1252", newline="\r\n")
+    write(DATA / "hoogbegaafdheid_kruisjes.csv", per_network["Hoogbegaafdheid"],
+          ["network", "moment", "participant", "indicator", "score", "situation"], delimiter=";")
+    reflection_rows = [[n, m, p, v, text, pub if pub != "misschien later" else "nee", lvl, title or ""] for n, m, p, v, text, pub, lvl, title in REFLECTIONS]
+    write(DATA / "reflecties.csv", reflection_rows, ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel"])
+    (DATA / "netwerkspiegel.toml").write_text(
+        "# Instellingen voor Netwerkspiegel (alle optioneel). Zie README.md.\n\n"
+        "[schaal]\nminimum = 1\nmaximum = 10\n\n"
+        "[publiek]\nminimale_groep = 5\n\n"
+        "[site]\ntitel = \"Academische Werkplaats Oost-Gelderland\"\n",
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()
