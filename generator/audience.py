@@ -2,6 +2,9 @@
 
 Later stages only ever receive an `AudienceView`; names and e-mail addresses do not exist in it.
 
+Participants' names, e-mail addresses and codes are also blanked out of reflection texts and titles
+(`[deelnemer]`), because people mention each other in what they write.
+
 - `intern`: every score, each participant replaced by an anonymous position number per network
   (stable across moments, so a position can be followed); every reflection, without its author.
 - `publiek`: no individual positions at all: only the score values of groups (network × moment ×
@@ -11,6 +14,7 @@ Later stages only ever receive an `AudienceView`; names and e-mail addresses do 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -84,8 +88,9 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
         for s in dataset.scores
     ]
     participants = _participants(positions)
+    redact = _redactor(dataset)
     stories = [
-        Story(r.network, r.moment, r.cycle, r.text, r.level, r.title, r.public)
+        Story(r.network, r.moment, r.cycle, redact(r.text), r.level, redact(r.title) if r.title else None, r.public)
         for r in dataset.reflections
         if audience == INTERNAL or r.public
     ]
@@ -98,6 +103,25 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
         audience, dataset.framework, dataset.settings, dataset.networks, dataset.moments,
         tuple(positions), tuple(stories), participants, tuple(withheld),
     )
+
+
+REDACTED = "[deelnemer]"
+
+
+def _redactor(dataset: Dataset):
+    """A function that blanks out every participant identity (and an e-mail's name part) in text."""
+    identities = set()
+    for record in (*dataset.scores, *dataset.reflections):
+        identity = " ".join(record.participant.split())
+        identities.add(identity)
+        if "@" in identity:
+            local = identity.split("@")[0]
+            identities.update({local, " ".join(re.split(r"[._-]+", local))})
+    names = sorted((i for i in identities if len(i) >= 3), key=lambda i: (-len(i), i))
+    if not names:
+        return lambda text: text
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+    return lambda text: pattern.sub(REDACTED, text)
 
 
 def _anonymous_numbers(dataset: Dataset) -> dict[tuple[str, str], int]:

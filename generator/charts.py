@@ -61,7 +61,9 @@ class ChartKinds:
 
     @staticmethod
     def _template(chart: alt.TopLevelMixin) -> tuple[str, str]:
-        spec = chart.properties(description=_DESCRIPTION).to_dict()
+        # Width follows the page; height is fixed or per row, so only the width is fitted.
+        autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
+        spec = chart.properties(description=_DESCRIPTION, autosize=autosize).to_dict()
         spec["data"] = {"values": _ROWS}
         text = _json(spec)
         head, tail = text.split(f'"{_ROWS}"')

@@ -19,7 +19,7 @@ from generator.aggregate import Figures, NetworkFigures
 from generator.audience import AudienceView
 from generator.charts import ChartKinds, ChartSpec, indicator_label, network_charts, trend_chart
 from generator.model import CURRENT, DESIRED, SITUATIONS
-from generator.text import html_attr, html_text, md, number, signed, slugify
+from generator.text import html_attr, html_text, md, number, signed, slugify, url
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -46,7 +46,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
         autoescape=False,
         finalize=md,
     )
-    env.filters.update(html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
+    env.filters.update(url=url, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
     return env
 
 

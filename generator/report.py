@@ -5,12 +5,17 @@ from __future__ import annotations
 from generator.model import Dataset
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary(dataset: Dataset) -> str:
     people = {(s.network, s.participant.casefold()) for s in dataset.scores}
     lines = [
         "De gegevens zijn in orde.",
-        f"Gelezen: {len(dataset.files)} bestanden, {len(dataset.scores)} scores en {len(dataset.reflections)} reflecties "
-        f"van {len(people)} deelnemers in {len(dataset.networks)} netwerken.",
+        f"Gelezen: {_count(len(dataset.files), 'bestand', 'bestanden')}, {_count(len(dataset.scores), 'score', 'scores')} "
+        f"en {_count(len(dataset.reflections), 'reflectie', 'reflecties')} van {_count(len(people), 'deelnemer', 'deelnemers')} "
+        f"in {_count(len(dataset.networks), 'netwerk', 'netwerken')}.",
         f"Meetmomenten (in volgorde): {', '.join(m.label for m in dataset.moments)}.",
         f"Schaal: {dataset.settings.scale_min:g} tot en met {dataset.settings.scale_max:g}; "
         f"publieke groepscijfers vanaf {dataset.settings.public_min_group} deelnemers.",

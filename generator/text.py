@@ -36,6 +36,13 @@ def html_attr(value: object) -> Markup:
     return Markup(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def url(value: object) -> Markup:
+    """A relative link target made of our own slugs, percent-encoded, never Markdown-escaped."""
+    from urllib.parse import quote
+
+    return Markup(quote(str(value), safe="/#"))
+
+
 def number(value: float | None, digits: int = 1) -> Markup:
     """Dutch notation: a decimal comma (6,5); an em dash for a missing value."""
     if value is None:

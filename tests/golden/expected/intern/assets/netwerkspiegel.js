@@ -1,0 +1,72 @@
+// Draws every chart of a page with vega-embed (from the site's own vega bundle, never a CDN).
+// Material's instant navigation swaps pages without reloading scripts, so charts are drawn on each
+// emission of its `document$` observable, and again when the reader switches light/dark mode.
+
+const DUTCH_NUMBERS = { decimal: ",", thousands: ".", grouping: [3], currency: ["€\u00a0", ""] };
+const ACTIONS = { export: true, source: false, compiled: false, editor: false };
+const DUTCH_ACTIONS = {
+  SVG_ACTION: "Opslaan als SVG",
+  PNG_ACTION: "Opslaan als PNG",
+  CLICK_TO_VIEW_ACTIONS: "Klik voor acties",
+};
+
+function darkMode() {
+  return document.body.getAttribute("data-md-color-scheme") === "slate";
+}
+
+function textColour() {
+  return getComputedStyle(document.body).getPropertyValue("--md-typeset-color").trim() || undefined;
+}
+
+async function drawChart(container) {
+  const source = container.querySelector('script[type="application/json"]');
+  if (!source) return;
+  let canvas = container.querySelector(".ns-chart-canvas");
+  if (!canvas) {
+    canvas = document.createElement("div");
+    canvas.className = "ns-chart-canvas";
+    container.appendChild(canvas);
+  }
+  const spec = JSON.parse(source.textContent);
+  const options = {
+    renderer: "svg",
+    actions: ACTIONS,
+    i18n: DUTCH_ACTIONS,
+    formatLocale: DUTCH_NUMBERS,
+    config: { background: null },
+  };
+  if (darkMode()) {
+    options.theme = "dark";
+    options.config = { background: null, axis: { labelColor: textColour(), titleColor: textColour() } };
+  }
+  try {
+    const result = await window.vegaEmbed(canvas, spec, options);
+    if (container._nsView) container._nsView.finalize();
+    container._nsView = result.view;
+    const svg = canvas.querySelector("svg");
+    if (svg && spec.description) {
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", spec.description);
+    }
+    container.dataset.rendered = "true";
+  } catch (error) {
+    container.dataset.rendered = "error";
+    canvas.textContent = "Deze grafiek kon niet worden getekend. De cijfers staan in de tabel eronder.";
+    console.error("Netwerkspiegel: grafiek niet getekend", error);
+  }
+}
+
+function drawAll() {
+  return Promise.all(Array.from(document.querySelectorAll(".ns-chart")).map(drawChart));
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => drawAll());
+} else {
+  drawAll();
+}
+
+new MutationObserver(() => drawAll()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ["data-md-color-scheme"],
+});

@@ -1,0 +1,144 @@
+"""Bad input: every problem at once, located, in Dutch, exit code 1, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.cli import main
+from generator.errors import InputError
+from generator.pipeline import read_data
+from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
+
+
+def problems(data_dir) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        read_data(data_dir)
+    return [problem.format() for problem in caught.value.report.problems]
+
+
+def test_every_cell_problem_is_reported_with_file_row_column_and_value(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER
+          + "Zelfgestuurd leren,2025-voorjaar,anna@school.nl,1a,7,huidig\n"
+          + "Zelfgestuurd leren,2025-voorjaar,anna@school.nl,5a,7,huidig\n"
+          + "Zelfgestuurd leren,2025-voorjaar,anna@school.nl,1b,12,huidig\n"
+          + "Zelfgestuurd leren,2025-voorjaar,anna@school.nl,2a,veel,huidig\n"
+          + "Zelfgestuurd leren,ooit,anna@school.nl,2b,5,huidig\n"
+          + "Zelfgestuurd leren,2025-voorjaar,,3a,5,later\n")
+    assert problems(data_dir) == [
+        "scores.csv, rij 3, kolom 'indicator', waarde '5a': onbekende indicator; geldig zijn 1a, 1b, 2a, 2b, 3a, 3b, 3c, 4a, 4b, 4c, 4d.",
+        "scores.csv, rij 4, kolom 'score', waarde '12': score buiten de schaal van 1 tot en met 10.",
+        "scores.csv, rij 5, kolom 'score', waarde 'veel': geen getal; verwacht een getal van 1 tot en met 10.",
+        "scores.csv, rij 6, kolom 'meetmoment', waarde 'ooit': onbekend meetmoment; gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'.",
+        "scores.csv, rij 7, kolom 'deelnemer', waarde '': deelnemer ontbreekt.",
+        "scores.csv, rij 7, kolom 'situatie', waarde 'later': onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig').",
+    ]
+
+
+def test_conflicting_duplicate_scores_name_both_rows(data_dir):
+    write(data_dir, "a.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,huidig\n")
+    write(data_dir, "b.csv", SCORE_HEADER + "Net,2025-voorjaar,Bert,1a,6,\nNet,voorjaar 2025,ANNA,1A.,6,huidig\n")
+    assert problems(data_dir) == [
+        "b.csv, rij 3, kolom 'score', waarde '6': dezelfde deelnemer gaf voor 1a op 2025-voorjaar (huidig) al score 7 in a.csv rij 2; welke klopt?",
+    ]
+
+
+def test_reflection_problems(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "reflecties.csv", REFLECTION_HEADER
+          + "Net,2025-voorjaar,Anna,direct,Leuk,ja\n"
+          + "Net,2025-voorjaar,Anna,heel veel,Leuk,ja\n"
+          + "Net,2025-voorjaar,Anna,toegepast,Leuk,misschien\n"
+          + "Net,2025-voorjaar,Anna,5,,nee\n")
+    assert problems(data_dir) == [
+        "reflecties.csv, rij 3, kolom 'waarde', waarde 'heel veel': onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5.",
+        "reflecties.csv, rij 4, kolom 'openbaar', waarde 'misschien': onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').",
+        "reflecties.csv, rij 5, kolom 'reflectie', waarde '': de reflectie is leeg.",
+    ]
+
+
+def test_file_level_problems(data_dir):
+    write(data_dir, "leeg.csv", "")
+    write(data_dir, "kop.csv", SCORE_HEADER)
+    (data_dir / "plaatje.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(data_dir, "mist.csv", "netwerk,meetmoment,indicator,score\nNet,2025-voorjaar,1a,7\n")
+    write(data_dir, "vreemd.csv", "naam,leeftijd\nAnna,40\n")
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    assert problems(data_dir) == [
+        "kop.csv: het bestand bevat alleen een kopregel en geen gegevens.",
+        "leeg.csv: het bestand is leeg.",
+        "mist.csv, rij 1, kolom 'deelnemer': verplichte kolom ontbreekt in dit scorebestand.",
+        "plaatje.csv: dit is geen tekstbestand; bewaar het als CSV (UTF-8 of Windows-1252).",
+        "vreemd.csv, rij 1, waarde 'naam, leeftijd': herken het soort bestand niet aan de kopregel. Scores hebben de kolommen "
+        "netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); reflecties hebben netwerk, meetmoment of datum, "
+        "deelnemer, waarde, reflectie (en eventueel openbaar, niveau, titel).",
+    ]
+
+
+def test_a_folder_without_scores(data_dir):
+    write(data_dir, "reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk,ja\n")
+    assert problems(data_dir) == [
+        "data: geen scores gevonden. Zet minstens één CSV-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score in deze map.",
+    ]
+
+
+def test_settings_report_every_bad_key(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,4,\n")
+    write(data_dir, "netwerkspiegel.toml", '[schaal]\nminimum = 5\nmaximum = 3\nmaximun = 9\n[publiek]\nminimale_groep = "vijf"\n')
+    assert problems(data_dir) == [
+        "netwerkspiegel.toml, sleutel 'publiek.minimale_groep', waarde 'vijf': moet een geheel getal zijn.",
+        "netwerkspiegel.toml, sleutel 'schaal.maximun': onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel.",
+        "netwerkspiegel.toml, sleutel 'schaal.minimum', waarde '5': het minimum moet kleiner zijn dan het maximum (3).",
+        "scores.csv, rij 2, kolom 'score', waarde '4': score buiten de schaal van 5 tot en met 3.",
+    ]
+
+
+def test_the_score_scale_is_configurable(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,\"4,5\",\nNet,2025-voorjaar,Anna,1b,6,\n")
+    write(data_dir, "netwerkspiegel.toml", "[schaal]\nminimum = 0\nmaximum = 5\n")
+    assert problems(data_dir) == [
+        "scores.csv, rij 3, kolom 'score', waarde '6': score buiten de schaal van 0 tot en met 5.",
+    ]
+
+
+def test_exports_as_spreadsheets_write_them(data_dir):
+    """Semicolons, decimal commas, Windows-1252, CRLF, a BOM, English headers in any case."""
+    write(data_dir, "excel.csv", "Netwerk ; Meet Moment;DEELNEMER;Indicator;Score\r\nHoogbegaafdheid;najaar 2025;José;1a;7,5\r\n", encoding="cp1252")
+    write(data_dir, "bom.csv", "\ufeffNetwork,Moment,Participant,Indicator,Score,Situation\nHoogbegaafdheid,24-11-2026,josé,1b.,8,desired\n")
+    dataset = read_data(data_dir)
+    assert [(s.participant, s.moment.label, s.indicator, s.value, s.situation) for s in dataset.scores] == [
+        ("josé", "2026-11-24", "1b", 8.0, "gewenst"),
+        ("José", "2025-najaar", "1a", 7.5, "huidig"),
+    ]
+
+
+def test_cli_reports_problems_with_exit_code_1_and_writes_nothing(data_dir, tmp_path, capsys):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,9z,7,\n")
+    code = main(["build", "--data", str(data_dir), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.err == (
+        "Netwerkspiegel vond 1 probleem in de invoer. Er is niets geschreven.\n"
+        "- scores.csv, rij 2, kolom 'indicator', waarde '9z': onbekende indicator; geldig zijn 1a, 1b, 2a, 2b, 3a, 3b, 3c, 4a, 4b, 4c, 4d.\n"
+    )
+    assert "Traceback" not in captured.err
+    assert not (tmp_path / "src").exists() and not (tmp_path / "out").exists()
+
+
+def test_check_summarises_what_was_read(data_dir, capsys):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-najaar,Anna,1a,7,\nNet,2025-voorjaar,Bert,1a,6,\n")
+    write(data_dir, "notities.txt", "los bestand")
+    assert main(["check", "--data", str(data_dir)]) == 0
+    assert capsys.readouterr().out == (
+        "De gegevens zijn in orde.\n"
+        "Gelezen: 1 bestand, 2 scores en 0 reflecties van 2 deelnemers in 1 netwerk.\n"
+        "Meetmomenten (in volgorde): 2025-voorjaar, 2025-najaar.\n"
+        "Schaal: 1 tot en met 10; publieke groepscijfers vanaf 5 deelnemers.\n"
+        "\n"
+        "Per bestand:\n"
+        "- scores.csv: scores, 2 rijen; netwerken: Net; meetmomenten: 2025-voorjaar, 2025-najaar\n"
+        "\n"
+        "Niet gelezen (geen CSV): notities.txt\n"
+        "\n"
+        "Per netwerk:\n"
+        "- Net: deelnemers 2025-voorjaar: 1 · 2025-najaar: 1; 0 reflecties, waarvan 0 openbaar\n"
+    )
