@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--src", type=Path, default=Path("site_src"), help="map waarin de Markdown komt (standaard: site_src/)")
             sub.add_argument("--out", type=Path, default=Path("site"), help="map waarin de HTML komt (standaard: site/)")
             sub.add_argument("--audience", "--publiek", choices=AUDIENCES, default=INTERNAL, help="voor wie de site is (standaard: intern)")
+            sub.add_argument("--site-url", default=None, help="adres van de site; overschrijft site.url uit netwerkspiegel.toml")
 
     common(commands.add_parser("build", help="controleer de gegevens en bouw de site"))
     common(commands.add_parser("check", help="controleer alleen de gegevens en vat samen wat er gelezen is"), with_output=False)
@@ -78,7 +79,7 @@ def _check(args) -> int:
 def _build(args) -> int:
     from generator.pipeline import build
 
-    result = build(args.data, args.src, args.out, args.audience)
+    result = build(args.data, args.src, args.out, args.audience, site_url=args.site_url)
     _print_warnings(result.dataset)
     pages = sum(1 for name in result.site.files if name.endswith(".md"))
     written = result.written

@@ -7,6 +7,7 @@ template is escaped as Markdown unless it is `Markup` made by `generator.text` (
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from dataclasses import dataclass
@@ -51,12 +52,16 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
 
 
 def chart_block(spec: ChartSpec | None) -> Markup:
-    """The raw HTML block a chart lives in: its spec as JSON, drawn by netwerkspiegel.js."""
+    """The raw HTML block a chart lives in, drawn by netwerkspiegel.js.
+
+    The spec travels in an attribute, not in a <script> element: Material's instant navigation
+    re-creates script elements without their type, and would run the JSON as JavaScript.
+    """
     if spec is None:
         return Markup("")
     return Markup(
-        f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}">'
-        f'<script type="application/json">{spec.json}</script></div>'
+        f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}" '
+        f'data-spec="{html.escape(spec.json, quote=True)}"></div>'
     )
 
 
@@ -117,7 +122,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
 
     nav = _navigation(figures, slugs)
     site_name = f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}"
-    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
     return GeneratedSite(files, nav, site_name)
 
 

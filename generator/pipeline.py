@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.aggregate import aggregate
@@ -49,6 +49,15 @@ def read_data(data_dir: Path) -> Dataset:
     if problems:
         raise InputError(problems)
     return assemble(framework, settings, validated.scores, validated.reflections, validated.files, validated.warnings, loaded.ignored_files)
+
+
+def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
+    """The data set with `site.url` replaced, as `--site-url` and `serve` ask."""
+    if site_url is None:
+        return dataset
+    if not site_url.startswith(("http://", "https://")):
+        raise UsageError(f"--site-url moet beginnen met http:// of https:// (gekregen: '{site_url}').")
+    return replace(dataset, settings=replace(dataset.settings, site_url=site_url.rstrip("/") + "/"))
 
 
 def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) -> GeneratedSite:
@@ -92,10 +101,10 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
     return result
 
 
-def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG) -> BuildResult:
+def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None) -> BuildResult:
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    dataset = read_data(data_dir)
+    dataset = with_site_url(read_data(data_dir), site_url)
     seconds["lezen en controleren"] = time.perf_counter() - start
     start = time.perf_counter()
     site = generate(dataset, audience, previous_src=src)

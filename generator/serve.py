@@ -18,12 +18,14 @@ from generator.site import MKDOCS_CONFIG
 
 
 def serve(data_dir: Path, src: Path, out: Path, audience: str, port: int, host: str = "127.0.0.1") -> None:
-    build(data_dir, src, out, audience)
+    # The site's own address, so Material's instant navigation recognises its links.
+    address = f"http://{host}:{port}/"
+    build(data_dir, src, out, audience, site_url=address)
     out = out.resolve()
 
     def rebuild() -> None:
         try:
-            build(data_dir, src, out, audience)
+            build(data_dir, src, out, audience, site_url=address)
             print("Opnieuw gebouwd.", file=sys.stderr)
         except NetwerkspiegelError as error:
             print(f"{error.message()}\nDe vorige versie van de site blijft staan.", file=sys.stderr)

@@ -32,6 +32,11 @@ class Settings:
     site_title: str = "Netwerkspiegel"
     """site.titel: de naam van de site, bovenaan elke pagina."""
 
+    site_url: str = "http://localhost/"
+    """site.url: het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een
+    submap (zoals https://school.github.io/netwerk/), vul dan dat adres in, anders laadt elke
+    pagina volledig opnieuw in plaats van snel te wisselen."""
+
 
 @dataclass(frozen=True)
 class Option:
@@ -112,6 +117,8 @@ def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
     settings = Settings(**values)
     if settings.scale_min >= settings.scale_max:
         problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum"))
+    if not settings.site_url.startswith(("http://", "https://")):
+        problems.append(Problem(file_name, None, None, settings.site_url, "moet beginnen met http:// of https://.", key="site.url"))
     if settings.public_min_group < 1:
         problems.append(Problem(file_name, None, None, str(settings.public_min_group), "moet minstens 1 zijn.", key="publiek.minimale_groep"))
     return settings, problems

@@ -42,6 +42,7 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG) -> None:
             site_dir=str(out),
             nav=settings["nav"],
             site_name=settings["site_name"],
+            site_url=settings["site_url"],
             strict=True,
         )
         config.plugins.on_startup(command="build", dirty=False)

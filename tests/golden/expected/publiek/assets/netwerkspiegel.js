@@ -19,15 +19,14 @@ function textColour() {
 }
 
 async function drawChart(container) {
-  const source = container.querySelector('script[type="application/json"]');
-  if (!source) return;
+  if (!container.dataset.spec) return;
   let canvas = container.querySelector(".ns-chart-canvas");
   if (!canvas) {
     canvas = document.createElement("div");
     canvas.className = "ns-chart-canvas";
     container.appendChild(canvas);
   }
-  const spec = JSON.parse(source.textContent);
+  const spec = JSON.parse(container.dataset.spec);
   const options = {
     renderer: "svg",
     actions: ACTIONS,

@@ -1,0 +1,139 @@
+"""End to end, as a reader would: build both audiences from the sample data, serve them on
+127.0.0.1, open every page in headless Chromium. Charts must really render, no page may error or
+ask another host for anything, and the public site must not show anyone.
+
+Screenshots land in tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build
+from tests.browser import chromium, chromium_available, free_port, serve_folder
+from tests.conftest import ROOT
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not chromium_available(), reason="Chromium is not installed (apt-get install chromium)"),
+]
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SAMPLE_IDENTITIES = ["anouk.devries@obsdelinde.nl", "obsdelinde", "Kees Hendriks", "Lotte Willems", "HB-01", "HB-05"]
+
+
+def page_urls(src: Path) -> list[str]:
+    """Every page in the navigation, as a URL path."""
+    nav = json.loads((src / ".netwerkspiegel.json").read_text("utf-8"))["nav"]
+    paths: list[str] = []
+
+    def walk(items):
+        for item in items:
+            for value in item.values():
+                if isinstance(value, list):
+                    walk(value)
+                else:
+                    paths.append("" if value == "index.md" else value[: -len(".md")] + "/")
+
+    walk(nav)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """Both audiences built from the sample data; the intern site for a port known in advance."""
+    root = tmp_path_factory.mktemp("e2e")
+    port = free_port()
+    build(ROOT / "data", root / "src-intern", root / "site-intern", "intern", site_url=f"http://127.0.0.1:{port}/")
+    build(ROOT / "data", root / "src-publiek", root / "site-publiek", "publiek")
+    ARTIFACTS.mkdir(exist_ok=True)
+    return root, port
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+def open_page(browser, url: str, **context):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context)
+    page = context.new_page()
+    problems: list[str] = []
+    foreign: list[str] = []
+    origin = re.match(r"https?://[^/]+/", url).group(0)
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith((origin, "data:", "blob:")) else None)
+    return context, page, problems, foreign
+
+
+def wait_for_charts(page) -> list[str]:
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.ns-chart')).every(c => c.dataset.rendered)", timeout=15000
+    )
+    return page.eval_on_selector_all(".ns-chart", "charts => charts.map(c => c.dataset.rendered)")
+
+
+@pytest.mark.parametrize("audience", ["intern", "publiek"])
+def test_every_page_renders_its_charts_without_errors_or_other_hosts(sites, browser, audience):
+    root, _ = sites
+    src, site = root / f"src-{audience}", root / f"site-{audience}"
+    with serve_folder(site) as base:
+        for path in page_urls(src):
+            context, page, problems, foreign = open_page(browser, base + path)
+            page.goto(base + path, wait_until="networkidle")
+            states = wait_for_charts(page)
+            assert all(state == "true" for state in states), (path, states)
+            for chart in page.query_selector_all(".ns-chart"):
+                assert chart.query_selector("svg .mark-symbol, svg .mark-rect, svg .mark-rule, svg .mark-line"), path
+            assert problems == [], (path, problems)
+            assert foreign == [], (path, foreign)
+            if audience == "publiek":
+                text = page.content()
+                for identity in SAMPLE_IDENTITIES:
+                    assert identity.lower() not in text.lower(), (path, identity)
+                assert "Deelnemer 1" not in text
+            context.close()
+
+
+def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(sites, browser):
+    root, port = sites
+    with serve_folder(root / "site-intern", port) as base:
+        context, page, problems, foreign = open_page(browser, base)
+        page.goto(base, wait_until="networkidle")
+        page.evaluate("window.__netwerkspiegelProbe = 1")
+        page.click("nav.md-nav--primary a[href$='zelfgestuurd-leren/']")
+        page.wait_for_url("**/netwerken/zelfgestuurd-leren/")
+        assert wait_for_charts(page) == ["true", "true", "true", "true"]
+        # Instant navigation kept the same document: inline scripts did not run again, ours did.
+        assert page.evaluate("window.__netwerkspiegelProbe") == 1
+        median = page.query_selector(".ns-chart[data-kind='kruisjes'] svg .mark-tick path, .ns-chart[data-kind='kruisjes'] svg .mark-rect path")
+        median.hover(force=True)
+        tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
+        assert re.search(r"Mediaan\s*\d+,\d", tooltip.inner_text()), tooltip.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "netwerk-intern-licht.png"), full_page=True)
+        # Switching to dark mode redraws every chart.
+        page.click("label[for='__palette_1']")
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_timeout(500)
+        assert wait_for_charts(page) == ["true", "true", "true", "true"]
+        page.screenshot(path=str(ARTIFACTS / "netwerk-intern-donker.png"), full_page=True)
+        assert problems == [] and foreign == []
+        context.close()
+
+
+def test_public_showcase_screenshot(sites, browser):
+    root, _ = sites
+    with serve_folder(root / "site-publiek") as base:
+        context, page, problems, foreign = open_page(browser, base + "verhalen/")
+        page.goto(base + "verhalen/", wait_until="networkidle")
+        assert "Verhalen van waardecreatie" in page.inner_text("h1")
+        assert page.locator(".ns-story").count() >= 10
+        page.screenshot(path=str(ARTIFACTS / "verhalen-publiek.png"), full_page=True)
+        assert problems == [] and foreign == []
+        context.close()
