@@ -73,21 +73,18 @@ class Figures:
 def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
     if not positions:
         return ()
-    frame = pd.DataFrame(
-        {
-            "network": [p.network for p in positions],
-            "moment": [p.moment for p in positions],
-            "indicator": [p.indicator for p in positions],
-            "situation": [p.situation for p in positions],
-            "value": [p.value for p in positions],
-        }
-    )
-    grouped = frame.groupby(["network", "moment", "indicator", "situation"], sort=True)["value"]
+    # Group on plain strings (pandas hashes those fast) and map the moment labels back afterwards.
+    frame = pd.DataFrame(positions, columns=Position._fields)
+    moments = {moment.label: moment for moment in set(frame["moment"])}
+    frame["moment"] = [moment.label for moment in frame["moment"]]
+    grouped = frame.groupby(["network", "moment", "indicator", "situation"], sort=False)["value"]
     table = grouped.agg(["count", "median", "mean", "min", "max"]).reset_index()
-    return tuple(
-        Stat(row.network, row.moment, row.indicator, row.situation, int(row.count), float(row.median), float(row.mean), float(row.min), float(row.max))
-        for row in table.itertuples(index=False)
-    )
+    stats = [
+        Stat(network, moments[moment], indicator, situation, int(count), float(median), float(mean), float(low), float(high))
+        for network, moment, indicator, situation, count, median, mean, low, high in table.itertuples(index=False, name=None)
+    ]
+    stats.sort(key=lambda s: (s.network, s.moment.key, s.indicator, s.situation))
+    return tuple(stats)
 
 
 def aggregate(view: AudienceView) -> Figures:

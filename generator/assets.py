@@ -2,11 +2,14 @@
 
 The Vega, Vega-Lite and vega-embed JavaScript is written into the site itself (made by
 vl-convert-python), so a built site never asks another host for anything. Making the bundle takes
-about a second, so a bundle already in the docs folder with the same version line is reused.
+about a second, so a bundle with the same version line is reused: from the previous docs folder,
+else from the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default `~/.cache`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from importlib.metadata import version
 from pathlib import Path
 
@@ -25,17 +28,32 @@ def _bundle_header() -> bytes:
     ).encode("utf-8")
 
 
+def _cache_file(header: bytes) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "netwerkspiegel" / f"vega-bundle-{hashlib.sha256(header).hexdigest()[:16]}.js"
+
+
 def vega_bundle(previous_src: Path | None) -> bytes:
+    """The bundle from the previous docs folder or the user's cache when its version line
+    matches; otherwise made anew (and cached, when the cache folder can be written)."""
     header = _bundle_header()
-    if previous_src is not None:
-        existing = previous_src / VEGA_BUNDLE
+    cache = _cache_file(header)
+    for existing in ([previous_src / VEGA_BUNDLE] if previous_src else []) + [cache]:
         if existing.is_file():
             with existing.open("rb") as handle:
                 if handle.readline() == header:
                     return existing.read_bytes()
     import vl_convert
 
-    return header + vl_convert.javascript_bundle().encode("utf-8")
+    bundle = header + vl_convert.javascript_bundle().encode("utf-8")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(bundle)
+        os.replace(temporary, cache)
+    except OSError:
+        pass  # no cache then; the next build makes the bundle again
+    return bundle
 
 
 def site_assets(previous_src: Path | None, templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.errors import UsageError
 from generator.framework import Framework, fold
@@ -29,9 +30,10 @@ PUBLIC = "publiek"
 AUDIENCES = (INTERNAL, PUBLIC)
 
 
-@dataclass(frozen=True)
-class Position:
-    """One cross on one indicator line. `participant` is an anonymous number, or None in public."""
+class Position(NamedTuple):
+    """One cross on one indicator line. `participant` is an anonymous number, or None in public.
+
+    A NamedTuple, like `Score`: there is one per score, and tuples are cheap to build."""
 
     network: str
     moment: Moment
@@ -84,7 +86,7 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
         raise UsageError(f"Onbekend publiek '{audience}'; kies 'intern' of 'publiek'.")
     numbers = _anonymous_numbers(dataset)
     positions = [
-        Position(s.network, s.moment, numbers[(s.network, fold(s.participant))], s.indicator, s.situation, s.value)
+        Position(s.network, s.moment, numbers[(s.network, s.participant)], s.indicator, s.situation, s.value)
         for s in dataset.scores
     ]
     participants = _participants(positions)
@@ -98,7 +100,6 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
     if audience == PUBLIC:
         positions, withheld = _public_groups(positions, dataset.settings.public_min_group)
         participants = {key: n for key, n in participants.items() if n >= dataset.settings.public_min_group}
-    positions.sort(key=lambda p: (p.network, p.moment, p.indicator, p.situation, p.value, p.participant or 0))
     return AudienceView(
         audience, dataset.framework, dataset.settings, dataset.networks, dataset.moments,
         tuple(positions), tuple(stories), participants, tuple(withheld),
@@ -109,30 +110,55 @@ REDACTED = "[deelnemer]"
 
 
 def _redactor(dataset: Dataset):
-    """A function that blanks out every participant identity (and an e-mail's name part) in text."""
+    """A function that blanks out every participant identity (and an e-mail's name part) in text.
+
+    Identities are indexed by their first word, so a text only compiles a pattern for the few
+    identities whose first word it contains: one pattern of thousands of names is slow to build.
+    """
     identities = set()
-    for record in (*dataset.scores, *dataset.reflections):
-        identity = " ".join(record.participant.split())
+    written = {s.participant for s in dataset.scores} | {r.participant for r in dataset.reflections}
+    for identity in written:
         identities.add(identity)
         if "@" in identity:
             local = identity.split("@")[0]
             identities.update({local, " ".join(re.split(r"[._-]+", local))})
-    names = sorted((i for i in identities if len(i) >= 3), key=lambda i: (-len(i), i))
-    if not names:
-        return lambda text: text
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
-    return lambda text: pattern.sub(REDACTED, text)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for identity in identities:
+        words = _WORD.findall(identity.lower())
+        if len(identity) >= 3 and words:
+            by_first_word[words[0]].append(identity)
+
+    def redact(text: str) -> str:
+        candidates = {i for word in set(_WORD.findall(text.lower())) for i in by_first_word.get(word, ())}
+        if not candidates:
+            return text
+        names = sorted(candidates, key=lambda i: (-len(i), i))
+        pattern = r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)"
+        return re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
+
+    return redact
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _anonymous_numbers(dataset: Dataset) -> dict[tuple[str, str], int]:
-    """Participants numbered per network in the order they first appear in the files."""
+    """Participants numbered per network in the order they first appear in the files.
+
+    Keyed by the participant as written; spellings that differ only in case share a number.
+    """
+    by_folded: dict[tuple[str, str], int] = {}
     numbers: dict[tuple[str, str], int] = {}
     counters: dict[str, int] = defaultdict(int)
     for score in dataset.scores:
-        key = (score.network, fold(score.participant))
-        if key not in numbers:
+        written = (score.network, score.participant)
+        if written in numbers:
+            continue
+        folded = (score.network, fold(score.participant))
+        if folded not in by_folded:
             counters[score.network] += 1
-            numbers[key] = counters[score.network]
+            by_folded[folded] = counters[score.network]
+        numbers[written] = by_folded[folded]
     return numbers
 
 

@@ -59,10 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
-def _print_warnings(dataset) -> None:
-    if dataset.warnings:
-        print(f"Let op ({len(dataset.warnings)}):", file=sys.stderr)
-        for warning in dataset.warnings:
+def _print_warnings(warnings) -> None:
+    if warnings:
+        print(f"Let op ({len(warnings)}):", file=sys.stderr)
+        for warning in warnings:
             print(f"- {warning.format()}", file=sys.stderr)
 
 
@@ -72,7 +72,7 @@ def _check(args) -> int:
 
     dataset = read_data(args.data)
     print(summary(dataset))
-    _print_warnings(dataset)
+    _print_warnings(dataset.warnings)
     return EXIT_OK
 
 
@@ -80,8 +80,8 @@ def _build(args) -> int:
     from generator.pipeline import build
 
     result = build(args.data, args.src, args.out, args.audience, site_url=args.site_url)
-    _print_warnings(result.dataset)
-    pages = sum(1 for name in result.site.files if name.endswith(".md"))
+    _print_warnings(result.warnings)
+    pages = result.pages
     written = result.written
     timing = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.seconds.items())
     print(

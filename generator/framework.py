@@ -52,6 +52,8 @@ class Cycle:
 
 def fold(text: str) -> str:
     """Lower case, accents removed, inner white space collapsed: how user words are compared."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())

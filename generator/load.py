@@ -91,23 +91,25 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem]]
     except csv.Error as error:
         return None, [Problem(name, reader.line_num, None, None, f"het CSV-bestand is beschadigd ({error}).")]
     # Spreadsheet rows are records, counted from 1; leading blank lines still count as rows.
-    numbered = [(number, record) for number, record in enumerate(records, start=1)]
-    while numbered and not any(cell.strip() for cell in numbered[0][1]):
-        numbered.pop(0)
-    header_row, header = numbered[0]
-    header = tuple(cell.strip() for cell in header)
+    start = 0
+    while start < len(records) and not "".join(records[start]).strip():
+        start += 1
+    header_row = start + 1
+    header = tuple(map(str.strip, records[start]))
+    width = len(header)
     problems: list[Problem] = []
     rows = []
-    for number, record in numbered[1:]:
-        cells = [cell.strip() for cell in record]
+    for number, record in enumerate(records[start + 1 :], start=header_row + 1):
+        cells = tuple(map(str.strip, record))
         if not any(cells):
             continue  # an empty line holds nothing to lose
-        if len(cells) > len(header) and any(cells[len(header):]):
-            extra = next(cell for cell in cells[len(header):] if cell)
-            problems.append(Problem(name, number, None, extra, f"deze rij heeft {len(cells)} cellen, de kopregel maar {len(header)}."))
-            continue
-        cells = (cells + [""] * len(header))[: len(header)]
-        rows.append((number, tuple(cells)))
+        if len(cells) != width:
+            if any(cells[width:]):
+                extra = next(cell for cell in cells[width:] if cell)
+                problems.append(Problem(name, number, None, extra, f"deze rij heeft {len(cells)} cellen, de kopregel maar {width}."))
+                continue
+            cells = (cells + ("",) * width)[:width]
+        rows.append((number, cells))
     if not rows and not problems:
         problems.append(Problem(name, None, None, None, "het bestand bevat alleen een kopregel en geen gegevens."))
         return None, problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.framework import fold
 
@@ -35,9 +35,12 @@ _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 FORMATS_HELP = "gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'"
 
 
-@dataclass(frozen=True, order=True)
-class Moment:
-    """A moment with a key that sorts in time and one canonical label for display."""
+class Moment(NamedTuple):
+    """A moment with a key that sorts in time and one canonical label for display.
+
+    A NamedTuple rather than a frozen dataclass: hundreds of thousands of records hash and
+    compare moments, and a tuple does that in C.
+    """
 
     key: tuple[int, int, int]
     label: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.errors import Problem
 from generator.framework import Framework, fold
@@ -92,7 +93,18 @@ def recognise(table: RawTable) -> tuple[str | None, dict[str, int], list[str]]:
     return (SCORES if looks_like_scores else REFLECTIONS), mapping, unused
 
 
+class Parsers:
+    """The cell parsers of one run, memoised: an export repeats the same few values thousands of times."""
+
+    def __init__(self, framework: Framework):
+        self.moment = lru_cache(maxsize=None)(parse_moment)
+        self.indicator = lru_cache(maxsize=None)(framework.match_indicator)
+        self.cycle = lru_cache(maxsize=None)(framework.match_cycle)
+        self.fold = lru_cache(maxsize=None)(fold)
+
+
 def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings) -> Validated:
+    parsers = Parsers(framework)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     scores: list[Score] = []
@@ -120,12 +132,12 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
         if unused:
             warnings.append(Problem(table.file, table.header_row, None, ", ".join(unused), "deze kolommen worden niet gebruikt."))
         if kind == SCORES:
-            found = [_score_row(table, number, cells, mapping, framework, settings, problems) for number, cells in table.rows]
-            kept = _deduplicate(found, seen_scores, problems, warnings)
+            found = _score_records(table, mapping, parsers, framework, settings, problems)
+            kept = _deduplicate(found, seen_scores, problems, warnings, parsers)
             scores += kept
             records = kept
         else:
-            records = [r for r in (_reflection_row(table, n, c, mapping, framework, problems) for n, c in table.rows) if r]
+            records = [r for r in (_reflection_row(table, n, c, mapping, parsers, problems) for n, c in table.rows) if r]
             reflections += records
         summaries.append(FileSummary(
             table.file, kind, len(table.rows),
@@ -151,8 +163,9 @@ def _missing_columns(kind: str, mapping: dict[str, int]) -> list[str]:
 class _Row:
     """Reads the cells of one row by canonical column name and records located problems."""
 
-    def __init__(self, table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[str, int], problems: list[Problem]):
+    def __init__(self, table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[str, int], parsers: Parsers, problems: list[Problem]):
         self.table, self.number, self.cells, self.mapping, self.problems = table, number, cells, mapping, problems
+        self.parsers = parsers
         self.ok = True
 
     def get(self, column: str) -> str:
@@ -177,22 +190,58 @@ class _Row:
         if not text:
             self.fail(column, "meetmoment ontbreekt.")
             return None
-        moment = parse_moment(text)
+        moment = self.parsers.moment(text)
         if moment is None:
             self.fail(column, f"onbekend meetmoment; {FORMATS_HELP}.")
         return moment
 
 
-def _score_row(table, number, cells, mapping, framework: Framework, settings: Settings, problems) -> Score | None:
-    row = _Row(table, number, cells, mapping, problems)
+def _score_records(table, mapping, parsers: Parsers, framework: Framework, settings: Settings, problems) -> list[Score | None]:
+    """Column by column: each distinct cell value is parsed once. Rows where anything fails go
+    through `_score_row`, which names every problem in them."""
+    rows = table.rows
+
+    def column(name: str, parse) -> list:
+        index = mapping.get(name)
+        cells = [row[index] for _, row in rows] if index is not None else [""] * len(rows)
+        parsed = {value: parse(value) for value in set(cells)}
+        return [parsed[value] for value in cells]
+
+    networks = column("netwerk", lambda v: " ".join(v.split()))
+    moments = column("meetmoment", lambda v: parsers.moment(v) if v else None)
+    participants = column("deelnemer", lambda v: " ".join(v.split()))
+    indicators = column("indicator", parsers.indicator)
+    values = column("score", lambda v: _plain_score(v, settings))
+    situations = column("situatie", lambda v: _SITUATIONS.get(parsers.fold(v)))
+    records: list[Score | None] = []
+    for (number, cells), network, moment, participant, indicator, value, situation in zip(
+        rows, networks, moments, participants, indicators, values, situations
+    ):
+        if network and moment and participant and indicator and value is not None and situation:
+            records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number)))
+        else:
+            records.append(_score_row(table, number, cells, mapping, parsers, framework, settings, problems))
+    return records
+
+
+def _plain_score(text: str, settings: Settings) -> float | None:
+    """The score in a cell when it is fine; None sends the row to the slow path that says why."""
+    if not _NUMBER.match(text):
+        return None
+    value = float(text.replace(",", "."))
+    return value if settings.scale_min <= value <= settings.scale_max else None
+
+
+def _score_row(table, number, cells, mapping, parsers: Parsers, framework: Framework, settings: Settings, problems) -> Score | None:
+    row = _Row(table, number, cells, mapping, parsers, problems)
     network = row.required("netwerk", "netwerk")
     moment = row.moment("meetmoment")
     participant = row.required("deelnemer", "deelnemer")
-    indicator = framework.match_indicator(row.get("indicator"))
+    indicator = parsers.indicator(row.get("indicator"))
     if indicator is None:
         row.fail("indicator", f"onbekende indicator; geldig zijn {', '.join(framework.indicator_codes())}.")
     value = _score_value(row, settings)
-    situation = _SITUATIONS.get(fold(row.get("situatie")))
+    situation = _SITUATIONS.get(parsers.fold(row.get("situatie")))
     if situation is None:
         row.fail("situatie", "onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig').")
     if not row.ok:
@@ -220,12 +269,12 @@ def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def _deduplicate(found, seen: dict[tuple, Score], problems: list[Problem], warnings: list[Problem]) -> list[Score]:
+def _deduplicate(found, seen: dict[tuple, Score], problems: list[Problem], warnings: list[Problem], parsers: Parsers) -> list[Score]:
     kept = []
     for score in found:
         if score is None:
             continue
-        key = (score.network, score.moment, fold(score.participant), score.indicator, score.situation)
+        key = (score.network, score.moment.key, parsers.fold(score.participant), score.indicator, score.situation)
         earlier = seen.get(key)
         if earlier is None:
             seen[key] = score
@@ -246,15 +295,15 @@ def _deduplicate(found, seen: dict[tuple, Score], problems: list[Problem], warni
     return kept
 
 
-def _reflection_row(table, number, cells, mapping, framework: Framework, problems) -> Reflection | None:
-    row = _Row(table, number, cells, mapping, problems)
+def _reflection_row(table, number, cells, mapping, parsers: Parsers, problems) -> Reflection | None:
+    row = _Row(table, number, cells, mapping, parsers, problems)
     network = row.required("netwerk", "netwerk")
     if "meetmoment" in mapping:
         moment = row.moment("meetmoment")
     else:
         moment = _moment_from_date(row)
     participant = row.required("deelnemer", "deelnemer")
-    cycle = framework.match_cycle(row.get("waarde"))
+    cycle = parsers.cycle(row.get("waarde"))
     if cycle is None:
         row.fail("waarde", "onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5.")
     text = row.get("reflectie")
@@ -278,7 +327,7 @@ def _moment_from_date(row: _Row) -> Moment | None:
     date = parse_date(text)
     if date is not None:
         return season_of(date)
-    moment = parse_moment(text)
+    moment = row.parsers.moment(text)
     if moment is None:
         row.fail("datum", f"geen datum of meetmoment; {FORMATS_HELP}.")
     return moment

@@ -1,0 +1,102 @@
+"""Benchmark: the whole build against MkDocs alone, on synthetic data.
+
+    python benchmarks/build.py N [--audience intern|publiek] [--keep DIR]
+
+Makes N networks (4 moments, 12 participants, 11 indicators, current and desired, a few
+reflections each), then runs in fresh processes:
+  1. `netwerkspiegel build` from scratch (cold: also makes the Vega bundle),
+  2. `netwerkspiegel build` again on the same folders (warm),
+  3. MkDocs alone on the generated pages (`generator.site.build_html`).
+It prints each wall time and peak memory (max RSS), and the ratios whole build / MkDocs alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INDICATORS = ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"]
+MOMENTS = ["2024-najaar", "2025-voorjaar", "2025-najaar", "2026-voorjaar"]
+CYCLES = ["direct", "potentieel", "toegepast", "gerealiseerd", "transformatief"]
+
+
+def make_data(folder: Path, networks: int, seed: int = 1) -> int:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    rows = 0
+    reflections = []
+    for number in range(1, networks + 1):
+        name = f"Netwerk {number:03d}"
+        with (folder / f"scores-{number:03d}.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie"])
+            for step, moment in enumerate(MOMENTS):
+                for person in range(1, 13):
+                    for indicator in INDICATORS:
+                        current = min(10, max(1, round(rng.gauss(4 + step * 0.5, 1.5))))
+                        desired = min(10, max(1, round(rng.gauss(8, 1))))
+                        writer.writerow([name, moment, f"deelnemer{person:02d}.n{number:03d}@school.nl", indicator, current, "huidig"])
+                        writer.writerow([name, moment, f"deelnemer{person:02d}.n{number:03d}@school.nl", indicator, desired, "gewenst"])
+                        rows += 2
+        for index in range(3):
+            reflections.append([name, rng.choice(MOMENTS), f"deelnemer{index + 1:02d}.n{number:03d}@school.nl", rng.choice(CYCLES),
+                                f"Reflectie {index + 1} van {name}: wat het netwerk ons opleverde.", rng.choice(["ja", "nee"])])
+    with (folder / "reflecties.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar"])
+        writer.writerows(reflections)
+    return rows
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MiB) of one child process; exits when it fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stdout, stderr = process.stdout.read(), process.stderr.read()
+    if process.returncode != 0:
+        sys.exit(f"Mislukt: {' '.join(command)}\n{stdout}{stderr}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("networks", type=int)
+    parser.add_argument("--audience", default="intern", choices=["intern", "publiek"])
+    parser.add_argument("--keep", type=Path, help="keep data and output in this folder")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="netwerkspiegel-bench-"))
+    if args.keep and work.exists():
+        shutil.rmtree(work)
+    data, src, out, mkdocs_out = work / "data", work / "site_src", work / "site", work / "site-mkdocs"
+    rows = make_data(data, args.networks)
+    build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience]
+    mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
+
+    cold, cold_rss = timed(build)
+    warm, warm_rss = timed(build)
+    alone, alone_rss = timed(mkdocs_only)
+    pages = sum(1 for _ in src.rglob("*.md"))
+    print(f"Netwerken: {args.networks}; scores: {rows}; pagina's: {pages}; publiek: {args.audience}")
+    print(f"Hele build, koud (nieuwe mappen):     {cold:7.2f} s   piekgeheugen {cold_rss:7.0f} MiB")
+    print(f"Hele build, warm (zelfde gegevens):   {warm:7.2f} s   piekgeheugen {warm_rss:7.0f} MiB")
+    print(f"Alleen MkDocs, zelfde pagina's:       {alone:7.2f} s   piekgeheugen {alone_rss:7.0f} MiB")
+    print(f"Verhouding hele build / MkDocs: koud {cold / alone:.2f}, warm {warm / alone:.2f} (doel: 1,3 of minder)")
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
