@@ -8,6 +8,7 @@ Screenshots land in tests/artifacts/ for a person to look at.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -17,9 +18,14 @@ from generator.pipeline import build
 from tests.browser import chromium, chromium_available, free_port, serve_folder
 from tests.conftest import ROOT
 
+# Skipped without Chromium on a developer's machine; in CI (NETWERKSPIEGEL_REQUIRE_BROWSER=1) they run
+# regardless, so a missing browser fails instead of passing silently.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not chromium_available(), reason="Chromium is not installed (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not chromium_available() and not os.environ.get("NETWERKSPIEGEL_REQUIRE_BROWSER"),
+        reason="Chromium is not installed (apt-get install chromium)",
+    ),
 ]
 
 ARTIFACTS = ROOT / "tests" / "artifacts"

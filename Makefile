@@ -1,0 +1,39 @@
+# Netwerkspiegel: the two set-up commands of the README, and a few more for developers.
+#   make demo    install into .venv and build the demo site from data/ into site/
+#   make test    install into .venv (with test tools and, where possible, Chromium) and run all tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo publiek serve test golden bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/netwerkspiegel build
+	@echo "Bekijk de site met: $(BIN)/netwerkspiegel serve   (http://127.0.0.1:8000/)"
+
+publiek: $(STAMP)
+	$(BIN)/netwerkspiegel build --audience publiek --src site_src_publiek --out site_publiek
+
+serve: $(STAMP)
+	$(BIN)/netwerkspiegel serve
+
+test: $(STAMP)
+	sh tests/ensure_chromium.sh
+	$(BIN)/python -m pytest
+
+golden: $(STAMP)
+	$(BIN)/python tests/golden/regenerate.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build.py 200
+
+clean:
+	rm -rf $(VENV) site site_publiek site_src_publiek tests/artifacts
+	find site_src -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
