@@ -20,7 +20,7 @@ from generator.aggregate import Figures, NetworkFigures
 from generator.audience import AudienceView
 from generator.charts import ChartKinds, ChartSpec, indicator_label, network_charts, trend_chart
 from generator.model import CURRENT, DESIRED, SITUATIONS
-from generator.text import html_attr, html_text, md, number, signed, slugify, url
+from generator.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -47,7 +47,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
         autoescape=False,
         finalize=md,
     )
-    env.filters.update(url=url, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
+    env.filters.update(url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
     return env
 
 
@@ -121,7 +121,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         page("verhalen.md", "verhalen.md.j2", stories_by_cycle=_stories_by_cycle_all(figures, framework))
 
     nav = _navigation(figures, slugs)
-    site_name = f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}"
+    # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
+    site_name = html_attr(f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}")
     files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
     return GeneratedSite(files, nav, site_name)
 

@@ -36,6 +36,14 @@ def html_attr(value: object) -> Markup:
     return Markup(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def yaml_title(value: object) -> Markup:
+    """A page title for front matter. MkDocs prefers it to the H1 and Material prints it unescaped
+    (in <title> and the navigation), so it is HTML-escaped here; JSON strings are valid YAML."""
+    import json
+
+    return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=True))
+
+
 def url(value: object) -> Markup:
     """A relative link target made of our own slugs, percent-encoded, never Markdown-escaped."""
     from urllib.parse import quote

@@ -66,7 +66,8 @@ def test_user_text_never_becomes_html(built):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; [klik](https://example.org) {{ geheim }} *vet*" in html
     assert "<script>alert" not in html and 'href="https://example.org"' not in html
     assert "Titel met &lt;i&gt;html&lt;/i&gt;" in html
-    assert "Rekenen &amp; taal &lt;b&gt;" in html
+    assert "<title>Rekenen &amp; taal &lt;b&gt; - Gouden testset — intern</title>" in html
+    assert "<b>" not in html.split('<div class="md-content"', 1)[1]
 
 
 def test_csv_per_network_has_one_row_per_network_moment_indicator_situation(built):
