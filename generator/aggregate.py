@@ -126,12 +126,20 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         previous=previous,
         stats=tuple(stats),
         changes=tuple(changes),
-        participants=tuple((m, view.participants.get((name, m))) for m in all_moments),
+        participants=tuple((m, _participant_count(view, name, m)) for m in all_moments),
         stories_per_moment=tuple((m, story_moments.get(m, 0)) for m in all_moments),
         positions_latest=tuple(p for p in positions if p.moment == latest),
         stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
         cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
     )
+
+
+def _participant_count(view: AudienceView, name: str, moment: Moment) -> int | None:
+    """How many scored at a moment; None only where the public site withholds a small group."""
+    count = view.participants.get((name, moment))
+    if count is None and not (view.is_public and moment in _withheld_moments(view, name)):
+        return 0
+    return count
 
 
 def _withheld_moments(view: AudienceView, name: str) -> set[Moment]:

@@ -124,3 +124,19 @@ def test_the_command_works_from_any_folder(tmp_path):
     assert (elsewhere / "html" / "verhalen" / "index.html").exists()
     nav = json.loads((elsewhere / "md" / ".netwerkspiegel.json").read_text("utf-8"))
     assert nav["site_name"] == "Gouden testset — publiek overzicht"
+
+
+def test_a_moment_with_only_reflections_counts_zero_participants(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data, "reflecties.csv", "netwerk,meetmoment,deelnemer,waarde,reflectie,openbaar\nNet,2025-najaar,Anna,direct,Leuk,ja\n")
+    from generator.aggregate import aggregate
+    from generator.audience import for_audience
+    from generator.pipeline import read_data
+
+    dataset = read_data(data)
+    intern = aggregate(for_audience(dataset, "intern")).networks[0]
+    public = aggregate(for_audience(dataset, "publiek")).networks[0]
+    assert [(m.label, n) for m, n in intern.participants] == [("2025-voorjaar", 1), ("2025-najaar", 0)]
+    assert [(m.label, n) for m, n in public.participants] == [("2025-voorjaar", None), ("2025-najaar", 0)]
