@@ -24,9 +24,12 @@ class Problem:
     value: str | None
     message: str
     key: str | None = None
+    sheet: str | None = None
 
     def format(self) -> str:
         where = [self.file]
+        if self.sheet is not None:
+            where.append(f"blad '{self.sheet}'")
         if self.key is not None:
             where.append(f"sleutel '{self.key}'")
         if self.row is not None:
@@ -74,7 +77,7 @@ class InputError(NetwerkspiegelError):
 
 
 def _problem_order(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.key or "", problem.column or "", problem.message)
+    return (problem.file, problem.sheet or "", problem.row or 0, problem.key or "", problem.column or "", problem.message)
 
 
 class BuildError(NetwerkspiegelError):

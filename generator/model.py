@@ -6,6 +6,7 @@ audience stage replaces it by an anonymous position number (see `generator.audie
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,6 +28,11 @@ COLLECTIVE = "collectief"
 class Source(NamedTuple):
     file: str
     row: int
+    sheet: str | None = None
+
+    def describe(self) -> str:
+        sheet = f", blad '{self.sheet}'" if self.sheet else ""
+        return f"{self.file}{sheet} rij {self.row}"
 
 
 class Score(NamedTuple):
@@ -52,16 +58,49 @@ class Reflection:
     source: Source
 
 
+class Evaluation(NamedTuple):
+    """A short evaluation after a meeting: what went well (tops), what could be better (tips)."""
+
+    network: str
+    date: dt.date
+    tops: str
+    tips: str
+    participant: str | None
+    rating: float | None
+    source: Source
+
+
 @dataclass(frozen=True)
-class FileSummary:
-    """What one input file held, for `netwerkspiegel check`."""
+class UnusedRow:
+    """A row of an input table that holds data but is not used, and why."""
 
     file: str
+    sheet: str | None
+    row: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    """What one file (or one sheet of a workbook) held: for `check` and the data-quality page.
+
+    `rows` counts every row below the header; `used` + `len(unused)` + `empty` adds up to it."""
+
+    file: str
+    sheet: str | None
     kind: str
+    form: bool
     rows: int
+    used: int
+    empty: int
+    unused: tuple[UnusedRow, ...]
     networks: tuple[str, ...]
     moments: tuple[str, ...]
-    unused_columns: tuple[str, ...]
+    unplaced_columns: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.file} (blad '{self.sheet}')" if self.sheet else self.file
 
 
 @dataclass(frozen=True)
@@ -70,17 +109,23 @@ class Dataset:
     settings: Settings
     scores: tuple[Score, ...]
     reflections: tuple[Reflection, ...]
+    evaluations: tuple[Evaluation, ...]
     networks: tuple[str, ...]
     moments: tuple[Moment, ...]
-    files: tuple[FileSummary, ...]
+    tables: tuple[TableSummary, ...]
     warnings: tuple[Problem, ...]
     ignored_files: tuple[str, ...] = ()
 
 
-def assemble(framework: Framework, settings: Settings, scores, reflections, files, warnings, ignored_files) -> Dataset:
+def assemble(framework: Framework, settings: Settings, validated, ignored_files) -> Dataset:
     """The data set in a fixed order: networks by name, moments in time."""
     from generator.framework import fold
 
-    networks = tuple(sorted({r.network for r in (*scores, *reflections)}, key=lambda name: (fold(name), name)))
-    moments = tuple(sorted({r.moment for r in (*scores, *reflections)}))
-    return Dataset(framework, settings, tuple(scores), tuple(reflections), networks, moments, tuple(files), tuple(warnings), tuple(ignored_files))
+    records = (*validated.scores, *validated.reflections)
+    names = {r.network for r in records} | {e.network for e in validated.evaluations}
+    networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
+    moments = tuple(sorted({r.moment for r in records}))
+    return Dataset(
+        framework, settings, tuple(validated.scores), tuple(validated.reflections), tuple(validated.evaluations),
+        networks, moments, tuple(validated.tables), tuple(validated.warnings), tuple(ignored_files),
+    )

@@ -64,6 +64,8 @@ def parse_moment(text: str) -> Moment | None:
 def parse_date(text: str) -> dt.date | None:
     """An ISO (`2026-11-24`) or Dutch (`24-11-2026`) date; None when it is neither or impossible."""
     text = text.strip()
+    if len(text) > 10 and text[10] in " tT" and text[11:].replace(":", "").strip("0") == "":
+        text = text[:10]  # an Excel date arrives as a date-time at midnight
     found = _ISO_DATE.match(text)
     if found:
         year, month, day = (int(part) for part in found.groups())

@@ -37,20 +37,21 @@ def read_data(data_dir: Path) -> Dataset:
     if not data_dir.is_dir():
         raise UsageError(f"De datamap '{data_dir}' bestaat niet.")
     framework = load_framework()
-    settings, problems = load_settings(data_dir)
+    settings, mappings, problems = load_settings(data_dir)
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME,))
     problems += loaded.problems
-    validated = validate_tables(loaded.tables, framework, settings)
+    validated = validate_tables(loaded.tables, framework, settings, mappings)
     problems += validated.problems
     if not validated.scores and not any(p.row is not None for p in problems):
         problems.append(Problem(
             data_dir.name or str(data_dir), None, None, None,
-            "geen scores gevonden. Zet minstens één CSV-bestand met de kolommen netwerk, meetmoment, "
-            "deelnemer, indicator en score in deze map.",
+            "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of "
+            "Excel-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score, of een "
+            "formulier met vragen die met een indicator beginnen ('1a. …').",
         ))
     if problems:
         raise InputError(problems)
-    return assemble(framework, settings, validated.scores, validated.reflections, validated.files, validated.warnings, loaded.ignored_files)
+    return assemble(framework, settings, validated, loaded.ignored_files)
 
 
 def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:

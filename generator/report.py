@@ -5,6 +5,24 @@ from __future__ import annotations
 from generator.model import Dataset
 
 
+def suggest_meaning(header: str, framework) -> str:
+    """The closest indicator question (as its code) for an unplaced header, else 'negeren'."""
+    import difflib
+
+    from generator.framework import fold
+
+    folded = fold(header)
+    best, code = 0.0, "negeren"
+    for indicator in framework.indicators:
+        for text in (indicator.question_nl, indicator.question_en, indicator.label_nl):
+            ratio = difflib.SequenceMatcher(None, folded, fold(text)).ratio()
+            if ratio > best:
+                best, code = ratio, indicator.code
+    if best < 0.6:
+        return "negeren"
+    return f"{code} gewenst" if any(w in folded for w in ("gewenst", "desired", "wens")) else code
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -13,22 +31,34 @@ def summary(dataset: Dataset) -> str:
     people = {(s.network, s.participant.casefold()) for s in dataset.scores}
     lines = [
         "De gegevens zijn in orde.",
-        f"Gelezen: {_count(len(dataset.files), 'bestand', 'bestanden')}, {_count(len(dataset.scores), 'score', 'scores')} "
-        f"en {_count(len(dataset.reflections), 'reflectie', 'reflecties')} van {_count(len(people), 'deelnemer', 'deelnemers')} "
-        f"in {_count(len(dataset.networks), 'netwerk', 'netwerken')}.",
+        f"Gelezen: {_count(len(dataset.tables), 'tabel', 'tabellen')}, {_count(len(dataset.scores), 'score', 'scores')}, "
+        f"{_count(len(dataset.reflections), 'reflectie', 'reflecties')} en {_count(len(dataset.evaluations), 'evaluatie', 'evaluaties')} "
+        f"van {_count(len(people), 'deelnemer', 'deelnemers')} in {_count(len(dataset.networks), 'netwerk', 'netwerken')}.",
         f"Meetmomenten (in volgorde): {', '.join(m.label for m in dataset.moments)}.",
         f"Schaal: {dataset.settings.scale_min:g} tot en met {dataset.settings.scale_max:g}; "
         f"publieke groepscijfers vanaf {dataset.settings.public_min_group} deelnemers.",
         "",
-        "Per bestand:",
+        "Per bestand of blad:",
     ]
-    for file in dataset.files:
+    for table in dataset.tables:
+        shape = "formulier" if table.form else "tabel"
+        accounted = f"{table.used} gebruikt"
+        if table.unused:
+            accounted += f", {len(table.unused)} niet gebruikt"
+        if table.empty:
+            accounted += f", {table.empty} leeg"
         lines.append(
-            f"- {file.file}: {file.kind}, {file.rows} rijen; netwerken: {', '.join(file.networks) or '–'}; "
-            f"meetmomenten: {', '.join(file.moments) or '–'}"
+            f"- {table.name}: {table.kind} ({shape}), {table.rows} rijen ({accounted}); netwerken: {', '.join(table.networks) or '–'}; "
+            f"meetmomenten: {', '.join(table.moments) or '–'}"
         )
+    unplaced = [(t, c) for t in dataset.tables for c in t.unplaced_columns]
+    if unplaced:
+        lines += ["", "Kolommen die Netwerkspiegel niet kon plaatsen (ze worden niet gebruikt):"]
+        lines += [f"- {t.name}: '{c}'" for t, c in unplaced]
+        lines += ["Geef ze zo nodig een betekenis in netwerkspiegel.toml, bijvoorbeeld:", "", "[kolommen]"]
+        lines += [f'"{c}" = "{suggest_meaning(c, dataset.framework)}"' for t, c in unplaced]
     if dataset.ignored_files:
-        lines += ["", "Niet gelezen (geen CSV): " + ", ".join(dataset.ignored_files)]
+        lines += ["", "Niet gelezen (geen CSV of Excel): " + ", ".join(dataset.ignored_files)]
     lines += ["", "Per netwerk:"]
     for network in dataset.networks:
         moments = sorted({s.moment for s in dataset.scores if s.network == network})

@@ -32,10 +32,34 @@ class Settings:
     site_title: str = "Netwerkspiegel"
     """site.titel: de naam van de site, bovenaan elke pagina."""
 
+    spring_until_month: int = 7
+    """formulieren.voorjaar_tot_en_met_maand: bij formulieren zonder kolom 'Meetmoment' bepaalt het
+    tijdstip van het antwoord het meetmoment: januari tot en met deze maand is '<jaar>-voorjaar', de
+    maanden daarna '<jaar>-najaar'."""
+
     site_url: str = "http://localhost/"
     """site.url: het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een
     submap (zoals https://school.github.io/netwerk/), vul dan dat adres in, anders laadt elke
     pagina volledig opnieuw in plaats van snel te wisselen."""
+
+
+@dataclass(frozen=True)
+class Mappings:
+    """The two tables of `netwerkspiegel.toml` whose keys are the coach's own words.
+
+    `[kolommen]` maps a column header (as in the export) to what it holds, e.g.
+    `"Hoe sterk zijn de banden buiten het netwerk?" = "3b"`; `[bestanden."naam.xlsx"]` gives the
+    network of a file without a network column: `netwerk = "Hoogbegaafdheid"`.
+    """
+
+    columns: tuple[tuple[str, str], ...] = ()
+    file_networks: tuple[tuple[str, str], ...] = ()
+
+    def column(self, header_key: str) -> str | None:
+        return dict(self.columns).get(header_key)
+
+    def network_of(self, file: str) -> str | None:
+        return dict(self.file_networks).get(file)
 
 
 @dataclass(frozen=True)
@@ -84,19 +108,56 @@ def settings_help() -> str:
     return "\n".join(lines)
 
 
-def load_settings(data_dir: Path) -> tuple[Settings, list[Problem]]:
-    """Settings from the data folder; defaults when there is no settings file."""
+def load_settings(data_dir: Path) -> tuple[Settings, Mappings, list[Problem]]:
+    """Settings and mappings from the data folder; defaults when there is no settings file."""
     path = data_dir / SETTINGS_FILE_NAME
     if not path.exists():
-        return Settings(), []
+        return Settings(), Mappings(), []
     try:
         raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return Settings(), [Problem(path.name, None, None, None, f"dit is geen geldig TOML-bestand ({error}).")]
-    return parse_settings(raw, path.name)
+        return Settings(), Mappings(), [Problem(path.name, None, None, None, f"dit is geen geldig TOML-bestand ({error}).")]
+    settings, problems = parse_settings(raw, path.name)
+    mappings, mapping_problems = parse_mappings(raw, path.name)
+    return settings, mappings, problems + mapping_problems
+
+
+def parse_mappings(raw: dict, file_name: str) -> tuple[Mappings, list[Problem]]:
+    """`[kolommen]` and `[bestanden]`; what a mapped column may mean is checked by `recognise`."""
+    from generator.recognise import header_key, meaning_of_mapping, MAPPING_HELP
+
+    problems: list[Problem] = []
+    columns: dict[str, str] = {}
+    table = raw.get("kolommen", {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\".", key="kolommen"))
+        table = {}
+    for header, meaning in table.items():
+        if not isinstance(meaning, str) or meaning_of_mapping(meaning) is None:
+            problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\""))
+            continue
+        columns[header_key(header)] = meaning
+    networks: dict[str, str] = {}
+    files = raw.get("bestanden", {})
+    if not isinstance(files, dict):
+        problems.append(Problem(file_name, None, None, str(files), "moet een tabel [bestanden.\"naam\"] zijn.", key="bestanden"))
+        files = {}
+    for name, options in files.items():
+        options = options if isinstance(options, dict) else {"": options}
+        for key, value in options.items():
+            if key != "netwerk":
+                problems.append(Problem(file_name, None, None, None, "onbekende instelling; per bestand kan alleen 'netwerk' worden gezet.", key=f"bestanden.\"{name}\".{key}"))
+            elif not isinstance(value, str) or not value.strip():
+                problems.append(Problem(file_name, None, None, str(value), "moet de naam van een netwerk zijn.", key=f"bestanden.\"{name}\".netwerk"))
+            else:
+                networks[name] = " ".join(value.split())
+    return Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items()))), problems
 
 
 def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
+    raw = dict(raw)
+    raw.pop("kolommen", None)
+    raw.pop("bestanden", None)
     problems: list[Problem] = []
     flat = dict(_flatten(raw))
     known = {option.key: option for option in OPTIONS}
@@ -117,6 +178,8 @@ def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
     settings = Settings(**values)
     if settings.scale_min >= settings.scale_max:
         problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum"))
+    if not 1 <= settings.spring_until_month <= 11:
+        problems.append(Problem(file_name, None, None, str(settings.spring_until_month), "moet een maand van 1 tot en met 11 zijn.", key="formulieren.voorjaar_tot_en_met_maand"))
     if not settings.site_url.startswith(("http://", "https://")):
         problems.append(Problem(file_name, None, None, settings.site_url, "moet beginnen met http:// of https://.", key="site.url"))
     if settings.public_min_group < 1:

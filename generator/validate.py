@@ -1,163 +1,250 @@
-"""Stage 2, validate: recognise each table's kind from its header and check every cell.
+"""Stage 2, validate: recognise each table, check every cell, and account for every row.
 
-Every problem is collected as a located `Problem` (file, spreadsheet row, column, value); nothing
-is skipped silently and nothing is guessed. Good rows become `Score` and `Reflection` records.
+Every problem is collected as a located `Problem` (file, sheet, spreadsheet row, column, value);
+nothing is skipped silently and nothing is guessed. Canonical tables are read here, form exports in
+`generator.forms`. Then, over all tables at once: network names that differ only in case, spaces or
+accents are merged; of two form responses by one participant for one network and moment the later
+counts; duplicate scores are checked; participants who scored only part of the indicators are
+reported. Every data row ends up used, or listed as unused with its reason.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
+from generator.cells import Parsers, number as parse_number
 from generator.errors import Problem
+from generator.forms import Response, read_responses, table_problems
 from generator.framework import Framework, fold
 from generator.load import RawTable
 from generator.model import (
-    COLLECTIVE,
-    CURRENT,
-    DESIRED,
-    INDIVIDUAL,
-    FileSummary,
-    Reflection,
-    Score,
-    Source,
+    COLLECTIVE, CURRENT, DESIRED, INDIVIDUAL, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow,
 )
-from generator.moments import FORMATS_HELP, Moment, parse_date, parse_moment, season_of
-from generator.settings import Settings
+from generator.moments import FORMATS_HELP, Moment, parse_date, season_of
+from generator.recognise import EVALUATIONS, REFLECTIONS, SCORES, Layout, header_key, recognise
+from generator.settings import Mappings, Settings
 
-SCORES = "scores"
-REFLECTIONS = "reflecties"
-
-# canonical column → accepted header names (compared without case and spaces)
-SCORE_COLUMNS = {
-    "netwerk": ("netwerk", "network"),
-    "meetmoment": ("meetmoment", "moment"),
-    "deelnemer": ("deelnemer", "participant"),
-    "indicator": ("indicator",),
-    "score": ("score",),
-    "situatie": ("situatie", "situation"),
-}
 SCORE_REQUIRED = ("netwerk", "meetmoment", "deelnemer", "indicator", "score")
-
-REFLECTION_COLUMNS = {
-    "netwerk": ("netwerk", "network"),
-    "meetmoment": ("meetmoment", "moment"),
-    "datum": ("datum", "date"),
-    "deelnemer": ("deelnemer", "participant"),
-    "waarde": ("waarde", "value"),
-    "reflectie": ("reflectie", "reflection"),
-    "openbaar": ("openbaar", "public"),
-    "niveau": ("niveau", "level"),
-    "titel": ("titel", "title"),
-}
 REFLECTION_REQUIRED = ("netwerk", "deelnemer", "waarde", "reflectie")
 
 _SITUATIONS = {"huidig": CURRENT, "current": CURRENT, "nu": CURRENT, "": CURRENT, "gewenst": DESIRED, "desired": DESIRED}
-_YES = {"ja", "j", "yes", "y", "waar", "true", "1"}
-_NO = {"nee", "n", "no", "onwaar", "false", "0", ""}
 _LEVELS = {
     "individueel": INDIVIDUAL, "individual": INDIVIDUAL, "persoonlijk": INDIVIDUAL,
     "collectief": COLLECTIVE, "collective": COLLECTIVE, "gezamenlijk": COLLECTIVE,
 }
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_KIND_NOUN = {SCORES: "score", REFLECTIONS: "reflectie", EVALUATIONS: "evaluatie"}
+UNRECOGNISED = (
+    "herken het soort bestand niet aan de kopregel. Scores hebben de kolommen "
+    "netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); "
+    "reflecties hebben netwerk, meetmoment of datum, deelnemer, waarde, reflectie "
+    "(en eventueel openbaar, niveau, titel)."
+)
+UNRECOGNISED_FORM = (
+    " Een formulier heeft vragen die met een indicator beginnen ('1a. …'), vragen per waardecyclus "
+    "('Directe waarde: …') of tops en tips; eigen kolomkoppen kun je in netwerkspiegel.toml onder "
+    "[kolommen] een betekenis geven."
+)
 
 
 @dataclass(frozen=True)
 class Validated:
     scores: tuple[Score, ...]
     reflections: tuple[Reflection, ...]
-    files: tuple[FileSummary, ...]
+    evaluations: tuple[Evaluation, ...]
+    tables: tuple[TableSummary, ...]
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
 
 
-def header_key(name: str) -> str:
-    return "".join(fold(name).split())
+@dataclass
+class _TableResult:
+    table: RawTable
+    layout: Layout
+    records: list
+    responses: list[Response]
+    unused: list[UnusedRow]
 
 
-def recognise(table: RawTable) -> tuple[str | None, dict[str, int], list[str]]:
-    """(kind, canonical column → index, unused header names) for one table."""
-    keys = [header_key(name) for name in table.header]
-    looks_like_scores = "indicator" in keys or "score" in keys
-    looks_like_reflections = any(k in keys for k in ("waarde", "value", "reflectie", "reflection"))
-    if looks_like_scores == looks_like_reflections:
-        return None, {}, []
-    columns = SCORE_COLUMNS if looks_like_scores else REFLECTION_COLUMNS
-    mapping: dict[str, int] = {}
-    for index, key in enumerate(keys):
-        for canonical, aliases in columns.items():
-            if key in aliases and canonical not in mapping:
-                mapping[canonical] = index
-    unused = [table.header[i] for i in range(len(keys)) if i not in mapping.values() and table.header[i]]
-    return (SCORES if looks_like_scores else REFLECTIONS), mapping, unused
-
-
-class Parsers:
-    """The cell parsers of one run, memoised: an export repeats the same few values thousands of times."""
-
-    def __init__(self, framework: Framework):
-        self.moment = lru_cache(maxsize=None)(parse_moment)
-        self.indicator = lru_cache(maxsize=None)(framework.match_indicator)
-        self.cycle = lru_cache(maxsize=None)(framework.match_cycle)
-        self.fold = lru_cache(maxsize=None)(fold)
-
-
-def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings) -> Validated:
+def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None) -> Validated:
+    mappings = mappings or Mappings()
     parsers = Parsers(framework)
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    scores: list[Score] = []
-    reflections: list[Reflection] = []
-    summaries: list[FileSummary] = []
-    seen_scores: dict[tuple, Score] = {}
+    results: list[_TableResult] = []
     for table in tables:
-        kind, mapping, unused = recognise(table)
-        if kind is None:
-            problems.append(Problem(
-                table.file, table.header_row, None, ", ".join(table.header),
-                "herken het soort bestand niet aan de kopregel. Scores hebben de kolommen "
-                "netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); "
-                "reflecties hebben netwerk, meetmoment of datum, deelnemer, waarde, reflectie "
-                "(en eventueel openbaar, niveau, titel).",
-            ))
+        layout = recognise(table, framework, mappings)
+        if layout.kind is None:
+            message = UNRECOGNISED + (UNRECOGNISED_FORM if table.sheet is not None or len(table.header) > 6 else "")
+            problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet))
             continue
-        missing = _missing_columns(kind, mapping)
-        if missing:
-            problems += [
-                Problem(table.file, table.header_row, column, None, f"verplichte kolom ontbreekt in dit {_kind_noun(kind)}bestand.")
-                for column in missing
-            ]
-            continue
-        if unused:
-            warnings.append(Problem(table.file, table.header_row, None, ", ".join(unused), "deze kolommen worden niet gebruikt."))
-        if kind == SCORES:
-            found = _score_records(table, mapping, parsers, framework, settings, problems)
-            kept = _deduplicate(found, seen_scores, problems, warnings, parsers)
-            scores += kept
-            records = kept
+        if layout.form or layout.kind == EVALUATIONS:
+            missing = table_problems(table, layout, mappings)
+            if missing:
+                problems += missing
+                continue
+            responses, unused = read_responses(table, layout, parsers, settings, mappings, problems)
+            result = _TableResult(table, layout, [], responses, unused)
         else:
-            records = [r for r in (_reflection_row(table, n, c, mapping, parsers, problems) for n, c in table.rows) if r]
-            reflections += records
-        summaries.append(FileSummary(
-            table.file, kind, len(table.rows),
-            tuple(sorted({r.network for r in records})),
-            tuple(m.label for m in sorted({r.moment for r in records})),
-            tuple(unused),
-        ))
-    return Validated(tuple(scores), tuple(reflections), tuple(summaries), tuple(problems), tuple(warnings))
+            missing = _missing_columns(layout.kind, layout.columns)
+            if missing:
+                problems += [
+                    Problem(table.file, table.header_row, column, None, f"verplichte kolom ontbreekt in dit {_KIND_NOUN[layout.kind]}bestand.", sheet=table.sheet)
+                    for column in missing
+                ]
+                continue
+            if layout.kind == SCORES:
+                records = [r for r in _score_records(table, layout.columns, parsers, settings, problems) if r]
+            else:
+                records = [r for r in (_reflection_row(table, n, c, layout.columns, parsers, problems) for n, c in table.rows) if r]
+            result = _TableResult(table, layout, records, [], [])
+        if layout.unplaced:
+            warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), "deze kolommen worden niet gebruikt.", sheet=table.sheet))
+        results.append(result)
+
+    _merge_network_names(results, warnings)
+    _keep_latest_responses(results, warnings)
+    scores = _deduplicate(results, parsers, problems, warnings)
+    reflections = [r for result in results for r in _records_of(result) if isinstance(r, Reflection)]
+    evaluations = [r for result in results for r in _records_of(result) if isinstance(r, Evaluation)]
+    _report_partial_participants(scores, framework, parsers, warnings)
+    summaries = [_summary(result) for result in results]
+    return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings))
 
 
-def _kind_noun(kind: str) -> str:
-    return "score" if kind == SCORES else "reflectie"
+def _records_of(result: _TableResult) -> list:
+    return result.records + [record for response in result.responses for record in response.records]
 
 
-def _missing_columns(kind: str, mapping: dict[str, int]) -> list[str]:
+def _missing_columns(kind: str, columns: dict[str, int]) -> list[str]:
     required = SCORE_REQUIRED if kind == SCORES else REFLECTION_REQUIRED
-    missing = [column for column in required if column not in mapping]
-    if kind == REFLECTIONS and "meetmoment" not in mapping and "datum" not in mapping:
+    missing = [column for column in required if column not in columns]
+    if kind == REFLECTIONS and "meetmoment" not in columns and "datum" not in columns:
         missing.insert(1, "meetmoment")
     return missing
+
+
+def network_key(name: str) -> str:
+    """Names that differ only in case, spaces or accents are one network."""
+    return "".join(fold(name).split())
+
+
+def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -> None:
+    """Rewrite every network name to the most used spelling of its key, and say so."""
+    counts: Counter = Counter()
+    for result in results:
+        for record in _records_of(result):
+            counts[record.network] += 1
+    variants: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        variants[network_key(name)].append(name)
+    chosen: dict[str, str] = {}
+    for names in variants.values():
+        best = sorted(names, key=lambda n: (-counts[n], n))[0]
+        for name in names:
+            chosen[name] = best
+        if len(names) > 1:
+            listed = ", ".join(f"'{n}'" for n in sorted(names))
+            warnings.append(Problem("netwerknamen", None, None, None, f"{listed} zijn samengevoegd tot '{best}' (ze verschillen alleen in hoofdletters, spaties of accenten)."))
+    for result in results:
+        result.records = [r if chosen[r.network] == r.network else r._replace(network=chosen[r.network]) for r in result.records]
+        result.responses = [r if chosen[r.network] == r.network else r.replace_network(chosen[r.network]) for r in result.responses]
+
+
+def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem]) -> None:
+    """Of two form responses by one participant for one network and moment, the later counts."""
+    latest: dict[tuple, Response] = {}
+    for result in results:
+        for response in result.responses:
+            if response.participant is None:
+                continue
+            key = (response.kind, response.network, response.moment, fold(response.participant))
+            if key not in latest or response.when > latest[key].when:
+                latest[key] = response
+    for result in results:
+        kept = []
+        for response in result.responses:
+            winner = latest.get((response.kind, response.network, response.moment, fold(response.participant or ""))) if response.participant else None
+            if winner is None or winner is response:
+                kept.append(response)
+                continue
+            reason = f"eerder antwoord van dezelfde deelnemer voor {response.network} op {_moment_label(response.moment)}; het latere antwoord ({winner.source.describe()}) telt"
+            result.unused.append(UnusedRow(result.table.file, result.table.sheet, response.source.row, reason))
+            warnings.append(Problem(result.table.file, response.source.row, None, None, reason + ".", sheet=result.table.sheet))
+        result.responses = kept
+
+
+def _moment_label(moment) -> str:
+    return moment.label if isinstance(moment, Moment) else moment.isoformat()
+
+
+def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[Problem], warnings: list[Problem]) -> list[Score]:
+    seen: dict[tuple, Score] = {}
+    kept: list[Score] = []
+    for result in results:
+        duplicate_rows: dict[int, str] = {}
+        for score in _records_of(result):
+            if not isinstance(score, Score):
+                continue
+            key = (score.network, score.moment.key, parsers.fold(score.participant), score.indicator, score.situation)
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = score
+                kept.append(score)
+                continue
+            where = earlier.source.describe()
+            if earlier.value != score.value:
+                problems.append(Problem(
+                    score.source.file, score.source.row, "score", _number(score.value),
+                    f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({score.situation}) "
+                    f"al score {_number(earlier.value)} in {where}; welke klopt?",
+                    sheet=score.source.sheet,
+                ))
+            elif not result.layout.form:
+                reason = f"herhaalt {where} (zelfde deelnemer, indicator, meetmoment en score); één keer geteld"
+                duplicate_rows[score.source.row] = reason
+                warnings.append(Problem(score.source.file, score.source.row, None, None, reason + ".", sheet=score.source.sheet))
+        result.unused += [UnusedRow(result.table.file, result.table.sheet, row, reason) for row, reason in duplicate_rows.items()]
+    return kept
+
+
+def _report_partial_participants(scores: list[Score], framework: Framework, parsers: Parsers, warnings: list[Problem]) -> None:
+    """Participants who scored only part of the indicators are kept, and said to be partial."""
+    answered: dict[tuple, set[str]] = defaultdict(set)
+    first: dict[tuple, Source] = {}
+    for score in scores:
+        if score.situation != CURRENT:
+            continue
+        key = (score.network, score.moment, parsers.fold(score.participant))
+        answered[key].add(score.indicator)
+        first.setdefault(key, score.source)
+    codes = framework.indicator_codes()
+    for key, found in answered.items():
+        if len(found) < len(codes):
+            lacking = ", ".join(code for code in codes if code not in found)
+            source = first[key]
+            warnings.append(Problem(
+                source.file, source.row, None, None,
+                f"deze deelnemer ({key[0]}, {key[1].label}) vulde {len(found)} van de {len(codes)} indicatoren in; "
+                f"ontbreekt: {lacking}. De ingevulde scores tellen mee.",
+                sheet=source.sheet,
+            ))
+
+
+def _summary(result: _TableResult) -> TableSummary:
+    table = result.table
+    records = _records_of(result)
+    unused = tuple(sorted(result.unused, key=lambda u: u.row))
+    empty = len(table.empty_rows)
+    rows = len(table.rows) + empty
+    moments = sorted({r.moment for r in records if isinstance(r, (Score, Reflection))})
+    dates = sorted({r.date for r in records if isinstance(r, Evaluation)})
+    return TableSummary(
+        table.file, table.sheet, result.layout.kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
+        tuple(sorted({r.network for r in records})),
+        tuple(m.label for m in moments) + tuple(d.isoformat() for d in dates),
+        tuple(result.layout.unplaced),
+    )
 
 
 class _Row:
@@ -177,7 +264,7 @@ class _Row:
 
     def fail(self, column: str, message: str) -> None:
         self.ok = False
-        self.problems.append(Problem(self.table.file, self.number, self.header(column), self.get(column), message))
+        self.problems.append(Problem(self.table.file, self.number, self.header(column), self.get(column), message, sheet=self.table.sheet))
 
     def required(self, column: str, label: str) -> str:
         value = " ".join(self.get(column).split())
@@ -196,7 +283,7 @@ class _Row:
         return moment
 
 
-def _score_records(table, mapping, parsers: Parsers, framework: Framework, settings: Settings, problems) -> list[Score | None]:
+def _score_records(table, mapping, parsers: Parsers, settings: Settings, problems) -> list[Score | None]:
     """Column by column: each distinct cell value is parsed once. Rows where anything fails go
     through `_score_row`, which names every problem in them."""
     rows = table.rows
@@ -218,35 +305,35 @@ def _score_records(table, mapping, parsers: Parsers, framework: Framework, setti
         rows, networks, moments, participants, indicators, values, situations
     ):
         if network and moment and participant and indicator and value is not None and situation:
-            records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number)))
+            records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet)))
         else:
-            records.append(_score_row(table, number, cells, mapping, parsers, framework, settings, problems))
+            records.append(_score_row(table, number, cells, mapping, parsers, settings, problems))
     return records
 
 
 def _plain_score(text: str, settings: Settings) -> float | None:
     """The score in a cell when it is fine; None sends the row to the slow path that says why."""
-    if not _NUMBER.match(text):
+    value = parse_number(text)
+    if value is None:
         return None
-    value = float(text.replace(",", "."))
     return value if settings.scale_min <= value <= settings.scale_max else None
 
 
-def _score_row(table, number, cells, mapping, parsers: Parsers, framework: Framework, settings: Settings, problems) -> Score | None:
+def _score_row(table, number, cells, mapping, parsers: Parsers, settings: Settings, problems) -> Score | None:
     row = _Row(table, number, cells, mapping, parsers, problems)
     network = row.required("netwerk", "netwerk")
     moment = row.moment("meetmoment")
     participant = row.required("deelnemer", "deelnemer")
     indicator = parsers.indicator(row.get("indicator"))
     if indicator is None:
-        row.fail("indicator", f"onbekende indicator; geldig zijn {', '.join(framework.indicator_codes())}.")
+        row.fail("indicator", f"onbekende indicator; geldig zijn {parsers.indicator_codes}.")
     value = _score_value(row, settings)
     situation = _SITUATIONS.get(parsers.fold(row.get("situatie")))
     if situation is None:
         row.fail("situatie", "onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig').")
     if not row.ok:
         return None
-    return Score(network, moment, participant, indicator, situation, value, Source(table.file, number))
+    return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet))
 
 
 def _score_value(row: _Row, settings: Settings) -> float | None:
@@ -255,10 +342,10 @@ def _score_value(row: _Row, settings: Settings) -> float | None:
     if not text:
         row.fail("score", f"score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde.")
         return None
-    if not _NUMBER.match(text):
+    value = parse_number(text)
+    if value is None:
         row.fail("score", f"geen getal; verwacht een getal van {scale}.")
         return None
-    value = float(text.replace(",", "."))
     if not settings.scale_min <= value <= settings.scale_max:
         row.fail("score", f"score buiten de schaal van {scale}.")
         return None
@@ -267,32 +354,6 @@ def _score_value(row: _Row, settings: Settings) -> float | None:
 
 def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
-
-
-def _deduplicate(found, seen: dict[tuple, Score], problems: list[Problem], warnings: list[Problem], parsers: Parsers) -> list[Score]:
-    kept = []
-    for score in found:
-        if score is None:
-            continue
-        key = (score.network, score.moment.key, parsers.fold(score.participant), score.indicator, score.situation)
-        earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = score
-            kept.append(score)
-            continue
-        where = f"{earlier.source.file} rij {earlier.source.row}"
-        if earlier.value != score.value:
-            problems.append(Problem(
-                score.source.file, score.source.row, "score", _number(score.value),
-                f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({score.situation}) "
-                f"al score {_number(earlier.value)} in {where}; welke klopt?",
-            ))
-        else:
-            warnings.append(Problem(
-                score.source.file, score.source.row, None, None,
-                f"herhaalt {where} (zelfde deelnemer, indicator, meetmoment en score); één keer geteld.",
-            ))
-    return kept
 
 
 def _reflection_row(table, number, cells, mapping, parsers: Parsers, problems) -> Reflection | None:
@@ -316,7 +377,7 @@ def _reflection_row(table, number, cells, mapping, parsers: Parsers, problems) -
     if not row.ok:
         return None
     title = " ".join(row.get("titel").split()) or None
-    return Reflection(network, moment, participant, cycle, text, public, level, title, Source(table.file, number))
+    return Reflection(network, moment, participant, cycle, text, public, level, title, Source(table.file, number, table.sheet))
 
 
 def _moment_from_date(row: _Row) -> Moment | None:
@@ -334,9 +395,9 @@ def _moment_from_date(row: _Row) -> Moment | None:
 
 
 def _consent(row: _Row) -> bool:
-    answer = fold(row.get("openbaar"))
-    if answer in _YES:
-        return True
-    if answer not in _NO:
+    from generator.cells import consent
+
+    answer = consent(row.get("openbaar"))
+    if answer is None:
         row.fail("openbaar", "onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').")
-    return False
+    return bool(answer)

@@ -77,7 +77,8 @@ def test_file_level_problems(data_dir):
 def test_a_folder_without_scores(data_dir):
     write(data_dir, "reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk,ja\n")
     assert problems(data_dir) == [
-        "data: geen scores gevonden. Zet minstens één CSV-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score in deze map.",
+        "data: geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of Excel-bestand met de kolommen "
+        "netwerk, meetmoment, deelnemer, indicator en score, of een formulier met vragen die met een indicator beginnen ('1a. …').",
     ]
 
 
@@ -86,7 +87,7 @@ def test_settings_report_every_bad_key(data_dir):
     write(data_dir, "netwerkspiegel.toml", '[schaal]\nminimum = 5\nmaximum = 3\nmaximun = 9\n[publiek]\nminimale_groep = "vijf"\n')
     assert problems(data_dir) == [
         "netwerkspiegel.toml, sleutel 'publiek.minimale_groep', waarde 'vijf': moet een geheel getal zijn.",
-        "netwerkspiegel.toml, sleutel 'schaal.maximun': onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, site.url.",
+        "netwerkspiegel.toml, sleutel 'schaal.maximun': onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.url.",
         "netwerkspiegel.toml, sleutel 'schaal.minimum', waarde '5': het minimum moet kleiner zijn dan het maximum (3).",
         "scores.csv, rij 2, kolom 'score', waarde '4': score buiten de schaal van 5 tot en met 3.",
     ]
@@ -130,14 +131,14 @@ def test_check_summarises_what_was_read(data_dir, capsys):
     assert main(["check", "--data", str(data_dir)]) == 0
     assert capsys.readouterr().out == (
         "De gegevens zijn in orde.\n"
-        "Gelezen: 1 bestand, 2 scores en 0 reflecties van 2 deelnemers in 1 netwerk.\n"
+        "Gelezen: 1 tabel, 2 scores, 0 reflecties en 0 evaluaties van 2 deelnemers in 1 netwerk.\n"
         "Meetmomenten (in volgorde): 2025-voorjaar, 2025-najaar.\n"
         "Schaal: 1 tot en met 10; publieke groepscijfers vanaf 5 deelnemers.\n"
         "\n"
-        "Per bestand:\n"
-        "- scores.csv: scores, 2 rijen; netwerken: Net; meetmomenten: 2025-voorjaar, 2025-najaar\n"
+        "Per bestand of blad:\n"
+        "- scores.csv: scores (tabel), 2 rijen (2 gebruikt); netwerken: Net; meetmomenten: 2025-voorjaar, 2025-najaar\n"
         "\n"
-        "Niet gelezen (geen CSV): notities.txt\n"
+        "Niet gelezen (geen CSV of Excel): notities.txt\n"
         "\n"
         "Per netwerk:\n"
         "- Net: deelnemers 2025-voorjaar: 1 · 2025-najaar: 1; 0 reflecties, waarvan 0 openbaar\n"

@@ -1,0 +1,214 @@
+"""Part of stage 2: form exports ("wide": one row per response) and meeting evaluations.
+
+Microsoft Forms (Excel: `ID`, `Begintijd`, `Tijd van voltooien`, `E-mail`, `Naam`, then the
+questions) and Google Forms (CSV: `Tijdstempel`, `E-mailadres`, then the questions), in Dutch and
+English. Each row becomes one `Response` holding the records it gives: scores for every answered
+indicator question, one reflection per answered value question, or one meeting evaluation.
+
+- network: a `Netwerk` / `Welk netwerk…?` column, else the file's network from the settings;
+- moment: a `Meetmoment` column, else the response time (January–July `<jaar>-voorjaar`, later
+  months `<jaar>-najaar`; the boundary is a setting);
+- participant: the e-mail address, else the name, else the response ID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator import cells
+from generator.cells import Parsers
+from generator.errors import Problem
+from generator.load import RawTable
+from generator.model import Evaluation, Reflection, Score, Source, UnusedRow
+from generator.moments import FORMATS_HELP, Moment, parse_date
+from generator.recognise import (
+    DATE, EMAIL, EVALUATIONS, MOMENT, NAME, NETWORK, PARTICIPANT, PUBLIC, RATING, REFLECTIONS,
+    RESPONSE_ID, SCORES, START_TIME, TIME, TIPS, TOPS, Layout,
+)
+from generator.settings import Mappings, Settings
+
+_ANONYMOUS = {"anonymous", "anoniem", "anonyme"}
+RATING_RANGE = (1.0, 10.0)
+
+
+@dataclass(frozen=True)
+class Response:
+    """One answered form (or one evaluation row): who, where, when, and the records it gives."""
+
+    kind: str
+    network: str
+    moment: Moment | dt.date
+    participant: str | None
+    when: tuple
+    source: Source
+    records: tuple
+
+    def replace_network(self, network: str) -> "Response":
+        return Response(self.kind, network, self.moment, self.participant, self.when, self.source,
+                        tuple(record._replace(network=network) for record in self.records))
+
+
+def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[Problem]:
+    """What a form table lacks to place its rows at all: one problem per missing source."""
+    problems = []
+
+    def missing(column: str, message: str) -> None:
+        problems.append(Problem(table.file, table.header_row, column, None, message, sheet=table.sheet))
+
+    if NETWORK not in layout.columns and mappings.network_of(table.file) is None:
+        missing("netwerk", f"geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"{table.file}\"] netwerk = \"…\".")
+    when_columns = (MOMENT, TIME, START_TIME, DATE) if layout.kind == EVALUATIONS else (MOMENT, TIME, START_TIME)
+    if not any(column in layout.columns for column in when_columns):
+        what = "datum" if layout.kind == EVALUATIONS else "meetmoment"
+        missing(what, "geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel').")
+    if layout.kind != EVALUATIONS and not any(c in layout.columns for c in (PARTICIPANT, EMAIL, NAME, RESPONSE_ID)):
+        missing("deelnemer", "geen kolom met de deelnemer (e-mail, naam, ID of deelnemer).")
+    if layout.kind == EVALUATIONS and TOPS not in layout.columns and TIPS not in layout.columns:
+        missing("tops", "geen kolom met tops of tips.")
+    return problems
+
+
+def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: Settings, mappings: Mappings,
+                   problems: list[Problem]) -> tuple[list[Response], list[UnusedRow]]:
+    time_column = layout.columns.get(TIME, layout.columns.get(START_TIME))
+    is_day_first = True
+    if time_column is not None:
+        is_day_first = cells.day_first([row[time_column] for _, row in table.rows], table.header[time_column])
+    responses: list[Response] = []
+    unused: list[UnusedRow] = []
+    for number, row in table.rows:
+        reader = _RowReader(table, layout, number, row, problems)
+        network = reader.network(mappings)
+        when = reader.when(time_column, is_day_first)
+        moment = reader.moment(parsers, when, settings) if layout.kind != EVALUATIONS else reader.date(when)
+        participant = reader.participant()
+        source = Source(table.file, number, table.sheet)
+        if layout.kind == SCORES:
+            records = reader.scores(network, moment, participant, source, settings)
+        elif layout.kind == REFLECTIONS:
+            records = reader.reflections(network, moment, participant, source)
+        else:
+            records = reader.evaluation(network, moment, participant, source)
+        if not reader.ok:
+            continue
+        if not records:
+            unused.append(UnusedRow(table.file, table.sheet, number, _EMPTY_REASON[layout.kind]))
+            continue
+        order = (when or dt.datetime.min, table.file, table.sheet or "", number)
+        responses.append(Response(layout.kind, network, moment, participant, order, source, tuple(records)))
+    return responses, unused
+
+
+_EMPTY_REASON = {
+    SCORES: "geen antwoord op een indicatorvraag",
+    REFLECTIONS: "geen antwoord op een waardevraag",
+    EVALUATIONS: "geen tops, tips of cijfer",
+}
+
+
+class _RowReader:
+    def __init__(self, table: RawTable, layout: Layout, number: int, row: tuple[str, ...], problems: list[Problem]):
+        self.table, self.layout, self.number, self.row, self.problems = table, layout, number, row, problems
+        self.ok = True
+
+    def get(self, meaning: str) -> str:
+        index = self.layout.columns.get(meaning)
+        return "" if index is None else self.row[index]
+
+    def fail_at(self, index: int, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.table.file, self.number, self.table.header[index], self.row[index], message, sheet=self.table.sheet))
+
+    def fail(self, meaning: str, message: str) -> None:
+        self.fail_at(self.layout.columns[meaning], message)
+
+    def network(self, mappings: Mappings) -> str:
+        if NETWORK not in self.layout.columns:
+            return mappings.network_of(self.table.file) or ""
+        value = " ".join(self.get(NETWORK).split())
+        if not value:
+            self.fail(NETWORK, "netwerk ontbreekt.")
+        return value
+
+    def when(self, column: int | None, is_day_first: bool) -> dt.datetime | None:
+        if column is None:
+            return None
+        text = self.row[column]
+        if not text:
+            if MOMENT not in self.layout.columns and DATE not in self.layout.columns:
+                self.fail_at(column, "het tijdstip van het antwoord ontbreekt.")
+            return None
+        value = cells.timestamp(text, is_day_first)
+        if value is None:
+            self.fail_at(column, "geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.")
+        return value
+
+    def moment(self, parsers: Parsers, when: dt.datetime | None, settings: Settings) -> Moment | None:
+        if MOMENT in self.layout.columns:
+            text = self.get(MOMENT)
+            moment = parsers.moment(text) if text else None
+            if moment is None:
+                self.fail(MOMENT, "meetmoment ontbreekt." if not text else f"onbekend meetmoment; {FORMATS_HELP}.")
+            return moment
+        return cells.half_year(when, settings.spring_until_month) if when else None
+
+    def date(self, when: dt.datetime | None) -> dt.date | None:
+        if DATE in self.layout.columns:
+            text = self.get(DATE)
+            date = parse_date(text) if text else None
+            if date is None:
+                self.fail(DATE, "datum ontbreekt." if not text else "geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'.")
+            return date
+        return when.date() if when else None
+
+    def participant(self) -> str | None:
+        for meaning in (PARTICIPANT, EMAIL, NAME):
+            value = " ".join(self.get(meaning).split())
+            if value and value.lower() not in _ANONYMOUS:
+                return value.lower() if meaning == EMAIL else value
+        response_id = self.get(RESPONSE_ID)
+        if response_id:
+            return f"antwoord {response_id} in {self.table.file}"
+        if self.layout.kind != EVALUATIONS:
+            self.ok = False
+            self.problems.append(Problem(self.table.file, self.number, None, None, "geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.", sheet=self.table.sheet))
+        return None
+
+    def scores(self, network, moment, participant, source: Source, settings: Settings) -> list[Score]:
+        scale = f"{settings.scale_min:g} tot en met {settings.scale_max:g}".replace(".", ",")
+        found = []
+        for index, code, situation in self.layout.indicators:
+            text = self.row[index]
+            if not text:
+                continue  # not answered: the participant is reported as partial, the rest counts
+            value = cells.answer(text)
+            if value is None:
+                self.fail_at(index, "dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'.")
+            elif not settings.scale_min <= value <= settings.scale_max:
+                self.fail_at(index, f"score buiten de schaal van {scale}.")
+            else:
+                found.append(Score(network, moment, participant, code, situation, value, source))
+        return found
+
+    def reflections(self, network, moment, participant, source: Source) -> list[Reflection]:
+        public = cells.consent(self.get(PUBLIC))
+        if public is None:
+            self.fail(PUBLIC, "onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').")
+        return [
+            Reflection(network, moment, participant, cycle, self.row[index], bool(public), None, None, source)
+            for index, cycle in self.layout.cycles if self.row[index]
+        ]
+
+    def evaluation(self, network, date, participant, source: Source) -> list[Evaluation]:
+        tops, tips, rating_text = self.get(TOPS), self.get(TIPS), self.get(RATING)
+        rating = None
+        if rating_text:
+            rating = cells.answer(rating_text)
+            low, high = RATING_RANGE
+            if rating is None or not low <= rating <= high:
+                self.fail(RATING, "het cijfer moet een getal van 1 tot en met 10 zijn.")
+                rating = None
+        if not (tops or tips or rating is not None):
+            return []
+        return [Evaluation(network, date, tops, tips, participant, rating, source)]
