@@ -7,12 +7,13 @@ the reflections per value cycle.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 
-from generator.audience import AudienceView, Position, Story
+from generator.audience import AudienceView, MeetingNote, Position, Story
 from generator.model import CURRENT
 from generator.moments import Moment
 
@@ -43,6 +44,30 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """The evaluations of one meeting of one network."""
+
+    date: dt.date
+    notes: tuple[MeetingNote, ...]
+
+    @property
+    def ratings(self) -> tuple[float, ...]:
+        return tuple(n.rating for n in self.notes if n.rating is not None)
+
+    @property
+    def mean_rating(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+    @property
+    def tops(self) -> tuple[str, ...]:
+        return tuple(n.tops for n in self.notes if n.tops)
+
+    @property
+    def tips(self) -> tuple[str, ...]:
+        return tuple(n.tips for n in self.notes if n.tips)
+
+
+@dataclass(frozen=True)
 class NetworkFigures:
     network: str
     moments: tuple[Moment, ...]  # moments with scores, in time order
@@ -55,6 +80,7 @@ class NetworkFigures:
     positions_latest: tuple[Position, ...]
     stories: tuple[Story, ...]
     cycle_counts: tuple[tuple[int, int], ...]
+    meetings: tuple[Meeting, ...] = ()
 
     def stat(self, moment: Moment, indicator: str, situation: str) -> Stat | None:
         return next(
@@ -131,7 +157,16 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         positions_latest=tuple(p for p in positions if p.moment == latest),
         stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
         cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
+        meetings=_meetings(view, name),
     )
+
+
+def _meetings(view: AudienceView, name: str) -> tuple[Meeting, ...]:
+    notes: dict[dt.date, list[MeetingNote]] = {}
+    for note in view.meetings:
+        if note.network == name:
+            notes.setdefault(note.date, []).append(note)
+    return tuple(Meeting(date, tuple(items)) for date, items in sorted(notes.items()))
 
 
 def _participant_count(view: AudienceView, name: str, moment: Moment) -> int | None:

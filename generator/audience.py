@@ -5,23 +5,26 @@ Later stages only ever receive an `AudienceView`; names and e-mail addresses do 
 Participants' names, e-mail addresses and codes are also blanked out of reflection texts and titles
 (`[deelnemer]`), because people mention each other in what they write.
 
-- `intern`: every score, each participant replaced by an anonymous position number per network
+- `intern`: meeting evaluations without their author, and what was read and not used (for the
+  data-quality page); every score, each participant replaced by an anonymous position number per network
   (stable across moments, so a position can be followed); every reflection, without its author.
 - `publiek`: no individual positions at all: only the score values of groups (network × moment ×
   indicator × situatie) of at least `publiek.minimale_groep` participants; smaller groups are
   listed as left out, so the pages can say so. Only reflections with `openbaar: ja`, without author.
+  No meeting evaluations and nothing about the input files.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.errors import UsageError
+from generator.errors import Problem, UsageError
 from generator.framework import Framework, fold
-from generator.model import Dataset
+from generator.model import Dataset, TableSummary
 from generator.moments import Moment
 from generator.settings import Settings
 
@@ -54,6 +57,16 @@ class Story:
     public: bool
 
 
+class MeetingNote(NamedTuple):
+    """One evaluation after a meeting, without its author (internal site only)."""
+
+    network: str
+    date: dt.date
+    tops: str
+    tips: str
+    rating: float | None
+
+
 @dataclass(frozen=True)
 class Withheld:
     """A group too small for the public site: how many took part, not what they scored."""
@@ -75,6 +88,10 @@ class AudienceView:
     stories: tuple[Story, ...]
     participants: dict[tuple[str, Moment], int]
     withheld: tuple[Withheld, ...]
+    meetings: tuple[MeetingNote, ...] = ()
+    # what was read and what was not used, for the internal data-quality page; empty in public
+    tables: tuple[TableSummary, ...] = ()
+    notices: tuple[Problem, ...] = ()
 
     @property
     def is_public(self) -> bool:
@@ -96,13 +113,21 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
         for r in dataset.reflections
         if audience == INTERNAL or r.public
     ]
+    meetings = [
+        MeetingNote(e.network, e.date, redact(e.tops), redact(e.tips), e.rating)
+        for e in dataset.evaluations
+    ] if audience == INTERNAL else []
     withheld: list[Withheld] = []
     if audience == PUBLIC:
         positions, withheld = _public_groups(positions, dataset.settings.public_min_group)
         participants = {key: n for key, n in participants.items() if n >= dataset.settings.public_min_group}
+    internal = audience == INTERNAL
     return AudienceView(
         audience, dataset.framework, dataset.settings, dataset.networks, dataset.moments,
         tuple(positions), tuple(stories), participants, tuple(withheld),
+        meetings=tuple(meetings),
+        tables=dataset.tables if internal else (),
+        notices=dataset.warnings if internal else (),
     )
 
 
@@ -117,6 +142,7 @@ def _redactor(dataset: Dataset):
     """
     identities = set()
     written = {s.participant for s in dataset.scores} | {r.participant for r in dataset.reflections}
+    written |= {e.participant for e in dataset.evaluations if e.participant}
     for identity in written:
         identities.add(identity)
         if "@" in identity:

@@ -23,6 +23,7 @@ CHANGE = "verandering"
 PARTICIPATION = "deelname"
 CYCLES = "waardecycli"
 TREND = "verloop"
+MEETINGS = "bijeenkomsten"
 
 # Okabe–Ito colours: distinguishable with every common form of colour blindness.
 SITUATION_COLOURS = {"huidig": "#0072B2", "gewenst": "#E69F00"}
@@ -56,6 +57,7 @@ class ChartKinds:
             PARTICIPATION: _participation_chart(),
             CYCLES: _cycles_chart(),
             TREND: _trend_chart(domain),
+            MEETINGS: _meetings_chart(),
         }
         self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
 
@@ -196,12 +198,30 @@ def _trend_chart(domain: list[float]) -> alt.LayerChart:
     return alt.layer(line, points).properties(height=260)
 
 
+def _meetings_chart() -> alt.LayerChart:
+    """The mean rating of each meeting, in time order."""
+    base = _base({"datum": "", "volgorde": 0, "cijfer": 0}).encode(
+        x=alt.X("datum:N", title="Bijeenkomst", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("cijfer:Q", title="Gemiddeld cijfer", scale=alt.Scale(domain=[1, 10], nice=False)),
+        tooltip=[
+            alt.Tooltip("datum:N", title="Bijeenkomst"),
+            alt.Tooltip("cijfer:Q", title="Gemiddeld cijfer", format=".1f"),
+            alt.Tooltip("cijfers:Q", title="Aantal cijfers"),
+            alt.Tooltip("evaluaties:Q", title="Evaluaties"),
+        ],
+    )
+    line = base.mark_line(strokeWidth=2, color=CATEGORY_COLOURS[0])
+    points = base.mark_point(size=70, filled=True, color=CATEGORY_COLOURS[0])
+    return alt.layer(line, points).properties(height=220)
+
+
 @dataclass(frozen=True)
 class NetworkCharts:
     positions: ChartSpec | None
     change: ChartSpec | None
     participation: ChartSpec | None
     cycles: ChartSpec | None
+    meetings: ChartSpec | None = None
 
 
 def indicator_label(framework, code: str) -> str:
@@ -251,7 +271,15 @@ def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
     if figures.stories:
         cycle_rows = [{"cyclus": f"{code} {framework.cycle(code).nl}", "code": code, "aantal": count} for code, count in figures.cycle_counts]
         cycles = kinds.make(CYCLES, cycle_rows, f"{figures.network}: aantal reflecties per waardecyclus.")
-    return NetworkCharts(positions, change, participation, cycles)
+    meeting_rows = [
+        {"datum": m.date.strftime("%d-%m-%Y"), "volgorde": order, "cijfer": round(m.mean_rating, 6),
+         "cijfers": len(m.ratings), "evaluaties": len(m.notes)}
+        for order, m in enumerate(figures.meetings) if m.mean_rating is not None
+    ]
+    meetings = None
+    if meeting_rows:
+        meetings = kinds.make(MEETINGS, meeting_rows, f"{figures.network}: gemiddeld cijfer per bijeenkomst.")
+    return NetworkCharts(positions, change, participation, cycles, meetings)
 
 
 def trend_chart(kinds: ChartKinds, view, stats, indicator: str) -> ChartSpec | None:

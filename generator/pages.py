@@ -47,7 +47,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
         autoescape=False,
         finalize=md,
     )
-    env.filters.update(url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
+    env.filters.update(date=lambda d: Markup(d.strftime('%d-%m-%Y')), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
     return env
 
 
@@ -78,7 +78,8 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
     return slugs
 
 
-def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes]) -> GeneratedSite:
+def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
+                ignored_files: tuple[str, ...] = ()) -> GeneratedSite:
     view = figures.view
     framework = view.framework
     slugs = network_slugs(view.networks)
@@ -119,6 +120,11 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         page(f"dimensies/{dimension.slug}.md", "dimension.md.j2", dimension=dimension, indicators=indicators)
     if view.is_public:
         page("verhalen.md", "verhalen.md.j2", stories_by_cycle=_stories_by_cycle_all(figures, framework))
+    else:
+        page(
+            "kwaliteit.md", "kwaliteit.md.j2", tables=view.tables, notices=view.notices, ignored_files=ignored_files,
+            unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
+        )
 
     nav = _navigation(figures, slugs)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
@@ -135,7 +141,16 @@ def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
     if figures.view.is_public:
         nav.append({"Verhalen": "verhalen.md"})
     nav.append({"Over de kaders": "kaders.md"})
+    if not figures.view.is_public:
+        nav.append({"Gegevenskwaliteit": "kwaliteit.md"})
     return [{str(k): v for k, v in item.items()} for item in nav]
+
+
+def _totals(tables) -> dict[str, int]:
+    return {
+        "rows": sum(t.rows for t in tables), "used": sum(t.used for t in tables),
+        "unused": sum(len(t.unused) for t in tables), "empty": sum(t.empty for t in tables),
+    }
 
 
 def _withheld_by_network(view: AudienceView) -> dict[str, int]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.aggregate import aggregate
 from generator.assets import site_assets
-from generator.audience import for_audience
+from generator.audience import INTERNAL, for_audience
 from generator.charts import ChartKinds
 from generator.errors import InputError, Problem, UsageError
 from generator.framework import load_framework
@@ -68,7 +68,8 @@ def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) 
     view = for_audience(dataset, audience)
     figures = aggregate(view)
     kinds = ChartKinds(dataset.settings)
-    return render_site(figures, kinds, template_environment(), site_assets(previous_src))
+    ignored = dataset.ignored_files if audience == INTERNAL else ()
+    return render_site(figures, kinds, template_environment(), site_assets(previous_src), ignored)
 
 
 @dataclass(frozen=True)
