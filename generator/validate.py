@@ -109,6 +109,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     evaluations = [r for result in results for r in _records_of(result) if isinstance(r, Evaluation)]
     _report_partial_participants(scores, framework, parsers, warnings)
     summaries = [_summary(result) for result in results]
+    warnings.sort(key=lambda w: (w.file, w.sheet or "", w.row or 0, w.message))
     return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings))
 
 

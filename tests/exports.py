@@ -1,0 +1,102 @@
+"""Files shaped like real form exports, for tests and the sample data.
+
+Microsoft Forms "Open in Excel": one sheet, `Id, Begintijd, Tijd van voltooien, E-mail, Naam,
+Tijdstip van laatste wijziging` (English: `ID, Start time, Completion time, Email, Name, Last
+modified time`), then one column per question; times are real Excel date-times; an anonymous
+response has `anonymous` as e-mail. Google Forms "Download responses (.csv)": `Tijdstempel,
+E-mailadres` (English: `Timestamp, Email Address`), then the questions; Dutch timestamps as
+`14-3-2026 10:22:31`, English ones as `3/14/2026 10:22:31`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+MS_HEADERS = {
+    "nl": ["Id", "Begintijd", "Tijd van voltooien", "E-mail", "Naam", "Tijdstip van laatste wijziging"],
+    "en": ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"],
+}
+GOOGLE_HEADERS = {"nl": ["Tijdstempel", "E-mailadres"], "en": ["Timestamp", "Email Address"]}
+
+
+def microsoft_forms_xlsx(path: Path, questions: list[str], responses: list[dict], language: str = "nl",
+                         sheet: str = "Form1", extra_sheets: dict[str, list[list]] | None = None) -> Path:
+    """responses: dicts with `email`, `name`, `completed` (datetime) and `answers` (list, one per question)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    worksheet.append(MS_HEADERS[language] + questions)
+    for number, response in enumerate(responses, start=1):
+        completed = response["completed"]
+        started = completed - dt.timedelta(minutes=6)
+        worksheet.append([number, started, completed, response.get("email", "anonymous"), response.get("name", ""), None]
+                         + list(response["answers"]))
+    for title, rows in (extra_sheets or {}).items():
+        extra = workbook.create_sheet(title)
+        for row in rows:
+            extra.append(row)
+    workbook.save(path)
+    return path
+
+
+def google_forms_csv(path: Path, questions: list[str], responses: list[dict], language: str = "nl") -> Path:
+    """responses: dicts with `email`, `time` (datetime) and `answers`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(GOOGLE_HEADERS[language] + questions)
+    for response in responses:
+        time = response["time"]
+        stamp = (f"{time.day}-{time.month}-{time.year} {time:%H:%M:%S}" if language == "nl"
+                 else f"{time.month}/{time.day}/{time.year} {time:%H:%M:%S}")
+        writer.writerow([stamp, response.get("email", "")] + list(response["answers"]))
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+INDICATOR_QUESTIONS_NL = [
+    "1a. In welke mate richt de groep zich op speciale gebeurtenissen of worden de groepsactiviteiten in het dagelijkse werk geïntegreerd?",
+    "1b. In welke mate laat de groep tijdelijke of permanente sociale activiteiten zien?",
+    "2a. In welke mate richt de groep zich op het uitwisselen of verbreden/verdiepen van kennis en vaardigheden?",
+    "2b. In welke mate ervaart de groep waardecreatie, individueel of gezamenlijk?",
+    "3a. In welke mate zien de deelnemers elkaar als kennissen of laten ze een gedeelde identiteit zien?",
+    "3b. In welke mate laat de groep sterke of zwakke relaties zien?",
+    "3c. In welke mate zien de deelnemers elkaar als taakuitvoerders of kenniswerkers?",
+    "4a. In welke mate wordt de groep extern aangestuurd of ligt de organisatie binnen de groep zelf?",
+    "4b. In welke mate laat de groep lokale of bredere activiteiten zien?",
+    "4c. In welke mate laat de groep hiërarchische of gelijkwaardige relaties zien?",
+    "4d. In welke mate heeft de groep gedeelde normen over de manier waarop ze onderling communiceren?",
+]
+INDICATOR_QUESTIONS_EN = [
+    "1a) To what extent does the group focus on special events, or are group activities integrated in daily work?",
+    "1b) To what extent does the group show temporary or permanent social activities?",
+    "2a) To what extent does the group focus on exchanging, or on broadening/deepening knowledge and skills?",
+    "2b) To what extent does the group experience value creation, individually or collectively?",
+    "3a) To what extent do participants see each other as acquaintances, or show a shared identity?",
+    "3b) To what extent does the group show strong or weak ties?",
+    "3c) To what extent do participants see each other as task performers or knowledge workers?",
+    "4a) To what extent is the group steered externally, or is it organised within the group itself?",
+    "4b) To what extent does the group show local or broader activities?",
+    "4c) To what extent does the group show hierarchical or equal relations?",
+    "4d) To what extent does the group share norms about how its members communicate?",
+]
+REFLECTION_QUESTIONS_NL = [
+    "Directe waarde: wat vond je waardevol aan de bijeenkomsten zelf?",
+    "Potentiële waarde: wat heb je geleerd of gekregen dat je later kunt gebruiken?",
+    "Toegepaste waarde: wat doe je nu anders in je praktijk?",
+    "Gerealiseerde waarde: welk effect zie je bij je leerlingen of collega's?",
+    "Transformatieve waarde: hoe kijk je nu anders naar succes of naar het netwerk?",
+    "Mag je verhaal openbaar gedeeld worden (zonder naam)?",
+]
+REFLECTION_QUESTIONS_EN = [
+    "Immediate value: what did you value in the meetings themselves?",
+    "Potential value: what did you learn or gain that you can use later?",
+    "Applied value: what do you do differently in your practice now?",
+    "Realized value: what effect do you see in your pupils or colleagues?",
+    "Reframing value: how do you now see success or the network differently?",
+    "May your story be shared publicly (without your name)?",
+]
