@@ -232,6 +232,14 @@ def _report_partial_participants(scores: list[Score], framework: Framework, pars
             ))
 
 
+def _date_range(dates: list) -> tuple[str, ...]:
+    if not dates:
+        return ()
+    first, last = dates[0].strftime("%d-%m-%Y"), dates[-1].strftime("%d-%m-%Y")
+    noun = "bijeenkomst" if len(dates) == 1 else "bijeenkomsten"
+    return (f"{len(dates)} {noun}: {first}" + (f" tot en met {last}" if len(dates) > 1 else ""),)
+
+
 def _summary(result: _TableResult) -> TableSummary:
     table = result.table
     records = _records_of(result)
@@ -243,7 +251,7 @@ def _summary(result: _TableResult) -> TableSummary:
     return TableSummary(
         table.file, table.sheet, result.layout.kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
         tuple(sorted({r.network for r in records})),
-        tuple(m.label for m in moments) + tuple(d.isoformat() for d in dates),
+        tuple(m.label for m in moments) + _date_range(dates),
         tuple(result.layout.unplaced),
     )
 

@@ -2,17 +2,27 @@
 
 Run `python tools/make_sample_data.py` to regenerate. The data are made up but shaped like real
 exports: different separators, decimal commas, Windows-1252 with CRLF, moment spellings, a mix of
-names, e-mail addresses and codes as participant, and reflections in all five value cycles.
+names, e-mail addresses and codes as participant, reflections in all five value cycles, and the
+latest moment as form exports: a Microsoft Forms workbook (Hoogbegaafdheid, with a participant who
+answered twice and one who skipped two questions), a Google Forms CSV (Onderzoekend leren, with a
+network name typed in lower case), a reflection form, and meeting evaluations (a table and a form).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import random
+import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.exports import INDICATOR_QUESTIONS_NL, REFLECTION_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx  # noqa: E402
+
+DATA = ROOT / "data"
+LATEST = "2026-voorjaar"
 INDICATORS = ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"]
 MOMENTS = ["2024-najaar", "2025-voorjaar", "2025-najaar", "2026-voorjaar"]
 
@@ -95,10 +105,109 @@ def write(path: Path, rows: list[list[str]], header: list[str], delimiter=",", e
     path.write_bytes(buffer.getvalue().encode(encoding))
 
 
+TOPS = [
+    "Goede gesprekken in kleine groepjes", "De casus uit groep 5 maakte het concreet", "Fijn dat de pabostudenten meededen",
+    "Duidelijke agenda en op tijd klaar", "We hebben echt iets gemaakt", "De gastspreker gaf nieuwe ideeën",
+    "Veel herkenning bij collega's van andere scholen", "", "De werkvorm met de ideeënmuur",
+]
+TIPS = [
+    "Meer tijd voor uitwisseling", "Eerder beginnen, de middag was kort", "Materiaal vooraf delen",
+    "Minder plenair, meer in tweetallen", "", "Concrete afspraken voor de volgende keer vastleggen", "De lunch terug!",
+]
+MEETINGS = {
+    "Zelfgestuurd leren": ["2025-09-18", "2025-10-30", "2025-12-11", "2026-01-29", "2026-03-12"],
+    "Onderzoekend leren": ["2025-09-25", "2025-11-06", "2026-01-15", "2026-03-05"],
+    "Hoogbegaafdheid": ["2025-10-02", "2025-11-20", "2026-02-05", "2026-03-26"],
+}
+
+
+def split_latest(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    return [r for r in rows if r[1] != LATEST], [r for r in rows if r[1] == LATEST]
+
+
+def form_answers(rows: list[list[str]], person: str, labels: bool = False) -> list[str]:
+    """One response's answers: current then desired, per indicator; empty where not scored."""
+    found = {(r[3], r[5]): r[4] for r in rows if r[2] == person}
+    label = {"1": "1 - nooit", "4": "4 - soms", "7": "7 - vaak", "10": "10 - altijd"}
+    answers = []
+    for situation in ("huidig", "gewenst"):
+        for indicator in INDICATORS:
+            value = found.get((indicator, situation), "")
+            answers.append(label.get(value, value) if labels else value)
+    return answers
+
+
+def hoogbegaafdheid_form(rows: list[list[str]], rng: random.Random) -> None:
+    """Microsoft Forms, Dutch, no network column (the settings give it), codes as participant."""
+    questions = (["Wat is je deelnemerscode?"] + INDICATOR_QUESTIONS_NL
+                 + [q.split(".")[0] + ". Hoe zou je het willen hebben? (gewenste situatie)" for q in INDICATOR_QUESTIONS_NL])
+    people = sorted({r[2] for r in rows})
+    responses = []
+    for index, person in enumerate(people):
+        answers = form_answers(rows, person, labels=True)
+        if person == "HB-07":
+            answers[8] = answers[10] = ""  # skipped 4b and 4d: kept, and reported as partial
+        when = dt.datetime(2026, 3, 26, 15, 10 + index * 3)
+        responses.append({"email": "anonymous", "name": "", "completed": when, "answers": [person] + answers})
+        if person == "HB-02":  # answered twice: the later response counts, the earlier is reported
+            first = [person] + [a if i % 3 else str(max(1, int(a.split()[0]) - 2)) if a else a for i, a in enumerate(answers)]
+            responses.insert(len(responses) - 1, {"email": "anonymous", "name": "", "completed": when - dt.timedelta(days=1), "answers": first})
+    microsoft_forms_xlsx(DATA / "Dimensieraamwerk Hoogbegaafdheid voorjaar 2026.xlsx", questions, responses, sheet="Form1")
+
+
+def onderzoekend_form(rows: list[list[str]]) -> None:
+    """Google Forms, Dutch, with a network question (one answer typed in lower case) and a name question."""
+    questions = (["Wat is je naam?", "Welk netwerk?"] + INDICATOR_QUESTIONS_NL
+                 + [q.split(".")[0] + ". Gewenste situatie" for q in INDICATOR_QUESTIONS_NL])
+    responses = []
+    for index, person in enumerate(sorted({r[2] for r in rows})):
+        network = "onderzoekend leren" if index == 2 else "Onderzoekend leren"
+        email = person.lower().replace(" ", ".") + "@kbs-dewegwijzer.nl"
+        responses.append({"email": email, "time": dt.datetime(2026, 3, 5, 16, 40 + index), "answers": [person, network] + form_answers(rows, person)})
+    google_forms_csv(DATA / "Kruisjes onderzoekend leren (antwoorden) - Formulierreacties 1.csv", questions, responses)
+
+
+def reflection_form(reflections: list) -> None:
+    """Microsoft Forms, Dutch: one open question per value cycle and a consent question."""
+    cycles = ["direct", "potentieel", "toegepast", "gerealiseerd", "transformatief"]
+    responses = []
+    for index, (network, _, person, cycle, text, public, _, _) in enumerate(reflections):
+        answers = [""] * 5
+        answers[cycles.index(cycle)] = text
+        consent = "Ja, dat mag" if public == "ja" else "Nee, liever niet"
+        responses.append({"email": person if "@" in person else "anonymous", "name": "" if "@" in person else person,
+                          "completed": dt.datetime(2026, 3, 30, 20, index), "answers": [network] + answers + [consent]})
+    microsoft_forms_xlsx(DATA / "Reflecties waardecreatie voorjaar 2026.xlsx", ["Netwerk"] + REFLECTION_QUESTIONS_NL, responses)
+
+
+def evaluations(rng: random.Random) -> None:
+    rows = []
+    for network, dates in MEETINGS.items():
+        for date in dates[:-1]:
+            count = rng.randint(3, 6)
+            for top, tip in zip(rng.sample(TOPS, count), rng.sample(TIPS, count)):
+                rating = f"{rng.choice([6, 7, 7, 8, 8, 8, 9])}" + (",5" if rng.random() < 0.2 else "")
+                rows.append([network, date, top, tip, rating])
+    write(DATA / "evaluaties-bijeenkomsten.csv", rows, ["netwerk", "datum", "tops", "tips", "cijfer"], delimiter=";")
+    responses = []
+    for index, (top, tip) in enumerate(zip(rng.sample(TOPS, 5), rng.sample(TIPS, 5))):
+        responses.append({"email": "anonymous", "name": "", "completed": dt.datetime(2026, 3, 12, 16, 30 + index),
+                          "answers": ["Zelfgestuurd leren", top, tip, rng.choice(["7 - goed", "8 - heel goed", "9 - uitstekend"])]})
+    microsoft_forms_xlsx(DATA / "Evaluatie bijeenkomst 12 maart.xlsx",
+                         ["Netwerk", "Wat ging goed?", "Wat kan de volgende keer beter?", "Welk rapportcijfer geef je deze bijeenkomst?"], responses)
+
+
 def main() -> None:
     rng = random.Random(2026)
     DATA.mkdir(exist_ok=True)
+    for old in DATA.iterdir():
+        old.unlink()
     per_network = scores(rng)
+    per_network["Onderzoekend leren"], onderzoekend_latest = split_latest(per_network["Onderzoekend leren"])
+    per_network["Hoogbegaafdheid"], hoogbegaafdheid_latest = split_latest(per_network["Hoogbegaafdheid"])
+    onderzoekend_form(onderzoekend_latest)
+    hoogbegaafdheid_form(hoogbegaafdheid_latest, rng)
+    evaluations(rng)
     # Three exports, three styles, as three coaches would send them.
     write(DATA / "scores-zelfgestuurd-leren.csv", per_network["Zelfgestuurd leren"],
           ["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie"])
@@ -108,12 +217,18 @@ def main() -> None:
     write(DATA / "hoogbegaafdheid_kruisjes.csv", per_network["Hoogbegaafdheid"],
           ["network", "moment", "participant", "indicator", "score", "situation"], delimiter=";")
     reflection_rows = [[n, m, p, v, text, pub if pub != "misschien later" else "nee", lvl, title or ""] for n, m, p, v, text, pub, lvl, title in REFLECTIONS]
-    write(DATA / "reflecties.csv", reflection_rows, ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel"])
+    write(DATA / "reflecties.csv", [r for r in reflection_rows if r[1] != LATEST],
+          ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel"])
+    reflection_form([r for r in reflection_rows if r[1] == LATEST])
     (DATA / "netwerkspiegel.toml").write_text(
         "# Instellingen voor Netwerkspiegel (alle optioneel). Zie README.md.\n\n"
         "[schaal]\nminimum = 1\nmaximum = 10\n\n"
         "[publiek]\nminimale_groep = 5\n\n"
-        "[site]\ntitel = \"Academische Werkplaats Oost-Gelderland\"\n",
+        "[site]\ntitel = \"Academische Werkplaats Oost-Gelderland\"\n\n"
+        "# Het Microsoft Forms-formulier van Hoogbegaafdheid vraagt niet naar het netwerk.\n"
+        "[bestanden.\"Dimensieraamwerk Hoogbegaafdheid voorjaar 2026.xlsx\"]\nnetwerk = \"Hoogbegaafdheid\"\n\n"
+        "# Eigen vragen in de formulieren, en wat ze betekenen.\n"
+        "[kolommen]\n\"Wat is je deelnemerscode?\" = \"deelnemer\"\n\"Wat is je naam?\" = \"deelnemer\"\n",
         encoding="utf-8",
     )
 
