@@ -105,8 +105,8 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     _merge_network_names(results, warnings)
     _keep_latest_responses(results, warnings)
     scores = _deduplicate(results, parsers, problems, warnings)
-    reflections = [r for result in results for r in _records_of(result) if isinstance(r, Reflection)]
-    evaluations = [r for result in results for r in _records_of(result) if isinstance(r, Evaluation)]
+    reflections = [r for result in results if result.layout.kind == REFLECTIONS for r in _records_of(result)]
+    evaluations = [r for result in results if result.layout.kind == EVALUATIONS for r in _records_of(result)]
     _report_partial_participants(scores, framework, parsers, warnings)
     summaries = [_summary(result) for result in results]
     warnings.sort(key=lambda w: (w.file, w.sheet or "", w.row or 0, w.message))
@@ -183,10 +183,10 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
     seen: dict[tuple, Score] = {}
     kept: list[Score] = []
     for result in results:
+        if result.layout.kind != SCORES:
+            continue
         duplicate_rows: dict[int, str] = {}
         for score in _records_of(result):
-            if not isinstance(score, Score):
-                continue
             key = (score.network, score.moment.key, parsers.fold(score.participant), score.indicator, score.situation)
             earlier = seen.get(key)
             if earlier is None:
@@ -246,8 +246,9 @@ def _summary(result: _TableResult) -> TableSummary:
     unused = tuple(sorted(result.unused, key=lambda u: u.row))
     empty = len(table.empty_rows)
     rows = len(table.rows) + empty
-    moments = sorted({r.moment for r in records if isinstance(r, (Score, Reflection))})
-    dates = sorted({r.date for r in records if isinstance(r, Evaluation)})
+    evaluations = result.layout.kind == EVALUATIONS
+    moments = [] if evaluations else sorted({r.moment for r in records})
+    dates = sorted({r.date for r in records}) if evaluations else []
     return TableSummary(
         table.file, table.sheet, result.layout.kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
         tuple(sorted({r.network for r in records})),

@@ -216,3 +216,26 @@ def test_a_bad_mapping_is_reported(data_dir):
         "cijfer, datum, deelnemer, e-mail, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, score, "
         "situatie, tijdstip, tips, titel, tops, waarde.",
     ]
+
+
+def test_a_canonical_table_in_a_workbook_with_numbers_and_dates(data_dir):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Scores"
+    sheet.append(["Netwerk", "Meetmoment", "Deelnemer", "Indicator", "Score", "Situatie"])
+    sheet.append(["Net", dt.datetime(2025, 10, 1), "Anna", "1a", 6.5, "huidig"])
+    sheet.append(["Net", "2025-najaar", "Anna", "1b", 7, "desired"])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append(["Net", "2025-najaar", "Bert", "1b", 4, None])
+    workbook.create_sheet("Leeg")
+    workbook.save(data_dir / "scores.xlsx")
+    dataset = read_data(data_dir)
+    assert scores_of(dataset) == [
+        ("Net", "2025-10-01", "Anna", "1a", "huidig", 6.5),
+        ("Net", "2025-najaar", "Anna", "1b", "gewenst", 7.0),
+        ("Net", "2025-najaar", "Bert", "1b", "huidig", 4.0),
+    ]
+    [table] = dataset.tables
+    assert (table.name, table.rows, table.used, table.empty) == ("scores.xlsx (blad 'Scores')", 4, 3, 1)
