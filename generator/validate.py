@@ -13,26 +13,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.cells import Parsers, number as parse_number
+from generator.canonical import dutch_number, missing_columns, reflection_row, score_records
+from generator.cells import Parsers
 from generator.errors import Problem
 from generator.forms import Response, read_responses, table_problems
 from generator.framework import Framework, fold
 from generator.load import RawTable
-from generator.model import (
-    COLLECTIVE, CURRENT, DESIRED, INDIVIDUAL, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow,
-)
-from generator.moments import FORMATS_HELP, Moment, parse_date, season_of
-from generator.recognise import EVALUATIONS, REFLECTIONS, SCORES, Layout, header_key, recognise
+from generator.model import CURRENT, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
+from generator.moments import Moment
+from generator.recognise import EVALUATIONS, REFLECTIONS, SCORES, Layout, recognise
 from generator.settings import Mappings, Settings
 
-SCORE_REQUIRED = ("netwerk", "meetmoment", "deelnemer", "indicator", "score")
-REFLECTION_REQUIRED = ("netwerk", "deelnemer", "waarde", "reflectie")
-
-_SITUATIONS = {"huidig": CURRENT, "current": CURRENT, "nu": CURRENT, "": CURRENT, "gewenst": DESIRED, "desired": DESIRED}
-_LEVELS = {
-    "individueel": INDIVIDUAL, "individual": INDIVIDUAL, "persoonlijk": INDIVIDUAL,
-    "collectief": COLLECTIVE, "collective": COLLECTIVE, "gezamenlijk": COLLECTIVE,
-}
 _KIND_NOUN = {SCORES: "score", REFLECTIONS: "reflectie", EVALUATIONS: "evaluatie"}
 UNRECOGNISED = (
     "herken het soort bestand niet aan de kopregel. Scores hebben de kolommen "
@@ -86,7 +77,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             responses, unused = read_responses(table, layout, parsers, settings, mappings, problems)
             result = _TableResult(table, layout, [], responses, unused)
         else:
-            missing = _missing_columns(layout.kind, layout.columns)
+            missing = missing_columns(layout.kind, layout.columns)
             if missing:
                 problems += [
                     Problem(table.file, table.header_row, column, None, f"verplichte kolom ontbreekt in dit {_KIND_NOUN[layout.kind]}bestand.", sheet=table.sheet)
@@ -94,9 +85,9 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
                 ]
                 continue
             if layout.kind == SCORES:
-                records = [r for r in _score_records(table, layout.columns, parsers, settings, problems) if r]
+                records = [r for r in score_records(table, layout.columns, parsers, settings, problems) if r]
             else:
-                records = [r for r in (_reflection_row(table, n, c, layout.columns, parsers, problems) for n, c in table.rows) if r]
+                records = [r for r in (reflection_row(table, n, c, layout.columns, parsers, problems) for n, c in table.rows) if r]
             result = _TableResult(table, layout, records, [], [])
         if layout.unplaced:
             warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), "deze kolommen worden niet gebruikt.", sheet=table.sheet))
@@ -115,14 +106,6 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
 
 def _records_of(result: _TableResult) -> list:
     return result.records + [record for response in result.responses for record in response.records]
-
-
-def _missing_columns(kind: str, columns: dict[str, int]) -> list[str]:
-    required = SCORE_REQUIRED if kind == SCORES else REFLECTION_REQUIRED
-    missing = [column for column in required if column not in columns]
-    if kind == REFLECTIONS and "meetmoment" not in columns and "datum" not in columns:
-        missing.insert(1, "meetmoment")
-    return missing
 
 
 def network_key(name: str) -> str:
@@ -196,9 +179,9 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
             where = earlier.source.describe()
             if earlier.value != score.value:
                 problems.append(Problem(
-                    score.source.file, score.source.row, "score", _number(score.value),
+                    score.source.file, score.source.row, "score", dutch_number(score.value),
                     f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({score.situation}) "
-                    f"al score {_number(earlier.value)} in {where}; welke klopt?",
+                    f"al score {dutch_number(earlier.value)} in {where}; welke klopt?",
                     sheet=score.source.sheet,
                 ))
             elif not result.layout.form:
@@ -255,159 +238,3 @@ def _summary(result: _TableResult) -> TableSummary:
         tuple(m.label for m in moments) + _date_range(dates),
         tuple(result.layout.unplaced),
     )
-
-
-class _Row:
-    """Reads the cells of one row by canonical column name and records located problems."""
-
-    def __init__(self, table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[str, int], parsers: Parsers, problems: list[Problem]):
-        self.table, self.number, self.cells, self.mapping, self.problems = table, number, cells, mapping, problems
-        self.parsers = parsers
-        self.ok = True
-
-    def get(self, column: str) -> str:
-        index = self.mapping.get(column)
-        return "" if index is None else self.cells[index]
-
-    def header(self, column: str) -> str:
-        return self.table.header[self.mapping[column]]
-
-    def fail(self, column: str, message: str) -> None:
-        self.ok = False
-        self.problems.append(Problem(self.table.file, self.number, self.header(column), self.get(column), message, sheet=self.table.sheet))
-
-    def required(self, column: str, label: str) -> str:
-        value = " ".join(self.get(column).split())
-        if not value:
-            self.fail(column, f"{label} ontbreekt.")
-        return value
-
-    def moment(self, column: str) -> Moment | None:
-        text = self.get(column)
-        if not text:
-            self.fail(column, "meetmoment ontbreekt.")
-            return None
-        moment = self.parsers.moment(text)
-        if moment is None:
-            self.fail(column, f"onbekend meetmoment; {FORMATS_HELP}.")
-        return moment
-
-
-def _score_records(table, mapping, parsers: Parsers, settings: Settings, problems) -> list[Score | None]:
-    """Column by column: each distinct cell value is parsed once. Rows where anything fails go
-    through `_score_row`, which names every problem in them."""
-    rows = table.rows
-
-    def column(name: str, parse) -> list:
-        index = mapping.get(name)
-        cells = [row[index] for _, row in rows] if index is not None else [""] * len(rows)
-        parsed = {value: parse(value) for value in set(cells)}
-        return [parsed[value] for value in cells]
-
-    networks = column("netwerk", lambda v: " ".join(v.split()))
-    moments = column("meetmoment", lambda v: parsers.moment(v) if v else None)
-    participants = column("deelnemer", lambda v: " ".join(v.split()))
-    indicators = column("indicator", parsers.indicator)
-    values = column("score", lambda v: _plain_score(v, settings))
-    situations = column("situatie", lambda v: _SITUATIONS.get(parsers.fold(v)))
-    records: list[Score | None] = []
-    for (number, cells), network, moment, participant, indicator, value, situation in zip(
-        rows, networks, moments, participants, indicators, values, situations
-    ):
-        if network and moment and participant and indicator and value is not None and situation:
-            records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet)))
-        else:
-            records.append(_score_row(table, number, cells, mapping, parsers, settings, problems))
-    return records
-
-
-def _plain_score(text: str, settings: Settings) -> float | None:
-    """The score in a cell when it is fine; None sends the row to the slow path that says why."""
-    value = parse_number(text)
-    if value is None:
-        return None
-    return value if settings.scale_min <= value <= settings.scale_max else None
-
-
-def _score_row(table, number, cells, mapping, parsers: Parsers, settings: Settings, problems) -> Score | None:
-    row = _Row(table, number, cells, mapping, parsers, problems)
-    network = row.required("netwerk", "netwerk")
-    moment = row.moment("meetmoment")
-    participant = row.required("deelnemer", "deelnemer")
-    indicator = parsers.indicator(row.get("indicator"))
-    if indicator is None:
-        row.fail("indicator", f"onbekende indicator; geldig zijn {parsers.indicator_codes}.")
-    value = _score_value(row, settings)
-    situation = _SITUATIONS.get(parsers.fold(row.get("situatie")))
-    if situation is None:
-        row.fail("situatie", "onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig').")
-    if not row.ok:
-        return None
-    return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet))
-
-
-def _score_value(row: _Row, settings: Settings) -> float | None:
-    text = row.get("score")
-    scale = f"{_number(settings.scale_min)} tot en met {_number(settings.scale_max)}"
-    if not text:
-        row.fail("score", f"score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde.")
-        return None
-    value = parse_number(text)
-    if value is None:
-        row.fail("score", f"geen getal; verwacht een getal van {scale}.")
-        return None
-    if not settings.scale_min <= value <= settings.scale_max:
-        row.fail("score", f"score buiten de schaal van {scale}.")
-        return None
-    return value
-
-
-def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
-def _reflection_row(table, number, cells, mapping, parsers: Parsers, problems) -> Reflection | None:
-    row = _Row(table, number, cells, mapping, parsers, problems)
-    network = row.required("netwerk", "netwerk")
-    if "meetmoment" in mapping:
-        moment = row.moment("meetmoment")
-    else:
-        moment = _moment_from_date(row)
-    participant = row.required("deelnemer", "deelnemer")
-    cycle = parsers.cycle(row.get("waarde"))
-    if cycle is None:
-        row.fail("waarde", "onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5.")
-    text = row.get("reflectie")
-    if not text:
-        row.fail("reflectie", "de reflectie is leeg.")
-    public = _consent(row)
-    level = _LEVELS.get(fold(row.get("niveau")))
-    if row.get("niveau") and level is None:
-        row.fail("niveau", "onbekend niveau; gebruik 'individueel' of 'collectief'.")
-    if not row.ok:
-        return None
-    title = " ".join(row.get("titel").split()) or None
-    return Reflection(network, moment, participant, cycle, text, public, level, title, Source(table.file, number, table.sheet))
-
-
-def _moment_from_date(row: _Row) -> Moment | None:
-    text = row.get("datum")
-    if not text:
-        row.fail("datum", "datum ontbreekt.")
-        return None
-    date = parse_date(text)
-    if date is not None:
-        return season_of(date)
-    moment = row.parsers.moment(text)
-    if moment is None:
-        row.fail("datum", f"geen datum of meetmoment; {FORMATS_HELP}.")
-    return moment
-
-
-def _consent(row: _Row) -> bool:
-    from generator.cells import consent
-
-    answer = consent(row.get("openbaar"))
-    if answer is None:
-        row.fail("openbaar", "onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').")
-    return bool(answer)
