@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from generator.audience import AudienceView, MeetingNote, Position, Story
+from generator.insight import Starter, conversation_starters, spreads
 from generator.model import CURRENT
 from generator.moments import Moment
 
@@ -81,6 +82,9 @@ class NetworkFigures:
     stories: tuple[Story, ...]
     cycle_counts: tuple[tuple[int, int], ...]
     meetings: tuple[Meeting, ...] = ()
+    positions: tuple[Position, ...] = ()  # every moment, for the paths over time
+    spreads: dict = None  # (indicator, situation) → Spread at the latest moment
+    starters: tuple[Starter, ...] = ()
 
     def stat(self, moment: Moment, indicator: str, situation: str) -> Stat | None:
         return next(
@@ -142,6 +146,12 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
             before, after = lookup.get((previous, indicator, CURRENT)), lookup.get((latest, indicator, CURRENT))
             if before and after:
                 changes.append(Change(indicator, CURRENT, before.median, after.median))
+    latest_values: dict[tuple[str, str], list[float]] = {}
+    for position in positions:
+        if position.moment == latest:
+            latest_values.setdefault((position.indicator, position.situation), []).append(position.value)
+    latest_spreads = spreads(latest_values)
+    starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None)
     story_moments = Counter(s.moment for s in stories)
     all_moments = sorted(set(scored) | set(story_moments))
     cycles = Counter(s.cycle for s in stories)
@@ -158,6 +168,9 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
         cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
         meetings=_meetings(view, name),
+        positions=tuple(positions),
+        spreads=latest_spreads,
+        starters=starters,
     )
 
 

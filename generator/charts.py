@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import altair as alt
 
+from generator import insight
 from generator.settings import Settings
 
 _ROWS = "__NETWERKSPIEGEL_ROWS__"
@@ -24,6 +25,9 @@ PARTICIPATION = "deelname"
 CYCLES = "waardecycli"
 TREND = "verloop"
 MEETINGS = "bijeenkomsten"
+PATHS = "paden"
+MATRIX = "matrix"
+CHANGE_MATRIX = "verschuivingen"
 
 # Okabe–Ito colours: distinguishable with every common form of colour blindness.
 SITUATION_COLOURS = {"huidig": "#0072B2", "gewenst": "#E69F00"}
@@ -49,9 +53,12 @@ def _json(value) -> str:
 class ChartKinds:
     """Every chart kind as a serialised template, built once for one scale."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, indicator_labels: list[str]):
         domain = [settings.scale_min, settings.scale_max]
         builders = {
+            PATHS: _paths_chart(domain, indicator_labels),
+            MATRIX: _matrix_chart("blues", diverging=False),
+            CHANGE_MATRIX: _matrix_chart("purpleorange", diverging=True),
             POSITIONS: _positions_chart(domain),
             CHANGE: _change_chart(domain),
             PARTICIPATION: _participation_chart(),
@@ -60,6 +67,7 @@ class ChartKinds:
             MEETINGS: _meetings_chart(),
         }
         self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
+        self.made: list[str] = []  # every chart of this build, for the static SVGs
 
     @staticmethod
     def _template(chart: alt.TopLevelMixin) -> tuple[str, str]:
@@ -75,6 +83,7 @@ class ChartKinds:
         head, tail = self._templates[kind]
         text = head + _json(rows) + tail
         text = text.replace(f'"{_DESCRIPTION}"', _json(description), 1)
+        self.made.append(text)
         return ChartSpec(kind, description, text)
 
 
@@ -100,36 +109,92 @@ def _situation_shape() -> alt.Shape:
     )
 
 
+ROW_STEP = 116  # pixels per indicator line: title above, crosses stacked on both sides, poles below
+CROSS_STEP = 7  # pixels between crosses at the same position
+
+
 def _positions_chart(domain: list[float]) -> alt.LayerChart:
-    """Per indicator a line on the scale: each participant's cross and the group's median."""
-    base = _base({"indicator": "", "score": 0, "situatie": "huidig", "soort": "mediaan"}).encode(
-        y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
-        yOffset=alt.YOffset("situatie:N", scale=alt.Scale(domain=list(SITUATION_COLOURS))),
-        x=alt.X("score:Q", title="Positie op de lijn", scale=alt.Scale(domain=domain, nice=False)),
-        color=_situation_colour(),
+    """Per indicator a line between its two poles (named at both ends): each participant's cross
+    (stacked where several share a position: current above the line, desired below), the
+    interquartile band and the median of the group for both situations."""
+    base = _base({"indicator": "", "soort": "lijn", "x": 0, "offset": 0}).encode(
+        y=alt.Y("indicator:N", axis=None, sort=alt.EncodingSortField(field="indicator", order="ascending")),
+        yOffset=alt.YOffset("offset:Q", scale=None),
     )
-    crosses = base.transform_filter(alt.datum.soort == "deelnemer").mark_point(size=70, filled=False, strokeWidth=2, opacity=0.75).encode(
-        shape=_situation_shape(),
-        tooltip=[
-            alt.Tooltip("indicator:N", title="Indicator"),
-            alt.Tooltip("deelnemer:N", title="Deelnemer"),
-            alt.Tooltip("situatie:N", title="Situatie"),
-            alt.Tooltip("score:Q", title="Positie", format=".1f"),
-            alt.Tooltip("links:N", title="Linkerpool"),
-            alt.Tooltip("rechts:N", title="Rechterpool"),
-        ],
+    x_scale = alt.Scale(domain=domain, nice=False)
+    x_axis = alt.Axis(title="Positie op de lijn", orient="bottom", grid=False, tickMinStep=1)
+
+    def only(kind: str) -> alt.Chart:
+        return base.transform_filter(alt.datum.soort == kind)
+
+    line = only("lijn").mark_rule(color="#8a8a8a", strokeWidth=2).encode(
+        x=alt.X("x:Q", scale=x_scale, axis=x_axis), x2="x2:Q"
     )
-    medians = base.transform_filter(alt.datum.soort == "mediaan").mark_tick(thickness=4, size=22).encode(
-        tooltip=[
-            alt.Tooltip("indicator:N", title="Indicator"),
-            alt.Tooltip("situatie:N", title="Situatie"),
-            alt.Tooltip("score:Q", title="Mediaan", format=".1f"),
-            alt.Tooltip("n:Q", title="Aantal deelnemers"),
-            alt.Tooltip("links:N", title="Linkerpool"),
-            alt.Tooltip("rechts:N", title="Rechterpool"),
-        ],
+    band = only("band").mark_rule(strokeWidth=9, opacity=0.3, strokeCap="round").encode(
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour(),
+        tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Eerste kwartiel", format=".1f"),
+                 alt.Tooltip("x2:Q", title="Derde kwartiel", format=".1f")],
     )
-    return alt.layer(crosses, medians).properties(height=alt.Step(18))
+    crosses = only("kruis").mark_point(size=55, strokeWidth=2, filled=False, opacity=0.9).encode(
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour(), shape=_situation_shape(),
+        tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("deelnemer:N", title="Deelnemer"),
+                 alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Positie", format=".1f")],
+    )
+    medians = only("mediaan").mark_tick(thickness=4, size=26).encode(
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour(),
+        tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("situatie:N", title="Situatie"),
+                 alt.Tooltip("x:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
+    )
+    title = only("titel").mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=13).encode(
+        x=alt.X("x:Q", scale=x_scale), text="titel:N"
+    )
+    limit = {"expr": "width / 2 - 6"}
+    left = only("pool-links").mark_text(align="left", baseline="middle", fontSize=11, color="#6b6b6b", limit=limit).encode(
+        x=alt.X("x:Q", scale=x_scale), text="tekst:N"
+    )
+    right = only("pool-rechts").mark_text(align="right", baseline="middle", fontSize=11, color="#6b6b6b", limit=limit).encode(
+        x=alt.X("x:Q", scale=x_scale), text="tekst:N"
+    )
+    return alt.layer(line, band, crosses, medians, title, left, right).properties(height=alt.Step(ROW_STEP))
+
+
+def _paths_chart(domain: list[float], options: list[str]) -> alt.LayerChart:
+    """Each participant's own path over the moments for one indicator (chosen in a list), with
+    the group's median. The one param is named, so the spec stays the same build after build."""
+    choice = alt.param(
+        name="indicator_keuze", value=options[0],
+        bind=alt.binding_select(options=options, name="Indicator "),
+    )
+    base = _base({"indicator": "", "meetmoment": "", "volgorde": 0, "score": 0, "soort": "pad"}).encode(
+        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("score:Q", title="Positie (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
+    ).transform_filter(alt.datum.indicator == choice)
+    paths = base.transform_filter(alt.datum.soort == "pad").mark_line(strokeWidth=1.5, opacity=0.45, color="#7a7a7a", point=alt.OverlayMarkDef(size=25, color="#7a7a7a")).encode(
+        detail="deelnemer:N",
+        tooltip=[alt.Tooltip("deelnemer:N", title="Deelnemer"), alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Positie", format=".1f")],
+    )
+    median = base.transform_filter(alt.datum.soort == "mediaan").mark_line(strokeWidth=4, color=SITUATION_COLOURS["huidig"], point=alt.OverlayMarkDef(size=80, shape="diamond", color=SITUATION_COLOURS["huidig"])).encode(
+        tooltip=[alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
+    )
+    return alt.layer(paths, median).add_params(choice).properties(height=280)
+
+
+def _matrix_chart(scheme: str, diverging: bool) -> alt.LayerChart:
+    """A table of coloured cells with their value written in: rows × columns, order from fields."""
+    base = _base({"rij": "", "kolom": "", "rij_volgorde": 0, "kolom_volgorde": 0, "waarde": 0, "tekst": ""}).encode(
+        y=alt.Y("rij:N", title=None, sort=alt.EncodingSortField(field="rij_volgorde", op="min"), axis=alt.Axis(labelLimit=240)),
+        x=alt.X("kolom:N", title=None, sort=alt.EncodingSortField(field="kolom_volgorde", op="min"), axis=alt.Axis(orient="top", labelAngle=0, labelLimit=120)),
+    )
+    scale = alt.Scale(scheme=scheme, domainMid=0) if diverging else alt.Scale(scheme=scheme)
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color("waarde:Q", scale=scale, legend=None),
+        tooltip=[alt.Tooltip("rij:N", title=" "), alt.Tooltip("kolom:N", title="  "), alt.Tooltip("uitleg:N", title="Waarde")],
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text="tekst:N",
+        color=alt.condition("datum.donker", alt.value("#ffffff"), alt.value("#1b1b1b")),
+    )
+    return alt.layer(cells, text).properties(height=alt.Step(30))
 
 
 def _change_chart(domain: list[float]) -> alt.LayerChart:
@@ -222,32 +287,76 @@ class NetworkCharts:
     participation: ChartSpec | None
     cycles: ChartSpec | None
     meetings: ChartSpec | None = None
+    paths: ChartSpec | None = None
 
 
 def indicator_label(framework, code: str) -> str:
     return f"{code} {framework.indicator(code).label_nl}"
 
 
-def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
-    """The four charts of a network page, from that network's figures."""
+def _position_rows(figures, view) -> list[dict]:
     framework = view.framework
-    poles = {ind.code: (ind.left_nl, ind.right_nl) for ind in framework.indicators}
+    low, high = view.settings.scale_min, view.settings.scale_max
     rows: list[dict] = []
+    for indicator in framework.indicators:
+        code = indicator.code
+        if not any(key[0] == code for key in figures.spreads):
+            continue
+        title = indicator_label(framework, code)
+        rows += [
+            {"indicator": code, "soort": "titel", "x": low, "offset": -50, "titel": title},
+            {"indicator": code, "soort": "lijn", "x": low, "x2": high, "offset": 0},
+            {"indicator": code, "soort": "pool-links", "x": low, "offset": 50, "tekst": indicator.left_nl},
+            {"indicator": code, "soort": "pool-rechts", "x": high, "offset": 50, "tekst": indicator.right_nl},
+        ]
+        for situation, sign in (("huidig", -1), ("gewenst", 1)):
+            spread = figures.spreads.get((code, situation))
+            if spread is None:
+                continue
+            rows.append({"indicator": code, "soort": "band", "situatie": situation, "x": spread.q1, "x2": spread.q3, "offset": 5 * sign})
+            rows.append({"indicator": code, "soort": "mediaan", "situatie": situation, "x": spread.median, "n": spread.n,
+                         "offset": 6 * sign, "titel": title})
     if not view.is_public:
-        for p in figures.positions_latest:
-            left, right = poles[p.indicator]
-            rows.append({"indicator": indicator_label(framework, p.indicator), "score": p.value, "situatie": p.situation,
-                         "soort": "deelnemer", "deelnemer": f"Deelnemer {p.participant}", "links": left, "rechts": right})
-    for stat in figures.stats:
-        if stat.moment == figures.latest:
-            left, right = poles[stat.indicator]
-            rows.append({"indicator": indicator_label(framework, stat.indicator), "score": stat.median, "situatie": stat.situation,
-                         "soort": "mediaan", "n": stat.n, "links": left, "rechts": right})
+        stacked: dict[tuple, int] = {}
+        for p in sorted(figures.positions_latest, key=lambda p: (p.indicator, p.situation, p.value, p.participant)):
+            key = (p.indicator, p.situation, p.value)
+            level = min(stacked.get(key, 0), 4)
+            stacked[key] = stacked.get(key, 0) + 1
+            sign = -1 if p.situation == "huidig" else 1
+            rows.append({"indicator": p.indicator, "soort": "kruis", "situatie": p.situation, "x": p.value,
+                         "offset": sign * (14 + CROSS_STEP * level), "deelnemer": f"Deelnemer {p.participant}",
+                         "titel": indicator_label(framework, p.indicator)})
+    return rows
+
+
+def _dark(value: float, low: float, high: float, diverging: bool = False) -> bool:
+    """White text on the darker cells of a colour scale, so every number stays readable."""
+    if diverging:
+        reach = max(abs(low), abs(high)) or 1
+        return abs(value) / reach > 0.6
+    return high > low and (value - low) / (high - low) > 0.6
+
+
+def matrix_rows(cells: list[tuple[str, int, str, int, float, str, str]], diverging: bool = False) -> list[dict]:
+    """cells: (row, row order, column, column order, value, text, explanation)."""
+    values = [c[4] for c in cells]
+    low, high = (min(values), max(values)) if values else (0, 0)
+    return [
+        {"rij": r, "rij_volgorde": ro, "kolom": c, "kolom_volgorde": co, "waarde": v, "tekst": t, "uitleg": u,
+         "donker": _dark(v, min(low, 0) if not diverging else low, high, diverging)}
+        for r, ro, c, co, v, t, u in cells
+    ]
+
+
+def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
+    """The charts of a network page, from that network's figures."""
+    framework = view.framework
+    people = dict(figures.participants).get(figures.latest) if figures.latest else None
     positions = None
+    rows = _position_rows(figures, view) if figures.latest else []
     if rows:
-        people = dict(figures.participants).get(figures.latest)
-        who = "de mediaan van de groep" if view.is_public else f"de kruisjes van {people} deelnemers en de mediaan van de groep"
-        positions = kinds.make(POSITIONS, rows, f"{figures.network}, {figures.latest.label}: {who} per indicator, huidige en gewenste situatie.")
+        summary = insight.positions_summary(figures.network, figures.latest.label, people, figures.starters, framework, view.is_public)
+        positions = kinds.make(POSITIONS, rows, summary)
 
     change = None
     if figures.changes:
@@ -256,21 +365,23 @@ def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
              "verschil": round(c.delta, 6), "vorig_moment": figures.previous.label, "laatste_moment": figures.latest.label}
             for c in figures.changes
         ]
-        change = kinds.make(CHANGE, change_rows, f"{figures.network}: verandering van de mediaan per indicator van {figures.previous.label} naar {figures.latest.label}.")
+        change = kinds.make(CHANGE, change_rows, insight.change_summary(figures.network, figures.previous.label, figures.latest.label, figures.changes))
 
     stories = dict(figures.stories_per_moment)
+    counted = [(m, n) for m, n in figures.participants if n is not None and n > 0]
     participation_rows = [
         {"meetmoment": m.label, "volgorde": order, "deelnemers": n, "reflecties": stories.get(m, 0)}
         for order, (m, n) in enumerate(figures.participants) if n is not None
     ]
     participation = None
-    if participation_rows:
-        participation = kinds.make(PARTICIPATION, participation_rows, f"{figures.network}: aantal deelnemers met scores per meetmoment.")
+    if counted:
+        participation = kinds.make(PARTICIPATION, participation_rows, insight.participation_summary(figures.network, [(m.label, n) for m, n in counted]))
 
     cycles = None
     if figures.stories:
-        cycle_rows = [{"cyclus": f"{code} {framework.cycle(code).nl}", "code": code, "aantal": count} for code, count in figures.cycle_counts]
-        cycles = kinds.make(CYCLES, cycle_rows, f"{figures.network}: aantal reflecties per waardecyclus.")
+        cycles = kinds.make(MATRIX, value_matrix_rows(figures, framework),
+                            insight.cycles_summary(figures.network, [(framework.cycle(code).nl, count) for code, count in figures.cycle_counts]))
+
     meeting_rows = [
         {"datum": m.date.strftime("%d-%m-%Y"), "volgorde": order, "cijfer": round(m.mean_rating, 6),
          "cijfers": len(m.ratings), "evaluaties": len(m.notes)}
@@ -278,8 +389,45 @@ def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
     ]
     meetings = None
     if meeting_rows:
-        meetings = kinds.make(MEETINGS, meeting_rows, f"{figures.network}: gemiddeld cijfer per bijeenkomst.")
-    return NetworkCharts(positions, change, participation, cycles, meetings)
+        meetings = kinds.make(MEETINGS, meeting_rows, insight.meetings_summary(figures.network, [(r["datum"], r["cijfer"]) for r in meeting_rows]))
+
+    paths = None
+    if len(figures.moments) > 1 and not view.is_public:
+        paths = kinds.make(PATHS, _path_rows(figures, view), insight.paths_summary(
+            figures.network, figures.moments[0].label, figures.moments[-1].label,
+            len({p.participant for p in figures.positions})))
+    return NetworkCharts(positions, change, participation, cycles, meetings, paths)
+
+
+def value_matrix_rows(figures, framework) -> list[dict]:
+    """Value cycles × moments: how many reflections, individual and collective; empty cells show '–'."""
+    moments = [m for m, _ in figures.stories_per_moment]
+    cells = []
+    for cycle in framework.cycles:
+        for order, moment in enumerate(moments):
+            found = [s for s in figures.stories if s.cycle == cycle.code and s.moment == moment]
+            individual = sum(1 for s in found if s.level == "individueel")
+            collective = sum(1 for s in found if s.level == "collectief")
+            other = len(found) - individual - collective
+            explanation = f"{len(found)} reflecties: {individual} individueel, {collective} collectief" + (f", {other} zonder niveau" if other else "")
+            cells.append((f"{cycle.code}. {cycle.nl}", cycle.code, moment.label, order, float(len(found)), str(len(found)) if found else "–", explanation))
+    return matrix_rows(cells)
+
+
+def _path_rows(figures, view) -> list[dict]:
+    framework = view.framework
+    order = {m: i for i, m in enumerate(figures.moments)}
+    rows = [
+        {"indicator": indicator_label(framework, p.indicator), "meetmoment": p.moment.label, "volgorde": order[p.moment],
+         "score": p.value, "soort": "pad", "deelnemer": f"Deelnemer {p.participant}"}
+        for p in figures.positions if p.situation == "huidig" and p.moment in order
+    ]
+    rows += [
+        {"indicator": indicator_label(framework, s.indicator), "meetmoment": s.moment.label, "volgorde": order[s.moment],
+         "score": s.median, "soort": "mediaan", "n": s.n}
+        for s in figures.stats if s.situation == "huidig" and s.moment in order
+    ]
+    return rows
 
 
 def trend_chart(kinds: ChartKinds, view, stats, indicator: str) -> ChartSpec | None:
@@ -292,4 +440,5 @@ def trend_chart(kinds: ChartKinds, view, stats, indicator: str) -> ChartSpec | N
     if not rows:
         return None
     label = indicator_label(view.framework, indicator)
-    return kinds.make(TREND, rows, f"{label}: mediaan per netwerk en meetmoment (huidige situatie).")
+    ordered = sorted(rows, key=lambda r: (r["netwerk"], r["volgorde"]))
+    return kinds.make(TREND, rows, insight.trend_summary(label, [(r["netwerk"], r["meetmoment"], r["mediaan"]) for r in ordered]))

@@ -20,6 +20,7 @@ from generator.aggregate import Figures, NetworkFigures
 from generator.audience import AudienceView
 from generator.charts import ChartKinds, ChartSpec, indicator_label, network_charts, trend_chart
 from generator.model import CURRENT, DESIRED, SITUATIONS
+from generator.static import render_static, static_path
 from generator.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +52,9 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     return env
 
 
-def chart_block(spec: ChartSpec | None) -> Markup:
-    """The raw HTML block a chart lives in, drawn by netwerkspiegel.js.
+def chart_block(spec: ChartSpec | None, root: str) -> Markup:
+    """A chart: the interactive one (drawn by netwerkspiegel.js), its static SVG for print and
+    for readers without JavaScript, and its summary in words.
 
     The spec travels in an attribute, not in a <script> element: Material's instant navigation
     re-creates script elements without their type, and would run the JSON as JavaScript.
@@ -60,8 +62,10 @@ def chart_block(spec: ChartSpec | None) -> Markup:
     if spec is None:
         return Markup("")
     return Markup(
-        f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}" '
-        f'data-spec="{html.escape(spec.json, quote=True)}"></div>'
+        f'<div class="ns-chart" data-kind="{spec.kind}" role="img" aria-label="{html_attr(spec.description)}" '
+        f'data-spec="{html.escape(spec.json, quote=True)}"></div>\n\n'
+        f'![{md(spec.description)}]({root}{static_path(spec.json)}){{ .ns-static }}\n\n'
+        f'<p class="ns-summary">{html_text(spec.description)}</p>'
     )
 
 
@@ -79,7 +83,8 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
-                ignored_files: tuple[str, ...] = ()) -> GeneratedSite:
+                ignored_files: tuple[str, ...] = (), themes: dict[str, str] | None = None) -> GeneratedSite:
+    themes = themes or {}
     view = figures.view
     framework = view.framework
     slugs = network_slugs(view.networks)
@@ -95,7 +100,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     files: dict[str, bytes] = dict(assets)
 
     def page(path: str, template: str, **context) -> None:
-        files[path] = env.get_template(template).render(**common, **context).encode("utf-8")
+        root = "../" * path.count("/")  # Markdown links are relative to the page's file
+        files[path] = env.get_template(template).render(**common, root=root, **context).encode("utf-8")
 
     page("index.md", "index.md.j2", networks=figures.networks, withheld_networks=_withheld_by_network(view))
     page("kaders.md", "kaders.md.j2")
@@ -105,6 +111,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
             f"netwerken/{slug}.md", "network.md.j2",
             net=network, charts=network_charts(kinds, network, view), csv_name=f"{slug}.csv",
             table=_network_table(network), withheld=[w for w in view.withheld if w.network == network.network],
+            theme=themes.get(network.network), cycle_table=_cycle_table(network, framework),
             stories_by_cycle=_stories_by_cycle(network, framework),
         )
         files[f"netwerken/{slug}.csv"] = _network_csv(network, framework)
@@ -126,6 +133,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
             unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
         )
 
+    files.update(render_static(kinds.made))
     nav = _navigation(figures, slugs)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
     site_name = html_attr(f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}")
@@ -170,6 +178,23 @@ def _network_table(network: NetworkFigures) -> list[dict]:
             continue
         desired = network.stat(network.latest, stat.indicator, DESIRED)
         rows.append({"indicator": stat.indicator, "current": stat, "desired": desired})
+    return rows
+
+
+def _cycle_table(network: NetworkFigures, framework) -> list[dict]:
+    """Reflections per cycle and moment: the count, split into individual and collective where known."""
+    rows = []
+    for cycle in framework.cycles:
+        cells = []
+        for moment, _ in network.stories_per_moment:
+            found = [s for s in network.stories if s.cycle == cycle.code and s.moment == moment]
+            individual = sum(1 for s in found if s.level == "individueel")
+            collective = sum(1 for s in found if s.level == "collectief")
+            text = str(len(found)) if found else "–"
+            if individual or collective:
+                text += f" ({individual} ind., {collective} coll.)"
+            cells.append(text)
+        rows.append({"cycle": cycle, "cells": cells, "total": sum(1 for s in network.stories if s.cycle == cycle.code)})
     return rows
 
 

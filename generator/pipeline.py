@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.aggregate import aggregate
 from generator.assets import site_assets
 from generator.audience import INTERNAL, for_audience
-from generator.charts import ChartKinds
+from generator.charts import ChartKinds, indicator_label
 from generator.errors import InputError, Problem, UsageError
 from generator.framework import load_framework
 from generator.load import load_folder
@@ -67,7 +67,7 @@ def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) 
     """Audience → aggregate → charts → pages, all in memory."""
     view = for_audience(dataset, audience)
     figures = aggregate(view)
-    kinds = ChartKinds(dataset.settings)
+    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()])
     ignored = dataset.ignored_files if audience == INTERNAL else ()
     return render_site(figures, kinds, template_environment(), site_assets(previous_src), ignored)
 

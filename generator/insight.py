@@ -1,0 +1,183 @@
+"""Part of stage 5: what the figures say, in plain Dutch sentences.
+
+Conversation starters (where the crosses differ most, where current and desired lie furthest apart,
+what moved most) and the one- or two-sentence summary of every chart, used as its accessible
+description and shown under it. Sentences describe positions between two poles; none calls a
+position good or bad: the network sets its own goals.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from generator.framework import Framework
+from generator.model import CURRENT, DESIRED
+
+SPREAD, GAP, MOVEMENT = "uiteen", "kloof", "beweging"
+MINIMUM_DIFFERENCE = 0.5  # smaller gaps and movements are not worth a sentence
+STARTERS_PER_KIND = 3
+
+
+def num(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+@dataclass(frozen=True)
+class Spread:
+    indicator: str
+    situation: str
+    n: int
+    low: float
+    q1: float
+    median: float
+    q3: float
+    high: float
+
+    @property
+    def iqr(self) -> float:
+        return self.q3 - self.q1
+
+
+def spreads(values_by_key: dict[tuple[str, str], list[float]]) -> dict[tuple[str, str], Spread]:
+    """Quartiles per (indicator, situation), as pandas' default (linear) computes them."""
+    found = {}
+    for (indicator, situation), values in values_by_key.items():
+        ordered = sorted(values)
+        if len(ordered) == 1:
+            q1 = q3 = ordered[0]
+        else:
+            q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+        found[(indicator, situation)] = Spread(indicator, situation, len(ordered), ordered[0], q1, statistics.median(ordered), q3, ordered[-1])
+    return found
+
+
+@dataclass(frozen=True)
+class Starter:
+    kind: str
+    indicator: str
+    sentence: str
+
+
+def _name(framework: Framework, code: str) -> str:
+    return f"{code}, {lower_first(framework.indicator(code).label_nl)},"
+
+
+def _towards(framework: Framework, code: str, difference: float) -> str:
+    indicator = framework.indicator(code)
+    return indicator.right_nl if difference > 0 else indicator.left_nl
+
+
+def conversation_starters(framework: Framework, latest_spreads: dict, changes, previous_label: str | None) -> tuple[Starter, ...]:
+    """A short ranked list per kind; ties go to the indicator that comes first in the framework."""
+    order = {code: i for i, code in enumerate(framework.indicator_codes())}
+    starters: list[Starter] = []
+    current = [s for (code, situation), s in latest_spreads.items() if situation == CURRENT and s.n > 1 and s.iqr > 0]
+    for s in sorted(current, key=lambda s: (-s.iqr, -(s.high - s.low), order[s.indicator]))[:STARTERS_PER_KIND]:
+        starters.append(Starter(SPREAD, s.indicator, (
+            f"Over {_name(framework, s.indicator)} lopen jullie beelden het verst uiteen: de kruisjes liggen tussen "
+            f"{num(s.low)} en {num(s.high)}, de middelste helft tussen {num(s.q1)} en {num(s.q3)}."
+        )))
+    gaps = []
+    for (code, situation), s in latest_spreads.items():
+        desired = latest_spreads.get((code, DESIRED))
+        if situation == CURRENT and desired is not None and abs(desired.median - s.median) >= MINIMUM_DIFFERENCE:
+            gaps.append((s, desired))
+    for s, desired in sorted(gaps, key=lambda pair: (-abs(pair[1].median - pair[0].median), order[pair[0].indicator]))[:STARTERS_PER_KIND]:
+        difference = desired.median - s.median
+        starters.append(Starter(GAP, s.indicator, (
+            f"Bij {_name(framework, s.indicator)} ligt het gewenste het verst van het huidige: de mediaan is nu "
+            f"{num(s.median)} en gewenst {num(desired.median)}, {num(abs(difference))} {'punt' if abs(difference) == 1 else 'punten'} richting "
+            f"'{_towards(framework, s.indicator, difference)}'."
+        )))
+    moved = [c for c in changes if abs(c.delta) >= MINIMUM_DIFFERENCE]
+    for c in sorted(moved, key=lambda c: (-abs(c.delta), order[c.indicator]))[:STARTERS_PER_KIND]:
+        starters.append(Starter(MOVEMENT, c.indicator, (
+            f"Sinds {previous_label} verschoof {_name(framework, c.indicator)} het meest: de mediaan ging van "
+            f"{num(c.previous)} naar {num(c.latest)}, richting '{_towards(framework, c.indicator, c.delta)}'."
+        )))
+    return tuple(starters)
+
+
+def positions_summary(network: str, moment: str, people: int | None, starters: tuple[Starter, ...], framework: Framework, public: bool) -> str:
+    first = (f"De mediaan van {network} op {moment} per indicator, huidig en gewenst." if public else
+             f"De kruisjes van {people} {'deelnemer' if people == 1 else 'deelnemers'} van {network} op {moment}, "
+             f"per indicator tussen de twee polen, met de mediaan van de groep.")
+    spread = next((s for s in starters if s.kind == SPREAD), None)
+    gap = next((s for s in starters if s.kind == GAP), None)
+    parts = []
+    if spread and not public:
+        parts.append(f"de beelden lopen het verst uiteen bij {spread.indicator} ({lower_first(framework.indicator(spread.indicator).label_nl)})")
+    if gap:
+        parts.append(f"huidig en gewenst liggen het verst uiteen bij {gap.indicator} ({lower_first(framework.indicator(gap.indicator).label_nl)})")
+    if not parts:
+        return first
+    second = " en ".join(parts)
+    return f"{first} {second[0].upper()}{second[1:]}."
+
+
+def change_summary(network: str, previous: str, latest: str, changes) -> str:
+    ups = sum(1 for c in changes if c.delta >= MINIMUM_DIFFERENCE)
+    downs = sum(1 for c in changes if c.delta <= -MINIMUM_DIFFERENCE)
+    steady = len(changes) - ups - downs
+    biggest = max(changes, key=lambda c: (abs(c.delta), -int(c.indicator[0])), default=None)
+    text = (f"Van {previous} naar {latest} schoof de mediaan van {network} bij {ups} indicatoren naar rechts, "
+            f"bij {downs} naar links en bleef hij bij {steady} (bijna) gelijk.")
+    if biggest is not None and abs(biggest.delta) >= MINIMUM_DIFFERENCE:
+        text += f" De grootste verschuiving: {biggest.indicator}, van {num(biggest.previous)} naar {num(biggest.latest)}."
+    return text
+
+
+def participation_summary(network: str, counts: list[tuple[str, int]]) -> str:
+    if not counts:
+        return f"Voor {network} zijn nog geen deelnemers met scores."
+    first, last = counts[0], counts[-1]
+    highest = max(counts, key=lambda pair: pair[1])
+    if len(counts) == 1:
+        return f"Op {first[0]} vulden {first[1]} deelnemers van {network} de kruisjes in."
+    return (f"Het aantal deelnemers van {network} met scores ging van {first[1]} op {first[0]} naar {last[1]} op {last[0]}; "
+            f"het hoogst was {highest[1]}, op {highest[0]}.")
+
+
+def cycles_summary(network: str, cycle_counts: list[tuple[str, int]]) -> str:
+    total = sum(count for _, count in cycle_counts)
+    reached = [name for name, count in cycle_counts if count]
+    missing = [name for name, count in cycle_counts if not count]
+    text = f"{network} heeft {total} {'reflectie' if total == 1 else 'reflecties'} in {len(reached)} van de 5 cycli van waardecreatie."
+    if missing:
+        text += f" Nog niet bereikt: {', '.join(lower_first(m) for m in missing)}."
+    return text
+
+
+def meetings_summary(network: str, meetings: list[tuple[str, float]]) -> str:
+    if len(meetings) == 1:
+        return f"De bijeenkomst van {network} op {meetings[0][0]} kreeg gemiddeld een {num(meetings[0][1])}."
+    low = min(meetings, key=lambda m: m[1])
+    high = max(meetings, key=lambda m: m[1])
+    return (f"{len(meetings)} bijeenkomsten van {network} kregen gemiddeld tussen {num(low[1])} ({low[0]}) "
+            f"en {num(high[1])} ({high[0]}).")
+
+
+def paths_summary(network: str, first: str, last: str, people: int) -> str:
+    return (f"Per indicator het pad van elk van de {people} deelnemers van {network} van {first} tot {last}, "
+            f"met de mediaan van de groep; kies de indicator boven de grafiek.")
+
+
+def trend_summary(label: str, rows: list[tuple[str, str, float]]) -> str:
+    """rows: (network, moment, median) in time order per network."""
+    networks = sorted({r[0] for r in rows})
+    latest_moment = max(rows, key=lambda r: r[1])[1] if rows else ""
+    text = f"{label}: de mediaan van {len(networks)} {'netwerk' if len(networks) == 1 else 'netwerken'} per meetmoment."
+    per_network: dict[str, list[float]] = {}
+    for network, _, median in rows:
+        per_network.setdefault(network, []).append(median)
+    if per_network:
+        lows = min(values[-1] for values in per_network.values())
+        highs = max(values[-1] for values in per_network.values())
+        text += f" Op het laatste meetmoment van elk netwerk ligt de mediaan tussen {num(lows)} en {num(highs)}."
+    del latest_moment
+    return text

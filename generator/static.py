@@ -1,0 +1,56 @@
+"""Part of stage 7: every chart also as a static SVG file, for print and for readers without JavaScript.
+
+Rendering one chart with vl-convert takes 20–60 ms, so each SVG is named by a hash of its
+specification and kept in the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel/svg`, by
+default `~/.cache`): a chart whose data did not change is never rendered twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+STATIC_DIR = "grafieken"
+PRINT_WIDTH = 680
+
+
+def static_path(spec_json: str) -> str:
+    """The SVG's path in the docs folder, named by the chart's content."""
+    return f"{STATIC_DIR}/{hashlib.sha256(spec_json.encode('utf-8')).hexdigest()[:20]}.svg"
+
+
+def _cache_dir() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "netwerkspiegel" / "svg" / version("vl-convert-python")
+
+
+def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
+    """{docs path: SVG bytes} for every distinct chart."""
+    import vl_convert
+
+    cache = _cache_dir()
+    files: dict[str, bytes] = {}
+    for spec_json in spec_jsons:
+        path = static_path(spec_json)
+        if path in files:
+            continue
+        cached = cache / Path(path).name
+        if cached.is_file():
+            files[path] = cached.read_bytes()
+            continue
+        spec = json.loads(spec_json)
+        spec["width"] = PRINT_WIDTH  # a page width instead of "container": there is no container here
+        svg = vl_convert.vegalite_to_svg(spec, config={"locale": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}}})
+        content = svg.encode("utf-8")
+        files[path] = content
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(content)
+            os.replace(temporary, cached)
+        except OSError:
+            pass  # no cache then; the next build renders it again
+    return files
