@@ -430,6 +430,76 @@ def _path_rows(figures, view) -> list[dict]:
     return rows
 
 
+@dataclass(frozen=True)
+class OverviewCharts:
+    medians: ChartSpec | None
+    profiles: ChartSpec | None
+    changes: ChartSpec | None
+    values: ChartSpec | None
+
+
+def overview_charts(kinds: ChartKinds, figures, view) -> OverviewCharts:
+    """All networks side by side, at each network's latest moment."""
+    framework = view.framework
+    networks = [n for n in figures.networks]
+    order = {code: i for i, code in enumerate(framework.indicator_codes())}
+    median_cells, profile_cells, change_cells, value_cells = [], [], [], []
+    for row, network in enumerate(networks):
+        latest = {s.indicator: s for s in network.stats if s.moment == network.latest and s.situation == "huidig"}
+        for code, stat in latest.items():
+            median_cells.append((network.network, row, code, order[code], stat.median, insight.num(stat.median),
+                                 f"mediaan {insight.num(stat.median)} (n={stat.n}) op {network.latest.label}"))
+        for dimension in framework.dimensions:
+            values = [latest[i.code].median for i in framework.indicators_of(dimension.code) if i.code in latest]
+            if values:
+                mean = sum(values) / len(values)
+                profile_cells.append((network.network, row, dimension.nl, int(dimension.code), mean, insight.num(mean),
+                                      f"gemiddelde van de medianen {insight.num(mean)} op {network.latest.label}"))
+        for change in network.changes:
+            change_cells.append((network.network, row, change.indicator, order[change.indicator], change.delta,
+                                 str(signed_text(change.delta)),
+                                 f"van {insight.num(change.previous)} naar {insight.num(change.latest)} ({network.previous.label} → {network.latest.label})"))
+        counts = dict(network.cycle_counts)
+        if network.stories:
+            for cycle in framework.cycles:
+                count = counts.get(cycle.code, 0)
+                value_cells.append((network.network, row, cycle.nl, cycle.code, float(count), str(count) if count else "–",
+                                    f"{count} reflecties"))
+
+    def make(kind, cells, what, diverging=False):
+        if not cells:
+            return None
+        summary = insight.matrix_summary(what, [(c[0], c[2], c[4]) for c in cells])
+        return kinds.make(kind, matrix_rows(cells, diverging), summary)
+
+    return OverviewCharts(
+        make(MATRIX, median_cells, "Mediaan van de huidige situatie per netwerk en indicator, op het laatste meetmoment van elk netwerk"),
+        make(MATRIX, profile_cells, "Dimensieprofiel: per netwerk het gemiddelde van de medianen van de indicatoren van elke dimensie"),
+        make(CHANGE_MATRIX, change_cells, "Verschuiving van de mediaan sinds het vorige meetmoment, per netwerk en indicator", diverging=True),
+        make(MATRIX, value_cells, "Aantal reflecties per netwerk en cyclus van waardecreatie"),
+    )
+
+
+def signed_text(value: float) -> str:
+    text = f"{value:+.1f}".replace(".", ",")
+    return "0,0" if text in ("+0,0", "-0,0") else text
+
+
+def dimension_matrix(kinds: ChartKinds, figures, view, dimension) -> ChartSpec | None:
+    """One dimension's indicators × networks at each network's latest moment."""
+    cells = []
+    for row, network in enumerate(figures.networks):
+        for order, indicator in enumerate(view.framework.indicators_of(dimension.code)):
+            stat = next((s for s in network.stats if s.moment == network.latest and s.indicator == indicator.code and s.situation == "huidig"), None)
+            if stat is not None:
+                cells.append((network.network, row, indicator_label(view.framework, indicator.code), order, stat.median,
+                              insight.num(stat.median), f"mediaan {insight.num(stat.median)} (n={stat.n}) op {network.latest.label}"))
+    if not cells:
+        return None
+    summary = insight.matrix_summary(f"{dimension.nl}: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk", [(c[0], c[2], c[4]) for c in cells])
+    return kinds.make(MATRIX, matrix_rows(cells), summary)
+
+
 def trend_chart(kinds: ChartKinds, view, stats, indicator: str) -> ChartSpec | None:
     """One indicator's median per network over all moments (current situation)."""
     order = {m: i for i, m in enumerate(view.moments)}

@@ -181,3 +181,59 @@ def trend_summary(label: str, rows: list[tuple[str, str, float]]) -> str:
         text += f" Op het laatste meetmoment van elk netwerk ligt de mediaan tussen {num(lows)} en {num(highs)}."
     del latest_moment
     return text
+
+
+def patterns(framework: Framework, settings, networks) -> tuple[str, ...]:
+    """What stands out across networks, as sentences for the coaches' meeting.
+
+    - a dimension whose indicators shifted the same way in at least two networks and two thirds of
+      those with a previous moment;
+    - an indicator where every network (at least two) sits in the same outer third of the line;
+    - a value cycle that no network, or only one, has reached.
+    """
+    found: list[str] = []
+    with_change = [n for n in networks if n.changes]
+    for dimension in framework.dimensions:
+        codes = [i.code for i in framework.indicators_of(dimension.code)]
+        shifts = []
+        for network in with_change:
+            deltas = [c.delta for c in network.changes if c.indicator in codes]
+            if deltas:
+                shifts.append(sum(deltas) / len(deltas))
+        for direction, word in ((-1, "links"), (1, "rechts")):
+            moved = [s for s in shifts if s * direction >= MINIMUM_DIFFERENCE]
+            if len(moved) >= 2 and len(moved) * 3 >= len(shifts) * 2:
+                found.append(
+                    f"{dimension.nl} ({', '.join(codes)}) schoof in {len(moved)} van de {len(shifts)} netwerken naar {word} "
+                    f"sinds hun vorige meetmoment, gemiddeld {num(sum(moved) / len(moved)).replace('-', '−')} per indicator."
+                )
+    third = (settings.scale_max - settings.scale_min) / 3
+    for indicator in framework.indicators:
+        medians = [s.median for n in networks for s in n.stats
+                   if s.moment == n.latest and s.indicator == indicator.code and s.situation == CURRENT]
+        if len(medians) < 2:
+            continue
+        for side, pole, inside in (("links", indicator.left_nl, max(medians) <= settings.scale_min + third),
+                                   ("rechts", indicator.right_nl, min(medians) >= settings.scale_max - third)):
+            if inside:
+                found.append(
+                    f"Bij {indicator.code} ({lower_first(indicator.label_nl)}) staan alle {len(medians)} netwerken aan de kant van "
+                    f"'{pole}': de mediaan ligt tussen {num(min(medians))} en {num(max(medians))}."
+                )
+    with_stories = [n for n in networks if n.stories]
+    if len(with_stories) >= 2:
+        for cycle in framework.cycles:
+            reached = sum(1 for n in with_stories if dict(n.cycle_counts).get(cycle.code))
+            if reached <= 1:
+                found.append(f"{cycle.nl} is in {reached} van de {len(with_stories)} netwerken met reflecties bereikt.")
+    return tuple(found)
+
+
+def matrix_summary(what: str, cells: list[tuple[str, str, float]], unit: str = "") -> str:
+    """cells: (row, column, value). Names the lowest and the highest cell."""
+    if not cells:
+        return f"{what}: nog geen cijfers."
+    low = min(cells, key=lambda c: (c[2], c[0], c[1]))
+    high = max(cells, key=lambda c: (c[2], c[0], c[1]))
+    return (f"{what}. Het laagst: {num(low[2])}{unit} ({low[0]}, {low[1]}); "
+            f"het hoogst: {num(high[2])}{unit} ({high[0]}, {high[1]}).")

@@ -115,9 +115,10 @@ class Dataset:
     tables: tuple[TableSummary, ...]
     warnings: tuple[Problem, ...]
     ignored_files: tuple[str, ...] = ()
+    themes: tuple[tuple[str, str], ...] = ()  # network → its theme or practice question
 
 
-def assemble(framework: Framework, settings: Settings, validated, ignored_files) -> Dataset:
+def assemble(framework: Framework, settings: Settings, validated, ignored_files, themes=()) -> Dataset:
     """The data set in a fixed order: networks by name, moments in time."""
     from generator.framework import fold
 
@@ -125,7 +126,10 @@ def assemble(framework: Framework, settings: Settings, validated, ignored_files)
     names = {r.network for r in records} | {e.network for e in validated.evaluations}
     networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
     moments = tuple(sorted({r.moment for r in records}))
+    # A theme names its network as the coach wrote it; match it the way network names are merged.
+    keys = {"".join(fold(name).split()): name for name in networks}
+    matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
     return Dataset(
         framework, settings, tuple(validated.scores), tuple(validated.reflections), tuple(validated.evaluations),
-        networks, moments, tuple(validated.tables), tuple(validated.warnings), tuple(ignored_files),
+        networks, moments, tuple(validated.tables), tuple(validated.warnings), tuple(ignored_files), matched,
     )

@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from generator.aggregate import Figures, NetworkFigures
 from generator.audience import AudienceView
-from generator.charts import ChartKinds, ChartSpec, indicator_label, network_charts, trend_chart
+from generator.charts import ChartKinds, ChartSpec, dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
+from generator.insight import patterns
 from generator.model import CURRENT, DESIRED, SITUATIONS
 from generator.static import render_static, static_path
 from generator.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
@@ -124,10 +125,16 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
             }
             for indicator in framework.indicators_of(dimension.code)
         ]
-        page(f"dimensies/{dimension.slug}.md", "dimension.md.j2", dimension=dimension, indicators=indicators)
+        page(f"dimensies/{dimension.slug}.md", "dimension.md.j2", dimension=dimension, indicators=indicators,
+             matrix=dimension_matrix(kinds, figures, view, dimension))
     if view.is_public:
-        page("verhalen.md", "verhalen.md.j2", stories_by_cycle=_stories_by_cycle_all(figures, framework))
+        page("verhalen.md", "verhalen.md.j2", stories_by_cycle=_stories_by_cycle_all(figures, framework), themes=themes,
+             networks=figures.networks, showcase=_showcase_figures(figures), charts=overview_charts(kinds, figures, view))
     else:
+        page(
+            "overzicht.md", "overzicht.md.j2", networks=figures.networks, charts=overview_charts(kinds, figures, view),
+            patterns=patterns(framework, view.settings, figures.networks), median_rows=_median_rows(figures),
+        )
         page(
             "kwaliteit.md", "kwaliteit.md.j2", tables=view.tables, notices=view.notices, ignored_files=ignored_files,
             unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
@@ -144,6 +151,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
 def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
     framework = figures.view.framework
     nav: list = [{"Home": "index.md"}]
+    if not figures.view.is_public:
+        nav.append({"Overzicht voor coaches": "overzicht.md"})
     nav.append({"Netwerken": [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
     nav.append({"Dimensies": [{f"{d.code}. {d.nl}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
     if figures.view.is_public:
@@ -158,6 +167,28 @@ def _totals(tables) -> dict[str, int]:
     return {
         "rows": sum(t.rows for t in tables), "used": sum(t.used for t in tables),
         "unused": sum(len(t.unused) for t in tables), "empty": sum(t.empty for t in tables),
+    }
+
+
+def _median_rows(figures: Figures) -> list[dict]:
+    rows = []
+    for network in figures.networks:
+        if network.latest is None:
+            continue
+        latest = {s.indicator: s for s in network.stats if s.moment == network.latest and s.situation == CURRENT}
+        cells = [f"{number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in figures.view.framework.indicator_codes()]
+        rows.append({"network": network.network, "moment": network.latest.label, "cells": cells})
+    return rows
+
+
+def _showcase_figures(figures: Figures) -> dict[str, int]:
+    """What the public showcase may say in numbers: only groups the public audience keeps."""
+    participants = sum(n for network in figures.networks for _, n in network.participants[-1:] if n)
+    return {
+        "networks": len(figures.networks),
+        "stories": sum(len(n.stories) for n in figures.networks),
+        "participants": participants,
+        "cycles": len({s.cycle for n in figures.networks for s in n.stories}),
     }
 
 

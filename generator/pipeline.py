@@ -51,7 +51,7 @@ def read_data(data_dir: Path) -> Dataset:
         ))
     if problems:
         raise InputError(problems)
-    return assemble(framework, settings, validated, loaded.ignored_files)
+    return assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes)
 
 
 def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
@@ -69,7 +69,7 @@ def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) 
     figures = aggregate(view)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()])
     ignored = dataset.ignored_files if audience == INTERNAL else ()
-    return render_site(figures, kinds, template_environment(), site_assets(previous_src), ignored)
+    return render_site(figures, kinds, template_environment(), site_assets(previous_src), ignored, dict(dataset.themes))
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ class Mappings:
 
     columns: tuple[tuple[str, str], ...] = ()
     file_networks: tuple[tuple[str, str], ...] = ()
+    network_themes: tuple[tuple[str, str], ...] = ()  # `[netwerken."naam"] thema = "…"`
 
     def column(self, header_key: str) -> str | None:
         return dict(self.columns).get(header_key)
@@ -151,13 +152,29 @@ def parse_mappings(raw: dict, file_name: str) -> tuple[Mappings, list[Problem]]:
                 problems.append(Problem(file_name, None, None, str(value), "moet de naam van een netwerk zijn.", key=f"bestanden.\"{name}\".netwerk"))
             else:
                 networks[name] = " ".join(value.split())
-    return Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items()))), problems
+    themes: dict[str, str] = {}
+    table = raw.get("netwerken", {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [netwerken.\"naam\"] zijn.", key="netwerken"))
+        table = {}
+    for name, options in table.items():
+        options = options if isinstance(options, dict) else {"": options}
+        for key, value in options.items():
+            if key != "thema":
+                problems.append(Problem(file_name, None, None, None, "onbekende instelling; per netwerk kan alleen 'thema' worden gezet.", key=f"netwerken.\"{name}\".{key}"))
+            elif not isinstance(value, str) or not value.strip():
+                problems.append(Problem(file_name, None, None, str(value), "moet tekst zijn: het thema of de praktijkvraag van het netwerk.", key=f"netwerken.\"{name}\".thema"))
+            else:
+                themes[" ".join(name.split())] = " ".join(value.split())
+    mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())))
+    return mappings, problems
 
 
 def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
     raw = dict(raw)
     raw.pop("kolommen", None)
     raw.pop("bestanden", None)
+    raw.pop("netwerken", None)
     problems: list[Problem] = []
     flat = dict(_flatten(raw))
     known = {option.key: option for option in OPTIONS}

@@ -23,3 +23,19 @@ def test_generated_site_matches_the_golden_copy(audience):
     assert sorted(generated) == sorted(expected)
     for path in sorted(expected):
         assert generated[path].decode("utf-8") == expected[path].decode("utf-8"), f"{audience}/{path} differs; see tests/golden/regenerate.py"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_every_chart_has_its_static_svg(audience):
+    import re
+
+    from generator.pipeline import generate, read_data
+    from tests.golden.regenerate import DATA
+
+    files = generate(read_data(DATA), audience).files
+    pages = [content.decode("utf-8") for path, content in files.items() if path.endswith(".md")]
+    referenced = {match for page in pages for match in re.findall(r"\]\((?:\.\./)*(grafieken/[0-9a-f]{20}\.svg)\)\{ \.ns-static \}", page)}
+    charts = sum(page.count('<div class="ns-chart"') for page in pages)
+    assert charts > 10 and len(referenced) == len({p for p in files if p.startswith("grafieken/")})
+    for path in referenced:
+        assert files[path].startswith(b"<svg") and files[path].rstrip().endswith(b"</svg>")
