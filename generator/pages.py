@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 import io
 import json
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from generator.text import html_attr, html_text, md, number, signed, slugify, ur
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 NAV_FILE = ".netwerkspiegel.json"
+_STATIC_LINK = re.compile(r"\]\((?:\.\./)*(grafieken/[0-9a-f]{20}\.svg)\)")
 CSV_COLUMNS = ("netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max")
 
 
@@ -140,7 +142,9 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
             unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
         )
 
-    files.update(render_static(kinds.made))
+    # Only charts a page shows get a static file (a page may build more charts than it shows).
+    shown = {m for content in files.values() for m in _STATIC_LINK.findall(content.decode("utf-8", "ignore"))}
+    files.update(render_static([spec for spec in kinds.made if static_path(spec) in shown]))
     nav = _navigation(figures, slugs)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
     site_name = html_attr(f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}")
