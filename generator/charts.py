@@ -365,7 +365,7 @@ def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
              "verschil": round(c.delta, 6), "vorig_moment": figures.previous.label, "laatste_moment": figures.latest.label}
             for c in figures.changes
         ]
-        change = kinds.make(CHANGE, change_rows, insight.change_summary(figures.network, figures.previous.label, figures.latest.label, figures.changes))
+        change = kinds.make(CHANGE, change_rows, insight.change_summary(figures.network, figures.previous.label, figures.latest.label, figures.changes, framework))
 
     stories = dict(figures.stories_per_moment)
     counted = [(m, n) for m, n in figures.participants if n is not None and n > 0]

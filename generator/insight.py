@@ -77,28 +77,31 @@ def conversation_starters(framework: Framework, latest_spreads: dict, changes, p
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     starters: list[Starter] = []
     current = [s for (code, situation), s in latest_spreads.items() if situation == CURRENT and s.n > 1 and s.iqr > 0]
-    for s in sorted(current, key=lambda s: (-s.iqr, -(s.high - s.low), order[s.indicator]))[:STARTERS_PER_KIND]:
+    for rank, s in enumerate(sorted(current, key=lambda s: (-s.iqr, -(s.high - s.low), order[s.indicator]))[:STARTERS_PER_KIND]):
+        lead = f"Over {_name(framework, s.indicator)} lopen jullie beelden het verst uiteen" if rank == 0 else \
+            f"Ook over {_name(framework, s.indicator)} lopen de beelden uiteen"
         starters.append(Starter(SPREAD, s.indicator, (
-            f"Over {_name(framework, s.indicator)} lopen jullie beelden het verst uiteen: de kruisjes liggen tussen "
-            f"{num(s.low)} en {num(s.high)}, de middelste helft tussen {num(s.q1)} en {num(s.q3)}."
+            f"{lead}: de kruisjes liggen tussen {num(s.low)} en {num(s.high)}, de middelste helft tussen {num(s.q1)} en {num(s.q3)}."
         )))
     gaps = []
     for (code, situation), s in latest_spreads.items():
         desired = latest_spreads.get((code, DESIRED))
         if situation == CURRENT and desired is not None and abs(desired.median - s.median) >= MINIMUM_DIFFERENCE:
             gaps.append((s, desired))
-    for s, desired in sorted(gaps, key=lambda pair: (-abs(pair[1].median - pair[0].median), order[pair[0].indicator]))[:STARTERS_PER_KIND]:
+    for rank, (s, desired) in enumerate(sorted(gaps, key=lambda pair: (-abs(pair[1].median - pair[0].median), order[pair[0].indicator]))[:STARTERS_PER_KIND]):
         difference = desired.median - s.median
+        lead = f"Bij {_name(framework, s.indicator)} ligt het gewenste het verst van het huidige" if rank == 0 else \
+            f"Ook bij {_name(framework, s.indicator)} verschillen huidig en gewenst"
         starters.append(Starter(GAP, s.indicator, (
-            f"Bij {_name(framework, s.indicator)} ligt het gewenste het verst van het huidige: de mediaan is nu "
-            f"{num(s.median)} en gewenst {num(desired.median)}, {num(abs(difference))} {'punt' if abs(difference) == 1 else 'punten'} richting "
-            f"'{_towards(framework, s.indicator, difference)}'."
+            f"{lead}: de mediaan is nu {num(s.median)} en gewenst {num(desired.median)}, "
+            f"{num(abs(difference))} {'punt' if abs(difference) == 1 else 'punten'} richting '{_towards(framework, s.indicator, difference)}'."
         )))
     moved = [c for c in changes if abs(c.delta) >= MINIMUM_DIFFERENCE]
-    for c in sorted(moved, key=lambda c: (-abs(c.delta), order[c.indicator]))[:STARTERS_PER_KIND]:
+    for rank, c in enumerate(sorted(moved, key=lambda c: (-abs(c.delta), order[c.indicator]))[:STARTERS_PER_KIND]):
+        lead = f"Sinds {previous_label} verschoof {_name(framework, c.indicator)} het meest" if rank == 0 else \
+            f"Ook {_name(framework, c.indicator)} verschoof"
         starters.append(Starter(MOVEMENT, c.indicator, (
-            f"Sinds {previous_label} verschoof {_name(framework, c.indicator)} het meest: de mediaan ging van "
-            f"{num(c.previous)} naar {num(c.latest)}, richting '{_towards(framework, c.indicator, c.delta)}'."
+            f"{lead}: de mediaan ging van {num(c.previous)} naar {num(c.latest)}, richting '{_towards(framework, c.indicator, c.delta)}'."
         )))
     return tuple(starters)
 
@@ -120,13 +123,18 @@ def positions_summary(network: str, moment: str, people: int | None, starters: t
     return f"{first} {second[0].upper()}{second[1:]}."
 
 
-def change_summary(network: str, previous: str, latest: str, changes) -> str:
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def change_summary(network: str, previous: str, latest: str, changes, framework: Framework) -> str:
+    order = {code: i for i, code in enumerate(framework.indicator_codes())}
     ups = sum(1 for c in changes if c.delta >= MINIMUM_DIFFERENCE)
     downs = sum(1 for c in changes if c.delta <= -MINIMUM_DIFFERENCE)
     steady = len(changes) - ups - downs
-    biggest = max(changes, key=lambda c: (abs(c.delta), -int(c.indicator[0])), default=None)
-    text = (f"Van {previous} naar {latest} schoof de mediaan van {network} bij {ups} indicatoren naar rechts, "
+    text = (f"Van {previous} naar {latest} schoof de mediaan van {network} bij {_count(ups, 'indicator', 'indicatoren')} naar rechts, "
             f"bij {downs} naar links en bleef hij bij {steady} (bijna) gelijk.")
+    biggest = max(changes, key=lambda c: (abs(c.delta), -order[c.indicator]), default=None)
     if biggest is not None and abs(biggest.delta) >= MINIMUM_DIFFERENCE:
         text += f" De grootste verschuiving: {biggest.indicator}, van {num(biggest.previous)} naar {num(biggest.latest)}."
     return text
@@ -135,10 +143,12 @@ def change_summary(network: str, previous: str, latest: str, changes) -> str:
 def participation_summary(network: str, counts: list[tuple[str, int]]) -> str:
     if not counts:
         return f"Voor {network} zijn nog geen deelnemers met scores."
+    if len(counts) <= 4:
+        listed = [f"{n} op {moment}" for moment, n in counts]
+        joined = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " en " + listed[-1]
+        return f"Deelnemers van {network} met scores: {joined}."
     first, last = counts[0], counts[-1]
     highest = max(counts, key=lambda pair: pair[1])
-    if len(counts) == 1:
-        return f"Op {first[0]} vulden {first[1]} deelnemers van {network} de kruisjes in."
     return (f"Het aantal deelnemers van {network} met scores ging van {first[1]} op {first[0]} naar {last[1]} op {last[0]}; "
             f"het hoogst was {highest[1]}, op {highest[0]}.")
 

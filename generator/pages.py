@@ -143,7 +143,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         )
 
     # Only charts a page shows get a static file (a page may build more charts than it shows).
-    shown = {m for content in files.values() for m in _STATIC_LINK.findall(content.decode("utf-8", "ignore"))}
+    shown = {m for path, content in files.items() if path.endswith(".md") for m in _STATIC_LINK.findall(content.decode("utf-8"))}
     files.update(render_static([spec for spec in kinds.made if static_path(spec) in shown]))
     nav = _navigation(figures, slugs)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
