@@ -65,7 +65,7 @@ def chart_block(spec: ChartSpec | None, root: str) -> Markup:
     if spec is None:
         return Markup("")
     return Markup(
-        f'<div class="ns-chart" data-kind="{spec.kind}" role="img" aria-label="{html_attr(spec.description)}" '
+        f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}" '
         f'data-spec="{html.escape(spec.json, quote=True)}"></div>\n\n'
         f'![{md(spec.description)}]({root}{static_path(spec.json)}){{ .ns-static }}\n\n'
         f'<p class="ns-summary">{html_text(spec.description)}</p>'

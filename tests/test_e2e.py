@@ -89,13 +89,20 @@ def wait_for_charts(page) -> list[str]:
     return page.eval_on_selector_all(".ns-chart", "charts => charts.map(c => c.dataset.rendered)")
 
 
+SERIOUS = ("serious", "critical")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("audience", ["intern", "publiek"])
-def test_every_page_renders_its_charts_without_errors_or_other_hosts(sites, browser, audience):
+def test_every_page_renders_its_charts_without_errors_other_hosts_or_accessibility_violations(sites, browser, audience, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
     root, _ = sites
     src, site = root / f"src-{audience}", root / f"site-{audience}"
     with serve_folder(site) as base:
         for path in page_urls(src):
-            context, page, problems, foreign = open_page(browser, base + path)
+            context, page, problems, foreign = open_page(browser, base + path, color_scheme=scheme)
             page.goto(base + path, wait_until="networkidle")
             states = wait_for_charts(page)
             assert all(state == "true" for state in states), (path, states)
@@ -108,6 +115,11 @@ def test_every_page_renders_its_charts_without_errors_or_other_hosts(sites, brow
                 assert identity.lower() not in text.lower(), (path, identity)
             if audience == "publiek":
                 assert "Deelnemer 1" not in text and "Bijeenkomsten" not in text and "Gegevenskwaliteit" not in text
+            violations = [
+                (v["id"], [n["target"] for n in v["nodes"]][:3])
+                for v in axe.run(page).response["violations"] if v["impact"] in SERIOUS
+            ]
+            assert violations == [], (path, scheme, violations)
             context.close()
 
 
@@ -119,7 +131,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         page.evaluate("window.__netwerkspiegelProbe = 1")
         page.click("nav.md-nav--primary a[href$='zelfgestuurd-leren/']")
         page.wait_for_url("**/netwerken/zelfgestuurd-leren/")
-        assert wait_for_charts(page) == ["true"] * 5
+        assert wait_for_charts(page) == ["true"] * 6
         # Instant navigation kept the same document: inline scripts did not run again, ours did.
         assert page.evaluate("window.__netwerkspiegelProbe") == 1
         median = page.query_selector(".ns-chart[data-kind='kruisjes'] svg .mark-tick path, .ns-chart[data-kind='kruisjes'] svg .mark-rect path")
@@ -131,7 +143,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         page.click("label[for='__palette_1']")
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
         page.wait_for_timeout(500)
-        assert wait_for_charts(page) == ["true"] * 5
+        assert wait_for_charts(page) == ["true"] * 6
         page.screenshot(path=str(ARTIFACTS / "netwerk-intern-donker.png"), full_page=True)
         assert problems == [] and foreign == []
         context.close()
@@ -147,3 +159,54 @@ def test_public_showcase_screenshot(sites, browser):
         page.screenshot(path=str(ARTIFACTS / "verhalen-publiek.png"), full_page=True)
         assert problems == [] and foreign == []
         context.close()
+
+
+def test_printing_a_network_page_gives_a_clean_report_with_static_charts(sites, browser):
+    root, _ = sites
+    with serve_folder(root / "site-intern") as base:
+        context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
+        page.goto(base + "netwerken/zelfgestuurd-leren/", wait_until="networkidle")
+        wait_for_charts(page)
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => ({
+            sidebar: getComputedStyle(document.querySelector('.md-sidebar--primary')).display,
+            header: getComputedStyle(document.querySelector('.md-header')).display,
+            charts: Array.from(document.querySelectorAll('.ns-chart')).map(c => getComputedStyle(c).display),
+            images: Array.from(document.querySelectorAll('img.ns-static')).map(i => [getComputedStyle(i).display, i.naturalWidth > 0]),
+            breaks: Array.from(document.querySelectorAll('.md-typeset h2')).map(h => getComputedStyle(h).breakBefore),
+        })""")
+        assert shown["sidebar"] == "none" and shown["header"] == "none"
+        assert set(shown["charts"]) == {"none"}
+        assert len(shown["images"]) == 6 and all(display == "block" and loaded for display, loaded in shown["images"])
+        assert set(shown["breaks"]) == {"page"}
+        page.pdf(path=str(ARTIFACTS / "netwerk-zelfgestuurd-leren.pdf"), format="A4")
+        assert problems == [] and foreign == []
+        context.close()
+
+
+def test_without_javascript_every_chart_is_a_static_image(sites, browser):
+    root, _ = sites
+    with serve_folder(root / "site-publiek") as base:
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(base + "netwerken/onderzoekend-leren/", wait_until="networkidle")
+        images = page.eval_on_selector_all("img.ns-static", "imgs => imgs.map(i => [i.naturalWidth > 0, i.alt.length > 20])")
+        assert images and all(loaded and described for loaded, described in images)
+        context.close()
+
+
+def test_screenshots_light_dark_desktop_phone(sites, browser):
+    """For a person to look at: the network page, the coaches' overview and the showcase."""
+    root, port = sites
+    shots = [("site-intern", "netwerken/zelfgestuurd-leren/", "netwerk"), ("site-intern", "overzicht/", "overzicht"),
+             ("site-publiek", "verhalen/", "verhalen")]
+    for folder, path, name in shots:
+        with serve_folder(root / folder, port if folder == "site-intern" else 0) as base:
+            for scheme in ("light", "dark"):
+                for width, device in ((1280, "desktop"), (390, "telefoon")):
+                    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                    page = context.new_page()
+                    page.goto(base + path, wait_until="networkidle")
+                    wait_for_charts(page)
+                    page.screenshot(path=str(ARTIFACTS / f"{name}-{scheme}-{device}.png"), full_page=True)
+                    context.close()

@@ -42,11 +42,12 @@ async function drawChart(container) {
     const result = await window.vegaEmbed(canvas, spec, options);
     if (container._nsView) container._nsView.finalize();
     container._nsView = result.view;
-    const svg = canvas.querySelector("svg");
-    if (svg && spec.description) {
-      svg.setAttribute("role", "img");
-      svg.setAttribute("aria-label", spec.description);
-    }
+    // The figure is named by its container (aria-label) and told by its summary and table; the
+    // drawing itself, hundreds of unnamed marks, stays out of the accessibility tree.
+    const drawing = canvas.querySelector(".chart-wrapper") || canvas.querySelector("svg");
+    if (drawing) drawing.setAttribute("aria-hidden", "true");
+    const summary = canvas.querySelector("details > summary");
+    if (summary) summary.setAttribute("aria-label", "Grafiek opslaan");
     container.dataset.rendered = "true";
   } catch (error) {
     container.dataset.rendered = "error";
@@ -55,7 +56,17 @@ async function drawChart(container) {
   }
 }
 
+// Wide tables scroll sideways inside Material's wrapper: make it reachable by keyboard.
+function labelScrollingTables() {
+  for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    wrapper.setAttribute("tabindex", "0");
+    wrapper.setAttribute("role", "region");
+    wrapper.setAttribute("aria-label", "Tabel");
+  }
+}
+
 function drawAll() {
+  labelScrollingTables();
   return Promise.all(Array.from(document.querySelectorAll(".ns-chart")).map(drawChart));
 }
 
