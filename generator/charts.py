@@ -94,21 +94,21 @@ def _base(placeholder_row: dict) -> alt.Chart:
     return alt.Chart(alt.Data(values=[placeholder_row])).properties(width="container")
 
 
-def _situation_colour() -> alt.Color:
+def _situation_colour(orient: str = "top") -> alt.Color:
     return alt.Color(
         "situatie:N",
         title="Situatie",
         scale=alt.Scale(domain=list(SITUATION_COLOURS), range=list(SITUATION_COLOURS.values())),
-        legend=alt.Legend(orient="top"),
+        legend=alt.Legend(orient=orient),
     )
 
 
-def _situation_shape() -> alt.Shape:
+def _situation_shape(orient: str = "top") -> alt.Shape:
     return alt.Shape(
         "situatie:N",
         title="Situatie",
         scale=alt.Scale(domain=list(SITUATION_SHAPES), range=list(SITUATION_SHAPES.values())),
-        legend=alt.Legend(orient="top"),
+        legend=alt.Legend(orient=orient),
     )
 
 
@@ -121,7 +121,9 @@ def _positions_chart(domain: list[float]) -> alt.LayerChart:
     (stacked where several share a position: current above the line, desired below), the
     interquartile band and the median of the group for both situations."""
     base = _base({"indicator": "", "soort": "lijn", "x": 0, "offset": 0}).encode(
-        y=alt.Y("indicator:N", axis=None, sort=alt.EncodingSortField(field="indicator", order="ascending")),
+        # One band per indicator, no padding, marks at its centre: offsets are pixels from the line.
+        y=alt.Y("indicator:N", axis=None, bandPosition=0.5, scale=alt.Scale(type="band", paddingInner=0, paddingOuter=0),
+                sort=alt.EncodingSortField(field="indicator", order="ascending")),
         yOffset=alt.YOffset("offset:Q", scale=None),
     )
     x_scale = alt.Scale(domain=domain, nice=False)
@@ -134,17 +136,17 @@ def _positions_chart(domain: list[float]) -> alt.LayerChart:
         x=alt.X("x:Q", scale=x_scale, axis=x_axis), x2="x2:Q"
     )
     band = only("band").mark_rule(strokeWidth=9, opacity=0.3, strokeCap="round").encode(
-        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour(),
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour("bottom"),
         tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Eerste kwartiel", format=".1f"),
                  alt.Tooltip("x2:Q", title="Derde kwartiel", format=".1f")],
     )
     crosses = only("kruis").mark_point(size=55, strokeWidth=2, filled=False, opacity=0.9).encode(
-        x=alt.X("x:Q", scale=x_scale), color=_situation_colour(), shape=_situation_shape(),
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour("bottom"), shape=_situation_shape("bottom"),
         tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("deelnemer:N", title="Deelnemer"),
                  alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Positie", format=".1f")],
     )
     medians = only("mediaan").mark_tick(thickness=4, size=26).encode(
-        x=alt.X("x:Q", scale=x_scale), color=_situation_colour(),
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour("bottom"),
         tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("situatie:N", title="Situatie"),
                  alt.Tooltip("x:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
     )
@@ -152,10 +154,10 @@ def _positions_chart(domain: list[float]) -> alt.LayerChart:
         x=alt.X("x:Q", scale=x_scale), text="titel:N"
     )
     limit = {"expr": "width / 2 - 6"}
-    left = only("pool-links").mark_text(align="left", baseline="middle", fontSize=11, color="#6b6b6b", limit=limit).encode(
+    left = only("pool-links").mark_text(align="left", baseline="middle", fontSize=11, opacity=0.8, limit=limit).encode(
         x=alt.X("x:Q", scale=x_scale), text="tekst:N"
     )
-    right = only("pool-rechts").mark_text(align="right", baseline="middle", fontSize=11, color="#6b6b6b", limit=limit).encode(
+    right = only("pool-rechts").mark_text(align="right", baseline="middle", fontSize=11, opacity=0.8, limit=limit).encode(
         x=alt.X("x:Q", scale=x_scale), text="tekst:N"
     )
     return alt.layer(line, band, crosses, medians, title, left, right).properties(height=alt.Step(ROW_STEP))

@@ -35,8 +35,15 @@ async function drawChart(container) {
     config: { background: null },
   };
   if (darkMode()) {
+    // Text drawn in the chart (indicator names, poles, legends) follows Material's text colour.
+    const text = textColour();
     options.theme = "dark";
-    options.config = { background: null, axis: { labelColor: textColour(), titleColor: textColour() } };
+    options.config = {
+      background: null,
+      text: { color: text },
+      axis: { labelColor: text, titleColor: text },
+      legend: { labelColor: text, titleColor: text },
+    };
   }
   try {
     const result = await window.vegaEmbed(canvas, spec, options);
