@@ -4,8 +4,9 @@
 
 Makes N networks (4 moments, 12 participants, 11 indicators, current and desired, a few
 reflections each), then runs in fresh processes:
-  1. `netwerkspiegel build` from scratch (cold: also makes the Vega bundle),
-  2. `netwerkspiegel build` again on the same folders (warm),
+  1. `netwerkspiegel build` from scratch (cold: new folders and an empty cache of static SVGs, so
+     every chart is rendered by vl-convert),
+  2. `netwerkspiegel build` again on the same folders (warm: the static SVGs come from the cache),
   3. MkDocs alone on the generated pages (`generator.site.build_html`).
 It prints each wall time and peak memory (max RSS), and the ratios whole build / MkDocs alone.
 """
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 INDICATORS = ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"]
 MOMENTS = ["2024-najaar", "2025-voorjaar", "2025-najaar", "2026-voorjaar"]
 CYCLES = ["direct", "potentieel", "toegepast", "gerealiseerd", "transformatief"]
@@ -75,6 +77,8 @@ def main() -> None:
     parser.add_argument("networks", type=int)
     parser.add_argument("--audience", default="intern", choices=["intern", "publiek"])
     parser.add_argument("--keep", type=Path, help="keep data and output in this folder")
+    parser.add_argument("--keep-svg-cache", action="store_true",
+                        help="keep the user's cache of static SVGs (by default it is emptied first, so 'koud' is really cold)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="netwerkspiegel-bench-"))
@@ -85,11 +89,16 @@ def main() -> None:
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience]
     mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
 
+    from generator.static import _cache_dir
+
+    if not args.keep_svg_cache:
+        shutil.rmtree(_cache_dir(), ignore_errors=True)
     cold, cold_rss = timed(build)
     warm, warm_rss = timed(build)
     alone, alone_rss = timed(mkdocs_only)
     pages = sum(1 for _ in src.rglob("*.md"))
-    print(f"Netwerken: {args.networks}; scores: {rows}; pagina's: {pages}; publiek: {args.audience}")
+    svgs = sum(1 for _ in (src / "grafieken").glob("*.svg"))
+    print(f"Netwerken: {args.networks}; scores: {rows}; pagina's: {pages}; statische SVG's: {svgs}; publiek: {args.audience}")
     print(f"Hele build, koud (nieuwe mappen):     {cold:7.2f} s   piekgeheugen {cold_rss:7.0f} MiB")
     print(f"Hele build, warm (zelfde gegevens):   {warm:7.2f} s   piekgeheugen {warm_rss:7.0f} MiB")
     print(f"Alleen MkDocs, zelfde pagina's:       {alone:7.2f} s   piekgeheugen {alone_rss:7.0f} MiB")

@@ -27,30 +27,52 @@ def _cache_dir() -> Path:
     return base / "netwerkspiegel" / "svg" / version("vl-convert-python")
 
 
-def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
-    """{docs path: SVG bytes} for every distinct chart."""
+# One vl-convert runtime renders one chart at a time; beyond this many charts to render, a pool of
+# processes (one per core) renders them side by side.
+POOL_THRESHOLD = 40
+_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}}
+
+
+def _render(spec_json: str) -> bytes:
     import vl_convert
 
+    spec = json.loads(spec_json)
+    spec["width"] = PRINT_WIDTH  # a page width instead of "container": there is no container here
+    return vl_convert.vegalite_to_svg(spec, config={"locale": _LOCALE}).encode("utf-8")
+
+
+def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
+    """{docs path: SVG bytes} for every distinct chart: from the cache, else rendered (and cached)."""
     cache = _cache_dir()
     files: dict[str, bytes] = {}
+    missing: dict[str, str] = {}
     for spec_json in spec_jsons:
         path = static_path(spec_json)
-        if path in files:
+        if path in files or path in missing:
             continue
         cached = cache / Path(path).name
         if cached.is_file():
             files[path] = cached.read_bytes()
-            continue
-        spec = json.loads(spec_json)
-        spec["width"] = PRINT_WIDTH  # a page width instead of "container": there is no container here
-        svg = vl_convert.vegalite_to_svg(spec, config={"locale": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}}})
-        content = svg.encode("utf-8")
-        files[path] = content
-        try:
-            cache.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(content)
-            os.replace(temporary, cached)
-        except OSError:
-            pass  # no cache then; the next build renders it again
+        else:
+            missing[path] = spec_json
+    if len(missing) > POOL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            rendered = dict(zip(missing, pool.map(_render, missing.values(), chunksize=8)))
+    else:
+        rendered = {path: _render(spec_json) for path, spec_json in missing.items()}
+    for path in sorted(rendered):
+        files[path] = rendered[path]
+        _store(cache / Path(path).name, rendered[path])
     return files
+
+
+def _store(cached: Path, content: bytes) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(content)
+        os.replace(temporary, cached)
+    except OSError:
+        pass  # no cache then; the next build renders it again
