@@ -188,14 +188,16 @@ def _matrix_chart(scheme: str, diverging: bool) -> alt.LayerChart:
     """A table of coloured cells with their value written in: rows × columns, order from fields."""
     base = _base({"rij": "", "kolom": "", "rij_volgorde": 0, "kolom_volgorde": 0, "waarde": 0, "tekst": ""}).encode(
         y=alt.Y("rij:N", title=None, sort=alt.EncodingSortField(field="rij_volgorde", op="min"), axis=alt.Axis(labelLimit=240)),
-        x=alt.X("kolom:N", title=None, sort=alt.EncodingSortField(field="kolom_volgorde", op="min"), axis=alt.Axis(orient="top", labelAngle=0, labelLimit=120)),
+        x=alt.X("kolom:N", title=None, sort=alt.EncodingSortField(field="kolom_volgorde", op="min"),
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit={"expr": "bandwidth('x') - 2"})),
     )
     scale = alt.Scale(scheme=scheme, domainMid=0) if diverging else alt.Scale(scheme=scheme)
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.Color("waarde:Q", scale=scale, legend=None),
         tooltip=[alt.Tooltip("rij:N", title=" "), alt.Tooltip("kolom:N", title="  "), alt.Tooltip("uitleg:N", title="Waarde")],
     )
-    text = base.mark_text(fontSize=12).encode(
+    # On a phone the columns narrow: the numbers shrink with them instead of running together.
+    text = base.mark_text(fontSize={"expr": "clamp(bandwidth('x') / 3.4, 7, 12)"}).encode(
         text="tekst:N",
         color=alt.condition("datum.donker", alt.value("#ffffff"), alt.value("#1b1b1b")),
     )
