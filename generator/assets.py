@@ -9,10 +9,10 @@ else from the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default 
 from __future__ import annotations
 
 import hashlib
-import os
 from importlib.metadata import version
 from pathlib import Path
 
+from generator.cache import cache_dir, store
 from generator.pages import TEMPLATES_DIR
 
 VEGA_BUNDLE = "assets/vega/vega-bundle.js"
@@ -29,8 +29,7 @@ def _bundle_header() -> bytes:
 
 
 def _cache_file(header: bytes) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "netwerkspiegel" / f"vega-bundle-{hashlib.sha256(header).hexdigest()[:16]}.js"
+    return cache_dir() / f"vega-bundle-{hashlib.sha256(header).hexdigest()[:16]}.js"
 
 
 def vega_bundle(previous_src: Path | None) -> bytes:
@@ -46,13 +45,7 @@ def vega_bundle(previous_src: Path | None) -> bytes:
     import vl_convert
 
     bundle = header + vl_convert.javascript_bundle().encode("utf-8")
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(bundle)
-        os.replace(temporary, cache)
-    except OSError:
-        pass  # no cache then; the next build makes the bundle again
+    store(cache, bundle)
     return bundle
 
 

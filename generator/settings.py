@@ -124,7 +124,7 @@ def load_settings(data_dir: Path) -> tuple[Settings, Mappings, list[Problem]]:
 
 
 def parse_mappings(raw: dict, file_name: str) -> tuple[Mappings, list[Problem]]:
-    """`[kolommen]` and `[bestanden]`; what a mapped column may mean is checked by `recognise`."""
+    """`[kolommen]`, `[bestanden]` and `[netwerken]`; what a mapped column may mean is checked by `recognise`."""
     from generator.recognise import header_key, meaning_of_mapping, MAPPING_HELP
 
     problems: list[Problem] = []
@@ -138,36 +138,30 @@ def parse_mappings(raw: dict, file_name: str) -> tuple[Mappings, list[Problem]]:
             problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\""))
             continue
         columns[header_key(header)] = meaning
-    networks: dict[str, str] = {}
-    files = raw.get("bestanden", {})
-    if not isinstance(files, dict):
-        problems.append(Problem(file_name, None, None, str(files), "moet een tabel [bestanden.\"naam\"] zijn.", key="bestanden"))
-        files = {}
-    for name, options in files.items():
-        options = options if isinstance(options, dict) else {"": options}
-        for key, value in options.items():
-            if key != "netwerk":
-                problems.append(Problem(file_name, None, None, None, "onbekende instelling; per bestand kan alleen 'netwerk' worden gezet.", key=f"bestanden.\"{name}\".{key}"))
-            elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(file_name, None, None, str(value), "moet de naam van een netwerk zijn.", key=f"bestanden.\"{name}\".netwerk"))
-            else:
-                networks[name] = " ".join(value.split())
-    themes: dict[str, str] = {}
-    table = raw.get("netwerken", {})
-    if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [netwerken.\"naam\"] zijn.", key="netwerken"))
-        table = {}
-    for name, options in table.items():
-        options = options if isinstance(options, dict) else {"": options}
-        for key, value in options.items():
-            if key != "thema":
-                problems.append(Problem(file_name, None, None, None, "onbekende instelling; per netwerk kan alleen 'thema' worden gezet.", key=f"netwerken.\"{name}\".{key}"))
-            elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(file_name, None, None, str(value), "moet tekst zijn: het thema of de praktijkvraag van het netwerk.", key=f"netwerken.\"{name}\".thema"))
-            else:
-                themes[" ".join(name.split())] = " ".join(value.split())
+    networks = _per_name(raw, "bestanden", "netwerk", "de naam van een netwerk", file_name, problems)
+    themes = _per_name(raw, "netwerken", "thema", "tekst: het thema of de praktijkvraag van het netwerk", file_name, problems)
     mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())))
     return mappings, problems
+
+
+def _per_name(raw: dict, table_name: str, key: str, what: str, file_name: str, problems: list[Problem]) -> dict[str, str]:
+    """A table of `[<table>."<name>"] <key> = "…"` entries: {name: value}; every other key is reported."""
+    found: dict[str, str] = {}
+    table = raw.get(table_name, {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, str(table), f"moet een tabel [{table_name}.\"naam\"] zijn.", key=table_name))
+        return found
+    for name, options in table.items():
+        options = options if isinstance(options, dict) else {"": options}
+        for option, value in options.items():
+            where = f"{table_name}.\"{name}\".{option}"
+            if option != key:
+                problems.append(Problem(file_name, None, None, None, f"onbekende instelling; hier kan alleen '{key}' worden gezet.", key=where))
+            elif not isinstance(value, str) or not value.strip():
+                problems.append(Problem(file_name, None, None, str(value), f"moet {what} zijn.", key=where))
+            else:
+                found[" ".join(name.split())] = " ".join(value.split())
+    return found
 
 
 def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:

@@ -13,6 +13,8 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
+from generator.cache import cache_dir, store
+
 STATIC_DIR = "grafieken"
 PRINT_WIDTH = 680
 
@@ -23,8 +25,7 @@ def static_path(spec_json: str) -> str:
 
 
 def _cache_dir() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "netwerkspiegel" / "svg" / version("vl-convert-python")
+    return cache_dir("svg", version("vl-convert-python"))
 
 
 # One vl-convert runtime renders one chart at a time; beyond this many charts to render, a pool of
@@ -64,15 +65,5 @@ def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
         rendered = {path: _render(spec_json) for path, spec_json in missing.items()}
     for path in sorted(rendered):
         files[path] = rendered[path]
-        _store(cache / Path(path).name, rendered[path])
+        store(cache / Path(path).name, rendered[path])
     return files
-
-
-def _store(cached: Path, content: bytes) -> None:
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, cached)
-    except OSError:
-        pass  # no cache then; the next build renders it again

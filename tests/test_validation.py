@@ -143,3 +143,15 @@ def test_check_summarises_what_was_read(data_dir, capsys):
         "Per netwerk:\n"
         "- Net: deelnemers 2025-voorjaar: 1 · 2025-najaar: 1; 0 reflecties, waarvan 0 openbaar\n"
     )
+
+
+def test_per_file_and_per_network_settings_report_unknown_keys(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "netwerkspiegel.toml",
+          '[bestanden."x.xlsx"]\nnetwerk = ""\n[netwerken."Net"]\nthema = "Samen leren"\nkleur = "rood"\n')
+    assert problems(data_dir) == [
+        "netwerkspiegel.toml, sleutel 'bestanden.\"x.xlsx\".netwerk', waarde '': moet de naam van een netwerk zijn.",
+        "netwerkspiegel.toml, sleutel 'netwerken.\"Net\".kleur': onbekende instelling; hier kan alleen 'thema' worden gezet.",
+    ]
+    write(data_dir, "netwerkspiegel.toml", '[netwerken." net "]\nthema = "Samen leren"\n')
+    assert read_data(data_dir).themes == (("Net", "Samen leren"),)
