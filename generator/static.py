@@ -57,9 +57,12 @@ def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
         else:
             missing[path] = spec_json
     if len(missing) > POOL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        # "spawn", not fork: `serve` rebuilds from a server thread, and forking a threaded process can hang.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
             rendered = dict(zip(missing, pool.map(_render, missing.values(), chunksize=8)))
     else:
         rendered = {path: _render(spec_json) for path, spec_json in missing.items()}
