@@ -1,0 +1,286 @@
+"""Stage 6, charts (the kinds): Vega-Lite specifications, built with Altair once per chart kind.
+
+Building an Altair chart costs 15–25 ms; a site with hundreds of charts would spend most of its
+time there. So each kind is built once per build as a template with a placeholder for its rows
+(and its description), serialised with sorted keys, and every chart fills in its own data as JSON.
+No selections or params are used, so Altair's automatic `view_N`/`param_N` names never appear.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import altair as alt
+
+from generator.settings import Settings
+
+_ROWS = "__NETWERKSPIEGEL_ROWS__"
+_DESCRIPTION = "__NETWERKSPIEGEL_DESCRIPTION__"
+
+POSITIONS = "kruisjes"
+CHANGE = "verandering"
+PARTICIPATION = "deelname"
+CYCLES = "waardecycli"
+TREND = "verloop"
+MEETINGS = "bijeenkomsten"
+PATHS = "paden"
+MATRIX = "matrix"
+CHANGE_MATRIX = "verschuivingen"
+
+# Okabe–Ito colours: distinguishable with every common form of colour blindness.
+SITUATION_COLOURS = {"huidig": "#0072B2", "gewenst": "#E69F00"}
+SITUATION_SHAPES = {"huidig": "circle", "gewenst": "diamond"}
+CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A finished chart: its kind, its one-line description and the Vega-Lite JSON text."""
+
+    kind: str
+    description: str
+    json: str
+
+
+def _json(value) -> str:
+    # `</` inside a <script> block would end it early: user text must never be able to do that.
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+
+
+class ChartKinds:
+    """Every chart kind as a serialised template, built once for one scale."""
+
+    def __init__(self, settings: Settings, indicator_labels: list[str]):
+        domain = [settings.scale_min, settings.scale_max]
+        builders = {
+            PATHS: _paths_chart(domain, indicator_labels),
+            MATRIX: _matrix_chart("blues", diverging=False),
+            CHANGE_MATRIX: _matrix_chart("purpleorange", diverging=True),
+            POSITIONS: _positions_chart(domain),
+            CHANGE: _change_chart(domain),
+            PARTICIPATION: _participation_chart(),
+            CYCLES: _cycles_chart(),
+            TREND: _trend_chart(domain),
+            MEETINGS: _meetings_chart(),
+        }
+        self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
+        self.made: list[str] = []  # every chart of this build, for the static SVGs
+
+    @staticmethod
+    def _template(chart: alt.TopLevelMixin) -> tuple[str, str]:
+        # Width follows the page; height is fixed or per row, so only the width is fitted.
+        autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
+        spec = chart.properties(description=_DESCRIPTION, autosize=autosize).to_dict()
+        spec["data"] = {"values": _ROWS}
+        # The chart is described by its summary and its table; marks and guides stay out of the
+        # accessibility tree instead of hundreds of unnamed symbols.
+        spec.setdefault("config", {})["aria"] = False
+        text = _json(spec)
+        head, tail = text.split(f'"{_ROWS}"')
+        return head, tail
+
+    def make(self, kind: str, rows: list[dict], description: str) -> ChartSpec:
+        head, tail = self._templates[kind]
+        text = head + _json(rows) + tail
+        text = text.replace(f'"{_DESCRIPTION}"', _json(description), 1)
+        self.made.append(text)
+        return ChartSpec(kind, description, text)
+
+
+def _base(placeholder_row: dict) -> alt.Chart:
+    return alt.Chart(alt.Data(values=[placeholder_row])).properties(width="container")
+
+
+def _situation_colour(orient: str = "top") -> alt.Color:
+    return alt.Color(
+        "situatie:N",
+        title="Situatie",
+        scale=alt.Scale(domain=list(SITUATION_COLOURS), range=list(SITUATION_COLOURS.values())),
+        legend=alt.Legend(orient=orient),
+    )
+
+
+def _situation_shape(orient: str = "top") -> alt.Shape:
+    return alt.Shape(
+        "situatie:N",
+        title="Situatie",
+        scale=alt.Scale(domain=list(SITUATION_SHAPES), range=list(SITUATION_SHAPES.values())),
+        legend=alt.Legend(orient=orient),
+    )
+
+
+ROW_STEP = 116  # pixels per indicator line: title above, crosses stacked on both sides, poles below
+CROSS_STEP = 7  # pixels between crosses at the same position
+
+
+def _positions_chart(domain: list[float]) -> alt.LayerChart:
+    """Per indicator a line between its two poles (named at both ends): each participant's cross
+    (stacked where several share a position: current above the line, desired below), the
+    interquartile band and the median of the group for both situations."""
+    base = _base({"indicator": "", "soort": "lijn", "x": 0, "offset": 0}).encode(
+        # One band per indicator, no padding, marks at its centre: offsets are pixels from the line.
+        y=alt.Y("indicator:N", axis=None, bandPosition=0.5, scale=alt.Scale(type="band", paddingInner=0, paddingOuter=0),
+                sort=alt.EncodingSortField(field="indicator", order="ascending")),
+        yOffset=alt.YOffset("offset:Q", scale=None),
+    )
+    x_scale = alt.Scale(domain=domain, nice=False)
+    x_axis = alt.Axis(title="Positie op de lijn", orient="bottom", grid=False, tickMinStep=1)
+
+    def only(kind: str) -> alt.Chart:
+        return base.transform_filter(alt.datum.soort == kind)
+
+    line = only("lijn").mark_rule(color="#8a8a8a", strokeWidth=2).encode(
+        x=alt.X("x:Q", scale=x_scale, axis=x_axis), x2="x2:Q"
+    )
+    band = only("band").mark_rule(strokeWidth=9, opacity=0.3, strokeCap="round").encode(
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour("bottom"),
+        tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Eerste kwartiel", format=".1f"),
+                 alt.Tooltip("x2:Q", title="Derde kwartiel", format=".1f")],
+    )
+    crosses = only("kruis").mark_point(size=55, strokeWidth=2, filled=False, opacity=0.9).encode(
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour("bottom"), shape=_situation_shape("bottom"),
+        tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("deelnemer:N", title="Deelnemer"),
+                 alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Positie", format=".1f")],
+    )
+    medians = only("mediaan").mark_tick(thickness=4, size=26).encode(
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour("bottom"),
+        tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("situatie:N", title="Situatie"),
+                 alt.Tooltip("x:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
+    )
+    title = only("titel").mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=13).encode(
+        x=alt.X("x:Q", scale=x_scale), text="titel:N"
+    )
+    limit = {"expr": "width / 2 - 6"}
+    left = only("pool-links").mark_text(align="left", baseline="middle", fontSize=11, opacity=0.8, limit=limit).encode(
+        x=alt.X("x:Q", scale=x_scale), text="tekst:N"
+    )
+    right = only("pool-rechts").mark_text(align="right", baseline="middle", fontSize=11, opacity=0.8, limit=limit).encode(
+        x=alt.X("x:Q", scale=x_scale), text="tekst:N"
+    )
+    return alt.layer(line, band, crosses, medians, title, left, right).properties(height=alt.Step(ROW_STEP))
+
+
+def _paths_chart(domain: list[float], options: list[str]) -> alt.LayerChart:
+    """Each participant's own path over the moments for one indicator (chosen in a list), with
+    the group's median. The one param is named, so the spec stays the same build after build."""
+    choice = alt.param(
+        name="indicator_keuze", value=options[0],
+        bind=alt.binding_select(options=options, name="Indicator "),
+    )
+    base = _base({"indicator": "", "meetmoment": "", "volgorde": 0, "score": 0, "soort": "pad"}).encode(
+        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("score:Q", title="Positie (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
+    ).transform_filter(alt.datum.indicator == choice)
+    paths = base.transform_filter(alt.datum.soort == "pad").mark_line(strokeWidth=1.5, opacity=0.45, color="#7a7a7a", point=alt.OverlayMarkDef(size=25, color="#7a7a7a")).encode(
+        detail="deelnemer:N",
+        tooltip=[alt.Tooltip("deelnemer:N", title="Deelnemer"), alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Positie", format=".1f")],
+    )
+    median = base.transform_filter(alt.datum.soort == "mediaan").mark_line(strokeWidth=4, color=SITUATION_COLOURS["huidig"], point=alt.OverlayMarkDef(size=80, shape="diamond", color=SITUATION_COLOURS["huidig"])).encode(
+        tooltip=[alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
+    )
+    return alt.layer(paths, median).add_params(choice).properties(height=280)
+
+
+def _matrix_chart(scheme: str, diverging: bool) -> alt.LayerChart:
+    """A table of coloured cells with their value written in: rows × columns, order from fields."""
+    base = _base({"rij": "", "kolom": "", "rij_volgorde": 0, "kolom_volgorde": 0, "waarde": 0, "tekst": ""}).encode(
+        y=alt.Y("rij:N", title=None, sort=alt.EncodingSortField(field="rij_volgorde", op="min"), axis=alt.Axis(labelLimit=240)),
+        x=alt.X("kolom:N", title=None, sort=alt.EncodingSortField(field="kolom_volgorde", op="min"),
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit={"expr": "bandwidth('x') - 2"})),
+    )
+    scale = alt.Scale(scheme=scheme, domainMid=0) if diverging else alt.Scale(scheme=scheme)
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color("waarde:Q", scale=scale, legend=None),
+        tooltip=[alt.Tooltip("rij:N", title=" "), alt.Tooltip("kolom:N", title="  "), alt.Tooltip("uitleg:N", title="Waarde")],
+    )
+    # On a phone the columns narrow: the numbers shrink with them instead of running together.
+    text = base.mark_text(fontSize={"expr": "clamp(bandwidth('x') / 3.4, 7, 12)"}).encode(
+        text="tekst:N",
+        color=alt.condition("datum.donker", alt.value("#ffffff"), alt.value("#1b1b1b")),
+    )
+    return alt.layer(cells, text).properties(height=alt.Step(30))
+
+
+def _change_chart(domain: list[float]) -> alt.LayerChart:
+    """Per indicator the median at the previous and the latest moment, joined by a line."""
+    base = _base({"indicator": "", "vorige": 0, "laatste": 0}).encode(
+        y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
+    )
+    tooltip = [
+        alt.Tooltip("indicator:N", title="Indicator"),
+        alt.Tooltip("vorig_moment:N", title="Vorig meetmoment"),
+        alt.Tooltip("vorige:Q", title="Mediaan toen", format=".1f"),
+        alt.Tooltip("laatste_moment:N", title="Laatste meetmoment"),
+        alt.Tooltip("laatste:Q", title="Mediaan nu", format=".1f"),
+        alt.Tooltip("verschil:Q", title="Verschil", format="+.1f"),
+    ]
+    x_scale = alt.Scale(domain=domain, nice=False)
+    line = base.mark_rule(strokeWidth=3, color="#999999").encode(
+        x=alt.X("vorige:Q", title="Mediaan (huidige situatie)", scale=x_scale), x2="laatste:Q", tooltip=tooltip
+    )
+    before = base.mark_point(size=90, filled=False, strokeWidth=2, color="#666666", shape="circle").encode(
+        x=alt.X("vorige:Q", scale=x_scale), tooltip=tooltip
+    )
+    after = base.mark_point(size=110, filled=True, color=SITUATION_COLOURS["huidig"], shape="diamond").encode(
+        x=alt.X("laatste:Q", scale=x_scale), tooltip=tooltip
+    )
+    return alt.layer(line, before, after).properties(height=alt.Step(26))
+
+
+def _participation_chart() -> alt.Chart:
+    """Participants per moment, in time order."""
+    return _base({"meetmoment": "", "volgorde": 0, "deelnemers": 0}).mark_bar(color=SITUATION_COLOURS["huidig"]).encode(
+        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("deelnemers:Q", title="Deelnemers", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[
+            alt.Tooltip("meetmoment:N", title="Meetmoment"),
+            alt.Tooltip("deelnemers:Q", title="Deelnemers met scores"),
+            alt.Tooltip("reflecties:Q", title="Reflecties"),
+        ],
+    ).properties(height=220)
+
+
+def _cycles_chart() -> alt.Chart:
+    """Reflections per value-creation cycle, all five cycles shown, also those never reached."""
+    return _base({"cyclus": "", "aantal": 0}).mark_bar(color=CATEGORY_COLOURS[2]).encode(
+        y=alt.Y("cyclus:N", title=None, sort=alt.EncodingSortField(field="code", op="min"), axis=alt.Axis(labelLimit=220)),
+        x=alt.X("aantal:Q", title="Aantal reflecties", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("cyclus:N", title="Waardecyclus"), alt.Tooltip("aantal:Q", title="Reflecties")],
+    ).properties(height=alt.Step(26))
+
+
+def _trend_chart(domain: list[float]) -> alt.LayerChart:
+    """The median of one indicator per network over all moments."""
+    base = _base({"netwerk": "", "meetmoment": "", "volgorde": 0, "mediaan": 0}).encode(
+        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("mediaan:Q", title="Mediaan (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
+        color=alt.Color("netwerk:N", title="Netwerk", scale=alt.Scale(range=CATEGORY_COLOURS), legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
+    )
+    tooltip = [
+        alt.Tooltip("netwerk:N", title="Netwerk"),
+        alt.Tooltip("meetmoment:N", title="Meetmoment"),
+        alt.Tooltip("mediaan:Q", title="Mediaan", format=".1f"),
+        alt.Tooltip("n:Q", title="Aantal deelnemers"),
+    ]
+    line = base.mark_line(strokeWidth=2).encode(detail="netwerk:N")
+    points = base.mark_point(size=60, filled=True).encode(shape=alt.Shape("netwerk:N", title="Netwerk", legend=None), tooltip=tooltip)
+    return alt.layer(line, points).properties(height=260)
+
+
+def _meetings_chart() -> alt.LayerChart:
+    """The mean rating of each meeting, in time order."""
+    base = _base({"datum": "", "volgorde": 0, "cijfer": 0}).encode(
+        x=alt.X("datum:N", title="Bijeenkomst", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("cijfer:Q", title="Gemiddeld cijfer", scale=alt.Scale(domain=[1, 10], nice=False)),
+        tooltip=[
+            alt.Tooltip("datum:N", title="Bijeenkomst"),
+            alt.Tooltip("cijfer:Q", title="Gemiddeld cijfer", format=".1f"),
+            alt.Tooltip("cijfers:Q", title="Aantal cijfers"),
+            alt.Tooltip("evaluaties:Q", title="Evaluaties"),
+        ],
+    )
+    line = base.mark_line(strokeWidth=2, color=CATEGORY_COLOURS[0])
+    points = base.mark_point(size=70, filled=True, color=CATEGORY_COLOURS[0])
+    return alt.layer(line, points).properties(height=220)
