@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
 from generator.audience import AudienceView, MeetingNote, Position, Story
-from generator.insight import Starter, conversation_starters, spreads
-from generator.model import CURRENT
+from generator.insight import Spread, Starter, conversation_starters, spreads
+from generator.model import COLLECTIVE, CURRENT, INDIVIDUAL
 from generator.moments import Moment
 
 
@@ -68,6 +69,16 @@ class Meeting:
         return tuple(n.tips for n in self.notes if n.tips)
 
 
+class ValueCell(NamedTuple):
+    """Reflections in one value cycle at one moment, and how many were individual or collective."""
+
+    cycle: int
+    moment: Moment
+    total: int
+    individual: int
+    collective: int
+
+
 @dataclass(frozen=True)
 class NetworkFigures:
     network: str
@@ -78,13 +89,22 @@ class NetworkFigures:
     changes: tuple[Change, ...]
     participants: tuple[tuple[Moment, int | None], ...]  # None: withheld in public
     stories_per_moment: tuple[tuple[Moment, int], ...]
-    positions_latest: tuple[Position, ...]
     stories: tuple[Story, ...]
     cycle_counts: tuple[tuple[int, int], ...]
-    meetings: tuple[Meeting, ...] = ()
-    positions: tuple[Position, ...] = ()  # every moment, for the paths over time
-    spreads: dict = None  # (indicator, situation) → Spread at the latest moment
-    starters: tuple[Starter, ...] = ()
+    value_cells: tuple[ValueCell, ...]  # every cycle × every moment of stories_per_moment
+    meetings: tuple[Meeting, ...]
+    positions: tuple[Position, ...]  # every moment, for the paths over time
+    spreads: dict[tuple[str, str], Spread]  # (indicator, situation) at the latest moment
+    starters: tuple[Starter, ...]
+
+    @property
+    def positions_latest(self) -> tuple[Position, ...]:
+        return tuple(p for p in self.positions if p.moment == self.latest)
+
+    @property
+    def latest_current(self) -> dict[str, Stat]:
+        """Indicator → its figures for the current situation at the latest moment."""
+        return {s.indicator: s for s in self.stats if s.moment == self.latest and s.situation == CURRENT}
 
     def stat(self, moment: Moment, indicator: str, situation: str) -> Stat | None:
         return next(
@@ -164,14 +184,25 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         changes=tuple(changes),
         participants=tuple((m, _participant_count(view, name, m)) for m in all_moments),
         stories_per_moment=tuple((m, story_moments.get(m, 0)) for m in all_moments),
-        positions_latest=tuple(p for p in positions if p.moment == latest),
         stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
         cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
+        value_cells=_value_cells(view, stories, all_moments),
         meetings=_meetings(view, name),
         positions=tuple(positions),
         spreads=latest_spreads,
         starters=starters,
     )
+
+
+def _value_cells(view: AudienceView, stories: list[Story], moments: list[Moment]) -> tuple[ValueCell, ...]:
+    counts = Counter((s.cycle, s.moment, s.level) for s in stories)
+    cells = []
+    for cycle in view.framework.cycles:
+        for moment in moments:
+            individual, collective = counts[(cycle.code, moment, INDIVIDUAL)], counts[(cycle.code, moment, COLLECTIVE)]
+            total = individual + collective + counts[(cycle.code, moment, None)]
+            cells.append(ValueCell(cycle.code, moment, total, individual, collective))
+    return tuple(cells)
 
 
 def _meetings(view: AudienceView, name: str) -> tuple[Meeting, ...]:

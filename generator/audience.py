@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from generator.errors import Problem, UsageError
@@ -69,7 +69,7 @@ class MeetingNote(NamedTuple):
 
 @dataclass(frozen=True)
 class Withheld:
-    """A group too small for the public site: how many took part, not what they scored."""
+    """A group too small for the public site: which group was left out, not what it scored."""
 
     network: str
     moment: Moment
@@ -92,6 +92,8 @@ class AudienceView:
     # what was read and what was not used, for the internal data-quality page; empty in public
     tables: tuple[TableSummary, ...] = ()
     notices: tuple[Problem, ...] = ()
+    ignored_files: tuple[str, ...] = ()
+    themes: dict[str, str] = field(default_factory=dict)  # network → its theme, for both audiences
 
     @property
     def is_public(self) -> bool:
@@ -128,6 +130,8 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
         meetings=tuple(meetings),
         tables=dataset.tables if internal else (),
         notices=dataset.warnings if internal else (),
+        ignored_files=dataset.ignored_files if internal else (),
+        themes=dict(dataset.themes),
     )
 
 

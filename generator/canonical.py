@@ -123,7 +123,7 @@ def _score_row(table, number, cells, mapping, parsers: Parsers, settings: Settin
 
 def _score_value(row: _Row, settings: Settings) -> float | None:
     text = row.get("score")
-    scale = f"{dutch_number(settings.scale_min)} tot en met {dutch_number(settings.scale_max)}"
+    scale = settings.scale_text
     if not text:
         row.fail("score", "score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde.")
         return None
@@ -135,10 +135,6 @@ def _score_value(row: _Row, settings: Settings) -> float | None:
         row.fail("score", f"score buiten de schaal van {scale}.")
         return None
     return value
-
-
-def dutch_number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def reflection_row(table, number, cells, mapping, parsers: Parsers, problems) -> Reflection | None:

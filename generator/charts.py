@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import insight
+from generator.text import number, signed
 from generator.chart_kinds import (  # noqa: F401 - ChartKinds and ChartSpec are used from here too
     CHANGE, CHANGE_MATRIX, CROSS_STEP, MATRIX, MEETINGS, PARTICIPATION, PATHS, POSITIONS, TREND, ChartKinds, ChartSpec,
 )
@@ -135,16 +136,13 @@ def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
 
 def value_matrix_rows(figures, framework) -> list[dict]:
     """Value cycles × moments: how many reflections, individual and collective; empty cells show '–'."""
-    moments = [m for m, _ in figures.stories_per_moment]
+    order = {m: i for i, (m, _) in enumerate(figures.stories_per_moment)}
     cells = []
-    for cycle in framework.cycles:
-        for order, moment in enumerate(moments):
-            found = [s for s in figures.stories if s.cycle == cycle.code and s.moment == moment]
-            individual = sum(1 for s in found if s.level == "individueel")
-            collective = sum(1 for s in found if s.level == "collectief")
-            other = len(found) - individual - collective
-            explanation = f"{len(found)} reflecties: {individual} individueel, {collective} collectief" + (f", {other} zonder niveau" if other else "")
-            cells.append((f"{cycle.code}. {cycle.nl}", cycle.code, moment.label, order, float(len(found)), str(len(found)) if found else "–", explanation))
+    for c in figures.value_cells:
+        cycle = framework.cycle(c.cycle)
+        other = c.total - c.individual - c.collective
+        explanation = f"{c.total} reflecties: {c.individual} individueel, {c.collective} collectief" + (f", {other} zonder niveau" if other else "")
+        cells.append((f"{cycle.code}. {cycle.nl}", cycle.code, c.moment.label, order[c.moment], float(c.total), str(c.total) if c.total else "–", explanation))
     return matrix_rows(cells)
 
 
@@ -179,20 +177,20 @@ def overview_charts(kinds: ChartKinds, figures, view) -> OverviewCharts:
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     median_cells, profile_cells, change_cells, value_cells = [], [], [], []
     for row, network in enumerate(networks):
-        latest = {s.indicator: s for s in network.stats if s.moment == network.latest and s.situation == "huidig"}
+        latest = network.latest_current
         for code, stat in latest.items():
-            median_cells.append((network.network, row, code, order[code], stat.median, insight.num(stat.median),
-                                 f"mediaan {insight.num(stat.median)} (n={stat.n}) op {network.latest.label}"))
+            median_cells.append((network.network, row, code, order[code], stat.median, number(stat.median),
+                                 f"mediaan {number(stat.median)} (n={stat.n}) op {network.latest.label}"))
         for dimension in framework.dimensions:
             values = [latest[i.code].median for i in framework.indicators_of(dimension.code) if i.code in latest]
             if values:
                 mean = sum(values) / len(values)
-                profile_cells.append((network.network, row, dimension.nl, int(dimension.code), mean, insight.num(mean),
-                                      f"gemiddelde van de medianen {insight.num(mean)} op {network.latest.label}"))
+                profile_cells.append((network.network, row, dimension.nl, int(dimension.code), mean, number(mean),
+                                      f"gemiddelde van de medianen {number(mean)} op {network.latest.label}"))
         for change in network.changes:
             change_cells.append((network.network, row, change.indicator, order[change.indicator], change.delta,
-                                 str(signed_text(change.delta)),
-                                 f"van {insight.num(change.previous)} naar {insight.num(change.latest)} ({network.previous.label} → {network.latest.label})"))
+                                 str(signed(change.delta)),
+                                 f"van {number(change.previous)} naar {number(change.latest)} ({network.previous.label} → {network.latest.label})"))
         counts = dict(network.cycle_counts)
         if network.stories:
             for cycle in framework.cycles:
@@ -214,20 +212,15 @@ def overview_charts(kinds: ChartKinds, figures, view) -> OverviewCharts:
     )
 
 
-def signed_text(value: float) -> str:
-    text = f"{value:+.1f}".replace(".", ",")
-    return "0,0" if text in ("+0,0", "-0,0") else text
-
-
 def dimension_matrix(kinds: ChartKinds, figures, view, dimension) -> ChartSpec | None:
     """One dimension's indicators × networks at each network's latest moment."""
     cells = []
     for row, network in enumerate(figures.networks):
         for order, indicator in enumerate(view.framework.indicators_of(dimension.code)):
-            stat = next((s for s in network.stats if s.moment == network.latest and s.indicator == indicator.code and s.situation == "huidig"), None)
+            stat = network.latest_current.get(indicator.code)
             if stat is not None:
                 cells.append((network.network, row, indicator_label(view.framework, indicator.code), order, stat.median,
-                              insight.num(stat.median), f"mediaan {insight.num(stat.median)} (n={stat.n}) op {network.latest.label}"))
+                              number(stat.median), f"mediaan {number(stat.median)} (n={stat.n}) op {network.latest.label}"))
     if not cells:
         return None
     summary = insight.matrix_summary(f"{dimension.nl}: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk", [(c[0], c[2], c[4]) for c in cells])
@@ -244,5 +237,5 @@ def trend_chart(kinds: ChartKinds, view, stats, indicator: str) -> ChartSpec | N
     if not rows:
         return None
     label = indicator_label(view.framework, indicator)
-    ordered = sorted(rows, key=lambda r: (r["netwerk"], r["volgorde"]))
-    return kinds.make(TREND, rows, insight.trend_summary(label, [(r["netwerk"], r["meetmoment"], r["mediaan"]) for r in ordered]))
+    latest = {r["netwerk"]: r["mediaan"] for r in sorted(rows, key=lambda r: r["volgorde"])}  # the last one wins
+    return kinds.make(TREND, rows, insight.trend_summary(label, latest))

@@ -176,7 +176,7 @@ class _RowReader:
         return None
 
     def scores(self, network, moment, participant, source: Source, settings: Settings) -> list[Score]:
-        scale = f"{settings.scale_min:g} tot en met {settings.scale_max:g}".replace(".", ",")
+        scale = settings.scale_text
         found = []
         for index, code, situation in self.layout.indicators:
             text = self.row[index]

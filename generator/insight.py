@@ -13,14 +13,11 @@ from dataclasses import dataclass
 
 from generator.framework import Framework
 from generator.model import CURRENT, DESIRED
+from generator.text import count, number as num
 
 SPREAD, GAP, MOVEMENT = "uiteen", "kloof", "beweging"
 MINIMUM_DIFFERENCE = 0.5  # smaller gaps and movements are not worth a sentence
 STARTERS_PER_KIND = 3
-
-
-def num(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
 
 
 def lower_first(text: str) -> str:
@@ -123,16 +120,12 @@ def positions_summary(network: str, moment: str, people: int | None, starters: t
     return f"{first} {second[0].upper()}{second[1:]}."
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def change_summary(network: str, previous: str, latest: str, changes, framework: Framework) -> str:
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     ups = sum(1 for c in changes if c.delta >= MINIMUM_DIFFERENCE)
     downs = sum(1 for c in changes if c.delta <= -MINIMUM_DIFFERENCE)
     steady = len(changes) - ups - downs
-    text = (f"Van {previous} naar {latest} schoof de mediaan van {network} bij {_count(ups, 'indicator', 'indicatoren')} naar rechts, "
+    text = (f"Van {previous} naar {latest} schoof de mediaan van {network} bij {count(ups, 'indicator', 'indicatoren')} naar rechts, "
             f"bij {downs} naar links en bleef hij bij {steady} (bijna) gelijk.")
     biggest = max(changes, key=lambda c: (abs(c.delta), -order[c.indicator]), default=None)
     if biggest is not None and abs(biggest.delta) >= MINIMUM_DIFFERENCE:
@@ -177,19 +170,12 @@ def paths_summary(network: str, first: str, last: str, people: int) -> str:
             f"met de mediaan van de groep; kies de indicator boven de grafiek.")
 
 
-def trend_summary(label: str, rows: list[tuple[str, str, float]]) -> str:
-    """rows: (network, moment, median) in time order per network."""
-    networks = sorted({r[0] for r in rows})
-    latest_moment = max(rows, key=lambda r: r[1])[1] if rows else ""
-    text = f"{label}: de mediaan van {len(networks)} {'netwerk' if len(networks) == 1 else 'netwerken'} per meetmoment."
-    per_network: dict[str, list[float]] = {}
-    for network, _, median in rows:
-        per_network.setdefault(network, []).append(median)
-    if per_network:
-        lows = min(values[-1] for values in per_network.values())
-        highs = max(values[-1] for values in per_network.values())
-        text += f" Op het laatste meetmoment van elk netwerk ligt de mediaan tussen {num(lows)} en {num(highs)}."
-    del latest_moment
+def trend_summary(label: str, latest_medians: dict[str, float]) -> str:
+    """latest_medians: network → the median at that network's latest moment."""
+    text = f"{label}: de mediaan van {count(len(latest_medians), 'netwerk', 'netwerken')} per meetmoment."
+    if latest_medians:
+        text += (f" Op het laatste meetmoment van elk netwerk ligt de mediaan tussen {num(min(latest_medians.values()))} "
+                 f"en {num(max(latest_medians.values()))}.")
     return text
 
 
@@ -219,8 +205,7 @@ def patterns(framework: Framework, settings, networks) -> tuple[str, ...]:
                 )
     third = (settings.scale_max - settings.scale_min) / 3
     for indicator in framework.indicators:
-        medians = [s.median for n in networks for s in n.stats
-                   if s.moment == n.latest and s.indicator == indicator.code and s.situation == CURRENT]
+        medians = [n.latest_current[indicator.code].median for n in networks if indicator.code in n.latest_current]
         if len(medians) < 2:
             continue
         for side, pole, inside in (("links", indicator.left_nl, max(medians) <= settings.scale_min + third),

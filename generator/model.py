@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.errors import Problem
-from generator.framework import Framework
+from generator.framework import Framework, fold
 from generator.moments import Moment
 from generator.settings import Settings
 
@@ -120,8 +120,6 @@ class Dataset:
 
 def assemble(framework: Framework, settings: Settings, validated, ignored_files, themes=()) -> Dataset:
     """The data set in a fixed order: networks by name, moments in time."""
-    from generator.framework import fold
-
     records = (*validated.scores, *validated.reflections)
     names = {r.network for r in records} | {e.network for e in validated.evaluations}
     networks = tuple(sorted(names, key=lambda name: (fold(name), name)))

@@ -18,7 +18,6 @@ import jinja2
 from markupsafe import Markup
 
 from generator.aggregate import Figures, NetworkFigures
-from generator.audience import AudienceView
 from generator.charts import ChartKinds, ChartSpec, dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.insight import patterns
 from generator.model import CURRENT, DESIRED, SITUATIONS
@@ -85,10 +84,9 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
     return slugs
 
 
-def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
-                ignored_files: tuple[str, ...] = (), themes: dict[str, str] | None = None) -> GeneratedSite:
-    themes = themes or {}
+def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes]) -> GeneratedSite:
     view = figures.view
+    themes = view.themes
     framework = view.framework
     slugs = network_slugs(view.networks)
     common = {
@@ -98,7 +96,6 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         "public": view.is_public,
         "slugs": slugs,
         "indicator_label": lambda code: indicator_label(framework, code),
-        "situations": SITUATIONS,
     }
     files: dict[str, bytes] = dict(assets)
 
@@ -106,7 +103,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         root = "../" * path.count("/")  # Markdown links are relative to the page's file
         files[path] = env.get_template(template).render(**common, root=root, **context).encode("utf-8")
 
-    page("index.md", "index.md.j2", networks=figures.networks, withheld_networks=_withheld_by_network(view))
+    page("index.md", "index.md.j2", networks=figures.networks)
     page("kaders.md", "kaders.md.j2")
     for network in figures.networks:
         slug = slugs[network.network]
@@ -138,7 +135,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
             patterns=patterns(framework, view.settings, figures.networks), median_rows=_median_rows(figures),
         )
         page(
-            "kwaliteit.md", "kwaliteit.md.j2", tables=view.tables, notices=view.notices, ignored_files=ignored_files,
+            "kwaliteit.md", "kwaliteit.md.j2", tables=view.tables, notices=view.notices, ignored_files=view.ignored_files,
             unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
         )
 
@@ -179,57 +176,39 @@ def _median_rows(figures: Figures) -> list[dict]:
     for network in figures.networks:
         if network.latest is None:
             continue
-        latest = {s.indicator: s for s in network.stats if s.moment == network.latest and s.situation == CURRENT}
+        latest = network.latest_current
         cells = [f"{number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in figures.view.framework.indicator_codes()]
         rows.append({"network": network.network, "moment": network.latest.label, "cells": cells})
     return rows
 
 
 def _showcase_figures(figures: Figures) -> dict[str, int]:
-    """What the public showcase may say in numbers: only groups the public audience keeps."""
-    participants = sum(n for network in figures.networks for _, n in network.participants[-1:] if n)
+    """What the public showcase says in numbers (from the public view: consented stories only)."""
     return {
         "networks": len(figures.networks),
         "stories": sum(len(n.stories) for n in figures.networks),
-        "participants": participants,
         "cycles": len({s.cycle for n in figures.networks for s in n.stories}),
     }
 
 
-def _withheld_by_network(view: AudienceView) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for w in view.withheld:
-        counts[w.network] = counts.get(w.network, 0) + 1
-    return counts
-
-
 def _network_table(network: NetworkFigures) -> list[dict]:
     """Latest moment per indicator: medians for current and desired, spread, and n."""
-    if network.latest is None:
-        return []
-    rows = []
-    for stat in network.stats:
-        if stat.moment != network.latest or stat.situation != CURRENT:
-            continue
-        desired = network.stat(network.latest, stat.indicator, DESIRED)
-        rows.append({"indicator": stat.indicator, "current": stat, "desired": desired})
-    return rows
+    return [
+        {"indicator": code, "current": stat, "desired": network.stat(network.latest, code, DESIRED)}
+        for code, stat in network.latest_current.items()
+    ]
 
 
 def _cycle_table(network: NetworkFigures, framework) -> list[dict]:
     """Reflections per cycle and moment: the count, split into individual and collective where known."""
     rows = []
     for cycle in framework.cycles:
-        cells = []
-        for moment, _ in network.stories_per_moment:
-            found = [s for s in network.stories if s.cycle == cycle.code and s.moment == moment]
-            individual = sum(1 for s in found if s.level == "individueel")
-            collective = sum(1 for s in found if s.level == "collectief")
-            text = str(len(found)) if found else "–"
-            if individual or collective:
-                text += f" ({individual} ind., {collective} coll.)"
-            cells.append(text)
-        rows.append({"cycle": cycle, "cells": cells, "total": sum(1 for s in network.stories if s.cycle == cycle.code)})
+        cells = [c for c in network.value_cells if c.cycle == cycle.code]
+        texts = [
+            (str(c.total) if c.total else "–") + (f" ({c.individual} ind., {c.collective} coll.)" if c.individual or c.collective else "")
+            for c in cells
+        ]
+        rows.append({"cycle": cycle, "cells": texts, "total": sum(c.total for c in cells)})
     return rows
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.aggregate import aggregate
 from generator.assets import site_assets
-from generator.audience import INTERNAL, for_audience
+from generator.audience import for_audience
 from generator.charts import ChartKinds, indicator_label
 from generator.errors import InputError, Problem, UsageError
 from generator.framework import load_framework
@@ -37,7 +37,7 @@ def read_data(data_dir: Path) -> Dataset:
     if not data_dir.is_dir():
         raise UsageError(f"De datamap '{data_dir}' bestaat niet.")
     framework = load_framework()
-    settings, mappings, problems = load_settings(data_dir)
+    settings, mappings, problems = load_settings(data_dir, framework)
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME,))
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings)
@@ -68,8 +68,7 @@ def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) 
     view = for_audience(dataset, audience)
     figures = aggregate(view)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()])
-    ignored = dataset.ignored_files if audience == INTERNAL else ()
-    return render_site(figures, kinds, template_environment(), site_assets(previous_src), ignored, dict(dataset.themes))
+    return render_site(figures, kinds, template_environment(), site_assets(previous_src))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.framework import Framework, fold, load_framework
+from generator.framework import Framework, fold
 from generator.load import RawTable
 from generator.settings import Mappings
 
@@ -81,9 +81,8 @@ class Layout:
     unplaced: tuple[str, ...]
 
 
-def meaning_of_mapping(text: str, framework: Framework | None = None) -> tuple[str, object] | None:
+def meaning_of_mapping(text: str, framework: Framework) -> tuple[str, object] | None:
     """What a value in `[kolommen]` means: ('indicatorvraag', (code, situation)), ('waardevraag', n), or a simple meaning."""
-    framework = framework or load_framework()
     folded = fold(text)
     if folded in _SIMPLE_MAPPINGS:
         return folded, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Dataset
+from generator.text import count
 
 
 def suggest_meaning(header: str, framework) -> str:
@@ -23,19 +24,15 @@ def suggest_meaning(header: str, framework) -> str:
     return f"{code} gewenst" if any(w in folded for w in ("gewenst", "desired", "wens")) else code
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def summary(dataset: Dataset) -> str:
     people = {(s.network, s.participant.casefold()) for s in dataset.scores}
     lines = [
         "De gegevens zijn in orde.",
-        f"Gelezen: {_count(len(dataset.tables), 'tabel', 'tabellen')}, {_count(len(dataset.scores), 'score', 'scores')}, "
-        f"{_count(len(dataset.reflections), 'reflectie', 'reflecties')} en {_count(len(dataset.evaluations), 'evaluatie', 'evaluaties')} "
-        f"van {_count(len(people), 'deelnemer', 'deelnemers')} in {_count(len(dataset.networks), 'netwerk', 'netwerken')}.",
+        f"Gelezen: {count(len(dataset.tables), 'tabel', 'tabellen')}, {count(len(dataset.scores), 'score', 'scores')}, "
+        f"{count(len(dataset.reflections), 'reflectie', 'reflecties')} en {count(len(dataset.evaluations), 'evaluatie', 'evaluaties')} "
+        f"van {count(len(people), 'deelnemer', 'deelnemers')} in {count(len(dataset.networks), 'netwerk', 'netwerken')}.",
         f"Meetmomenten (in volgorde): {', '.join(m.label for m in dataset.moments)}.",
-        f"Schaal: {dataset.settings.scale_min:g} tot en met {dataset.settings.scale_max:g}; "
+        f"Schaal: {dataset.settings.scale_text}; "
         f"publieke groepscijfers vanaf {dataset.settings.public_min_group} deelnemers.",
         "",
         "Per bestand of blad:",

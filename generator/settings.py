@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.text import short_number
 
 SETTINGS_FILE_NAME = "netwerkspiegel.toml"
 
@@ -41,6 +42,12 @@ class Settings:
     """site.url: het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een
     submap (zoals https://school.github.io/netwerk/), vul dan dat adres in, anders laadt elke
     pagina volledig opnieuw in plaats van snel te wisselen."""
+
+
+    @property
+    def scale_text(self) -> str:
+        """`1 tot en met 10`, as messages and pages say it."""
+        return f"{short_number(self.scale_min)} tot en met {short_number(self.scale_max)}"
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def settings_help() -> str:
     return "\n".join(lines)
 
 
-def load_settings(data_dir: Path) -> tuple[Settings, Mappings, list[Problem]]:
+def load_settings(data_dir: Path, framework) -> tuple[Settings, Mappings, list[Problem]]:
     """Settings and mappings from the data folder; defaults when there is no settings file."""
     path = data_dir / SETTINGS_FILE_NAME
     if not path.exists():
@@ -119,11 +126,11 @@ def load_settings(data_dir: Path) -> tuple[Settings, Mappings, list[Problem]]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return Settings(), Mappings(), [Problem(path.name, None, None, None, f"dit is geen geldig TOML-bestand ({error}).")]
     settings, problems = parse_settings(raw, path.name)
-    mappings, mapping_problems = parse_mappings(raw, path.name)
+    mappings, mapping_problems = parse_mappings(raw, path.name, framework)
     return settings, mappings, problems + mapping_problems
 
 
-def parse_mappings(raw: dict, file_name: str) -> tuple[Mappings, list[Problem]]:
+def parse_mappings(raw: dict, file_name: str, framework) -> tuple[Mappings, list[Problem]]:
     """`[kolommen]`, `[bestanden]` and `[netwerken]`; what a mapped column may mean is checked by `recognise`."""
     from generator.recognise import header_key, meaning_of_mapping, MAPPING_HELP
 
@@ -134,7 +141,7 @@ def parse_mappings(raw: dict, file_name: str) -> tuple[Mappings, list[Problem]]:
         problems.append(Problem(file_name, None, None, str(table), "moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\".", key="kolommen"))
         table = {}
     for header, meaning in table.items():
-        if not isinstance(meaning, str) or meaning_of_mapping(meaning) is None:
+        if not isinstance(meaning, str) or meaning_of_mapping(meaning, framework) is None:
             problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\""))
             continue
         columns[header_key(header)] = meaning

@@ -58,9 +58,19 @@ def number(value: float | None, digits: int = 1) -> Markup:
     return Markup(f"{value:.{digits}f}".replace(".", ","))
 
 
+def short_number(value: float) -> str:
+    """The shortest Dutch notation: `7`, `6,5` (for values as the coach typed them)."""
+    return f"{value:g}".replace(".", ",")
+
+
 def signed(value: float, digits: int = 1) -> Markup:
     text = f"{value:+.{digits}f}".replace(".", ",")
     return Markup("0" + text[2:] if text.lstrip("+-").strip("0,") == "" else text)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """`1 netwerk`, `3 netwerken`."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def slugify(text: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.canonical import dutch_number, missing_columns, reflection_row, score_records
+from generator.canonical import missing_columns, reflection_row, score_records
 from generator.cells import Parsers
 from generator.errors import Problem
 from generator.forms import Response, read_responses, table_problems
@@ -23,6 +23,7 @@ from generator.model import CURRENT, Evaluation, Reflection, Score, Source, Tabl
 from generator.moments import Moment
 from generator.recognise import EVALUATIONS, REFLECTIONS, SCORES, Layout, recognise
 from generator.settings import Mappings, Settings
+from generator.text import short_number
 
 _KIND_NOUN = {SCORES: "score", REFLECTIONS: "reflectie", EVALUATIONS: "evaluatie"}
 UNRECOGNISED = (
@@ -179,9 +180,9 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
             where = earlier.source.describe()
             if earlier.value != score.value:
                 problems.append(Problem(
-                    score.source.file, score.source.row, "score", dutch_number(score.value),
+                    score.source.file, score.source.row, "score", short_number(score.value),
                     f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({score.situation}) "
-                    f"al score {dutch_number(earlier.value)} in {where}; welke klopt?",
+                    f"al score {short_number(earlier.value)} in {where}; welke klopt?",
                     sheet=score.source.sheet,
                 ))
             elif not result.layout.form:

@@ -40,8 +40,30 @@ def microsoft_forms_xlsx(path: Path, questions: list[str], responses: list[dict]
         extra = workbook.create_sheet(title)
         for row in rows:
             extra.append(row)
-    workbook.save(path)
+    save_reproducibly(workbook, path)
     return path
+
+
+FIXED_TIME = (2026, 4, 1, 0, 0, 0)
+
+
+def save_reproducibly(workbook, path: Path) -> None:
+    """openpyxl stamps the save time into docProps/core.xml and every zip entry; fix both, so the
+    same fixture is the same bytes (and regenerating the sample data changes nothing)."""
+    import re
+    import zipfile
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*FIXED_TIME)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + stamp.encode(), content)
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=FIXED_TIME), content, zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
 
 
 def google_forms_csv(path: Path, questions: list[str], responses: list[dict], language: str = "nl") -> Path:

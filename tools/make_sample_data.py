@@ -137,7 +137,7 @@ def form_answers(rows: list[list[str]], person: str, labels: bool = False) -> li
     return answers
 
 
-def hoogbegaafdheid_form(rows: list[list[str]], rng: random.Random) -> None:
+def hoogbegaafdheid_form(rows: list[list[str]]) -> None:
     """Microsoft Forms, Dutch, no network column (the settings give it), codes as participant."""
     questions = (["Wat is je deelnemerscode?"] + INDICATOR_QUESTIONS_NL
                  + [q.split(".")[0] + ". Hoe zou je het willen hebben? (gewenste situatie)" for q in INDICATOR_QUESTIONS_NL])
@@ -206,7 +206,7 @@ def main() -> None:
     per_network["Onderzoekend leren"], onderzoekend_latest = split_latest(per_network["Onderzoekend leren"])
     per_network["Hoogbegaafdheid"], hoogbegaafdheid_latest = split_latest(per_network["Hoogbegaafdheid"])
     onderzoekend_form(onderzoekend_latest)
-    hoogbegaafdheid_form(hoogbegaafdheid_latest, rng)
+    hoogbegaafdheid_form(hoogbegaafdheid_latest)
     evaluations(rng)
     # Three exports, three styles, as three coaches would send them.
     write(DATA / "scores-zelfgestuurd-leren.csv", per_network["Zelfgestuurd leren"],
