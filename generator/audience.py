@@ -2,8 +2,10 @@
 
 Later stages only ever receive an `AudienceView`; names and e-mail addresses do not exist in it.
 
-Participants' names, e-mail addresses and codes are also blanked out of reflection texts and titles
-(`[deelnemer]`), because people mention each other in what they write.
+Every name, e-mail address and code of a participant (and its parts) is blanked out of every free
+text (`[deelnemer]`: reflections, titles, tops, tips, and what the data-quality page quotes),
+because people mention each other in what they write. Texts that go public also lose the names of
+anyone else (pupils, colleagues, parents) and phone numbers, found by Deduce (`[naam]`).
 
 - `intern`: meeting evaluations without their author, and what was read and not used (for the
   data-quality page); every score, each participant replaced by an anonymous position number per network
@@ -17,13 +19,15 @@ Participants' names, e-mail addresses and codes are also blanked out of reflecti
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from generator.cache import cache_dir
 from generator.errors import Problem, UsageError
-from generator.framework import Framework, fold
+from generator.framework import Framework
+from generator.identity import PARTICIPANT_MARK, NameFinder, Redactor
 from generator.model import Dataset, TableSummary
 from generator.moments import Moment
 from generator.settings import Settings
@@ -100,7 +104,9 @@ class AudienceView:
         return self.audience == PUBLIC
 
 
-def for_audience(dataset: Dataset, audience: str) -> AudienceView:
+def for_audience(dataset: Dataset, audience: str, names: Callable[[str], str] | None = None) -> AudienceView:
+    """The view for one audience. `names` finds names of anyone in the texts that go public (by
+    default Deduce, see `generator.identity.NameFinder`); it is only used for the public site."""
     if audience not in AUDIENCES:
         raise UsageError(f"Onbekend publiek '{audience}'; kies 'intern' of 'publiek'.")
     numbers = _anonymous_numbers(dataset)
@@ -109,86 +115,84 @@ def for_audience(dataset: Dataset, audience: str) -> AudienceView:
         for s in dataset.scores
     ]
     participants = _participants(positions)
-    redact = _redactor(dataset)
+    redact = Redactor(dataset.identities)
+    internal = audience == INTERNAL
+    text_of: Callable[[str], str] = redact
+    if not internal:
+        finder = names or default_name_finder()
+
+        def text_of(text: str) -> str:  # noqa: F811 - public texts lose other people's names too
+            return finder(redact(text))
+
     stories = [
-        Story(r.network, r.moment, r.cycle, redact(r.text), r.level, redact(r.title) if r.title else None, r.public)
+        Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public)
         for r in dataset.reflections
-        if audience == INTERNAL or r.public
+        if internal or r.public
     ]
     meetings = [
         MeetingNote(e.network, e.date, redact(e.tops), redact(e.tips), e.rating)
         for e in dataset.evaluations
-    ] if audience == INTERNAL else []
+    ] if internal else []
     withheld: list[Withheld] = []
-    if audience == PUBLIC:
+    networks = dataset.networks
+    if not internal:
         positions, withheld = _public_groups(positions, dataset.settings.public_min_group)
         participants = {key: n for key, n in participants.items() if n >= dataset.settings.public_min_group}
-    internal = audience == INTERNAL
+        # Only networks with something public: scores (maybe all withheld, which the page says) or
+        # consented stories. A network known only from meeting evaluations is internal.
+        shown = {s.network for s in dataset.scores} | {s.network for s in stories}
+        networks = tuple(n for n in networks if n in shown)
     return AudienceView(
-        audience, dataset.framework, dataset.settings, dataset.networks, dataset.moments,
+        audience, dataset.framework, dataset.settings, networks, dataset.moments,
         tuple(positions), tuple(stories), participants, tuple(withheld),
         meetings=tuple(meetings),
-        tables=dataset.tables if internal else (),
-        notices=dataset.warnings if internal else (),
-        ignored_files=dataset.ignored_files if internal else (),
-        themes=dict(dataset.themes),
+        tables=tuple(_redacted_table(t, redact) for t in dataset.tables) if internal else (),
+        notices=tuple(_redacted_problem(p, redact) for p in dataset.warnings) if internal else (),
+        ignored_files=tuple(redact(f) for f in dataset.ignored_files) if internal else (),
+        themes={network: theme for network, theme in dataset.themes if network in networks},
     )
 
 
-REDACTED = "[deelnemer]"
+def default_name_finder() -> Callable[[str], str]:
+    """Deduce, with its lookup structures in the user's cache (built there once)."""
+    from importlib.metadata import version
+
+    return NameFinder(cache_dir("deduce", version("deduce")))
 
 
-def _redactor(dataset: Dataset):
-    """A function that blanks out every participant identity (and an e-mail's name part) in text.
+def _redacted_problem(problem: Problem, redact: Callable[[str], str]) -> Problem:
+    """A notice for the data-quality page: it may quote a cell, a file name or a header."""
+    def maybe(text: str | None) -> str | None:
+        return None if text is None else redact(text)
 
-    Identities are indexed by their first word, so a text only compiles a pattern for the few
-    identities whose first word it contains: one pattern of thousands of names is slow to build.
-    """
-    identities = set()
-    written = {s.participant for s in dataset.scores} | {r.participant for r in dataset.reflections}
-    written |= {e.participant for e in dataset.evaluations if e.participant}
-    for identity in written:
-        identities.add(identity)
-        if "@" in identity:
-            local = identity.split("@")[0]
-            identities.update({local, " ".join(re.split(r"[._-]+", local))})
-    by_first_word: dict[str, list[str]] = defaultdict(list)
-    for identity in identities:
-        words = _WORD.findall(identity.lower())
-        if len(identity) >= 3 and words:
-            by_first_word[words[0]].append(identity)
-
-    def redact(text: str) -> str:
-        candidates = {i for word in set(_WORD.findall(text.lower())) for i in by_first_word.get(word, ())}
-        if not candidates:
-            return text
-        names = sorted(candidates, key=lambda i: (-len(i), i))
-        pattern = r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)"
-        return re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
-
-    return redact
+    return Problem(redact(problem.file), problem.row, maybe(problem.column), maybe(problem.value), redact(problem.message), problem.key, maybe(problem.sheet))
 
 
-_WORD = re.compile(r"\w+")
+def _redacted_table(table: TableSummary, redact: Callable[[str], str]) -> TableSummary:
+    return replace(
+        table,
+        file=redact(table.file),
+        sheet=None if table.sheet is None else redact(table.sheet),
+        unused=tuple(replace(u, file=redact(u.file), sheet=None if u.sheet is None else redact(u.sheet), reason=redact(u.reason)) for u in table.unused),
+        unplaced_columns=tuple(redact(c) for c in table.unplaced_columns),
+    )
+
+
+REDACTED = PARTICIPANT_MARK
 
 
 def _anonymous_numbers(dataset: Dataset) -> dict[tuple[str, str], int]:
     """Participants numbered per network in the order they first appear in the files.
 
-    Keyed by the participant as written; spellings that differ only in case share a number.
+    Keyed by the person (validate gave every record its person's key), so one person has one number.
     """
-    by_folded: dict[tuple[str, str], int] = {}
     numbers: dict[tuple[str, str], int] = {}
     counters: dict[str, int] = defaultdict(int)
     for score in dataset.scores:
-        written = (score.network, score.participant)
-        if written in numbers:
-            continue
-        folded = (score.network, fold(score.participant))
-        if folded not in by_folded:
+        key = (score.network, score.participant)  # the person's key: one per person
+        if key not in numbers:
             counters[score.network] += 1
-            by_folded[folded] = counters[score.network]
-        numbers[written] = by_folded[folded]
+            numbers[key] = counters[score.network]
     return numbers
 
 

@@ -12,7 +12,7 @@ from generator.errors import Problem
 from generator.framework import fold
 from generator.load import RawTable
 from generator.model import COLLECTIVE, CURRENT, DESIRED, INDIVIDUAL, Reflection, Score, Source
-from generator.moments import FORMATS_HELP, Moment, parse_date, season_of
+from generator.moments import Moment, half_year, moment_problem, parse_date
 from generator.recognise import REFLECTIONS, SCORES
 from generator.settings import Settings
 
@@ -24,6 +24,15 @@ _LEVELS = {
     "individueel": INDIVIDUAL, "individual": INDIVIDUAL, "persoonlijk": INDIVIDUAL,
     "collectief": COLLECTIVE, "collective": COLLECTIVE, "gezamenlijk": COLLECTIVE,
 }
+UNCLEAR_CONSENT = "onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee')."
+LINE_BREAK = "deze cel bevat een regeleinde; een naam past op één regel. Staat er in deze of de vorige rij een aanhalingsteken (\") te veel?"
+
+
+def one_line(value: str) -> str:
+    """A name on one line with single spaces; '' (so the row is checked cell by cell) when it has a line break."""
+    return "" if "\n" in value else " ".join(value.split())
+
+
 def missing_columns(kind: str, columns: dict[str, int]) -> list[str]:
     required = SCORE_REQUIRED if kind == SCORES else REFLECTION_REQUIRED
     missing = [column for column in required if column not in columns]
@@ -35,8 +44,10 @@ def missing_columns(kind: str, columns: dict[str, int]) -> list[str]:
 class _Row:
     """Reads the cells of one row by canonical column name and records located problems."""
 
-    def __init__(self, table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[str, int], parsers: Parsers, problems: list[Problem]):
+    def __init__(self, table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[str, int], parsers: Parsers, problems: list[Problem],
+                 every: dict[str, tuple[int, ...]] | None = None):
         self.table, self.number, self.cells, self.mapping, self.problems = table, number, cells, mapping, problems
+        self.every = every if every is not None else {name: (index,) for name, index in mapping.items()}
         self.parsers = parsers
         self.ok = True
 
@@ -52,9 +63,12 @@ class _Row:
         self.problems.append(Problem(self.table.file, self.number, self.header(column), self.get(column), message, sheet=self.table.sheet))
 
     def required(self, column: str, label: str) -> str:
-        value = " ".join(self.get(column).split())
+        raw = self.get(column)
+        value = " ".join(raw.split())
         if not value:
             self.fail(column, f"{label} ontbreekt.")
+        elif "\n" in raw:
+            self.fail(column, LINE_BREAK)
         return value
 
     def moment(self, column: str) -> Moment | None:
@@ -64,7 +78,7 @@ class _Row:
             return None
         moment = self.parsers.moment(text)
         if moment is None:
-            self.fail(column, f"onbekend meetmoment; {FORMATS_HELP}.")
+            self.fail(column, moment_problem(text))
         return moment
 
 
@@ -79,9 +93,9 @@ def score_records(table, mapping, parsers: Parsers, settings: Settings, problems
         parsed = {value: parse(value) for value in set(cells)}
         return [parsed[value] for value in cells]
 
-    networks = column("netwerk", lambda v: " ".join(v.split()))
+    networks = column("netwerk", one_line)
     moments = column("meetmoment", lambda v: parsers.moment(v) if v else None)
-    participants = column("deelnemer", lambda v: " ".join(v.split()))
+    participants = column("deelnemer", one_line)
     indicators = column("indicator", parsers.indicator)
     values = column("score", lambda v: _plain_score(v, settings))
     situations = column("situatie", lambda v: _SITUATIONS.get(parsers.fold(v)))
@@ -137,8 +151,8 @@ def _score_value(row: _Row, settings: Settings) -> float | None:
     return value
 
 
-def reflection_row(table, number, cells, mapping, parsers: Parsers, problems) -> Reflection | None:
-    row = _Row(table, number, cells, mapping, parsers, problems)
+def reflection_row(table, number, cells, mapping, parsers: Parsers, problems, every=None) -> Reflection | None:
+    row = _Row(table, number, cells, mapping, parsers, problems, every)
     network = row.required("netwerk", "netwerk")
     if "meetmoment" in mapping:
         moment = row.moment("meetmoment")
@@ -168,15 +182,21 @@ def _moment_from_date(row: _Row) -> Moment | None:
         return None
     date = parse_date(text)
     if date is not None:
-        return season_of(date)
+        return half_year(date, row.parsers.spring_until_month)
     moment = row.parsers.moment(text)
     if moment is None:
-        row.fail("datum", f"geen datum of meetmoment; {FORMATS_HELP}.")
+        row.fail("datum", moment_problem(text, "geen datum of meetmoment"))
     return moment
 
 
 def _consent(row: _Row) -> bool:
-    answer = consent(row.get("openbaar"))
-    if answer is None:
-        row.fail("openbaar", "onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').")
-    return bool(answer)
+    """Consent from every consent column of the row: all must be a clear yes."""
+    columns = row.every.get("openbaar", ())
+    given = bool(columns)
+    for index in columns:
+        answer = consent(row.cells[index])
+        if answer is None:
+            row.ok = False
+            row.problems.append(Problem(row.table.file, row.number, row.table.header[index], row.cells[index], UNCLEAR_CONSENT, sheet=row.table.sheet))
+        given = given and bool(answer)
+    return given

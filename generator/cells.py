@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from generator.framework import Framework, fold
-from generator.moments import Moment, parse_moment
+from generator.moments import FIRST_YEAR, LAST_YEAR, parse_moment
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 # A choice label that starts with its number: "7", "7 - vaak", "7. vaak", "7) vaak", "7 (vaak)".
@@ -24,7 +24,8 @@ _YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ t](\d{1,2}):(
 class Parsers:
     """The cell parsers of one run, memoised: an export repeats the same few values thousands of times."""
 
-    def __init__(self, framework: Framework):
+    def __init__(self, framework: Framework, spring_until_month: int = 7):
+        self.spring_until_month = spring_until_month
         self.moment = lru_cache(maxsize=None)(parse_moment)
         self.indicator = lru_cache(maxsize=None)(framework.match_indicator)
         self.cycle = lru_cache(maxsize=None)(framework.match_cycle)
@@ -46,14 +47,36 @@ def answer(text: str) -> float | None:
     return float(found.group(1).replace(",", ".")) if found else None
 
 
+# Consent is given only by a clear yes. A form's choice may add words to its yes ("Ja, dat mag"),
+# but any other words might take it back ("ja, maar alleen intern", "ja (liever niet)"), so
+# only these answers, compared without case, accents and punctuation, are a yes.
+_CLEAR_YES = frozenset({
+    "ja", "j", "yes", "y", "waar", "true", "1", "akkoord", "ja akkoord", "ja graag", "ja hoor",
+    "ja prima", "ja dat mag", "ja dat is goed", "ja dat is prima", "ja dat vind ik goed", "ja ik geef toestemming",
+    "ik geef toestemming", "ja openbaar", "ja mag openbaar", "ja het mag openbaar", "ja mijn verhaal mag openbaar",
+    "ja mijn verhaal mag openbaar worden gedeeld", "ja het mag gedeeld worden", "ja mag gedeeld worden", "ja het mag openbaar gedeeld worden",
+    "yes please", "yes that is fine", "yes thats fine", "yes you may", "yes i agree", "i agree", "yes it may be shared",
+    "yes it may be made public",
+})
+_CLEAR_NO_START = ("nee", "no", "niet", "liever niet", "geen", "onwaar", "false")
+_YES_WORDS = frozenset({"ja", "yes", "j", "y", "akkoord", "wel", "agree"})
+
+
 def consent(text: str) -> bool | None:
-    """Yes/no in Dutch or English (an empty cell is no; a form may add words: 'Ja, dat mag');
-    None when unclear."""
-    folded = fold(text)
-    first = re.split(r"[\s,.;:!]+", folded, maxsplit=1)[0] if folded else ""
-    if folded in _YES or (first in _YES and first not in {"1", "y", "j"}):
+    """True for a clear yes, False for a no (an empty cell is no), None for anything else.
+
+    A no may add words ("Nee, liever niet"); it stays a no unless a word of yes is among them
+    ("ja nee", "nee, ja hoor"), which is unclear."""
+    if "?" in text:
+        return None  # "ja?" asks rather than answers
+    words = re.sub(r"[^\w]+", " ", fold(text)).replace("_", " ").split()
+    phrase = " ".join(words)
+    if phrase in _CLEAR_YES:
         return True
-    if folded in _NO or (first in _NO and first not in {"0", "n", ""}):
+    if not words or phrase in ("0", "n"):
+        return False
+    starts_no = any(phrase == start or phrase.startswith(start + " ") for start in _CLEAR_NO_START)
+    if starts_no and not _YES_WORDS.intersection(words[1:]) and "ja" not in words:
         return False
     return None
 
@@ -96,13 +119,9 @@ def timestamp(text: str, is_day_first: bool = True) -> dt.datetime | None:
         hour += 12
     if half == "am" and hour == 12:
         hour = 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         return dt.datetime(year, month, day, hour, minute, second_)
     except ValueError:
         return None
-
-
-def half_year(moment_time: dt.datetime | dt.date, spring_until_month: int) -> Moment:
-    """The moment a response time falls in: up to and including the given month is voorjaar."""
-    season, month = ("voorjaar", 4) if moment_time.month <= spring_until_month else ("najaar", 10)
-    return Moment((moment_time.year, month, 0), f"{moment_time.year}-{season}")

@@ -1,31 +1,61 @@
 """The `netwerkspiegel` command: a thin shell over `generator.pipeline`.
 
 The library raises a few exception types (`generator.errors`); here they become Dutch messages on
-stderr and exit code 1, never a traceback.
+stderr and exit codes, never a traceback: 1 for problems in the input or the build, 2 for a folder
+or option that cannot be used (nothing touched), 130 for Ctrl+C.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+import tempfile
 from pathlib import Path
 
-from generator.audience import AUDIENCES, INTERNAL
-from generator.errors import NetwerkspiegelError
+from generator.audience import AUDIENCES, INTERNAL, PUBLIC
+from generator.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError
 from generator.settings import settings_help
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+# argparse speaks English; what it says to a coach, said in Dutch.
+_ARGPARSE_DUTCH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"deze gegevens ontbreken: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"optie \1: ongeldige keuze \2 (kies uit \3)"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"optie \1: \2 is geen geheel getal"),
+    (re.compile(r"argument (\S+): expected one argument"), r"optie \1 verwacht een waarde"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende opties: \1"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"onbekende opdracht \1 (kies uit \2)"),
+)
+
+
+class _DutchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, dutch in _ARGPARSE_DUTCH:
+            if pattern.search(message):
+                message = pattern.sub(dutch, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fout: {message}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "gebruik:", 1)
+        return text.replace("\noptions:\n", "\nopties:\n").replace("show this help message and exit", "toon deze hulp en stop")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _DutchParser(
         prog="netwerkspiegel",
         description="Maakt van de monitoringsgegevens van leernetwerken een evaluatiesite.",
         epilog=settings_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True, parser_class=_DutchParser)
 
     def common(sub: argparse.ArgumentParser, with_output: bool = True) -> None:
         sub.add_argument("--data", type=Path, default=Path("data"), help="map met de exports (standaard: data/)")
@@ -36,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--site-url", default=None, help="adres van de site; overschrijft site.url uit netwerkspiegel.toml")
 
     common(commands.add_parser("build", help="controleer de gegevens en bouw de site"))
-    common(commands.add_parser("check", help="controleer alleen de gegevens en vat samen wat er gelezen is"), with_output=False)
+    check = commands.add_parser("check", help="controleer alleen de gegevens en vat samen wat er gelezen is")
+    common(check, with_output=False)
+    check.add_argument("--audience", "--publiek", choices=AUDIENCES, default=INTERNAL,
+                       help="met 'publiek': toon ook elke tekst die de publieke site laat zien, na het weglaten van namen")
     serve = commands.add_parser("serve", help="bouw de site, toon hem op 127.0.0.1 en bouw opnieuw bij wijzigingen")
     common(serve)
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
@@ -44,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")  # a name that is not valid UTF-8 must not stop a message
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
@@ -52,11 +89,29 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return _build(args)
         return _serve(args)
+    except InputError as error:
+        print(_input_report(error), file=sys.stderr)
+        return EXIT_PROBLEM
     except NetwerkspiegelError as error:
         print(error.message(), file=sys.stderr)
-        return EXIT_PROBLEM
+        return error.exit_code
     except KeyboardInterrupt:
-        return EXIT_PROBLEM
+        print("Afgebroken (Ctrl+C). De vorige site is niet veranderd.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _input_report(error: InputError) -> str:
+    """Every problem when there are few; a summary per kind and the full list in a file when many."""
+    report = error.report
+    if len(report.problems) <= FULL_LIST_LIMIT:
+        return report.format()
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="netwerkspiegel-problemen-", suffix=".txt", delete=False) as handle:
+            handle.write(report.format() + "\n")
+            path = handle.name
+    except OSError:
+        path = None
+    return report.summary(path)
 
 
 def _print_warnings(warnings) -> None:
@@ -68,10 +123,15 @@ def _print_warnings(warnings) -> None:
 
 def _check(args) -> int:
     from generator.pipeline import read_data
-    from generator.report import summary
+    from generator.report import public_texts, summary
 
     dataset = read_data(args.data)
     print(summary(dataset))
+    if args.audience == PUBLIC:
+        from generator.audience import for_audience
+
+        print()
+        print(public_texts(for_audience(dataset, PUBLIC)))
     _print_warnings(dataset.warnings)
     return EXIT_OK
 

@@ -7,6 +7,9 @@ exceptions below into messages and exit codes; nothing else in the library print
 
 from __future__ import annotations
 
+import errno
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -47,22 +50,83 @@ def _shorten(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+# Beyond this many problems the report on screen is a summary per kind; the full list goes to a file.
+FULL_LIST_LIMIT = 50
+_VARIABLE = re.compile(r"'[^']*'|\d+(?:[.,]\d+)?")
+
+
+def problem_kind(problem: Problem) -> str:
+    """The message with its quoted values and numbers left out: what problems of one kind share."""
+    return _VARIABLE.sub("…", problem.message)
+
+
 @dataclass(frozen=True)
 class Report:
     """All problems found in one run, sorted by file and row so the report reads like the files."""
 
     problems: tuple[Problem, ...]
 
-    def format(self) -> str:
+    def heading(self) -> str:
         count = len(self.problems)
         noun = "probleem" if count == 1 else "problemen"
-        lines = [f"Netwerkspiegel vond {count} {noun} in de invoer. Er is niets geschreven."]
-        lines += [f"- {problem.format()}" for problem in self.problems]
+        return f"Netwerkspiegel vond {count:,} {noun} in de invoer. Er is niets geschreven.".replace(",", ".")
+
+    def format(self) -> str:
+        """Every problem, one per line."""
+        return "\n".join([self.heading()] + [f"- {problem.format()}" for problem in self.problems])
+
+    def summary(self, full_list: str | None) -> str:
+        """What fits on a screen: every problem when there are few; otherwise per kind the number
+        and the first three, and where the full list was written."""
+        if len(self.problems) <= FULL_LIST_LIMIT:
+            return self.format()
+        kinds: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            kinds.setdefault(problem_kind(problem), []).append(problem)
+        counts = Counter({kind: len(found) for kind, found in kinds.items()})
+        lines = [self.heading(), f"Per soort ({len(kinds)} soorten), met de eerste drie voorbeelden:"]
+        for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            lines.append(f"- {count:,} keer: {kind}".replace(",", "."))
+            lines += [f"    {problem.format()}" for problem in kinds[kind][:3]]
+        if full_list:
+            lines.append(f"De volledige lijst staat in {full_list}")
         return "\n".join(lines)
 
 
+_OS_REASONS = {
+    errno.EACCES: "geen toestemming (rechten)",
+    errno.EPERM: "geen toestemming (rechten)",
+    errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EISDIR: "is een map, geen bestand",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EEXIST: "bestaat al",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.EXDEV: "ligt op een andere schijf",
+    errno.EBUSY: "is in gebruik",
+    errno.EIO: "leesfout van de schijf",
+    errno.ELOOP: "te veel snelkoppelingen (symbolische links) achter elkaar",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in Dutch (its own text is English)."""
+    reason = _OS_REASONS.get(error.errno or 0, f"systeemfout {error.errno}" if error.errno else "onbekende systeemfout")
+    where = error.filename
+    if isinstance(where, bytes):
+        where = where.decode("utf-8", "replace")
+    if isinstance(where, str):
+        where = where.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return f"{where}: {reason}"
+    return reason
+
+
 class NetwerkspiegelError(Exception):
-    """Base class of everything the CLI reports as a clean message with exit code 1."""
+    """Base class of everything the CLI reports as a clean message; `exit_code` is what it exits with."""
+
+    exit_code = 1
 
     def message(self) -> str:
         return str(self)
@@ -85,4 +149,10 @@ class BuildError(NetwerkspiegelError):
 
 
 class UsageError(NetwerkspiegelError):
-    """A folder or option given on the command line cannot be used."""
+    """A folder or option given on the command line cannot be used; nothing was touched (exit 2)."""
+
+    exit_code = 2
+
+
+class BusyError(NetwerkspiegelError):
+    """Another Netwerkspiegel is building into the same folder right now; nothing was touched."""

@@ -17,18 +17,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator import cells
+from generator.canonical import LINE_BREAK, UNCLEAR_CONSENT
 from generator.cells import Parsers
 from generator.errors import Problem
 from generator.load import RawTable
 from generator.model import Evaluation, Reflection, Score, Source, UnusedRow
-from generator.moments import FORMATS_HELP, Moment, parse_date
+from generator.moments import Moment, half_year, moment_problem, parse_date
 from generator.recognise import (
-    DATE, EMAIL, EVALUATIONS, MOMENT, NAME, NETWORK, PARTICIPANT, PUBLIC, RATING, REFLECTIONS,
-    RESPONSE_ID, SCORES, START_TIME, TIME, TIPS, TOPS, Layout,
+    DATE, EMAIL, EVALUATIONS, IDENTITY_MEANINGS, MOMENT, NAME, NETWORK, PARTICIPANT, PUBLIC, RATING,
+    REFLECTIONS, RESPONSE_ID, SCORES, START_TIME, TIME, TIPS, TOPS, Layout,
 )
 from generator.settings import Mappings, Settings
 
-_ANONYMOUS = {"anonymous", "anoniem", "anonyme"}
+_ANONYMOUS = {"anonymous", "anoniem", "anonyme", "anoniem antwoord"}
+
+
+def is_anonymous(value: str) -> bool:
+    """Microsoft Forms writes `anonymous` where it knows no e-mail address."""
+    return value.strip().lower() in _ANONYMOUS
 RATING_RANGE = (1.0, 10.0)
 
 
@@ -126,9 +132,12 @@ class _RowReader:
     def network(self, mappings: Mappings) -> str:
         if NETWORK not in self.layout.columns:
             return mappings.network_of(self.table.file) or ""
-        value = " ".join(self.get(NETWORK).split())
+        raw = self.get(NETWORK)
+        value = " ".join(raw.split())
         if not value:
             self.fail(NETWORK, "netwerk ontbreekt.")
+        elif "\n" in raw:
+            self.fail(NETWORK, LINE_BREAK)
         return value
 
     def when(self, column: int | None, is_day_first: bool) -> dt.datetime | None:
@@ -149,9 +158,9 @@ class _RowReader:
             text = self.get(MOMENT)
             moment = parsers.moment(text) if text else None
             if moment is None:
-                self.fail(MOMENT, "meetmoment ontbreekt." if not text else f"onbekend meetmoment; {FORMATS_HELP}.")
+                self.fail(MOMENT, "meetmoment ontbreekt." if not text else moment_problem(text))
             return moment
-        return cells.half_year(when, settings.spring_until_month) if when else None
+        return half_year(when, settings.spring_until_month) if when else None
 
     def date(self, when: dt.datetime | None) -> dt.date | None:
         if DATE in self.layout.columns:
@@ -163,10 +172,15 @@ class _RowReader:
         return when.date() if when else None
 
     def participant(self) -> str | None:
-        for meaning in (PARTICIPANT, EMAIL, NAME):
-            value = " ".join(self.get(meaning).split())
-            if value and value.lower() not in _ANONYMOUS:
-                return value.lower() if meaning == EMAIL else value
+        for meaning in IDENTITY_MEANINGS:
+            for index in self.layout.all_of(meaning):
+                raw = self.row[index]
+                value = " ".join(raw.split())
+                if "\n" in raw:
+                    self.fail_at(index, LINE_BREAK)
+                    return None
+                if value and not is_anonymous(value):
+                    return value
         response_id = self.get(RESPONSE_ID)
         if response_id:
             return f"antwoord {response_id} in {self.table.file}"
@@ -192,9 +206,12 @@ class _RowReader:
         return found
 
     def reflections(self, network, moment, participant, source: Source) -> list[Reflection]:
-        public = cells.consent(self.get(PUBLIC))
-        if public is None:
-            self.fail(PUBLIC, "onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').")
+        public = True if self.layout.all_of(PUBLIC) else False
+        for index in self.layout.all_of(PUBLIC):  # several consent questions: all must say yes
+            answer = cells.consent(self.row[index])
+            if answer is None:
+                self.fail_at(index, UNCLEAR_CONSENT)
+            public = public and bool(answer)
         return [
             Reflection(network, moment, participant, cycle, self.row[index], bool(public), None, None, source)
             for index, cycle in self.layout.cycles if self.row[index]

@@ -32,6 +32,9 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[\s\-_/]*([a-z]+)$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
+# Moments outside these years are typing errors (0, 9999, 2205), never real measurements.
+FIRST_YEAR, LAST_YEAR = 1990, 2099
+
 FORMATS_HELP = "gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'"
 
 
@@ -54,6 +57,8 @@ def parse_moment(text: str) -> Moment | None:
         if found and found.group(season_group) in _SEASONS:
             season, month = _SEASONS[found.group(season_group)]
             year = int(found.group(year_group))
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                return None
             return Moment((year, month, 0), f"{year}-{season}")
     date = parse_date(folded)
     if date is not None:
@@ -74,13 +79,26 @@ def parse_date(text: str) -> dt.date | None:
         if not found:
             return None
         day, month, year = (int(part) for part in found.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-def season_of(date: dt.date) -> Moment:
-    """The half-year moment a date falls in: January–July is voorjaar, August–December najaar."""
-    season, month = ("voorjaar", 4) if date.month <= 7 else ("najaar", 10)
-    return Moment((date.year, month, 0), f"{date.year}-{season}")
+def half_year(moment_time: dt.datetime | dt.date, spring_until_month: int) -> Moment:
+    """The half-year moment a date falls in: January up to and including `spring_until_month`
+    (the setting `formulieren.voorjaar_tot_en_met_maand`, by default July) is voorjaar, later najaar.
+
+    The one half-year rule, for form response times and for reflection dates alike."""
+    season, month = ("voorjaar", 4) if moment_time.month <= spring_until_month else ("najaar", 10)
+    return Moment((moment_time.year, month, 0), f"{moment_time.year}-{season}")
+
+
+def moment_problem(text: str, lead: str = "onbekend meetmoment") -> str:
+    """Why `text` is not a moment, in words a coach can act on."""
+    for year in re.findall(r"(?<!\d)\d{1,4}(?!\d)", text):
+        if len(year) == 4 and not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            return f"het jaartal {year} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; klopt het jaartal?"
+    return f"{lead}; {FORMATS_HELP}."

@@ -234,21 +234,27 @@ def _dimension_rows(figures: Figures, indicator: str) -> list[dict]:
 
 
 def _network_csv(network: NetworkFigures, framework) -> bytes:
+    """Every cell quoted, and text that a spreadsheet could take for a formula neutralised: also
+    after a ';' or a tab, because Dutch Excel splits on ';' whatever the quotes say."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     for stat in sorted(network.stats, key=lambda s: (s.moment, order[s.indicator], SITUATIONS.index(s.situation))):
         writer.writerow([
-            _cell_text(stat.network), stat.moment.label, stat.indicator, stat.situation, stat.n,
+            _cell_text(stat.network), _cell_text(stat.moment.label), stat.indicator, stat.situation, stat.n,
             _plain(stat.median), _plain(stat.mean), _plain(stat.min), _plain(stat.max),
         ])
     return buffer.getvalue().encode("utf-8")
 
 
+_FORMULA_START = re.compile(r"(^|[;,\t\r\n|]\s*)([=+\-@\t\r＝＋－＠])")
+
+
 def _cell_text(text: str) -> str:
-    """Text a spreadsheet would read as a formula gets a leading apostrophe, so it stays text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Text a spreadsheet would read as a formula gets an apostrophe before the formula sign, at
+    the start and after every separator a spreadsheet might split on, so it stays text."""
+    return _FORMULA_START.sub(lambda m: f"{m.group(1)}'{m.group(2)}", text)
 
 
 def _plain(value: float) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import shutil
-import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,21 +21,25 @@ from generator.aggregate import aggregate
 from generator.assets import site_assets
 from generator.audience import for_audience
 from generator.charts import ChartKinds, indicator_label
-from generator.errors import InputError, Problem, UsageError
+from generator.errors import BuildError, InputError, Problem, UsageError, os_reason
+from generator.folders import check_replaceable, check_separate, clear_leftovers, locked, make_staging, resolve, swap_in, write_marker
 from generator.framework import load_framework
 from generator.load import load_folder
 from generator.model import Dataset, assemble
 from generator.pages import GeneratedSite, render_site, template_environment
-from generator.settings import SETTINGS_FILE_NAME, load_settings
+from generator.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, load_settings, valid_site_url
 from generator.site import MKDOCS_CONFIG, build_html
 from generator.validate import validate_tables
-from generator.write import WriteResult, write_tree
+from generator.write import WriteResult, stage_tree
 
 
 def read_data(data_dir: Path) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found."""
+    shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if not data_dir.exists():
+        raise UsageError(f"De datamap '{shown}' bestaat niet.")
     if not data_dir.is_dir():
-        raise UsageError(f"De datamap '{data_dir}' bestaat niet.")
+        raise UsageError(f"De datamap '{shown}' is een bestand, geen map. Geef met --data de map met de exports op.")
     framework = load_framework()
     settings, mappings, problems = load_settings(data_dir, framework)
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME,))
@@ -51,16 +55,17 @@ def read_data(data_dir: Path) -> Dataset:
         ))
     if problems:
         raise InputError(problems)
-    return assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes)
+    return assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
 
 
 def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
     """The data set with `site.url` replaced, as `--site-url` and `serve` ask."""
     if site_url is None:
         return dataset
-    if not site_url.startswith(("http://", "https://")):
-        raise UsageError(f"--site-url moet beginnen met http:// of https:// (gekregen: '{site_url}').")
-    return replace(dataset, settings=replace(dataset.settings, site_url=site_url.rstrip("/") + "/"))
+    valid = valid_site_url(site_url)
+    if valid is None:
+        raise UsageError(f"--site-url {SITE_URL_HELP} Gekregen: '{site_url}'.")
+    return replace(dataset, settings=replace(dataset.settings, site_url=valid))
 
 
 def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) -> GeneratedSite:
@@ -96,31 +101,66 @@ def _no_cycle_collection():
 
 
 def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG) -> WriteResult:
-    """Build in a staging folder; only on success update `src` and swap in `out`."""
-    src, out = src.resolve(), out.resolve()
-    if src == out or out.is_relative_to(src) or src.is_relative_to(out):
-        raise UsageError("De map voor de Markdown (--src) en de map voor de HTML (--out) moeten los van elkaar staan.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="netwerkspiegel-src-") as staging_name:
-        staging = Path(staging_name)
-        write_tree(site.files, staging)
-        new_out = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-        try:
-            build_html(staging, new_out, config_file)
-        except BaseException:
-            shutil.rmtree(new_out, ignore_errors=True)
-            raise
-    result = write_tree(site.files, src)
-    old_out = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old_out, ignore_errors=True)
-    if out.exists():
-        out.rename(old_out)
-    new_out.rename(out)
-    shutil.rmtree(old_out, ignore_errors=True)
+    """Write and build beside the old folders; only when MkDocs succeeds are they swapped in.
+
+    `src` and `out` are resolved, checked (`check_replaceable`) and locked by the caller."""
+    staged: list[Path] = []
+    try:
+        new_src, result = stage_tree(site.files, src)
+        staged.append(new_src)
+        new_out = make_staging(out)
+        staged.append(new_out)
+        build_html(new_src, new_out, config_file)
+        write_marker(new_out, list(_relative_files(new_out)))
+        swap_in(new_out, out)
+        staged.remove(new_out)
+        if result.changed or not src.exists():
+            swap_in(new_src, src)
+            staged.remove(new_src)
+    finally:
+        for leftover in staged:
+            shutil.rmtree(leftover, ignore_errors=True)
     return result
 
 
+def _relative_files(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()]
+
+
+def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, Path]:
+    """The three folders resolved, checked apart from each other: before anything is read."""
+    data_dir = resolve(data_dir, "de gegevens (--data)")
+    src = resolve(src, "de Markdown (--src)")
+    out = resolve(out, "de HTML (--out)")
+    check_separate(data_dir, src, out)
+    return data_dir, src, out
+
+
 def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None) -> BuildResult:
+    if site_url is not None and valid_site_url(site_url) is None:
+        raise UsageError(f"--site-url {SITE_URL_HELP} Gekregen: '{site_url}'.")
+    data_dir, src, out = prepare_folders(data_dir, src, out)
+    for target, what in ((src, "de Markdown (--src)"), (out, "de HTML (--out)")):
+        check_replaceable(target, what)  # refused before even a lock file is made
+    with locked_folders(src, out):
+        return _build(data_dir, src, out, audience, config_file, site_url)
+
+
+@contextlib.contextmanager
+def locked_folders(src: Path, out: Path) -> Iterator[None]:
+    """Hold both folders' locks, clear what killed builds left, and check both may be replaced."""
+    try:
+        with locked([src, out]):
+            for target in (src, out):
+                clear_leftovers(target)
+            check_replaceable(src, "de Markdown (--src)")
+            check_replaceable(out, "de HTML (--out)")
+            yield
+    except OSError as error:
+        raise BuildError(f"Netwerkspiegel kon niet schrijven: {os_reason(error)}. De vorige site blijft staan.") from error
+
+
+def _build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path, site_url: str | None) -> BuildResult:
     seconds: dict[str, float] = {}
     with _no_cycle_collection():
         start = time.perf_counter()

@@ -10,7 +10,7 @@ or a form export ("wide", one row per response).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.framework import Framework, fold
 from generator.load import RawTable
@@ -69,9 +69,17 @@ def header_key(name: str) -> str:
     return "".join(fold(name).split())
 
 
+# Meanings that several columns may share: every identity column names the same person (they
+# link an e-mail to a name), and every consent question must be answered yes.
+IDENTITY_MEANINGS = (PARTICIPANT, EMAIL, NAME)
+SHARED_MEANINGS = frozenset({*IDENTITY_MEANINGS, PUBLIC, OTHER_TIME})
+
+
 @dataclass(frozen=True)
 class Layout:
-    """What a table holds. `columns` maps each single-column meaning to its (first) column."""
+    """What a table holds. `columns` maps each single-column meaning to its (first) column;
+    `every` to all its columns; `ambiguous` lists (column, earlier column) pairs that mean the same
+    where only one may (two network columns, two answers to question 1a)."""
 
     kind: str | None
     form: bool
@@ -79,6 +87,15 @@ class Layout:
     indicators: tuple[tuple[int, str, str], ...]  # (column, indicator code, situation)
     cycles: tuple[tuple[int, int], ...]  # (column, cycle number)
     unplaced: tuple[str, ...]
+    every: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    ambiguous: tuple[tuple[int, int], ...] = ()
+
+    def all_of(self, meaning: str) -> tuple[int, ...]:
+        return self.every.get(meaning, ())
+
+    def used_columns(self) -> frozenset[int]:
+        """The columns whose cells Netwerkspiegel reads."""
+        return frozenset(i for indices in self.every.values() for i in indices) | {i for i, *_ in self.indicators} | {i for i, _ in self.cycles}
 
 
 def meaning_of_mapping(text: str, framework: Framework) -> tuple[str, object] | None:
@@ -142,17 +159,30 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings) -> Layo
     indicators: list[tuple[int, str, str]] = []
     cycles: list[tuple[int, int]] = []
     unplaced: list[str] = []
+    every: dict[str, list[int]] = {}
+    ambiguous: list[tuple[int, int]] = []
+    families: dict[object, int] = {}
     for index, header in enumerate(table.header):
         if not header:
             continue
         meaning = meaning_of_header(header, framework, mappings)
         if meaning is None:
             unplaced.append(header)
-        elif meaning[0] == INDICATOR_COLUMN:
-            indicators.append((index, *meaning[1]))
-        elif meaning[0] == CYCLE_COLUMN:
-            cycles.append((index, meaning[1]))
+        elif meaning[0] in (INDICATOR_COLUMN, CYCLE_COLUMN):
+            key = (meaning[0], meaning[1])
+            if key in families:
+                ambiguous.append((index, families[key]))
+                continue
+            families[key] = index
+            if meaning[0] == INDICATOR_COLUMN:
+                indicators.append((index, *meaning[1]))
+            else:
+                cycles.append((index, meaning[1]))
         elif meaning[0] != IGNORE:
+            if meaning[0] in every and meaning[0] not in SHARED_MEANINGS:
+                ambiguous.append((index, every[meaning[0]][0]))
+                continue
+            every.setdefault(meaning[0], []).append(index)
             columns.setdefault(meaning[0], index)
     if INDICATOR in columns or SCORE in columns:
         kind, form = SCORES, False
@@ -170,4 +200,5 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings) -> Layo
         # In a canonical file the family columns are not expected: they are unplaced there.
         unplaced += [table.header[i] for i, *_ in indicators] + [table.header[i] for i, _ in cycles]
         indicators, cycles = [], []
-    return Layout(kind, form, columns, tuple(indicators), tuple(cycles), tuple(unplaced))
+    return Layout(kind, form, columns, tuple(indicators), tuple(cycles), tuple(unplaced),
+                  {meaning: tuple(indices) for meaning, indices in every.items()}, tuple(ambiguous))

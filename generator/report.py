@@ -25,7 +25,7 @@ def suggest_meaning(header: str, framework) -> str:
 
 
 def summary(dataset: Dataset) -> str:
-    people = {(s.network, s.participant.casefold()) for s in dataset.scores}
+    people = {(s.network, s.participant) for s in dataset.scores}
     lines = [
         "De gegevens zijn in orde.",
         f"Gelezen: {count(len(dataset.tables), 'tabel', 'tabellen')}, {count(len(dataset.scores), 'score', 'scores')}, "
@@ -61,9 +61,27 @@ def summary(dataset: Dataset) -> str:
         moments = sorted({s.moment for s in dataset.scores if s.network == network})
         counts = []
         for moment in moments:
-            n = len({s.participant.casefold() for s in dataset.scores if s.network == network and s.moment == moment})
+            n = len({s.participant for s in dataset.scores if s.network == network and s.moment == moment})
             counts.append(f"{moment.label}: {n}")
         stories = sum(1 for r in dataset.reflections if r.network == network)
         public = sum(1 for r in dataset.reflections if r.network == network and r.public)
         lines.append(f"- {network}: deelnemers {' · '.join(counts) or '–'}; {stories} reflecties, waarvan {public} openbaar")
+    return "\n".join(lines)
+
+
+def public_texts(view) -> str:
+    """Every text the public site will show, exactly as it will show it (after redaction)."""
+    framework = view.framework
+    stories = sorted(view.stories, key=lambda s: (s.network, s.moment, s.cycle, s.title or "", s.text))
+    lines = [f"Teksten op de publieke site ({count(len(stories), 'verhaal', 'verhalen')}, na het weglaten van namen):"]
+    if not stories:
+        lines.append("- geen: geen enkele reflectie heeft toestemming ('openbaar: ja').")
+    for story in stories:
+        title = f" '{story.title}'" if story.title else ""
+        lines.append(f"- {story.network}, {story.moment.label}, {framework.cycle(story.cycle).nl}{title}:")
+        lines += [f"    {line}" for line in story.text.splitlines() if line.strip()]
+    themes = sorted(view.themes.items())
+    if themes:
+        lines += ["", "Thema's van netwerken (zoals in netwerkspiegel.toml):"]
+        lines += [f"- {network}: {theme}" for network, theme in themes]
     return "\n".join(lines)

@@ -8,14 +8,18 @@ impossible combination at once, as located problems.
 from __future__ import annotations
 
 import difflib
+import math
+import re
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import Problem, os_reason
+from generator.load import clean_text
 from generator.text import short_number
 
 SETTINGS_FILE_NAME = "netwerkspiegel.toml"
+MAX_TEXT_CHARS = 300  # a title, theme or network name in the settings
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class Mappings:
     columns: tuple[tuple[str, str], ...] = ()
     file_networks: tuple[tuple[str, str], ...] = ()
     network_themes: tuple[tuple[str, str], ...] = ()  # `[netwerken."naam"] thema = "…"`
+    aliases: tuple[tuple[str, str], ...] = ()  # `[deelnemers] "anouk@school.nl" = "Anouk de Vries"`: one person
 
     def column(self, header_key: str) -> str | None:
         return dict(self.columns).get(header_key)
@@ -106,7 +111,7 @@ def _attribute_docs() -> dict[str, str]:
 
 OPTIONS = _options()
 
-_KIND_NAMES = {float: "een getal", int: "een geheel getal", str: "tekst"}
+_KIND_NAMES = {float: "een eindig getal", int: "een geheel getal", str: f"tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel"}
 
 
 def settings_help() -> str:
@@ -116,18 +121,67 @@ def settings_help() -> str:
     return "\n".join(lines)
 
 
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+
 def load_settings(data_dir: Path, framework) -> tuple[Settings, Mappings, list[Problem]]:
     """Settings and mappings from the data folder; defaults when there is no settings file."""
     path = data_dir / SETTINGS_FILE_NAME
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Settings(), Mappings(), []
+
+    def fail(message: str) -> tuple[Settings, Mappings, list[Problem]]:
+        return Settings(), Mappings(), [Problem(path.name, None, None, None, message)]
+
+    if not path.is_file():
+        return fail("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml.")
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return Settings(), Mappings(), [Problem(path.name, None, None, None, f"dit is geen geldig TOML-bestand ({error}).")]
+        content = path.read_bytes()
+    except OSError as error:
+        return fail(f"het bestand kan niet worden gelezen: {os_reason(error)}.")
+    if len(content) > MAX_SETTINGS_BYTES:
+        return fail("het instellingenbestand is groter dan 1 MB; dat kan geen instellingenbestand zijn.")
+    raw, message = parse_toml(content)
+    if raw is None:
+        return fail(message)
     settings, problems = parse_settings(raw, path.name)
     mappings, mapping_problems = parse_mappings(raw, path.name, framework)
     return settings, mappings, problems + mapping_problems
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_toml(content: bytes) -> tuple[dict | None, str]:
+    """(the TOML as a dict, "") or (None, why not in Dutch; tomllib's own text is English)."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, f"het bestand is geen UTF-8 (rond teken {error.start + 1}); sla het op als UTF-8."
+    try:
+        return tomllib.loads(text), ""
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_WHERE.search(str(error))
+        place = f" (regel {where.group(1)}, teken {where.group(2)})" if where else (" (aan het eind van het bestand)" if "end of document" in str(error) else "")
+        return None, f"dit is geen geldig TOML-bestand{place}. Controleer daar aanhalingstekens, haakjes en het '='-teken."
+    except RecursionError:
+        return None, "de instellingen zijn te diep genest (tabellen of lijsten in elkaar); dat kan geen instellingenbestand zijn."
+
+
+def valid_site_url(text: str) -> str | None:
+    """`text` as the site's address when it is a plain http(s) address, else None.
+
+    Strict, because it ends up in every page: a host name (or IP address) with an optional port,
+    and a path of letters, digits and `-._~/%`; no spaces, quotes, query or fragment."""
+    if not _SITE_URL.match(text):
+        return None
+    return text if text.endswith("/") else text + "/"
+
+
+_SITE_URL = re.compile(
+    r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])"
+    r"(?::\d{1,5})?(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*$"
+)
 
 
 def parse_mappings(raw: dict, file_name: str, framework) -> tuple[Mappings, list[Problem]]:
@@ -147,7 +201,17 @@ def parse_mappings(raw: dict, file_name: str, framework) -> tuple[Mappings, list
         columns[header_key(header)] = meaning
     networks = _per_name(raw, "bestanden", "netwerk", "de naam van een netwerk", file_name, problems)
     themes = _per_name(raw, "netwerken", "thema", "tekst: het thema of de praktijkvraag van het netwerk", file_name, problems)
-    mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())))
+    aliases: dict[str, str] = {}
+    table = raw.get("deelnemers", {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, None, "moet een tabel [deelnemers] zijn met \"naam of e-mail\" = \"naam of e-mail\" (twee namen van één persoon).", key="deelnemers"))
+        table = {}
+    for alias, identity in table.items():
+        if not isinstance(identity, str) or not identity.strip() or not alias.strip():
+            problems.append(Problem(file_name, None, None, None, "moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer.", key=f"deelnemers.\"{alias}\""))
+            continue
+        aliases[clean_text(alias)] = clean_text(identity)
+    mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())))
     return mappings, problems
 
 
@@ -166,8 +230,10 @@ def _per_name(raw: dict, table_name: str, key: str, what: str, file_name: str, p
                 problems.append(Problem(file_name, None, None, None, f"onbekende instelling; hier kan alleen '{key}' worden gezet.", key=where))
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(file_name, None, None, str(value), f"moet {what} zijn.", key=where))
+            elif len(value) > MAX_TEXT_CHARS:
+                problems.append(Problem(file_name, None, None, value, f"is langer dan {MAX_TEXT_CHARS} tekens.", key=where))
             else:
-                found[" ".join(name.split())] = " ".join(value.split())
+                found[" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
     return found
 
 
@@ -176,6 +242,7 @@ def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
     raw.pop("kolommen", None)
     raw.pop("bestanden", None)
     raw.pop("netwerken", None)
+    raw.pop("deelnemers", None)
     problems: list[Problem] = []
     flat = dict(_flatten(raw))
     known = {option.key: option for option in OPTIONS}
@@ -198,29 +265,46 @@ def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
         problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum"))
     if not 1 <= settings.spring_until_month <= 11:
         problems.append(Problem(file_name, None, None, str(settings.spring_until_month), "moet een maand van 1 tot en met 11 zijn.", key="formulieren.voorjaar_tot_en_met_maand"))
-    if not settings.site_url.startswith(("http://", "https://")):
-        problems.append(Problem(file_name, None, None, settings.site_url, "moet beginnen met http:// of https://.", key="site.url"))
-    if settings.public_min_group < 1:
-        problems.append(Problem(file_name, None, None, str(settings.public_min_group), "moet minstens 1 zijn.", key="publiek.minimale_groep"))
+    if valid_site_url(settings.site_url) is None:
+        problems.append(Problem(file_name, None, None, settings.site_url, SITE_URL_HELP, key="site.url"))
+    else:
+        settings = replace(settings, site_url=valid_site_url(settings.site_url) or settings.site_url)
+    if not -1e6 <= settings.scale_min <= 1e6 or not -1e6 <= settings.scale_max <= 1e6:
+        problems.append(Problem(file_name, None, None, None, "de schaal moet tussen -1.000.000 en 1.000.000 liggen.", key="schaal"))
+    if not 1 <= settings.public_min_group <= 10_000:
+        problems.append(Problem(file_name, None, None, str(settings.public_min_group), "moet een aantal deelnemers van 1 tot en met 10.000 zijn.", key="publiek.minimale_groep"))
     return settings, problems
 
 
-def _flatten(raw: dict, prefix: str = ""):
-    for key, value in raw.items():
-        full = f"{prefix}{key}"
-        if isinstance(value, dict):
-            yield from _flatten(value, full + ".")
-        else:
-            yield full, value
+def _flatten(raw: dict):
+    """("schaal.minimum", 1), …: nested tables as dotted keys (without recursion: any depth)."""
+    stack = [("", raw)]
+    while stack:
+        prefix, table = stack.pop()
+        for key, value in table.items():
+            full = f"{prefix}{key}"
+            if isinstance(value, dict):
+                stack.append((full + ".", value))
+            else:
+                yield full, value
+
+
+SITE_URL_HELP = (
+    "moet een gewoon webadres zijn dat begint met http:// of https://, zoals 'https://school.github.io/netwerk/': "
+    "een servernaam, eventueel een poort en een pad, zonder spaties, aanhalingstekens, '?' of '#'."
+)
 
 
 def _convert(value: object, kind: type) -> object | None:
+    """The value as the option's type, or None. Numbers must be finite (no inf or nan); text is one
+    line without control or invisible characters."""
     if isinstance(value, bool):
         return None
     if kind is float and isinstance(value, (int, float)):
-        return float(value)
+        return float(value) if math.isfinite(value) else None
     if kind is int and isinstance(value, int):
         return value
-    if kind is str and isinstance(value, str) and value.strip():
-        return value.strip()
+    if kind is str and isinstance(value, str):
+        text = " ".join(clean_text(value).split())
+        return text if text and len(text) <= MAX_TEXT_CHARS else None
     return None

@@ -42,6 +42,14 @@ def _render(spec_json: str) -> bytes:
     return vl_convert.vegalite_to_svg(spec, config={"locale": _LOCALE}).encode("utf-8")
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl+C reaches the whole process group: the main process says it was stopped, and the
+    workers, which it ends itself, stay quiet instead of printing tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
     """{docs path: SVG bytes} for every distinct chart: from the cache, else rendered (and cached)."""
     cache = _cache_dir()
@@ -62,7 +70,7 @@ def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
 
         # "spawn", not fork: `serve` rebuilds from a server thread, and forking a threaded process can hang.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context, initializer=_ignore_interrupts) as pool:
             rendered = dict(zip(missing, pool.map(_render, missing.values(), chunksize=8)))
     else:
         rendered = {path: _render(spec_json) for path, spec_json in missing.items()}

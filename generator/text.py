@@ -73,8 +73,18 @@ def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+MAX_SLUG = 60  # file names stay far below every file system's limit (255 bytes), however long the name
+
+
 def slugify(text: str) -> str:
+    """A file name for a page: lower-case ASCII words joined by '-'. A long name is cut at a word
+    and gets a short hash of the whole name, so two long names that start alike stay apart."""
+    import hashlib
+
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", bare).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
+        slug = f"{cut}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
     return slug or "netwerk"

@@ -11,17 +11,19 @@ reported. Every data row ends up used, or listed as unused with its reason.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import replace as dataclass_replace
 
 from generator.canonical import missing_columns, reflection_row, score_records
 from generator.cells import Parsers
 from generator.errors import Problem
-from generator.forms import Response, read_responses, table_problems
+from generator.forms import Response, is_anonymous, read_responses, table_problems
+from generator.identity import People, identity_key, suspected_pairs
 from generator.framework import Framework, fold
-from generator.load import RawTable
+from generator.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
 from generator.model import CURRENT, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
 from generator.moments import Moment
-from generator.recognise import EVALUATIONS, REFLECTIONS, SCORES, Layout, recognise
+from generator.recognise import EMAIL, EVALUATIONS, IDENTITY_MEANINGS, NAME, REFLECTIONS, SCORES, Layout, recognise
 from generator.settings import Mappings, Settings
 from generator.text import short_number
 
@@ -41,12 +43,16 @@ UNRECOGNISED_FORM = (
 
 @dataclass(frozen=True)
 class Validated:
+    """Records whose `participant` is the person's key (see `generator.identity.People`), and
+    `identities`: every name, e-mail and code the exports hold, for redaction."""
+
     scores: tuple[Score, ...]
     reflections: tuple[Reflection, ...]
     evaluations: tuple[Evaluation, ...]
     tables: tuple[TableSummary, ...]
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
+    identities: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -60,16 +66,23 @@ class _TableResult:
 
 def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None) -> Validated:
     mappings = mappings or Mappings()
-    parsers = Parsers(framework)
+    parsers = Parsers(framework, settings.spring_until_month)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     results: list[_TableResult] = []
+    identity_rows: list[tuple[str, ...]] = []
     for table in tables:
         layout = recognise(table, framework, mappings)
         if layout.kind is None:
             message = UNRECOGNISED + (UNRECOGNISED_FORM if table.sheet is not None or len(table.header) > 6 else "")
             problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet))
             continue
+        identity_rows += _identity_cells(table, layout)
+        column_problems = _ambiguous_columns(table, layout)
+        if column_problems:
+            problems += column_problems
+            continue
+        table = _without_flagged_rows(table, layout, problems)
         if layout.form or layout.kind == EVALUATIONS:
             missing = table_problems(table, layout, mappings)
             if missing:
@@ -78,6 +91,14 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             responses, unused = read_responses(table, layout, parsers, settings, mappings, problems)
             result = _TableResult(table, layout, [], responses, unused)
         else:
+            # A canonical table may name its participants in an e-mail or name column instead.
+            columns = dict(layout.columns)
+            if "deelnemer" not in columns:
+                for meaning in (EMAIL, NAME):
+                    if meaning in columns:
+                        columns["deelnemer"] = columns[meaning]
+                        break
+            layout = replace(layout, columns=columns)
             missing = missing_columns(layout.kind, layout.columns)
             if missing:
                 problems += [
@@ -88,12 +109,17 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             if layout.kind == SCORES:
                 records = [r for r in score_records(table, layout.columns, parsers, settings, problems) if r]
             else:
-                records = [r for r in (reflection_row(table, n, c, layout.columns, parsers, problems) for n, c in table.rows) if r]
+                records = [r for r in (reflection_row(table, n, c, layout.columns, parsers, problems, layout.every) for n, c in table.rows) if r]
             result = _TableResult(table, layout, records, [], [])
         if layout.unplaced:
             warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), "deze kolommen worden niet gebruikt.", sheet=table.sheet))
         results.append(result)
 
+    for alias, identity in mappings.aliases:
+        identity_rows.append((alias, identity))
+    persons = _people(identity_rows)
+    _assign_persons(results, persons)
+    warnings += _suspected_duplicates(results, persons)
     _merge_network_names(results, warnings)
     _keep_latest_responses(results, warnings)
     scores = _deduplicate(results, parsers, problems, warnings)
@@ -102,7 +128,116 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     _report_partial_participants(scores, framework, parsers, warnings)
     summaries = [_summary(result) for result in results]
     warnings.sort(key=lambda w: (w.file, w.sheet or "", w.row or 0, w.message))
-    return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings))
+    identities = frozenset(value for row in identity_rows for value in row)
+    return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings), identities)
+
+
+def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
+    """Per row, every identity it holds (participant, e-mail, name columns): one person's names."""
+    columns = [index for meaning in IDENTITY_MEANINGS for index in layout.all_of(meaning)]
+    if not columns:
+        return []
+    found = []
+    for _, cells in table.rows:
+        values = tuple(v for v in (" ".join(cells[i].split()) for i in columns) if v and not is_anonymous(v))
+        if values:
+            found.append(values)
+    return found
+
+
+def column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: A, B, …, Z, AA, …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _ambiguous_columns(table: RawTable, layout: Layout) -> list[Problem]:
+    """Two columns that mean what only one may mean: which counts would be a guess."""
+    used = layout.used_columns()
+    return [
+        Problem(
+            table.file, table.header_row, table.header[index], None,
+            f"deze kolom ({column_letter(index)}) betekent hetzelfde als kolom '{table.header[earlier]}' ({column_letter(earlier)}); "
+            "welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.",
+            sheet=table.sheet,
+        )
+        for index, earlier in layout.ambiguous
+        if earlier in used
+    ]
+
+
+_FLAG_MESSAGES = {
+    ERROR_VALUE: "Excel toont hier een foutwaarde: de formule in deze cel kan niet worden berekend. Herstel de formule of typ de waarde in.",
+    FORMULA_WITHOUT_VALUE: "deze cel heeft een formule zonder berekende waarde (het programma dat het bestand opsloeg, rekende formules niet uit). Open het bestand in Excel en sla het opnieuw op.",
+}
+
+
+def _without_flagged_rows(table: RawTable, layout: Layout, problems: list[Problem]) -> RawTable:
+    """Cells that show an error value or hold an uncomputed formula, in columns that are read, are
+    problems; their rows are not read further (the problem is the row's one message)."""
+    used = layout.used_columns()
+    flagged = [f for f in table.flagged if f[1] in used]
+    if not flagged:
+        return table
+    for row, column, kind, shown in flagged:
+        problems.append(Problem(table.file, row, table.header[column], shown, _FLAG_MESSAGES[kind], sheet=table.sheet))
+    rows = {row for row, *_ in flagged}
+    return replace(table, rows=tuple(r for r in table.rows if r[0] not in rows))
+
+
+def _people(identity_rows: list[tuple[str, ...]]) -> dict[str, str]:
+    people = People()
+    for row in identity_rows:
+        people.link(row)
+    return people.persons()
+
+
+def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> None:
+    """Every record's participant becomes its person's key: one person, one key, in every file."""
+
+    def person(participant: str | None) -> str | None:
+        if participant is None:
+            return None
+        key = identity_key(participant)
+        return persons.get(key, key)
+
+    def record(r):  # noqa: ANN001, ANN202 - any record type
+        if r.participant is None:
+            return r
+        return r._replace(participant=person(r.participant)) if hasattr(r, "_replace") else replace(r, participant=person(r.participant))
+
+    for result in results:
+        result.records = [record(r) for r in result.records]
+        result.responses = [
+            dataclass_replace(response, participant=person(response.participant), records=tuple(record(r) for r in response.records))
+            for response in result.responses
+        ]
+
+
+def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) -> list[Problem]:
+    """Persons in one network who may be one person (a name and an e-mail that spells it) although
+    no row links them: said, not guessed."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, person in persons.items():
+        members[person].append(key)
+    by_network: dict[str, set[str]] = defaultdict(set)
+    for result in results:
+        for r in _records_of(result):
+            if r.participant in members:
+                by_network[r.network].add(r.participant)
+    warnings = []
+    for network in sorted(by_network):
+        for first, second in suspected_pairs({p: members[p] for p in by_network[network]}):
+            warnings.append(Problem(
+                "deelnemers", None, None, None,
+                f"in '{network}' zijn '{first}' en '{second}' misschien dezelfde deelnemer, maar geen rij koppelt ze, "
+                f"dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: \"{first}\" = \"{second}\".",
+            ))
+    return warnings
 
 
 def _records_of(result: _TableResult) -> list:
@@ -143,13 +278,13 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
         for response in result.responses:
             if response.participant is None:
                 continue
-            key = (response.kind, response.network, response.moment, fold(response.participant))
+            key = (response.kind, response.network, response.moment, response.participant)
             if key not in latest or response.when > latest[key].when:
                 latest[key] = response
     for result in results:
         kept = []
         for response in result.responses:
-            winner = latest.get((response.kind, response.network, response.moment, fold(response.participant or ""))) if response.participant else None
+            winner = latest.get((response.kind, response.network, response.moment, response.participant)) if response.participant else None
             if winner is None or winner is response:
                 kept.append(response)
                 continue
@@ -171,7 +306,7 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
             continue
         duplicate_rows: dict[int, str] = {}
         for score in _records_of(result):
-            key = (score.network, score.moment.key, parsers.fold(score.participant), score.indicator, score.situation)
+            key = (score.network, score.moment.key, score.participant, score.indicator, score.situation)
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = score
@@ -200,7 +335,7 @@ def _report_partial_participants(scores: list[Score], framework: Framework, pars
     for score in scores:
         if score.situation != CURRENT:
             continue
-        key = (score.network, score.moment, parsers.fold(score.participant))
+        key = (score.network, score.moment, score.participant)
         answered[key].add(score.indicator)
         first.setdefault(key, score.source)
     codes = framework.indicator_codes()

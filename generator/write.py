@@ -1,15 +1,19 @@
-"""Stage 8, write: put a generated site into a folder, touching only files that changed.
+"""Stage 8, write: put a generated site into a new folder beside the old one, then swap it in.
 
 `mkdocs serve` and editors watch the docs folder: rewriting unchanged files would make them rebuild
-for nothing (or forever), so a file is written only when its bytes differ, and files that are no
-longer generated are removed.
+for nothing (or forever), so a file whose bytes did not change is carried over as the same file (a
+hard link: same modification time), and when nothing changed at all the folder is not swapped.
+See `generator.folders` for what keeps other files safe.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.folders import KEPT, MARKER, make_staging, write_marker, written_files
 
 
 @dataclass(frozen=True)
@@ -18,27 +22,40 @@ class WriteResult:
     unchanged: int
     removed: tuple[str, ...]
 
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
 
-def write_tree(files: dict[str, bytes], target: Path) -> WriteResult:
-    target.mkdir(parents=True, exist_ok=True)
+
+def _same_file(path: Path, content: bytes) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def stage_tree(files: dict[str, bytes], target: Path) -> tuple[Path, WriteResult]:
+    """A new folder beside `target` holding `files` (and the marker); what differs from `target`."""
+    staging = make_staging(target)
+    write_marker(staging, [])  # ours from the first moment: a killed build's leftover is recognisable
+    previous = written_files(target) or frozenset()
     written, unchanged = [], 0
     for relative in sorted(files):
-        path = target / relative
+        old, new = target / relative, staging / relative
+        new.parent.mkdir(parents=True, exist_ok=True)
         content = files[relative]
-        if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+        if _same_file(old, content):
+            try:
+                os.link(old, new)
+            except OSError:  # a file system without hard links (a USB stick, a network share)
+                shutil.copy2(old, new)
             unchanged += 1
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
+        new.write_bytes(content)
         written.append(relative)
-    removed = []
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target).as_posix()
-        if path.is_file() and relative not in files and path.name != ".gitkeep":
-            path.unlink()
-            removed.append(relative)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return WriteResult(tuple(written), unchanged, tuple(sorted(removed)))
+    for name in KEPT:
+        if (target / name).is_file():
+            shutil.copy2(target / name, staging / name)
+    write_marker(staging, list(files))
+    removed = tuple(sorted(name for name in previous if name not in files and name != MARKER))
+    return staging, WriteResult(tuple(written), unchanged, removed)

@@ -46,8 +46,8 @@ def test_microsoft_forms_dutch_export_with_network_from_settings_and_moment_from
     assert len(found) == 3 * 22
     assert ("Hoogbegaafdheid", "2026-voorjaar", "anna@school.nl", "1a", "huidig", 7.0) in found
     assert ("Hoogbegaafdheid", "2026-voorjaar", "anna@school.nl", "4d", "gewenst", 9.0) in found
-    assert ("Hoogbegaafdheid", "2026-voorjaar", "Bert", "3b", "huidig", 4.0) in found
-    assert ("Hoogbegaafdheid", "2026-najaar", "antwoord 3 in Dimensieraamwerk HB.xlsx", "2a", "gewenst", 6.0) in found
+    assert ("Hoogbegaafdheid", "2026-voorjaar", "bert", "3b", "huidig", 4.0) in found
+    assert ("Hoogbegaafdheid", "2026-najaar", "antwoord 3 in dimensieraamwerk hb.xlsx", "2a", "gewenst", 6.0) in found
     [table] = dataset.tables
     assert (table.file, table.sheet, table.kind, table.form, table.rows, table.used) == ("Dimensieraamwerk HB.xlsx", "Form1", "scores", True, 3, 3)
 
@@ -116,7 +116,7 @@ def test_english_reflection_form_with_unclear_consent(data_dir):
     ], language="en")
     assert problems(data_dir) == [
         "stories.csv, rij 2, kolom 'May your story be shared publicly (without your name)?', waarde 'Maybe': "
-        "onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').",
+        "onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee').",
     ]
 
 
@@ -147,7 +147,7 @@ def test_form_errors_are_located(data_dir):
         "kolomkoppen kun je in netwerkspiegel.toml onder [kolommen] een betekenis geven.",
         "geheim.xlsx: het Excel-bestand is beveiligd met een wachtwoord (of is een oud .xls-bestand); sla het op als .xlsx zonder wachtwoord.",
         "google.csv, rij 2, kolom 'Tijdstempel', waarde 'gisteren': geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.",
-        "kapot.xlsx: het Excel-bestand is beschadigd of geen echt .xlsx-bestand (BadZipFile).",
+        "kapot.xlsx: het Excel-bestand is beschadigd of geen echt .xlsx-bestand; open het in Excel en sla het opnieuw op als .xlsx.",
         "zonder netwerk.xlsx, blad 'Form1', rij 1, kolom 'netwerk': geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, "
         "of zet in netwerkspiegel.toml: [bestanden.\"zonder netwerk.xlsx\"] netwerk = \"…\".",
     ]
@@ -233,9 +233,9 @@ def test_a_canonical_table_in_a_workbook_with_numbers_and_dates(data_dir):
     workbook.save(data_dir / "scores.xlsx")
     dataset = read_data(data_dir)
     assert scores_of(dataset) == [
-        ("Net", "2025-10-01", "Anna", "1a", "huidig", 6.5),
-        ("Net", "2025-najaar", "Anna", "1b", "gewenst", 7.0),
-        ("Net", "2025-najaar", "Bert", "1b", "huidig", 4.0),
+        ("Net", "2025-10-01", "anna", "1a", "huidig", 6.5),
+        ("Net", "2025-najaar", "anna", "1b", "gewenst", 7.0),
+        ("Net", "2025-najaar", "bert", "1b", "huidig", 4.0),
     ]
     [table] = dataset.tables
     assert (table.name, table.rows, table.used, table.empty) == ("scores.xlsx (blad 'Scores')", 4, 3, 1)

@@ -51,7 +51,7 @@ def test_reflection_problems(data_dir):
           + "Net,2025-voorjaar,Anna,5,,nee\n")
     assert problems(data_dir) == [
         "reflecties.csv, rij 3, kolom 'waarde', waarde 'heel veel': onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5.",
-        "reflecties.csv, rij 4, kolom 'openbaar', waarde 'misschien': onduidelijke toestemming; gebruik 'ja' of 'nee' (leeg betekent 'nee').",
+        "reflecties.csv, rij 4, kolom 'openbaar', waarde 'misschien': onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee').",
         "reflecties.csv, rij 5, kolom 'reflectie', waarde '': de reflectie is leeg.",
     ]
 
@@ -107,8 +107,8 @@ def test_exports_as_spreadsheets_write_them(data_dir):
     write(data_dir, "bom.csv", "\ufeffNetwork,Moment,Participant,Indicator,Score,Situation\nHoogbegaafdheid,24-11-2026,josé,1b.,8,desired\n")
     dataset = read_data(data_dir)
     assert [(s.participant, s.moment.label, s.indicator, s.value, s.situation) for s in dataset.scores] == [
-        ("josé", "2026-11-24", "1b", 8.0, "gewenst"),
-        ("José", "2025-najaar", "1a", 7.5, "huidig"),
+        ("jose", "2026-11-24", "1b", 8.0, "gewenst"),  # José and josé are one person: one key
+        ("jose", "2025-najaar", "1a", 7.5, "huidig"),
     ]
 
 

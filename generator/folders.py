@@ -1,0 +1,234 @@
+"""Part of stage 8, write: the folders Netwerkspiegel writes, and how it keeps every other file safe.
+
+- A folder Netwerkspiegel writes carries a marker file listing what it wrote. A folder may only be
+  replaced when everything in it is listed there (or it is empty); anything else is refused before
+  anything is touched. A folder that holds `.git` is never replaced.
+- `--data`, `--src` and `--out` may not contain each other (a build would read its own output).
+- A new folder is made beside the old one under a hidden name, and swapped in with one atomic
+  rename (Linux `renameat2(RENAME_EXCHANGE)`; elsewhere two renames that the next build repairs).
+  A build killed at any moment leaves the previous folder whole; the next build clears leftovers.
+- One build at a time per folder: a lock file beside it; a second build is told the folder is busy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BusyError, UsageError, os_reason
+
+MARKER = ".netwerkspiegel-map"
+KEPT = (".gitkeep",)  # a placeholder that keeps an empty folder in git; carried over, never ours
+_STAGING = ".netwerkspiegel-tmp-"
+_OLD = ".netwerkspiegel-old-"
+_LOCK = ".netwerkspiegel-lock"
+_MARKER_HEADER = "netwerkspiegel-map 1"
+
+
+def staging_prefix(target: Path) -> str:
+    return f".{target.name}{_STAGING}"
+
+
+def _old_prefix(target: Path) -> str:
+    return f".{target.name}{_OLD}"
+
+
+def _shown(path: Path) -> str:
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def resolve(path: Path, what: str) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError) as error:
+        raise UsageError(f"De map voor {what} ('{_shown(path)}') kan niet worden gebruikt: {os_reason(error) if isinstance(error, OSError) else 'een kring van snelkoppelingen'}.") from error
+
+
+def check_separate(data: Path, src: Path, out: Path) -> None:
+    """`--data`, `--src` and `--out` are three folders apart: none equals or contains another."""
+    named = (("de gegevens (--data)", data), ("de Markdown (--src)", src), ("de HTML (--out)", out))
+    for index, (first_name, first) in enumerate(named):
+        for second_name, second in named[index + 1:]:
+            if first == second:
+                raise UsageError(f"De map voor {first_name} en de map voor {second_name} zijn dezelfde ('{_shown(first)}'). Kies drie aparte mappen.")
+            if second.is_relative_to(first) or first.is_relative_to(second):
+                inner_name, outer_name = (second_name, first_name) if second.is_relative_to(first) else (first_name, second_name)
+                inner, outer = (second, first) if second.is_relative_to(first) else (first, second)
+                raise UsageError(
+                    f"De map voor {inner_name} ('{_shown(inner)}') ligt binnen de map voor {outer_name} ('{_shown(outer)}'). "
+                    "Kies mappen die niet in elkaar liggen: anders leest of wist de ene wat de andere bevat."
+                )
+
+
+def written_files(folder: Path) -> frozenset[str] | None:
+    """What the marker says Netwerkspiegel wrote in `folder`; None when there is no (valid) marker."""
+    marker = folder / MARKER
+    try:
+        lines = marker.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not lines or lines[0] != _MARKER_HEADER:
+        return None
+    return frozenset(lines[1:])
+
+
+def write_marker(folder: Path, files: list[str]) -> None:
+    text = "\n".join([_MARKER_HEADER, *sorted(files)]) + "\n"
+    (folder / MARKER).write_text(text, "utf-8")
+
+
+def _all_files(folder: Path) -> Iterator[str]:
+    """Every file and link below `folder` (hidden ones too), relative, as posix paths."""
+    for root, directories, names in os.walk(folder, followlinks=False):
+        base = Path(root)
+        for name in names + [d for d in directories if (base / d).is_symlink()]:
+            yield (base / name).relative_to(folder).as_posix()
+
+
+def check_replaceable(target: Path, what: str) -> None:
+    """Refuse (UsageError, nothing touched) unless `target` is absent, empty, or wholly ours."""
+    for ancestor in target.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise UsageError(f"De map voor {what} ('{_shown(target)}') kan niet worden gemaakt: '{_shown(ancestor)}' is een bestand, geen map.")
+            break
+    if not target.exists() and not target.is_symlink():
+        return
+    if not target.is_dir():
+        raise UsageError(f"De map voor {what} ('{_shown(target)}') is een bestand, geen map. Netwerkspiegel vervangt geen bestanden; kies een andere map.")
+    if (target / ".git").exists():
+        raise UsageError(f"De map voor {what} ('{_shown(target)}') bevat '.git': dat is een git-repository. Netwerkspiegel maakt zo'n map nooit leeg; kies een map erbinnen, zoals '{_shown(target / 'site')}'.")
+    try:
+        present = [name for name in _all_files(target) if name not in KEPT]
+    except OSError as error:
+        raise UsageError(f"De map voor {what} ('{_shown(target)}') kan niet worden gelezen: {os_reason(error)}.") from error
+    if not present:
+        return
+    ours = written_files(target)
+    if ours is None:
+        raise UsageError(
+            f"De map voor {what} ('{_shown(target)}') bestaat al en is niet door Netwerkspiegel gemaakt "
+            f"(er staan bijvoorbeeld {_examples(present)} in). Netwerkspiegel vervangt alleen mappen die het zelf "
+            "schreef. Kies een nieuwe of lege map, of verplaats wat erin staat."
+        )
+    foreign = [name for name in present if name != MARKER and name not in ours]
+    if foreign:
+        raise UsageError(
+            f"De map voor {what} ('{_shown(target)}') bevat bestanden die Netwerkspiegel niet schreef: "
+            f"{_examples(foreign)}. Netwerkspiegel zou ze bij het bouwen weggooien; verplaats ze eerst."
+        )
+
+
+def _examples(names: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f"'{name}'" for name in sorted(names)[:limit])
+    return shown + (f" en nog {len(names) - limit}" if len(names) > limit else "")
+
+
+def clear_leftovers(target: Path) -> None:
+    """Remove what killed builds left beside `target`, and put back a folder a kill left renamed.
+
+    Called while holding the folder's lock, so no other build is using these."""
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    olds = sorted(p for p in parent.iterdir() if p.name.startswith(_old_prefix(target)))
+    if olds and not target.exists():
+        os.rename(olds[-1], target)  # killed between the two renames of a swap: undo the first
+        olds = olds[:-1]
+    for leftover in olds + [p for p in parent.iterdir() if p.name.startswith(staging_prefix(target))]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def make_staging(target: Path) -> Path:
+    """A new hidden folder beside `target` (same disk, so it can be renamed into place)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; a site is for reading
+    return staging
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux 3.15+); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Put `staging` where `target` is, atomically where the system can; the old one is removed."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # `staging` now holds the previous folder
+        return
+    old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
+    os.rmdir(old)
+    os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def locked(targets: list[Path]) -> Iterator[None]:
+    """Hold a lock beside each target folder for the whole build; BusyError when another has it.
+
+    The lock file is removed again when the build ends, so a project folder keeps no trace."""
+    try:
+        import fcntl
+    except ImportError:  # not on Windows: one build at a time is then up to the user
+        yield
+        return
+    held: list[tuple[Path, int]] = []
+    try:
+        for target in sorted(set(targets)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            lock_path = target.parent / f".{target.name}{_LOCK}"
+            held.append((lock_path, _acquire(lock_path, target, fcntl)))
+        yield
+    finally:
+        for lock_path, descriptor in reversed(held):
+            with contextlib.suppress(OSError):
+                os.unlink(lock_path)  # while still holding it: a waiting build then makes a new one
+            os.close(descriptor)
+
+
+def _acquire(lock_path: Path, target: Path, fcntl) -> int:  # noqa: ANN001 - the fcntl module
+    for _ in range(5):
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(descriptor)
+            raise BusyError(
+                f"De map '{_shown(target)}' wordt op dit moment al gebouwd door een andere Netwerkspiegel. "
+                "Wacht tot die klaar is en probeer het dan opnieuw."
+            ) from error
+        try:
+            if os.stat(lock_path).st_ino == os.fstat(descriptor).st_ino:
+                return descriptor  # still the file at that name: the lock is ours
+        except FileNotFoundError:
+            pass
+        os.close(descriptor)  # the previous build removed it just now: lock the new one
+    raise BusyError(f"De map '{_shown(target)}' wordt op dit moment al gebouwd door een andere Netwerkspiegel.")

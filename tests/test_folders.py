@@ -1,0 +1,227 @@
+"""Never lose a file: Netwerkspiegel only replaces folders it wrote itself, swaps them in atomically,
+survives being killed, runs one build per folder at a time, and says so in Dutch."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.folders import MARKER, locked
+from tests.conftest import ROOT, SCORE_HEADER, write
+
+GOLDEN_DATA = ROOT / "tests" / "golden" / "data"
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file below `folder` (hidden ones too) with a hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A coach's project folder: data, their own notes, a hidden file, a git repository."""
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(tmp_path, "notities.md", "mijn aantekeningen")
+    write(tmp_path, ".verborgen", "geheim")
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git", "HEAD", "ref: refs/heads/main\n")
+    return tmp_path
+
+
+def run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.mark.parametrize("src, out, message", [
+    ("data", "site", "De map voor de gegevens (--data) en de map voor de Markdown (--src) zijn dezelfde"),
+    ("site_src", "data", "De map voor de gegevens (--data) en de map voor de HTML (--out) zijn dezelfde"),
+    ("data/md", "site", "De map voor de Markdown (--src) ('{root}/data/md') ligt binnen de map voor de gegevens (--data) ('{root}/data')."),
+    ("site_src", "data/html", "De map voor de HTML (--out) ('{root}/data/html') ligt binnen de map voor de gegevens (--data) ('{root}/data')."),
+    ("site_src", ".", "De map voor de gegevens (--data) ('{root}/data') ligt binnen de map voor de HTML (--out) ('{root}')."),
+    ("site_src", "site_src/html", "De map voor de HTML (--out) ('{root}/site_src/html') ligt binnen de map voor de Markdown (--src)"),
+    (".", "site", "ligt binnen de map voor de Markdown (--src) ('{root}')"),
+])
+def test_folders_that_contain_each_other_are_refused_and_nothing_is_touched(project, capsys, src, out, message):
+    before = tree(project)
+    code = main(["build", "--data", str(project / "data"), "--src", str(project / src), "--out", str(project / out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message.format(root=project) in err
+    assert "Traceback" not in err
+    assert tree(project) == before
+
+
+def test_an_existing_folder_that_netwerkspiegel_did_not_write_is_refused(project, capsys):
+    own = project / "verslagen"
+    own.mkdir()
+    write(own, "rapport.docx", "mijn rapport")
+    write(own, ".instellingen", "verborgen")
+    before = tree(project)
+    assert main(["build", "--data", str(project / "data"), "--src", str(own), "--out", str(project / "site")]) == 2
+    assert capsys.readouterr().err == (
+        f"De map voor de Markdown (--src) ('{own}') bestaat al en is niet door Netwerkspiegel gemaakt (er staan bijvoorbeeld "
+        "'.instellingen', 'rapport.docx' in). Netwerkspiegel vervangt alleen mappen die het zelf schreef. Kies een nieuwe of lege "
+        "map, of verplaats wat erin staat.\n"
+    )
+    assert tree(project) == before
+
+
+def test_a_project_folder_holding_git_is_never_cleaned(project, capsys):
+    data = project.parent / (project.name + "-data")
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    (project / MARKER).write_text("netwerkspiegel-map 1\n.git/HEAD\nnotities.md\n.verborgen\ndata/scores.csv\n", "utf-8")
+    before = tree(project)
+    elsewhere = project.parent / (project.name + "-md")
+    assert main(["build", "--data", str(data), "--src", str(elsewhere), "--out", str(project)]) == 2
+    assert "bevat '.git': dat is een git-repository. Netwerkspiegel maakt zo'n map nooit leeg" in capsys.readouterr().err
+    assert tree(project) == before and not elsewhere.exists()
+
+
+def test_the_current_folder_as_output_is_refused(project):
+    before = tree(project)
+    completed = run(["build", "--out", "."], cwd=project)
+    assert completed.returncode == 2, completed.stderr
+    assert "ligt binnen de map voor de HTML (--out)" in completed.stderr and "Traceback" not in completed.stderr
+    assert tree(project) == before
+
+
+def test_an_existing_file_as_output_is_refused_and_kept(project, capsys):
+    write(project, "site", "een bestand met de naam site")
+    before = tree(project)
+    assert main(["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(project / "site")]) == 2
+    assert f"De map voor de HTML (--out) ('{project / 'site'}') is een bestand, geen map." in capsys.readouterr().err
+    assert tree(project) == before
+    assert not list(project.glob(".site*"))
+
+
+def test_a_file_as_src_is_refused(project, capsys):
+    write(project, "md", "tekst")
+    assert main(["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(project / "site")]) == 2
+    assert "De map voor de Markdown (--src)" in capsys.readouterr().err
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_message(project, capsys):
+    write(project, "bestand", "tekst")
+    code = main(["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(project / "bestand" / "site")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"De map voor de HTML (--out) ('{project}/bestand/site') kan niet worden gemaakt: '{project}/bestand' is een bestand, geen map.\n"
+    # A folder the system refuses to write (here /proc) is a clear message too.
+    code = main(["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", "/proc/netwerkspiegel-site"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("Netwerkspiegel kon niet schrijven: /proc/") and "Traceback" not in err and "Errno" not in err
+
+
+def test_a_file_added_to_a_built_folder_is_never_thrown_away(project, capsys):
+    src, out = project / "md", project / "site"
+    args = ["build", "--data", str(project / "data"), "--src", str(src), "--out", str(out)]
+    assert main(args) == 0
+    assert (out / MARKER).is_file() and (src / MARKER).is_file()
+    write(out, "eigen.html", "van mij")
+    assert main(args) == 2
+    assert "bevat bestanden die Netwerkspiegel niet schreef: 'eigen.html'" in capsys.readouterr().err
+    assert (out / "eigen.html").read_text() == "van mij"
+    (out / "eigen.html").unlink()
+    assert main(args) == 0
+
+
+def test_a_placeholder_gitkeep_is_kept(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    src = tmp_path / "site_src"
+    src.mkdir()
+    write(src, ".gitkeep", "")
+    assert main(["build", "--data", str(data), "--src", str(src), "--out", str(tmp_path / "site")]) == 0
+    assert (src / ".gitkeep").is_file() and (src / "index.md").is_file()
+
+
+def test_a_second_build_on_the_same_folder_is_told_it_is_busy(project, capsys):
+    out = project / "site"
+    with locked([out.resolve()]):
+        code = main(["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(out)])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"De map '{out}' wordt op dit moment al gebouwd door een andere Netwerkspiegel. Wacht tot die klaar is en probeer het dan opnieuw.\n"
+    )
+    assert not out.exists()
+
+
+def _start_build(folder: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--data", str(GOLDEN_DATA), "--src", "md", "--out", "html"],
+        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,
+    )
+
+
+def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
+    """SIGKILL at growing delays through a whole build: afterwards `md/` and `html/` are each either
+    the previous build or a complete new one, never a mix, and the next build clears the leftovers."""
+    first = _start_build(tmp_path)
+    assert first.wait(timeout=300) == 0, first.stderr.read() if first.stderr else ""
+    previous = {name: tree(tmp_path / name) for name in ("md", "html")}
+    assert previous["html"]
+    # Change the data so a complete new build differs from the previous one.
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in GOLDEN_DATA.iterdir():
+        (data / path.name).write_bytes(path.read_bytes())
+    with (data / "scores.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Wereldoriëntatie,2025-najaar,Nieuw,1a,3,huidig\n")
+    kinds = set()
+    for delay in (0.3, 0.8, 1.5, 2.5, 3.5, 5.0, 7.0):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "build", "--data", "data", "--src", "md", "--out", "html"],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            start_new_session=True,
+        )
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for name in ("md", "html"):
+            now = tree(tmp_path / name)
+            if now == previous[name]:
+                kinds.add("vorige")
+            else:
+                assert (tmp_path / name / MARKER).is_file(), f"{name} is half written after a kill at {delay} s"
+                listed = set((tmp_path / name / MARKER).read_text("utf-8").splitlines()[1:])
+                assert listed == set(now) - {MARKER}, f"{name} is not one complete build after a kill at {delay} s"
+                kinds.add("nieuw")
+                previous[name] = now
+    assert "vorige" in kinds
+    completed = run(["build", "--data", "data", "--src", "md", "--out", "html"], cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert not [p.name for p in tmp_path.iterdir() if "netwerkspiegel-tmp" in p.name or "netwerkspiegel-old" in p.name]
+
+
+def test_ctrl_c_stops_with_a_short_dutch_message_and_exit_130(tmp_path):
+    interrupted = 0
+    for delay in (0.7, 1.0, 1.3):
+        process = _start_build(tmp_path)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=120)
+        if process.returncode == 0:
+            continue  # the build finished before Ctrl+C reached it
+        interrupted += 1
+        assert process.returncode == 130, err
+        assert err.strip().endswith("Afgebroken (Ctrl+C). De vorige site is niet veranderd.")
+        assert "Traceback" not in err
+        assert not [p.name for p in tmp_path.iterdir() if "netwerkspiegel-tmp" in p.name]
+    assert interrupted

@@ -1,0 +1,266 @@
+"""Never leak a name: no participant's name or e-mail, in any form or part, in any built file of
+either audience; one person across files; only a clear yes is consent; names of others removed
+from public texts; what will go public can be seen before building."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from generator.cli import main
+from generator.errors import InputError
+from generator.identity import Redactor
+from generator.pipeline import build, generate, read_data
+from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
+from tests.exports import INDICATOR_QUESTIONS_NL, REFLECTION_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
+
+MARCH = dt.datetime(2026, 3, 14, 10, 22, 31)
+INDICATORS = ("1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d")
+
+
+def folded(text: str) -> str:
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def built_text(folder: Path) -> str:
+    """Every built file as text (pages, search index, CSV, SVG, JSON), folded for searching."""
+    return folded("\n".join(p.read_bytes().decode("utf-8", "replace") for p in sorted(folder.rglob("*")) if p.is_file()))
+
+
+def leaks(text: str, parts: list[str]) -> list[str]:
+    return [part for part in parts if re.search(rf"(?<![^\W_]){re.escape(folded(part))}(?![^\W_])", text)]
+
+
+def build_both(data: Path, root: Path) -> dict[str, str]:
+    texts = {}
+    for audience in ("intern", "publiek"):
+        build(data, root / f"src-{audience}", root / f"site-{audience}", audience)
+        texts[audience] = built_text(root / f"src-{audience}") + "\n" + built_text(root / f"site-{audience}")
+    return texts
+
+
+def scores_rows(network: str, moment: str, people: list[str], value: int = 6) -> str:
+    return "".join(f"{network},{moment},{person},{code},{value},huidig\n" for person in people for code in INDICATORS)
+
+
+def test_identities_from_every_column_and_file_are_removed_in_every_form(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    # Known by e-mail in the scores, by e-mail and name in a Microsoft Forms export, by e-mail in a Google Form.
+    write(data, "scores.csv", SCORE_HEADER + scores_rows("Rekenen", "2026-voorjaar", ["anouk.devries@obsdelinde.nl", "bram.okafor@kbs.nl", "c.yilmaz@kbs.nl", "d4@kbs.nl", "e5@kbs.nl"]))
+    texts = [
+        "Ik leerde veel van Anouk de Vries en van mevrouw De Vries.",
+        "Anouk  de\nVries en anouk devries vertelden, en ANOUK ook.",
+        "Met Bram Okafor (bram.okafor@kbs.nl) en Okafor werkte ik samen; ook Yilmaz hielp.",
+        "Zonder accent: Jose Muller. Met: José Müller.",
+        "",
+        "ja",
+    ]
+    microsoft_forms_xlsx(data / "Reflecties.xlsx", ["Netwerk"] + REFLECTION_QUESTIONS_NL, [
+        {"email": "anouk.devries@obsdelinde.nl", "name": "Anouk de Vries", "completed": MARCH, "answers": ["Rekenen"] + texts},
+        {"email": "anonymous", "name": "José Müller", "completed": MARCH, "answers": ["Rekenen", "Fijn met Anouk.", "", "", "", "", "nee"]},
+    ])
+    google_forms_csv(data / "Evaluatie.csv", ["Netwerk", "Wat ging goed?", "Wat kan de volgende keer beter?"], [
+        {"email": "bram.okafor@kbs.nl", "time": MARCH, "answers": ["Rekenen", "Bram en José leidden het goed", "Meer tijd voor Anouk de Vries"]},
+    ])
+    write(data, "titels.csv", REFLECTION_HEADER.replace("openbaar", "openbaar,titel") + "Rekenen,2026-voorjaar,c.yilmaz@kbs.nl,direct,Samen met Anouk gewerkt.,ja,Het verhaal van Yilmaz\n")
+    texts_built = build_both(data, tmp_path)
+    parts = ["anouk", "devries", "de vries", "vries", "anouk.devries", "obsdelinde", "bram", "okafor", "yilmaz", "c.yilmaz",
+             "josé", "jose", "müller", "muller"]
+    for audience, text in texts_built.items():
+        assert leaks(text, parts) == [], audience
+        assert "[deelnemer]" in text
+    assert "samen met [deelnemer] gewerkt" in texts_built["publiek"]
+
+
+def test_one_person_as_email_in_one_file_and_name_in_another_is_counted_once(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores-a.csv", SCORE_HEADER + scores_rows("Net", "2025-voorjaar", ["anna@x.nl", "bert@x.nl", "cor@x.nl", "dirk@x.nl"]))
+    # Anna again, by name, in another export; a reflection form row links her name and e-mail.
+    write(data, "scores-b.csv", SCORE_HEADER.replace("deelnemer", "naam") + "Net,2025-voorjaar,Anna Smit,1a,6,gewenst\n")
+    microsoft_forms_xlsx(data / "reflecties.xlsx", ["Netwerk", "Meetmoment"] + REFLECTION_QUESTIONS_NL, [
+        {"email": "anna@x.nl", "name": "Anna Smit", "completed": MARCH, "answers": ["Net", "2025-voorjaar", "Fijn", "", "", "", "", "nee"]},
+    ])
+    dataset = read_data(data)
+    assert {s.participant for s in dataset.scores} == {"anna@x.nl", "bert@x.nl", "cor@x.nl", "dirk@x.nl"}
+    public = generate(dataset, "publiek")
+    assert public.files["netwerken/net.csv"] == b'"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max"\n'
+
+
+def test_unlinked_name_and_email_that_may_be_one_person_are_warned_about(data_dir, capsys):
+    write(data_dir, "a.csv", SCORE_HEADER + "Net,2025-voorjaar,anouk.devries@school.nl,1a,6,\nNet,2025-voorjaar,Kim,1a,6,\n")
+    write(data_dir, "b.csv", SCORE_HEADER + "Net,2025-voorjaar,Anouk de Vries,1b,6,\n")
+    assert main(["check", "--data", str(data_dir)]) == 0
+    assert (
+        "- deelnemers: in 'Net' zijn 'anouk de vries' en 'anouk.devries@school.nl' misschien dezelfde deelnemer, maar geen rij "
+        "koppelt ze, dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: "
+        "\"anouk de vries\" = \"anouk.devries@school.nl\"."
+    ) in capsys.readouterr().err
+    write(data_dir, "netwerkspiegel.toml", '[deelnemers]\n"Anouk de Vries" = "anouk.devries@school.nl"\n')
+    assert {s.participant for s in read_data(data_dir).scores} == {"anouk.devries@school.nl", "kim"}
+
+
+@pytest.mark.parametrize("answer", ["Ja, maar alleen intern", "ja (liever niet)", "ja nee", "ja?", "jawel, later", "yes but no", "misschien"])
+def test_only_a_clear_yes_is_consent(data_dir, answer):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "reflecties.csv", REFLECTION_HEADER + f'Net,2025-voorjaar,Anna,direct,Leuk,"{answer}"\n')
+    with pytest.raises(InputError) as caught:
+        read_data(data_dir)
+    assert [p.format() for p in caught.value.report.problems] == [
+        f"reflecties.csv, rij 2, kolom 'openbaar', waarde '{answer}': onduidelijke toestemming; alleen een duidelijk 'ja' maakt "
+        "een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee').",
+    ]
+
+
+@pytest.mark.parametrize("answer, public", [("Ja", True), ("ja, dat mag", True), ("JA!", True), ("Yes", True), ("", False),
+                                            ("Nee", False), ("nee, liever niet", False), ("geen toestemming", False)])
+def test_clear_answers(data_dir, answer, public):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "reflecties.csv", REFLECTION_HEADER + f'Net,2025-voorjaar,Anna,direct,Leuk,"{answer}"\n')
+    assert [r.public for r in read_data(data_dir).reflections] == [public]
+
+
+def test_several_consent_columns_must_all_say_yes(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    questions = ["Netwerk", "Directe waarde: wat vond je waardevol?", "Mag je verhaal openbaar gedeeld worden?", "Geef je toestemming voor publicatie?"]
+    microsoft_forms_xlsx(data_dir / "form.xlsx", questions, [
+        {"email": "a@x.nl", "completed": MARCH, "answers": ["Net", "Eerste", "Ja", "Nee"]},
+        {"email": "b@x.nl", "completed": MARCH, "answers": ["Net", "Tweede", "Ja", "Ja, dat mag"]},
+        {"email": "c@x.nl", "completed": MARCH, "answers": ["Net", "Derde", "", "Ja"]},
+    ])
+    assert sorted((r.text, r.public) for r in read_data(data_dir).reflections) == [("Derde", False), ("Eerste", False), ("Tweede", True)]
+
+
+def test_a_network_with_only_internal_data_is_not_in_the_public_site(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "evaluaties.csv", "netwerk,datum,tops,tips\nGeheim netwerk,2025-03-01,Goed,Beter\n")
+    write(data_dir, "reflecties.csv", REFLECTION_HEADER + "Ander geheim,2025-voorjaar,Bo,direct,Leuk,nee\n")
+    public = generate(read_data(data_dir), "publiek")
+    text = "\n".join(content.decode("utf-8", "replace") for content in public.files.values())
+    assert "Geheim netwerk" not in text and "Ander geheim" not in text
+    intern = generate(read_data(data_dir), "intern")
+    assert any("Geheim netwerk" in content.decode("utf-8", "replace") for content in intern.files.values())
+
+
+def test_check_for_the_public_site_lists_every_text_after_redaction(data_dir, capsys):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,anouk.devries@school.nl,1a,7,\n")
+    write(data_dir, "reflecties.csv", REFLECTION_HEADER.replace("openbaar", "openbaar,titel")
+          + "Net,2025-voorjaar,anouk.devries@school.nl,direct,Samen met juf Annemiek en Anouk de Vries gewerkt.,ja,Van Anouk\n"
+          + "Net,2025-voorjaar,anouk.devries@school.nl,toegepast,Dit blijft intern.,nee,\n")
+    write(data_dir, "netwerkspiegel.toml", '[netwerken."Net"]\nthema = "Samen rekenen"\n')
+    assert main(["check", "--data", str(data_dir), "--audience", "publiek"]) == 0
+    out = capsys.readouterr().out
+    assert out.split("\n\nTeksten op de publieke site", 1)[1] == (
+        " (1 verhaal, na het weglaten van namen):\n"
+        "- Net, 2025-voorjaar, Directe waarde 'Van [deelnemer]':\n"
+        "    Samen met juf [naam] en [deelnemer] gewerkt.\n"
+        "\n"
+        "Thema's van netwerken (zoals in netwerkspiegel.toml):\n"
+        "- Net: Samen rekenen\n"
+    )
+
+
+def test_names_of_people_who_are_not_participants_are_removed_from_public_texts(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data, "reflecties.csv", REFLECTION_HEADER
+          + 'Net,2025-voorjaar,Anna,direct,"Meester Ahmed liet Sanne en Daan presenteren; bel 06-12345678 of mail info@basisschool.nl.",ja\n')
+    texts = build_both(data, tmp_path)
+    assert leaks(texts["publiek"], ["Ahmed", "Sanne", "Daan", "06-12345678", "info@basisschool.nl"]) == []
+    assert "presenteren" in texts["publiek"]
+    assert "sanne" in texts["intern"]  # inside the network, pupils' first names stay (participants' do not)
+
+
+def test_names_the_coach_typed_that_match_a_participant_are_warned_about(data_dir, capsys):
+    write(data_dir, "Kruisjes van Anouk.csv", SCORE_HEADER + "Groep van Anouk,2025-voorjaar,anouk@school.nl,1a,7,\n")
+    write(data_dir, "netwerkspiegel.toml", '[site]\ntitel = "Netwerk van Anouk"\n[netwerken."Groep van Anouk"]\nthema = "Anouk leidt"\n')
+    assert main(["check", "--data", str(data_dir)]) == 0
+    err = capsys.readouterr().err
+    said = "noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers."
+    assert f"- Kruisjes van Anouk.csv: de bestandsnaam {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten)." in err
+    assert f"- netwerknamen, waarde 'Groep van Anouk': de naam van dit netwerk {said}" in err
+    assert f"- netwerkspiegel.toml, sleutel 'site.titel', waarde 'Netwerk van Anouk': de titel van de site {said}" in err
+    assert f"- netwerkspiegel.toml, sleutel 'netwerken.\"Groep van Anouk\".thema', waarde 'Anouk leidt': dit thema {said}" in err
+    quality = generate(read_data(data_dir), "intern").files["kwaliteit.md"].decode("utf-8")
+    assert "Kruisjes van \\[deelnemer\\]\\.csv" in quality and "Kruisjes van Anouk" not in quality
+
+
+# --- property: generated participants, texts naming them in every form, no identity survives ---
+
+_LETTERS = "bcdfghjklmnpqrstvwxz"
+_VOWELS = "aeiouéëïöü"
+
+
+def _name(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(_LETTERS) + rng.choice(_VOWELS) for _ in range(syllables)).capitalize() + rng.choice("krtnsl")
+
+
+def _person(rng: random.Random) -> dict[str, str]:
+    first, last = _name(rng, 2), _name(rng, 3)
+    particle = rng.choice(["", "de ", "van ", "van der ", "ter "])
+    local = rng.choice([f"{first}.{particle.replace(' ', '')}{last}", f"{first[0]}.{last}", f"{first}_{last}", f"{first}-{last}"])
+    return {"first": first, "last": last, "full": f"{first} {particle}{last}", "email": f"{folded(local)}@school{rng.randint(1, 9)}.nl"}
+
+
+def _mentions(rng: random.Random, person: dict[str, str]) -> str:
+    """The person named in every way people write names."""
+    full, first, last = person["full"], person["first"], person["last"]
+    bare = folded(full)
+    return rng.choice([
+        f"Ik werkte met {full}.", f"{first} zei dat het goed ging.", f"Mevrouw {full.split(' ', 1)[1]} hielp.",
+        f"Met {full.replace(' ', '  ')} samen.", f"{full.replace(' ', chr(10), 1)} deed mee.", f"Ook {bare} kwam.",
+        f"{full.upper()} vertelde.", f"Mail {person['email']} of vraag {person['email'].split('@')[0]}.", f"Dank {last}!",
+    ])
+
+
+def _parts(person: dict[str, str]) -> list[str]:
+    local = person["email"].split("@")[0]
+    return [person["first"], person["last"], person["full"], person["email"], local] + [p for p in re.split(r"[._-]", local) if len(p) > 2]
+
+
+@given(seed=st.integers(0, 10_000))
+@settings(max_examples=200, deadline=None)
+def test_redaction_leaves_no_identity_in_any_generated_text(seed):
+    rng = random.Random(seed)
+    people = [_person(rng) for _ in range(4)]
+    redact = Redactor([p["email"] for p in people] + [p["full"] for p in people])
+    for person in people:
+        for _ in range(6):
+            text = folded(redact(_mentions(rng, person)))
+            assert leaks(text, _parts(person)) == [], text
+
+
+@given(seed=st.integers(0, 10_000))
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_no_identity_survives_in_any_built_file_of_either_audience(tmp_path_factory, seed):
+    rng = random.Random(seed)
+    root = tmp_path_factory.mktemp("property")
+    data = root / "data"
+    data.mkdir()
+    people = [_person(rng) for _ in range(6)]
+    rows = "".join(f"Samen,2026-voorjaar,{p['email']},{code},{rng.randint(1, 10)},huidig\n" for p in people for code in INDICATORS)
+    write(data, "scores.csv", SCORE_HEADER + rows)
+    questions = ["Netwerk"] + REFLECTION_QUESTIONS_NL
+    responses = []
+    for person in people:
+        others = rng.sample(people, 3)
+        answers = [_mentions(rng, other) for other in others] + ["", "", "Ja"]
+        responses.append({"email": person["email"], "name": person["full"], "completed": MARCH, "answers": ["Samen"] + answers})
+    microsoft_forms_xlsx(data / "reflecties.xlsx", questions, responses)
+    google_forms_csv(data / "evaluatie.csv", ["Netwerk", "Wat ging goed?", "Wat kan de volgende keer beter?"], [
+        {"email": p["email"], "time": MARCH, "answers": ["Samen", _mentions(rng, rng.choice(people)), _mentions(rng, rng.choice(people))]}
+        for p in people
+    ])
+    texts = build_both(data, root)
+    for audience, text in texts.items():
+        for person in people:
+            assert leaks(text, _parts(person)) == [], (audience, person)
