@@ -86,7 +86,7 @@ class Report:
         counts = Counter({kind: len(found) for kind, found in kinds.items()})
         lines = [self.heading(), f"Per soort ({len(kinds)} soorten), met de eerste drie voorbeelden:"]
         for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            lines.append(f"- {count:,} keer: {kind}".replace(",", "."))
+            lines.append(f"- {count:,} keer: ".replace(",", ".") + kind)
             lines += [f"    {problem.format()}" for problem in kinds[kind][:3]]
         if full_list:
             lines.append(f"De volledige lijst staat in {full_list}")

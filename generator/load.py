@@ -291,6 +291,8 @@ def _table(name: str, sheet: str | None, records: list, flagged: list[tuple[int,
     start = 0
     while start < len(records) and not "".join(records[start]).strip():
         start += 1  # leading blank rows still count as rows
+    if start == len(records):
+        return None, [Problem(name, None, None, None, "het blad is leeg." if sheet else "het bestand is leeg.", sheet=sheet)]
     header_row = start + 1
     header = tuple(" ".join(cell.split()) for cell in records[start])
     width = len(header)
@@ -330,10 +332,16 @@ def _delimiter_name(delimiter: str) -> str:
 
 
 def _swallowed_row(cells: tuple[str, ...], delimiter: str, width: int) -> int | None:
-    """The column of a multi-line cell with a line holding as many separators as a whole row."""
+    """The column of a multi-line cell with a line that looks like a row of its own: as many
+    separators as a whole row, or the row's own first cell and then more separators."""
+    start = cells[0] + delimiter if cells[0] else None
     for index, cell in enumerate(cells):
-        if "\n" in cell and any(line.count(delimiter) >= width - 1 for line in cell.split("\n")[1:]):
-            return index
+        if "\n" not in cell:
+            continue
+        for line in cell.split("\n")[1:]:
+            count = line.count(delimiter)
+            if count >= width - 1 or (start and line.startswith(start) and count >= 2):
+                return index
     return None
 
 

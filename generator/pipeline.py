@@ -46,7 +46,7 @@ def read_data(data_dir: Path) -> Dataset:
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings)
     problems += validated.problems
-    if not validated.scores and not any(p.row is not None for p in problems):
+    if not validated.scores and not problems:
         problems.append(Problem(
             data_dir.name or str(data_dir), None, None, None,
             "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of "
