@@ -22,6 +22,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 # argparse speaks English; what it says to a coach, said in Dutch.
 _ARGPARSE_DUTCH = (
+    (re.compile(r"argument opdracht: invalid choice: (.*) \(choose from (.*)\)"), r"onbekende opdracht \1 (kies uit \2)"),
     (re.compile(r"the following arguments are required: (.*)"), r"deze gegevens ontbreken: \1"),
     (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"optie \1: ongeldige keuze \2 (kies uit \3)"),
     (re.compile(r"argument (\S+): invalid int value: (.*)"), r"optie \1: \2 is geen geheel getal"),

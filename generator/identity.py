@@ -202,13 +202,56 @@ class NameFinder:
     _DISABLED = frozenset({"locations", "institutions", "dates", "ages", "identifiers", "urls"})
     _MARKS = {"persoon": NAME_MARK, "patient": NAME_MARK, "emailadres": EMAIL_MARK, "telefoonnummer": PHONE_MARK}
 
+    # Titles before a name: never a name themselves.
+    _TITLES = frozenset({"meester", "juf", "juffrouw", "mevrouw", "meneer", "heer", "dokter", "collega", "leerling", "directeur"})
+    # Everyday Dutch words that are also first names ("ik ken", "ik wil"): in lower case they are words.
+    _WORDS = frozenset({
+        "ken", "kan", "wil", "mag", "ben", "heb", "zal", "bas", "roos", "hoop", "lot", "job", "max", "els", "zon", "ster",
+        "lief", "lieve", "dag", "hart", "vrij", "mei", "juni", "juli", "augustus", "maart", "april", "winter", "zomer", "storm",
+        "mark", "will", "may", "hope", "rose", "joy", "sky", "liefde",
+    })
+
     def __init__(self, cache: Path):
         self._deduce = _load_deduce(str(cache))
+        lookups = self._deduce.lookup_structs
+        self._first_names, self._surnames = lookups["first_name"], lookups["surname"]
+        self._ordinary = (lookups["common_word"], lookups["stop_word"], lookups["whitelist"])
+
+    def _is_ordinary(self, word: str) -> bool:
+        return word in self._TITLES or word in self._WORDS or any(word in words for words in self._ordinary)
+
+    def _capitalised(self, text: str) -> str:
+        """The text with names written in lower case capitalised ("daarna hielp sanne de vries"):
+        Deduce recognises names by their capital. Only known first names that are no ordinary word,
+        and a known surname right after one; the text keeps its length, so positions stay valid."""
+        tokens = list(_TOKEN.finditer(text))
+        chars = list(text)
+        after_name = False
+        for match in tokens:
+            word = match.group()
+            if not word.islower() or len(word) < 2 or len(word[0].upper()) != 1:
+                after_name = after_name and word in TUSSENVOEGSELS
+                continue
+            capital = word[0].upper() + word[1:]
+            if (len(word) >= 3 and [capital] in self._first_names and not self._is_ordinary(word)) or (after_name and [capital] in self._surnames):
+                chars[match.start()] = capital[0]
+                after_name = True
+            else:
+                after_name = after_name and word in TUSSENVOEGSELS
+        return "".join(chars)
+
+    def _ordinary_single_word(self, annotation, text: str) -> bool:  # noqa: ANN001 - Deduce's annotation
+        """A lone capitalised ordinary word ("Goud waard.") taken for a surname, not after a title."""
+        word = annotation.text
+        if annotation.tag != "persoon" or _TOKEN.fullmatch(word) is None or [word] in self._first_names:
+            return False
+        before = _TOKEN.findall(text[: annotation.start_char])
+        return self._is_ordinary(word.lower()) and not (before and before[-1].lower() in self._TITLES)
 
     def __call__(self, text: str) -> str:
-        document = self._deduce.deidentify(text, disabled=set(self._DISABLED))
+        document = self._deduce.deidentify(self._capitalised(text), disabled=set(self._DISABLED))
         spans = sorted(
-            ((a.start_char, a.end_char, self._MARKS.get(a.tag, NAME_MARK)) for a in document.annotations),
+            ((a.start_char, a.end_char, self._MARKS.get(a.tag, NAME_MARK)) for a in document.annotations if not self._ordinary_single_word(a, text)),
             key=lambda span: (span[0], -span[1]),
         )
         merged: list[tuple[int, int, str]] = []

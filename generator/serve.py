@@ -11,13 +11,22 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from generator.errors import NetwerkspiegelError
+from generator.errors import NetwerkspiegelError, UsageError
 from generator.pages import TEMPLATES_DIR
 from generator.pipeline import build
 from generator.site import MKDOCS_CONFIG
 
 
 def serve(data_dir: Path, src: Path, out: Path, audience: str, port: int, host: str = "127.0.0.1") -> None:
+    if not 1 <= port <= 65535:
+        raise UsageError(f"De poort moet een getal van 1 tot en met 65535 zijn (gekregen: {port}).")
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise UsageError(f"Poort {port} op {host} is al in gebruik (of niet toegestaan); kies een andere met --port.") from error
     # The site's own address, so Material's instant navigation recognises its links.
     address = f"http://{host}:{port}/"
     build(data_dir, src, out, audience, site_url=address)

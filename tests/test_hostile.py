@@ -315,3 +315,29 @@ def test_check_finds_what_build_fails_on_and_no_traceback_anywhere(tmp_path):
     assert check.stderr == built.stderr
     assert "Traceback" not in check.stderr and not re.search(r"\b(Error|error|Invalid|expected)\b", check.stderr)
     assert not (tmp_path / "site").exists()
+
+
+def test_serve_on_a_port_in_use_is_a_clear_message(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["serve", "--data", str(ROOT / "tests" / "golden" / "data"), "--src", str(tmp_path / "md"), "--out", str(tmp_path / "html"), "--port", str(port)])
+    assert code == 2
+    assert capsys.readouterr().err == f"Poort {port} op 127.0.0.1 is al in gebruik (of niet toegestaan); kies een andere met --port.\n"
+    assert not (tmp_path / "html").exists()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["bouw"], "netwerkspiegel: fout: onbekende opdracht 'bouw' (kies uit 'build', 'check', 'serve')"),
+    (["build", "--audience", "iedereen"], "netwerkspiegel build: fout: optie --audience/--publiek: ongeldige keuze 'iedereen' (kies uit 'intern', 'publiek')"),
+    (["serve", "--port", "tachtig"], "netwerkspiegel serve: fout: optie --port: 'tachtig' is geen geheel getal"),
+])
+def test_command_line_mistakes_are_said_in_dutch(capsys, argv, message):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: ") and err.rstrip().endswith(message), err
