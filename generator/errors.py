@@ -84,7 +84,8 @@ class Report:
         for problem in self.problems:
             kinds.setdefault(problem_kind(problem), []).append(problem)
         counts = Counter({kind: len(found) for kind, found in kinds.items()})
-        lines = [self.heading(), f"Per soort ({len(kinds)} soorten), met de eerste drie voorbeelden:"]
+        noun = "soort" if len(kinds) == 1 else "soorten"
+        lines = [self.heading(), f"Per soort ({len(kinds)} {noun}), met de eerste drie voorbeelden:"]
         for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             lines.append(f"- {count:,} keer: ".replace(",", ".") + kind)
             lines += [f"    {problem.format()}" for problem in kinds[kind][:3]]
