@@ -5,4 +5,4 @@ load → validate → model → audience → aggregate → charts → pages → 
 `generator.pipeline` strings them together; `generator.cli` is a thin shell around it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

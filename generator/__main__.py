@@ -1,7 +1,11 @@
-"""`python -m generator` does exactly what the `netwerkspiegel` command does."""
+"""`python -m generator …` is `netwerkspiegel …`."""
 
 import sys
 
-from generator.cli import main
+try:
+    from generator.cli import run
+except KeyboardInterrupt:  # Ctrl+C while Python is still starting up
+    print("Afgebroken (Ctrl+C). De vorige site is niet veranderd.", file=sys.stderr)
+    sys.exit(130)
 
-sys.exit(main())
+run()

@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.cache import cache_dir, store
-from generator.pages import TEMPLATES_DIR
+from generator.resources import TEMPLATES_DIR
 
 VEGA_BUNDLE = "assets/vega/vega-bundle.js"
 
@@ -24,7 +24,7 @@ def _bundle_header() -> bytes:
     return (
         f"/* Vega {vl_convert.get_vega_version()}, Vega-Lite {vl_convert.get_vegalite_versions()[-1]}, "
         f"vega-embed {vl_convert.get_vega_embed_version()}: bundled by vl-convert-python "
-        f"{version('vl-convert-python')} for Netwerkspiegel. */\n"
+        f"{version('vl-convert-python')} for Netwerkspiegel, as a classic script in its own scope. */\n"
     ).encode("utf-8")
 
 
@@ -44,7 +44,9 @@ def vega_bundle(previous_src: Path | None) -> bytes:
                     return existing.read_bytes()
     import vl_convert
 
-    bundle = header + vl_convert.javascript_bundle().encode("utf-8")
+    # Wrapped in a function: a classic script (file:// allows no modules) whose top-level names stay
+    # its own; it hands vega, vegaLite and vegaEmbed to the page through `window`.
+    bundle = header + b'(function () {\n"use strict";\n' + vl_convert.javascript_bundle().encode("utf-8") + b"\n})();\n"
     store(cache, bundle)
     return bundle
 

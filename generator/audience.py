@@ -98,6 +98,7 @@ class AudienceView:
     notices: tuple[Problem, ...] = ()
     ignored_files: tuple[str, ...] = ()
     themes: dict[str, str] = field(default_factory=dict)  # network → its theme, for both audiences
+    logo: tuple[str, bytes] | None = None
 
     @property
     def is_public(self) -> bool:
@@ -150,6 +151,7 @@ def for_audience(dataset: Dataset, audience: str, names: Callable[[str], str] | 
         notices=tuple(_redacted_problem(p, redact) for p in dataset.warnings) if internal else (),
         ignored_files=tuple(redact(f) for f in dataset.ignored_files) if internal else (),
         themes={network: theme for network, theme in dataset.themes if network in networks},
+        logo=dataset.logo,
     )
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -49,6 +51,18 @@ class _DutchParser(argparse.ArgumentParser):
         return text.replace("\noptions:\n", "\nopties:\n").replace("show this help message and exit", "toon deze hulp en stop")
 
 
+def installed_version() -> str:
+    """The version of the installed package (the checkout's own when run from it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("netwerkspiegel")
+    except PackageNotFoundError:
+        from generator import __version__
+
+        return __version__
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _DutchParser(
         prog="netwerkspiegel",
@@ -56,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=settings_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"netwerkspiegel {installed_version()}", help="toon de versie en stop")
     commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True, parser_class=_DutchParser)
 
     def common(sub: argparse.ArgumentParser, with_output: bool = True) -> None:
@@ -66,11 +81,18 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--audience", "--publiek", choices=AUDIENCES, default=INTERNAL, help="voor wie de site is (standaard: intern)")
             sub.add_argument("--site-url", default=None, help="adres van de site; overschrijft site.url uit netwerkspiegel.toml")
 
-    common(commands.add_parser("build", help="controleer de gegevens en bouw de site"))
+    build = commands.add_parser("build", help="controleer de gegevens en bouw de site")
+    common(build)
+    build.add_argument("--offline", action="store_true",
+                       help="een site die ook werkt als je hem van schijf opent (een gedeelde map of zip), zonder webserver")
+    build.add_argument("--zip", type=Path, default=None, metavar="BESTAND",
+                       help="schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail")
     check = commands.add_parser("check", help="controleer alleen de gegevens en vat samen wat er gelezen is")
     common(check, with_output=False)
     check.add_argument("--audience", "--publiek", choices=AUDIENCES, default=INTERNAL,
                        help="met 'publiek': toon ook elke tekst die de publieke site laat zien, na het weglaten van namen")
+    init = commands.add_parser("init", help="maak een nieuw monitoringproject: werkmappen, instellingen, uitleg en CI")
+    init.add_argument("map", nargs="?", type=Path, default=Path("."), help="de map van het project (standaard: de huidige map)")
     serve = commands.add_parser("serve", help="bouw de site, toon hem op 127.0.0.1 en bouw opnieuw bij wijzigingen")
     common(serve)
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
@@ -82,13 +104,15 @@ def main(argv: list[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")  # a name that is not valid UTF-8 must not stop a message
-    args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
+        args = _parser().parse_args(argv)
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         if args.command == "check":
             return _check(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "init":
+            return _init(args)
         return _serve(args)
     except InputError as error:
         print(_input_report(error), file=sys.stderr)
@@ -97,8 +121,22 @@ def main(argv: list[str] | None = None) -> int:
         print(error.message(), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
+        # Everything written so far was cleaned up while the interrupt passed through the stages.
+        # Exit at once: libraries with handlers of their own (the Vega runtime) must not turn the
+        # rest of the shutdown into a second interrupt and a different exit code.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("Afgebroken (Ctrl+C). De vorige site is niet veranderd.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(EXIT_INTERRUPTED)
+
+
+def run() -> None:
+    """The console command: `main`, then exit with its code. Once the work is done a late Ctrl+C
+    (while Python shuts down) no longer changes the outcome."""
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
 
 
 def _input_report(error: InputError) -> str:
@@ -140,7 +178,7 @@ def _check(args) -> int:
 def _build(args) -> int:
     from generator.pipeline import build
 
-    result = build(args.data, args.src, args.out, args.audience, site_url=args.site_url)
+    result = build(args.data, args.src, args.out, args.audience, site_url=args.site_url, offline=args.offline, zip_file=args.zip)
     _print_warnings(result.warnings)
     pages = result.pages
     written = result.written
@@ -150,6 +188,24 @@ def _build(args) -> int:
         f"(Markdown in {args.src}/: {len(written.written)} bestanden geschreven, {written.unchanged} ongewijzigd, "
         f"{len(written.removed)} verwijderd). Tijd: {timing}."
     )
+    if args.offline or args.zip:
+        print(f"Open de site van schijf met {args.out}/index.html" + (f"; de zip staat in {args.zip}." if args.zip else "."))
+    return EXIT_OK
+
+
+def _init(args) -> int:
+    from generator.project import init_project
+
+    result = init_project(args.map, installed_version())
+    where = args.map
+    if result.created:
+        print(f"Nieuw project in {where}/:")
+        print("".join(f"- {name}\n" for name in result.created), end="")
+    if result.skipped:
+        print(f"Al aanwezig, niet veranderd ({len(result.skipped)}):")
+        print("".join(f"- {name}\n" for name in result.skipped), end="")
+    print(f"Lees {where}/README.md. Vul de werkmappen in data/ in of zet er exports naast, en draai daarna "
+          f"'netwerkspiegel check' en 'netwerkspiegel build' in {where}/.")
     return EXIT_OK
 
 

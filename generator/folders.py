@@ -232,3 +232,45 @@ def _acquire(lock_path: Path, target: Path, fcntl) -> int:  # noqa: ANN001 - the
             pass
         os.close(descriptor)  # the previous build removed it just now: lock the new one
     raise BusyError(f"De map '{_shown(target)}' wordt op dit moment al gebouwd door een andere Netwerkspiegel.")
+
+
+ZIP_COMMENT = b"netwerkspiegel-site"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the same site gives the same archive, byte for byte
+
+
+def check_zip_target(zip_file: Path, out: Path) -> None:
+    """A zip may replace only a zip that Netwerkspiegel wrote (it says so in its comment)."""
+    import zipfile
+
+    if zip_file.is_relative_to(out):
+        raise UsageError(f"Het zip-bestand ('{_shown(zip_file)}') kan niet in de map voor de HTML staan; kies een plek ernaast.")
+    if not zip_file.exists():
+        return
+    try:
+        with zipfile.ZipFile(zip_file) as existing:
+            ours = existing.comment == ZIP_COMMENT
+    except (zipfile.BadZipFile, OSError, ValueError):
+        ours = False
+    if not ours:
+        raise UsageError(f"'{_shown(zip_file)}' bestaat al en is geen zip-bestand van Netwerkspiegel. Netwerkspiegel vervangt het niet; kies een andere naam.")
+
+
+def write_zip(folder: Path, zip_file: Path) -> None:
+    """`folder` as one archive, written beside the target and then renamed into place."""
+    import zipfile
+
+    temporary = zip_file.with_name(f".{zip_file.name}{_STAGING}{os.getpid()}")
+    try:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.comment = ZIP_COMMENT
+            for name in sorted(_all_files(folder)):
+                if name == MARKER:
+                    continue
+                info = zipfile.ZipInfo(f"{zip_file.stem}/{name}", date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, (folder / name).read_bytes())
+        os.replace(temporary, zip_file)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()

@@ -49,6 +49,9 @@ EXCEL_ERRORS = frozenset({
     "#WAARDE!", "#DEEL/0!", "#VERW!", "#NAAM?", "#GETAL!", "#N/B", "#LEEG!",  # Dutch Excel
 })
 ERROR_VALUE, FORMULA_WITHOUT_VALUE = "foutwaarde", "formule"
+HEADER_ONLY = "{what} bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."
+# A sheet with one of these names explains the workbook (as the starter workbooks of `init` do).
+EXPLANATION_SHEETS = frozenset({"uitleg", "instructie", "instructies", "toelichting", "leesmij", "lees mij", "readme", "instructions"})
 
 # Control characters (but tab and line breaks) and invisible format characters: zero-width spaces
 # and joiners, soft hyphens, direction marks, byte-order marks. They make equal names differ
@@ -244,7 +247,13 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem],
             notices.append(_invisible_notice(name, None, first))
     flagged = _flag_error_values(records) if "#" in text else []
     table, problems = _table(name, None, records, flagged, delimiter)
-    return table, problems, notices
+    return table, *_header_only_as_notice(problems, notices)
+
+
+def _header_only_as_notice(problems: list[Problem], notices: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    said = {HEADER_ONLY.format(what="het blad"), HEADER_ONLY.format(what="het bestand")}
+    header_only = [p for p in problems if p.message in said]
+    return [p for p in problems if p not in header_only], notices + header_only
 
 
 def _invisible_notice(name: str, sheet: str | None, first: tuple[int, int]) -> Problem:
@@ -321,8 +330,8 @@ def _table(name: str, sheet: str | None, records: list, flagged: list[tuple[int,
                 continue
         rows.append((number, (cells + ("",) * width)[:width]))
     if not rows and not problems:
-        problems.append(Problem(name, None, None, None, f"{'het blad' if sheet else 'het bestand'} bevat alleen een kopregel en geen gegevens.", sheet=sheet))
-        return None, problems
+        # Nothing to lose, but said: a starter workbook not filled in yet, or an empty export.
+        return None, [Problem(name, None, None, None, HEADER_ONLY.format(what="het blad" if sheet else "het bestand"), sheet=sheet)]
     kept = [f for f in (flagged or []) if f[0] > header_row and f[1] < width]
     return RawTable(name, header, tuple(rows), header_row, sheet, tuple(empty), tuple(kept)), problems
 
@@ -370,6 +379,8 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
             workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
             try:
                 for worksheet in workbook.worksheets:
+                    if " ".join(worksheet.title.lower().split()) in EXPLANATION_SHEETS:
+                        continue  # the workbook's own explanation (documented: never read)
                     if worksheet.sheet_state != "visible":
                         notices.append(Problem(name, None, None, None, "dit blad is verborgen in Excel en wordt niet gelezen; maak het zichtbaar als het gegevens bevat die meetellen.", sheet=worksheet.title))
                         continue
@@ -383,7 +394,7 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
         return [], unreadable, []
     except Exception:  # openpyxl raises its own (and some builtin) types for broken workbooks  # noqa: BLE001
         return [], unreadable, []
-    if not tables and not problems:
+    if not tables and not problems and not notices:
         problems.append(Problem(name, None, None, None, "het Excel-bestand bevat geen gegevens (in zichtbare bladen)."))
     return tables, problems, notices
 
@@ -433,6 +444,7 @@ def _read_sheet(archive: zipfile.ZipFile, worksheet, name: str) -> tuple[list[Ra
         shown = ", ".join(merged[:5]) + (f" en {len(merged) - 5} meer" if len(merged) > 5 else "")
         notices.append(Problem(name, None, None, None, f"dit blad heeft samengevoegde cellen ({shown}). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.", sheet=sheet))
     table, table_problems = _table(name, sheet, records, flagged)
+    table_problems, notices = _header_only_as_notice(table_problems, notices)
     return ([table] if table else []), table_problems, notices
 
 

@@ -119,6 +119,7 @@ class Dataset:
     themes: tuple[tuple[str, str], ...] = ()  # network → its theme or practice question
     # every name, e-mail and code in the exports: what the audience stage removes from all text
     identities: frozenset[str] = frozenset()
+    logo: tuple[str, bytes] | None = None  # (path in the site, the image) from `site.logo`
 
 
 def assemble(framework: Framework, settings: Settings, validated, ignored_files, themes=(), notices=()) -> Dataset:

@@ -21,11 +21,11 @@ from generator.aggregate import Figures, NetworkFigures
 from generator.charts import ChartKinds, ChartSpec, dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.insight import patterns
 from generator.model import CURRENT, DESIRED, SITUATIONS
+from generator.questions import form_questions
+from generator.resources import TEMPLATES_DIR
 from generator.static import render_static, static_path
 from generator.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
 NAV_FILE = ".netwerkspiegel.json"
 _STATIC_LINK = re.compile(r"\]\((?:\.\./)*(grafieken/[0-9a-f]{20}\.svg)\)")
 CSV_COLUMNS = ("netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max")
@@ -40,9 +40,11 @@ class GeneratedSite:
     site_name: str
 
 
-def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None) -> jinja2.Environment:
+    """The page templates; a template in `overrides` (a project's `sjablonen/`) replaces ours of the same name."""
+    loaders = ([jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []) + [jinja2.FileSystemLoader(str(templates_dir))]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -134,6 +136,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
             "overzicht.md", "overzicht.md.j2", networks=figures.networks, charts=overview_charts(kinds, figures, view),
             patterns=patterns(framework, view.settings, figures.networks), median_rows=_median_rows(figures),
         )
+        page("formulieren.md", "formulieren.md.j2", questions=form_questions(framework, view.settings))
         page(
             "kwaliteit.md", "kwaliteit.md.j2", tables=view.tables, notices=view.notices, ignored_files=view.ignored_files,
             unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
@@ -145,8 +148,48 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     nav = _navigation(figures, slugs)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
     site_name = html_attr(f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}")
-    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    look = _own_look(view, files)
+    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url, **look}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
     return GeneratedSite(files, nav, site_name)
+
+
+COLOUR_CSS = "assets/kleur.css"
+
+
+def _own_look(view, files: dict[str, bytes]) -> dict[str, object]:
+    """The coach's logo, colour and footer line: files for the site and what MkDocs is told.
+
+    Material prints the footer line (`copyright`) as HTML, so the coach's text is escaped here."""
+    settings = view.settings
+    look: dict[str, object] = {}
+    if view.logo is not None:
+        path, image = view.logo
+        files[path] = image
+        look["logo"] = path
+    if settings.colour:
+        files[COLOUR_CSS] = _colour_css(settings.colour).encode("utf-8")
+        look["extra_css"] = [COLOUR_CSS]
+    footer = " · ".join(part for part in (settings.organisation, settings.footer) if part)
+    if footer:
+        look["copyright"] = html.escape(footer)
+    return look
+
+
+def _colour_css(colour: str) -> str:
+    """The coach's main colour as Material's primary colour, with a lighter and a darker shade."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+    def mix(target: int, share: float) -> str:
+        return "#" + "".join(f"{round(c + (target - c) * share):02x}" for c in (red, green, blue))
+
+    return (
+        "/* site.kleur uit netwerkspiegel.toml */\n"
+        ":root, [data-md-color-primary=\"custom\"] {\n"
+        f"  --md-primary-fg-color: {colour.lower()};\n"
+        f"  --md-primary-fg-color--light: {mix(255, 0.2)};\n"
+        f"  --md-primary-fg-color--dark: {mix(0, 0.25)};\n"
+        "}\n"
+    )
 
 
 def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
@@ -160,6 +203,7 @@ def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
         nav.append({"Verhalen": "verhalen.md"})
     nav.append({"Over de kaders": "kaders.md"})
     if not figures.view.is_public:
+        nav.append({"Vragen voor formulieren": "formulieren.md"})
         nav.append({"Gegevenskwaliteit": "kwaliteit.md"})
     return [{str(k): v for k, v in item.items()} for item in nav]
 

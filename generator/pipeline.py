@@ -22,7 +22,9 @@ from generator.assets import site_assets
 from generator.audience import for_audience
 from generator.charts import ChartKinds, indicator_label
 from generator.errors import BuildError, InputError, Problem, UsageError, os_reason
-from generator.folders import check_replaceable, check_separate, clear_leftovers, locked, make_staging, resolve, swap_in, write_marker
+from generator.folders import (
+    check_replaceable, check_separate, check_zip_target, clear_leftovers, locked, make_staging, resolve, swap_in, write_marker, write_zip,
+)
 from generator.framework import load_framework
 from generator.load import load_folder
 from generator.model import Dataset, assemble
@@ -42,20 +44,49 @@ def read_data(data_dir: Path) -> Dataset:
         raise UsageError(f"De datamap '{shown}' is een bestand, geen map. Geef met --data de map met de exports op.")
     framework = load_framework()
     settings, mappings, problems = load_settings(data_dir, framework)
-    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME,))
+    logo_refused = any(p.key == "site.logo" for p in problems)
+    logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
+    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo))
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings)
     problems += validated.problems
     if not validated.scores and not problems:
+        unfilled = sorted({n.file for n in loaded.notices if n.message.startswith(("het blad bevat alleen een kopregel", "het bestand bevat alleen een kopregel"))})
+        still_empty = f" Nog leeg (alleen een kopregel): {', '.join(unfilled)}; vul die in of zet er exports naast." if unfilled else ""
         problems.append(Problem(
             data_dir.name or str(data_dir), None, None, None,
             "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of "
             "Excel-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score, of een "
-            "formulier met vragen die met een indicator beginnen ('1a. …').",
+            "formulier met vragen die met een indicator beginnen ('1a. …')." + still_empty,
         ))
     if problems:
         raise InputError(problems)
-    return assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
+    dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
+    return replace(dataset, logo=logo)
+
+
+MAX_LOGO_BYTES = 1024 * 1024
+_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+def _read_logo(data_dir: Path, name: str, problems: list[Problem]) -> tuple[str, bytes] | None:
+    """The logo named in the settings: a real PNG or JPG in the data folder, at most 1 MB."""
+    path = data_dir / name
+    def fail(message: str) -> None:
+        problems.append(Problem(SETTINGS_FILE_NAME, None, None, name, message, key="site.logo"))
+
+    if not path.is_file():
+        fail("dit bestand staat niet in de datamap.")
+        return None
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        fail("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg).")
+        return None
+    content = path.read_bytes()
+    suffix = next((s for signature, s in _IMAGE_SIGNATURES.items() if content.startswith(signature)), None)
+    if suffix is None:
+        fail("dit is geen PNG- of JPG-afbeelding.")
+        return None
+    return f"assets/logo{suffix}", content
 
 
 def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
@@ -68,12 +99,21 @@ def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
     return replace(dataset, settings=replace(dataset.settings, site_url=valid))
 
 
-def generate(dataset: Dataset, audience: str, previous_src: Path | None = None) -> GeneratedSite:
+OVERRIDES_DIR = "sjablonen"
+
+
+def template_overrides(data_dir: Path) -> Path | None:
+    """A project's own page templates: the folder `sjablonen/` beside the data folder, if there is one."""
+    folder = data_dir.parent / OVERRIDES_DIR
+    return folder if folder.is_dir() else None
+
+
+def generate(dataset: Dataset, audience: str, previous_src: Path | None = None, overrides: Path | None = None) -> GeneratedSite:
     """Audience → aggregate → charts → pages, all in memory."""
     view = for_audience(dataset, audience)
     figures = aggregate(view)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()])
-    return render_site(figures, kinds, template_environment(), site_assets(previous_src))
+    return render_site(figures, kinds, template_environment(overrides=overrides), site_assets(previous_src))
 
 
 @dataclass(frozen=True)
@@ -100,7 +140,7 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG) -> WriteResult:
+def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False) -> WriteResult:
     """Write and build beside the old folders; only when MkDocs succeeds are they swapped in.
 
     `src` and `out` are resolved, checked (`check_replaceable`) and locked by the caller."""
@@ -110,7 +150,7 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         staged.append(new_src)
         new_out = make_staging(out)
         staged.append(new_out)
-        build_html(new_src, new_out, config_file)
+        build_html(new_src, new_out, config_file, offline=offline)
         write_marker(new_out, list(_relative_files(new_out)))
         swap_in(new_out, out)
         staged.remove(new_out)
@@ -136,14 +176,26 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
     return data_dir, src, out
 
 
-def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None) -> BuildResult:
+def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
+          offline: bool = False, zip_file: Path | None = None) -> BuildResult:
+    """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
+    one archive (implies `offline`)."""
     if site_url is not None and valid_site_url(site_url) is None:
         raise UsageError(f"--site-url {SITE_URL_HELP} Gekregen: '{site_url}'.")
     data_dir, src, out = prepare_folders(data_dir, src, out)
     for target, what in ((src, "de Markdown (--src)"), (out, "de HTML (--out)")):
         check_replaceable(target, what)  # refused before even a lock file is made
+    if zip_file is not None:
+        zip_file = resolve(zip_file, "het zip-bestand (--zip)")
+        check_zip_target(zip_file, out)
     with locked_folders(src, out):
-        return _build(data_dir, src, out, audience, config_file, site_url)
+        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None)
+        if zip_file is not None:
+            try:
+                write_zip(out, zip_file)
+            except OSError as error:
+                raise BuildError(f"Het zip-bestand kon niet worden geschreven: {os_reason(error)}. De site zelf staat klaar in '{out}'.") from error
+        return result
 
 
 @contextlib.contextmanager
@@ -160,19 +212,19 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
         raise BuildError(f"Netwerkspiegel kon niet schrijven: {os_reason(error)}. De vorige site blijft staan.") from error
 
 
-def _build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path, site_url: str | None) -> BuildResult:
+def _build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path, site_url: str | None, offline: bool) -> BuildResult:
     seconds: dict[str, float] = {}
     with _no_cycle_collection():
         start = time.perf_counter()
         dataset = with_site_url(read_data(data_dir), site_url)
         seconds["lezen en controleren"] = time.perf_counter() - start
         start = time.perf_counter()
-        site = generate(dataset, audience, previous_src=src)
+        site = generate(dataset, audience, previous_src=src, overrides=template_overrides(data_dir))
         seconds["pagina's maken"] = time.perf_counter() - start
     warnings = dataset.warnings
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
-    written = publish(site, src, out, config_file)
+    written = publish(site, src, out, config_file, offline)
     seconds["mkdocs build"] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
     return BuildResult(warnings, pages, written, seconds)

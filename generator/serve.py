@@ -12,9 +12,8 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from generator.errors import NetwerkspiegelError, UsageError
-from generator.pages import TEMPLATES_DIR
-from generator.pipeline import build
-from generator.site import MKDOCS_CONFIG
+from generator.resources import MKDOCS_CONFIG, TEMPLATES_DIR
+from generator.pipeline import build, template_overrides
 
 
 def serve(data_dir: Path, src: Path, out: Path, audience: str, port: int, host: str = "127.0.0.1") -> None:
@@ -40,7 +39,8 @@ def serve(data_dir: Path, src: Path, out: Path, audience: str, port: int, host: 
             print(f"{error.message()}\nDe vorige versie van de site blijft staan.", file=sys.stderr)
 
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
-    for path in (data_dir, TEMPLATES_DIR, MKDOCS_CONFIG):
+    overrides = template_overrides(data_dir)
+    for path in (data_dir, TEMPLATES_DIR, MKDOCS_CONFIG, *([overrides] if overrides else [])):
         server.watch(str(path.resolve()))
     print(f"De site staat op http://{host}:{port}/ (stoppen met Ctrl+C).", file=sys.stderr)
     try:

@@ -42,6 +42,23 @@ class Settings:
     tijdstip van het antwoord het meetmoment: januari tot en met deze maand is '<jaar>-voorjaar', de
     maanden daarna '<jaar>-najaar'."""
 
+    organisation: str = ""
+    """site.organisatie: de school of organisatie achter de netwerken; staat op de startpagina en
+    onderaan elke pagina."""
+
+    logo: str = ""
+    """site.logo: een afbeelding (PNG of JPG, hoogstens 1 MB) in de datamap, bijvoorbeeld
+    'logo.png'; staat links bovenaan elke pagina."""
+
+    colour: str = ""
+    """site.kleur: de hoofdkleur van de site als '#rrggbb', bijvoorbeeld '#1f4e79'. Witte tekst
+    erop moet goed leesbaar zijn (contrast minstens 4,5 : 1, WCAG AA); een te lichte kleur wordt
+    geweigerd."""
+
+    footer: str = ""
+    """site.voettekst: een regel onderaan elke pagina, bijvoorbeeld een contactpersoon of
+    e-mailadres van de coördinator."""
+
     site_url: str = "http://localhost/"
     """site.url: het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een
     submap (zoals https://school.github.io/netwerk/), vul dan dat adres in, anders laadt elke
@@ -269,6 +286,10 @@ def parse_settings(raw: dict, file_name: str) -> tuple[Settings, list[Problem]]:
         problems.append(Problem(file_name, None, None, settings.site_url, SITE_URL_HELP, key="site.url"))
     else:
         settings = replace(settings, site_url=valid_site_url(settings.site_url) or settings.site_url)
+    if settings.colour and colour_problem(settings.colour):
+        problems.append(Problem(file_name, None, None, settings.colour, colour_problem(settings.colour) or "", key="site.kleur"))
+    if settings.logo and not re.fullmatch(r"[^/\\]+\.(?:png|jpe?g)", settings.logo, re.IGNORECASE):
+        problems.append(Problem(file_name, None, None, settings.logo, "moet de naam van een PNG- of JPG-bestand in de datamap zijn, zoals 'logo.png'.", key="site.logo"))
     if not -1e6 <= settings.scale_min <= 1e6 or not -1e6 <= settings.scale_max <= 1e6:
         problems.append(Problem(file_name, None, None, None, "de schaal moet tussen -1.000.000 en 1.000.000 liggen.", key="schaal"))
     if not 1 <= settings.public_min_group <= 10_000:
@@ -287,6 +308,27 @@ def _flatten(raw: dict):
                 stack.append((full + ".", value))
             else:
                 yield full, value
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of white text on `colour` ('#rrggbb')."""
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def colour_problem(colour: str) -> str | None:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return "moet een kleur zijn als '#rrggbb', bijvoorbeeld '#1f4e79'."
+    ratio = contrast_with_white(colour)
+    if ratio < 4.5:
+        return (f"witte tekst op deze kleur heeft een contrast van {ratio:.2f} : 1; dat moet minstens 4,5 : 1 zijn (WCAG AA). "
+                "Kies een donkerdere kleur.").replace(".", ",", 1)
+    return None
 
 
 SITE_URL_HELP = (

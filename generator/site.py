@@ -15,9 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import BuildError
-from generator.pages import NAV_FILE, PROJECT_ROOT
-
-MKDOCS_CONFIG = PROJECT_ROOT / "mkdocs.yml"
+from generator.pages import NAV_FILE
+from generator.resources import MKDOCS_CONFIG
 
 
 class _Collect(logging.Handler):
@@ -29,8 +28,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG) -> None:
-    """Build `src` into `out` strictly: any MkDocs warning fails the build."""
+FILE_WORKER = "assets/file-worker.js"
+
+
+def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False) -> None:
+    """Build `src` into `out` strictly: any MkDocs warning fails the build.
+
+    `offline`: a site that works opened from disk (file://), e.g. shared as a folder or a zip:
+    links to `page.html` instead of `page/`, the search index as a script (browsers do not let a
+    page on disk fetch files), and search's web worker run in a frame (`assets/file-worker.js`).
+    Like Material's offline plugin, but without its shim from another host."""
     settings = json.loads((src / NAV_FILE).read_text("utf-8"))
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
@@ -44,12 +51,29 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG) -> None:
             site_name=settings["site_name"],
             site_url=settings["site_url"],
             strict=True,
+            use_directory_urls=not offline,
         )
+        if "logo" in settings:
+            config.theme["logo"] = settings["logo"]
+            config.theme["favicon"] = settings["logo"]
+        if "copyright" in settings:
+            config["copyright"] = settings["copyright"]
+        for stylesheet in settings.get("extra_css", []):
+            config.extra_css.append(stylesheet)
+        if offline:
+            config.extra["polyfills"] = [FILE_WORKER]
+            # Instant navigation fetches pages and the sitemap: a page on disk may fetch nothing.
+            features = config.theme["features"]
+            config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        if offline:
+            index = out / "search" / "search_index.json"
+            if index.is_file():
+                (out / "search" / "search_index.js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
     except (MkDocsException, OSError) as error:
         details = "".join(f"\n- {message}" for message in collect.messages)
         raise BuildError(f"MkDocs kon de site niet bouwen: {error}{details}") from error

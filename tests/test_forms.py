@@ -123,7 +123,7 @@ def test_english_reflection_form_with_unclear_consent(data_dir):
 def test_form_errors_are_located(data_dir):
     microsoft_forms_xlsx(data_dir / "form.xlsx", ["Netwerk"] + INDICATOR_QUESTIONS_NL[:2], [
         {"email": "a@school.nl", "completed": MARCH, "answers": ["Net", "vaak", "12"]},
-    ], extra_sheets={"Toelichting": [["Uitleg bij dit formulier"], ["Vul alles in"]]})
+    ], extra_sheets={"Notities": [["Uitleg bij dit formulier"], ["Vul alles in"]], "Uitleg": [["Een blad met deze naam wordt nooit gelezen"]]})
     google_forms_csv(data_dir / "google.csv", ["Netwerk"] + INDICATOR_QUESTIONS_NL[:1], [
         {"email": "b@school.nl", "time": MARCH, "answers": ["Net", "5"]},
     ])
@@ -140,7 +140,7 @@ def test_form_errors_are_located(data_dir):
         "gebruik een getal of een keuze als '7 - vaak'.",
         "form.xlsx, blad 'Form1', rij 2, kolom '1b. In welke mate laat de groep tijdelijke of permanente sociale activiteiten zien?', "
         "waarde '12': score buiten de schaal van 1 tot en met 10.",
-        "form.xlsx, blad 'Toelichting', rij 1, waarde 'Uitleg bij dit formulier': herken het soort bestand niet aan de kopregel. "
+        "form.xlsx, blad 'Notities', rij 1, waarde 'Uitleg bij dit formulier': herken het soort bestand niet aan de kopregel. "
         "Scores hebben de kolommen netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); reflecties hebben "
         "netwerk, meetmoment of datum, deelnemer, waarde, reflectie (en eventueel openbaar, niveau, titel). Een formulier heeft "
         "vragen die met een indicator beginnen ('1a. …'), vragen per waardecyclus ('Directe waarde: …') of tops en tips; eigen "

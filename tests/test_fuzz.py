@@ -72,7 +72,7 @@ def test_csv_reader_accounts_for_every_row(header, rows, delimiter, encoding):
 @FUZZ
 def test_csv_reader_never_raises_on_any_bytes(content):
     table, problems, notices = read_csv(content, "x.csv")
-    assert table is not None or problems
+    assert table is not None or problems or notices  # a file with only a header is skipped and said
 
 
 def _data_folder(name: str, content: bytes) -> Path:

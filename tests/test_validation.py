@@ -64,7 +64,6 @@ def test_file_level_problems(data_dir):
     write(data_dir, "vreemd.csv", "naam,leeftijd\nAnna,40\n")
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     assert problems(data_dir) == [
-        "kop.csv: het bestand bevat alleen een kopregel en geen gegevens.",
         "leeg.csv: het bestand is leeg.",
         "mist.csv, rij 1, kolom 'deelnemer': verplichte kolom ontbreekt in dit scorebestand.",
         "plaatje.csv: dit is geen tekstbestand; bewaar het als CSV (UTF-8 of Windows-1252).",
@@ -72,6 +71,12 @@ def test_file_level_problems(data_dir):
         "netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); reflecties hebben netwerk, meetmoment of datum, "
         "deelnemer, waarde, reflectie (en eventueel openbaar, niveau, titel).",
     ]
+
+
+def test_a_file_with_only_a_header_is_skipped_and_said(data_dir):
+    write(data_dir, "kop.csv", SCORE_HEADER)
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    assert [w.format() for w in read_data(data_dir).warnings][0] == "kop.csv: het bestand bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."
 
 
 def test_a_folder_without_scores(data_dir):
@@ -87,7 +92,7 @@ def test_settings_report_every_bad_key(data_dir):
     write(data_dir, "netwerkspiegel.toml", '[schaal]\nminimum = 5\nmaximum = 3\nmaximun = 9\n[publiek]\nminimale_groep = "vijf"\n')
     assert problems(data_dir) == [
         "netwerkspiegel.toml, sleutel 'publiek.minimale_groep', waarde 'vijf': moet een geheel getal zijn.",
-        "netwerkspiegel.toml, sleutel 'schaal.maximun': onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.url.",
+        "netwerkspiegel.toml, sleutel 'schaal.maximun': onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url.",
         "netwerkspiegel.toml, sleutel 'schaal.minimum', waarde '5': het minimum moet kleiner zijn dan het maximum (3).",
         "scores.csv, rij 2, kolom 'score', waarde '4': score buiten de schaal van 5 tot en met 3.",
     ]

@@ -1,7 +1,10 @@
 // Draws every chart of a page with vega-embed (from the site's own vega bundle, never a CDN).
 // Material's instant navigation swaps pages without reloading scripts, so charts are drawn on each
 // emission of its `document$` observable, and again when the reader switches light/dark mode.
-
+// A classic script in its own scope (not a module): it must also run from file://, where
+// browsers refuse module scripts.
+(() => {
+"use strict";
 const DUTCH_NUMBERS = { decimal: ",", thousands: ".", grouping: [3], currency: ["€\u00a0", ""] };
 const ACTIONS = { export: true, source: false, compiled: false, editor: false };
 const DUTCH_ACTIONS = {
@@ -87,3 +90,4 @@ new MutationObserver(() => drawAll()).observe(document.body, {
   attributes: true,
   attributeFilter: ["data-md-color-scheme"],
 });
+})();

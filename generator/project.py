@@ -1,0 +1,230 @@
+"""`netwerkspiegel init`: a coach's own monitoring project, ready to fill, build and publish.
+
+Writes starter workbooks (headers, drop-down lists, an explanation sheet), the settings file with
+every setting explained, a README for the coach, a `.gitignore`, a pinned `requirements.txt` and CI
+for GitHub and GitLab. It never overwrites a file: what exists is skipped and listed.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import UsageError, os_reason
+from generator.framework import Framework, load_framework
+from generator.questions import form_questions
+from generator.resources import TEMPLATES_DIR
+from generator.settings import OPTIONS, Settings
+from generator.text import short_number
+
+@dataclass(frozen=True)
+class InitResult:
+    created: tuple[str, ...]
+    skipped: tuple[str, ...]
+
+
+def _settings_sections() -> list[tuple[str, list[dict[str, object]]]]:
+    sections: dict[str, list[dict[str, object]]] = {}
+    for option in OPTIONS:
+        section, name = option.key.split(".", 1)
+        example = f'"{option.default}"' if isinstance(option.default, str) else short_number(float(option.default)).replace(",", ".")  # type: ignore[arg-type]
+        words, lines, line = option.help.split(), [], ""
+        for word in words:
+            if len(line) + len(word) + 1 > 95:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+        sections.setdefault(section, []).append({"name": name, "example": example, "help_lines": lines})
+    return list(sections.items())
+
+
+def _render(template: str, **context: object) -> bytes:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR / "project")), undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+    )
+    return env.get_template(template).render(**context).encode("utf-8")
+
+
+def project_files(version: str) -> dict[str, Callable[[], bytes]]:
+    """Every file of a new project, by path, made only when it is written."""
+    framework = load_framework()
+    context = {"version": version, "min_group": Settings().public_min_group, **form_questions(framework)}
+    return {
+        "README.md": lambda: _render("README.md.j2", **context),
+        ".gitignore": lambda: _render("gitignore.j2"),
+        "requirements.txt": lambda: _render("requirements.txt.j2", version=version),
+        ".github/workflows/netwerkspiegel.yml": lambda: _render("github-workflow.yml.j2"),
+        ".gitlab-ci.yml": lambda: _render("gitlab-ci.yml.j2"),
+        "data/netwerkspiegel.toml": lambda: _render("netwerkspiegel.toml.j2", sections=_settings_sections()),
+        "data/scores.xlsx": lambda: _scores_workbook(framework),
+        "data/reflecties.xlsx": lambda: _reflections_workbook(framework),
+        "data/evaluaties.xlsx": _evaluations_workbook,
+    }
+
+
+def init_project(folder: Path, version: str) -> InitResult:
+    """Create the project in `folder` (made when missing); existing files are skipped, never changed."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"'{folder}' is een bestand, geen map. Kies een nieuwe of bestaande map voor het project.")
+    created, skipped = [], []
+    try:
+        for relative, make in project_files(version).items():
+            path = folder / relative
+            if path.exists() or path.is_symlink():
+                skipped.append(relative)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("xb") as handle:  # "x": never replace a file that appeared meanwhile
+                handle.write(make())
+            created.append(relative)
+    except FileExistsError as error:
+        raise UsageError(f"'{error.filename}' verscheen tijdens het maken van het project; er is niets overschreven.") from error
+    except OSError as error:
+        raise UsageError(f"Het project kon niet worden gemaakt: {os_reason(error)}.") from error
+    return InitResult(tuple(created), tuple(skipped))
+
+
+# --- starter workbooks ---
+
+_ROWS = 2000  # rows that get the drop-down lists
+
+
+def _workbook(title: str, headers: list[tuple[str, int, str]], validations: list[tuple[str, object]], explanation: list[str]) -> bytes:
+    """A sheet with bold headers (width, input hint), drop-down lists per column, and an explanation sheet."""
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append([name for name, _, _ in headers])
+    sheet.freeze_panes = "A2"
+    for index, (_, width, _) in enumerate(headers, start=1):
+        sheet.cell(row=1, column=index).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for column, validation in validations:
+        validation.add(f"{column}2:{column}{_ROWS}")  # type: ignore[attr-defined]
+        sheet.add_data_validation(validation)
+    uitleg = book.create_sheet("Uitleg")
+    uitleg.column_dimensions["A"].width = 110
+    for line in explanation:
+        uitleg.append([line])
+    uitleg["A1"].font = Font(bold=True, size=14)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _list(values: list[str], prompt: str, allow_blank: bool = False):  # noqa: ANN202 - openpyxl's type
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=allow_blank, showDropDown=False)
+    validation.promptTitle, validation.prompt = "Kies", prompt
+    validation.errorTitle, validation.error = "Geen geldige keuze", f"Kies een van: {', '.join(values)}."
+    validation.showInputMessage = validation.showErrorMessage = True
+    return validation
+
+
+def _number(low: float, high: float, prompt: str, whole: bool = False):  # noqa: ANN202
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(type="whole" if whole else "decimal", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
+    validation.promptTitle, validation.prompt = "Getal", prompt
+    validation.errorTitle, validation.error = "Buiten de schaal", f"Een getal van {short_number(low)} tot en met {short_number(high)}."
+    validation.showInputMessage = validation.showErrorMessage = True
+    return validation
+
+
+def _hint(prompt: str):  # noqa: ANN202
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(allow_blank=True)
+    validation.promptTitle, validation.prompt = "Tip", prompt
+    validation.showInputMessage = True
+    return validation
+
+
+_COMMON_EXPLANATION = [
+    "",
+    "Vul op het eerste blad één rij per regel in; de kopregel (rij 1) blijft staan. Keuzelijsten helpen bij de vaste kolommen.",
+    "Namen en e-mailadressen van deelnemers komen nooit op een site: ze dienen alleen om te tellen wie wat invulde.",
+    "Dit blad (Uitleg) wordt door Netwerkspiegel nooit gelezen. Controleer je invoer met: netwerkspiegel check",
+]
+
+
+def _scores_workbook(framework: Framework) -> bytes:
+    settings = Settings()
+    codes = list(framework.indicator_codes())
+    explanation = [
+        "Kruisjes op het Dimensieraamwerk",
+        "Eén rij per deelnemer × indicator × meetmoment (× situatie).",
+        "netwerk: de naam van het netwerk. meetmoment: bijvoorbeeld 2026-voorjaar of najaar 2026.",
+        "deelnemer: een naam, e-mailadres of code. indicator: 1a tot en met 4d (of een eigen indicator).",
+        f"score: een getal van {settings.scale_text}. situatie: huidig (standaard) of gewenst.",
+        "",
+        "De indicatoren (links de ene pool, rechts de andere):",
+        *[f"{ind.code}. {ind.label_nl}: {ind.left_nl} ↔ {ind.right_nl}" for ind in framework.indicators],
+        *_COMMON_EXPLANATION,
+    ]
+    return _workbook(
+        "Scores",
+        [("netwerk", 26, ""), ("meetmoment", 16, ""), ("deelnemer", 28, ""), ("indicator", 11, ""), ("score", 9, ""), ("situatie", 11, "")],
+        [
+            ("B", _hint("Bijvoorbeeld 2026-voorjaar, najaar 2026 of een datum (24-11-2026).")),
+            ("C", _hint("Een naam, e-mailadres of code; komt nooit op de site.")),
+            ("D", _list(codes, "De indicator van het Dimensieraamwerk.")),
+            ("E", _number(settings.scale_min, settings.scale_max, f"Een getal van {settings.scale_text}.")),
+            ("F", _list(["huidig", "gewenst"], "Huidig (leeg is ook huidig) of gewenst.", allow_blank=True)),
+        ],
+        explanation,
+    )
+
+
+def _reflections_workbook(framework: Framework) -> bytes:
+    cycles = [cycle.slug for cycle in framework.cycles]
+    explanation = [
+        "Reflecties op waardecreatie",
+        "Eén rij per reflectie of verhaal.",
+        "waarde: de cyclus van waardecreatie: " + ", ".join(f"{c.code} = {c.nl}" for c in framework.cycles) + ".",
+        "openbaar: alleen 'ja' zet de reflectie (zonder namen) op de publieke site; leeg betekent nee.",
+        "niveau: individueel of collectief (optioneel). titel: een korte titel voor het verhaal (optioneel).",
+        *_COMMON_EXPLANATION,
+    ]
+    return _workbook(
+        "Reflecties",
+        [("netwerk", 26, ""), ("meetmoment", 16, ""), ("deelnemer", 28, ""), ("waarde", 16, ""), ("reflectie", 70, ""),
+         ("openbaar", 11, ""), ("niveau", 14, ""), ("titel", 30, "")],
+        [
+            ("B", _hint("Bijvoorbeeld 2026-voorjaar of een datum.")),
+            ("D", _list(cycles, "De cyclus van waardecreatie.")),
+            ("F", _list(["ja", "nee"], "Mag dit (zonder namen) op de publieke site? Alleen 'ja' telt.", allow_blank=True)),
+            ("G", _list(["individueel", "collectief"], "Optioneel.", allow_blank=True)),
+        ],
+        explanation,
+    )
+
+
+def _evaluations_workbook() -> bytes:
+    explanation = [
+        "Evaluaties van bijeenkomsten",
+        "Eén rij per ingevulde evaluatie: wat ging goed (tops), wat kan beter (tips), en eventueel een cijfer.",
+        "Evaluaties staan alleen op de interne site.",
+        *_COMMON_EXPLANATION,
+    ]
+    return _workbook(
+        "Evaluaties",
+        [("netwerk", 26, ""), ("datum", 14, ""), ("tops", 50, ""), ("tips", 50, ""), ("cijfer", 9, "")],
+        [
+            ("B", _hint("De datum van de bijeenkomst, bijvoorbeeld 24-11-2026.")),
+            ("E", _number(1, 10, "Een cijfer van 1 tot en met 10 (optioneel).", whole=True)),
+        ],
+        explanation,
+    )
