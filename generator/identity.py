@@ -270,11 +270,26 @@ class NameFinder:
 
 @functools.lru_cache(maxsize=1)
 def _load_deduce(cache: str):  # noqa: ANN202 - Deduce's own type
-    """Deduce, loaded once per process (`serve` rebuilds reuse it); its lookup structures cached."""
+    """Deduce, loaded once per process (`serve` rebuilds reuse it); its lookup structures cached.
+
+    Deduce writes its cache in place: a build killed while writing leaves a broken file, which is
+    then built again. A cache folder that cannot be written is replaced by a temporary one."""
     import logging
+    import pickle
+    import tempfile
 
     from deduce import Deduce
 
-    Path(cache).mkdir(parents=True, exist_ok=True)
     logging.getLogger().setLevel(logging.WARNING)  # Deduce logs "please wait" at INFO level
-    return Deduce(cache_path=Path(cache))
+    folder = Path(cache)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".schrijftest"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix="netwerkspiegel-deduce-"))
+    try:
+        return Deduce(cache_path=folder)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError, IndexError):
+        return Deduce(cache_path=folder, build_lookup_structs=True)
