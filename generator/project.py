@@ -143,6 +143,20 @@ def _number(low: float, high: float, prompt: str, whole: bool = False):  # noqa:
     return validation
 
 
+def _scale(settings: Settings):  # noqa: ANN202 - openpyxl's type
+    """A drop-down of the whole numbers of the scale; other numbers on the scale (6,5) are allowed
+    after a warning, since the scale is a line, not a list."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    low, high = int(settings.scale_min), int(settings.scale_max)
+    validation = DataValidation(type="list", formula1='"' + ",".join(str(n) for n in range(low, high + 1)) + '"', allow_blank=True)
+    validation.errorStyle = "warning"
+    validation.promptTitle, validation.prompt = "Score", f"Een getal van {settings.scale_text}; ook tussenwaarden als 6,5."
+    validation.errorTitle, validation.error = "Buiten de lijst", f"Is dit een getal van {settings.scale_text}? Kies 'Ja' om het te houden."
+    validation.showInputMessage = validation.showErrorMessage = True
+    return validation
+
+
 def _hint(prompt: str):  # noqa: ANN202
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -181,7 +195,7 @@ def _scores_workbook(framework: Framework) -> bytes:
             ("B", _hint("Bijvoorbeeld 2026-voorjaar, najaar 2026 of een datum (24-11-2026).")),
             ("C", _hint("Een naam, e-mailadres of code; komt nooit op de site.")),
             ("D", _list(codes, "De indicator van het Dimensieraamwerk.")),
-            ("E", _number(settings.scale_min, settings.scale_max, f"Een getal van {settings.scale_text}.")),
+            ("E", _scale(settings)),
             ("F", _list(["huidig", "gewenst"], "Huidig (leeg is ook huidig) of gewenst.", allow_blank=True)),
         ],
         explanation,
