@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import glob
 import json
 import os
 import shutil
@@ -244,6 +245,10 @@ def check_zip_target(zip_file: Path, out: Path) -> None:
 
     if zip_file.is_relative_to(out):
         raise UsageError(f"Het zip-bestand ('{_shown(zip_file)}') kan niet in de map voor de HTML staan; kies een plek ernaast.")
+    if zip_file.parent.is_dir():  # what a killed build left while writing the zip
+        for leftover in zip_file.parent.glob(f".{glob.escape(zip_file.name)}{_STAGING}*"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     if not zip_file.exists():
         return
     try:

@@ -23,7 +23,8 @@ from generator.audience import for_audience
 from generator.charts import ChartKinds, indicator_label
 from generator.errors import BuildError, InputError, Problem, UsageError, os_reason
 from generator.folders import (
-    check_replaceable, check_separate, check_zip_target, clear_leftovers, locked, make_staging, resolve, swap_in, write_marker, write_zip,
+    KEPT, check_replaceable, check_separate, check_zip_target, clear_leftovers, locked, make_staging, resolve, swap_in, write_marker,
+    write_zip,
 )
 from generator.framework import load_framework
 from generator.load import load_folder
@@ -152,6 +153,9 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         staged.append(new_out)
         build_html(new_src, new_out, config_file, offline=offline)
         write_marker(new_out, list(_relative_files(new_out)))
+        for name in KEPT:  # a placeholder that was there (`.gitkeep`) stays: it is not ours to drop
+            if (out / name).is_file():
+                shutil.copy2(out / name, new_out / name)
         swap_in(new_out, out)
         staged.remove(new_out)
         if result.changed or not src.exists():

@@ -144,11 +144,14 @@ def test_a_placeholder_gitkeep_is_kept(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
-    src = tmp_path / "site_src"
-    src.mkdir()
-    write(src, ".gitkeep", "")
-    assert main(["build", "--data", str(data), "--src", str(src), "--out", str(tmp_path / "site")]) == 0
-    assert (src / ".gitkeep").is_file() and (src / "index.md").is_file()
+    src, out = tmp_path / "site_src", tmp_path / "site"
+    for folder in (src, out):
+        folder.mkdir()
+        write(folder, ".gitkeep", "")
+    for _ in range(2):
+        assert main(["build", "--data", str(data), "--src", str(src), "--out", str(out)]) == 0
+        assert (src / ".gitkeep").is_file() and (src / "index.md").is_file()
+        assert (out / ".gitkeep").is_file() and (out / "index.html").is_file()
 
 
 def test_a_second_build_on_the_same_folder_is_told_it_is_busy(project, capsys):

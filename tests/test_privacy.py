@@ -104,6 +104,8 @@ def test_unlinked_name_and_email_that_may_be_one_person_are_warned_about(data_di
         "koppelt ze, dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: "
         "\"anouk de vries\" = \"anouk.devries@school.nl\"."
     ) in capsys.readouterr().err
+    quality = generate(read_data(data_dir), "intern").files["kwaliteit.md"].decode("utf-8")
+    assert "misschien dezelfde deelnemer" in quality and leaks(folded(quality), ["anouk", "vries", "devries"]) == []
     write(data_dir, "netwerkspiegel.toml", '[deelnemers]\n"Anouk de Vries" = "anouk.devries@school.nl"\n')
     assert {s.participant for s in read_data(data_dir).scores} == {"anouk.devries@school.nl", "kim"}
 
