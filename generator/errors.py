@@ -30,23 +30,32 @@ class Problem:
     sheet: str | None = None
 
     def format(self) -> str:
-        where = [self.file]
+        where = [_printable(self.file)]
         if self.sheet is not None:
-            where.append(f"blad '{self.sheet}'")
+            where.append(f"blad '{_printable(self.sheet)}'")
         if self.key is not None:
-            where.append(f"sleutel '{self.key}'")
+            where.append(f"sleutel '{_printable(self.key)}'")
         if self.row is not None:
             where.append(f"rij {self.row}")
         if self.column is not None:
-            where.append(f"kolom '{self.column}'")
+            where.append(f"kolom '{_printable(self.column)}'")
         text = ", ".join(where)
         if self.value is not None:
             text += f", waarde '{_shorten(self.value)}'"
-        return f"{text}: {self.message}"
+        return f"{text}: {_printable(self.message)}"
+
+
+# Control characters in a message could steer the terminal (escape sequences from a hostile file):
+# they are shown as '�'. Line breaks inside a value become spaces.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _shorten(value: str, limit: int = 60) -> str:
-    value = value.replace("\r", " ").replace("\n", " ")
+    value = _printable(value.replace("\r", " ").replace("\n", " ").replace("\t", " "))
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 

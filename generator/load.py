@@ -60,6 +60,7 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
+_NAME_CONTROL = re.compile(_INVISIBLE.pattern[:-1] + "\t\n\r]")  # in a file name, line breaks too
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
 
 
@@ -91,9 +92,10 @@ class Loaded:
 def display_name(path: Path, base: Path) -> str:
     """A file's name relative to the data folder, as text that can always be printed.
 
-    A name that is not valid UTF-8 (copied from an old disk or zip) shows its odd bytes as '�'."""
+    A name that is not valid UTF-8 (copied from an old disk or zip) shows its odd bytes as '�', and
+    so do control characters in a name."""
     relative = os.fsencode(path.relative_to(base).as_posix())
-    return relative.decode("utf-8", "replace")
+    return _NAME_CONTROL.sub("\ufffd", relative.decode("utf-8", "replace"))
 
 
 def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:

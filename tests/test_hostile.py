@@ -341,3 +341,12 @@ def test_command_line_mistakes_are_said_in_dutch(capsys, argv, message):
     assert caught.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("gebruik: ") and err.rstrip().endswith(message), err
+
+
+def test_control_characters_in_file_names_and_settings_never_reach_the_terminal(data_dir, capsys):
+    (data_dir / "sco\nres\x1b[2J.csv").write_text(SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,77,\n", "utf-8")
+    write(data_dir, "netwerkspiegel.toml", '[site]\nurl = "http://x/\\u001b[31m"\n')
+    assert main(["check", "--data", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "sco\ufffdres\ufffd[2J.csv, rij 2, kolom 'score', waarde '77'" in err
+    assert "sleutel 'site.url', waarde 'http://x/[31m'" in err  # the escape character itself was removed
