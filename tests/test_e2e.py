@@ -84,7 +84,7 @@ def open_page(browser, url: str, **context):
 
 def wait_for_charts(page) -> list[str]:
     page.wait_for_function(
-        "() => Array.from(document.querySelectorAll('.ns-chart')).every(c => c.dataset.rendered)", timeout=15000
+        "() => Array.from(document.querySelectorAll('.ns-chart')).every(c => ['true', 'error'].includes(c.dataset.rendered))", timeout=15000
     )
     return page.eval_on_selector_all(".ns-chart", "charts => charts.map(c => c.dataset.rendered)")
 
@@ -142,7 +142,6 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         # Switching to dark mode redraws every chart.
         page.click("label[for='__palette_1']")
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        page.wait_for_timeout(500)
         assert wait_for_charts(page) == ["true"] * 6
         page.screenshot(path=str(ARTIFACTS / "netwerk-intern-donker.png"), full_page=True)
         assert problems == [] and foreign == []

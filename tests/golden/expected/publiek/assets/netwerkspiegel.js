@@ -21,15 +21,18 @@ function textColour() {
   return getComputedStyle(document.body).getPropertyValue("--md-typeset-color").trim() || undefined;
 }
 
+// A chart's state is in `data-rendered`: "pending" while it is drawn, then "true", or "error" when
+// drawing failed (then the static SVG below it is shown instead).
 async function drawChart(container) {
   if (!container.dataset.spec) return;
+  container.dataset.rendered = "pending";
+  container.setAttribute("aria-busy", "true");
   let canvas = container.querySelector(".ns-chart-canvas");
   if (!canvas) {
     canvas = document.createElement("div");
     canvas.className = "ns-chart-canvas";
     container.appendChild(canvas);
   }
-  const spec = JSON.parse(container.dataset.spec);
   const options = {
     renderer: "svg",
     actions: ACTIONS,
@@ -48,10 +51,15 @@ async function drawChart(container) {
       legend: { labelColor: text, titleColor: text },
     };
   }
+  // The previous drawing's view and listeners are released before a new one is made.
+  if (container._nsEmbed) {
+    container._nsEmbed.finalize();
+    container._nsEmbed = null;
+  }
   try {
+    const spec = JSON.parse(container.dataset.spec);
     const result = await window.vegaEmbed(canvas, spec, options);
-    if (container._nsView) container._nsView.finalize();
-    container._nsView = result.view;
+    container._nsEmbed = result;
     // The figure is named by its container (aria-label) and told by its summary and table; the
     // drawing itself, hundreds of unnamed marks, stays out of the accessibility tree.
     const drawing = canvas.querySelector(".chart-wrapper") || canvas.querySelector("svg");
@@ -61,8 +69,22 @@ async function drawChart(container) {
     container.dataset.rendered = "true";
   } catch (error) {
     container.dataset.rendered = "error";
-    canvas.textContent = "Deze grafiek kon niet worden getekend. De cijfers staan in de tabel eronder.";
+    canvas.textContent = "";
+    const staticImage = container.nextElementSibling && container.nextElementSibling.querySelector("img.ns-static");
+    if (staticImage) staticImage.classList.add("ns-shown");
     console.error("Netwerkspiegel: grafiek niet getekend", error);
+  } finally {
+    container.removeAttribute("aria-busy");
+  }
+}
+
+// Material's search dialog gets an accessible name (set here rather than in a copied partial,
+// so that the theme needs no overrides).
+function nameSearchDialog() {
+  const dialog = document.querySelector(".md-search[data-md-component='search']");
+  if (dialog && !dialog.getAttribute("aria-label")) {
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", "Zoeken");
   }
 }
 
@@ -77,6 +99,7 @@ function labelScrollingTables() {
 
 function drawAll() {
   labelScrollingTables();
+  nameSearchDialog();
   return Promise.all(Array.from(document.querySelectorAll(".ns-chart")).map(drawChart));
 }
 
