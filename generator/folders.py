@@ -16,12 +16,10 @@ import contextlib
 import ctypes
 import errno
 import glob
-import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BusyError, UsageError, os_reason

@@ -3,7 +3,6 @@ never a traceback; `check` finds what `build` would fail on; settings are valida
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess

@@ -18,7 +18,7 @@ from generator.errors import InputError
 from generator.identity import Redactor
 from generator.pipeline import build, generate, read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
-from tests.exports import INDICATOR_QUESTIONS_NL, REFLECTION_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
+from tests.exports import REFLECTION_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
 
 MARCH = dt.datetime(2026, 3, 14, 10, 22, 31)
 INDICATORS = ("1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d")

@@ -42,7 +42,7 @@ def test_init_makes_a_project_and_never_overwrites(tmp_path, capsys):
     assert sorted(tree_bytes(project)) == sorted(PROJECT_FILES)
     before = tree_bytes(project)
     assert main(["init", str(project)]) == 0
-    assert capsys.readouterr().out.startswith(f"Al aanwezig, niet veranderd (9):\n")
+    assert capsys.readouterr().out.startswith("Al aanwezig, niet veranderd (9):\n")
     assert tree_bytes(project) == before
 
 
