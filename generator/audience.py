@@ -118,12 +118,11 @@ def for_audience(dataset: Dataset, audience: str, names: Callable[[str], str] | 
     participants = _participants(positions)
     redact = Redactor(dataset.identities)
     internal = audience == INTERNAL
-    text_of: Callable[[str], str] = redact
-    if not internal:
-        finder = names or default_name_finder()
+    finder = None if internal else (names or default_name_finder())
 
-        def text_of(text: str) -> str:  # noqa: F811 - public texts lose other people's names too
-            return finder(redact(text))
+    def text_of(text: str) -> str:
+        """A reflection's text or title: without participants, and in public without anyone's name."""
+        return redact(text) if finder is None else finder(redact(text))
 
     stories = [
         Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public)

@@ -7,7 +7,7 @@ says exactly what.
 
 from __future__ import annotations
 
-from generator.cells import Parsers, consent, number as parse_number
+from generator.cells import Parsers, consent_of, number as parse_number
 from generator.errors import Problem
 from generator.framework import fold
 from generator.load import RawTable
@@ -191,12 +191,8 @@ def _moment_from_date(row: _Row) -> Moment | None:
 
 def _consent(row: _Row) -> bool:
     """Consent from every consent column of the row: all must be a clear yes."""
-    columns = row.every.get("openbaar", ())
-    given = bool(columns)
-    for index in columns:
-        answer = consent(row.cells[index])
-        if answer is None:
-            row.ok = False
-            row.problems.append(Problem(row.table.file, row.number, row.table.header[index], row.cells[index], UNCLEAR_CONSENT, sheet=row.table.sheet))
-        given = given and bool(answer)
+    given, unclear = consent_of(row.cells, row.every.get("openbaar", ()))
+    for index in unclear:
+        row.ok = False
+        row.problems.append(Problem(row.table.file, row.number, row.table.header[index], row.cells[index], UNCLEAR_CONSENT, sheet=row.table.sheet))
     return given

@@ -81,6 +81,14 @@ def consent(text: str) -> bool | None:
     return None
 
 
+def consent_of(row: tuple[str, ...], columns: tuple[int, ...]) -> tuple[bool, list[int]]:
+    """Consent given in a row with these consent columns: all must be a clear yes (no columns: no
+    consent). Also the columns whose answer is unclear, for the caller to name."""
+    answers = [(index, consent(row[index])) for index in columns]
+    unclear = [index for index, answer in answers if answer is None]
+    return bool(answers) and all(answer for _, answer in answers), unclear
+
+
 def day_first(values: list[str], header: str) -> bool:
     """Whether slashed dates in a column are day-first (Dutch) or month-first (US).
 

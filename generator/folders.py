@@ -84,6 +84,15 @@ def write_marker(folder: Path, files: list[str]) -> None:
     (folder / MARKER).write_text(text, "utf-8")
 
 
+def seal(staging: Path, target: Path) -> None:
+    """Mark a folder built by someone else (MkDocs) as ours: everything in it is listed in the
+    marker. A placeholder that `target` had (`.gitkeep`) is carried over, unlisted: not ours to drop."""
+    write_marker(staging, [name for name in _all_files(staging) if name != MARKER])
+    for name in KEPT:
+        if (target / name).is_file():
+            shutil.copy2(target / name, staging / name)
+
+
 def _all_files(folder: Path) -> Iterator[str]:
     """Every file and link below `folder` (hidden ones too), relative, as posix paths."""
     for root, directories, names in os.walk(folder, followlinks=False):

@@ -206,14 +206,11 @@ class _RowReader:
         return found
 
     def reflections(self, network, moment, participant, source: Source) -> list[Reflection]:
-        public = True if self.layout.all_of(PUBLIC) else False
-        for index in self.layout.all_of(PUBLIC):  # several consent questions: all must say yes
-            answer = cells.consent(self.row[index])
-            if answer is None:
-                self.fail_at(index, UNCLEAR_CONSENT)
-            public = public and bool(answer)
+        public, unclear = cells.consent_of(self.row, self.layout.all_of(PUBLIC))
+        for index in unclear:
+            self.fail_at(index, UNCLEAR_CONSENT)
         return [
-            Reflection(network, moment, participant, cycle, self.row[index], bool(public), None, None, source)
+            Reflection(network, moment, participant, cycle, self.row[index], public, None, None, source)
             for index, cycle in self.layout.cycles if self.row[index]
         ]
 

@@ -248,14 +248,13 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem],
         if first is not None:
             notices.append(_invisible_notice(name, None, first))
     flagged = _flag_error_values(records) if "#" in text else []
-    table, problems = _table(name, None, records, flagged, delimiter)
-    return table, *_header_only_as_notice(problems, notices)
+    table, problems = _table(name, None, records, notices, flagged, delimiter)
+    return table, problems, notices
 
 
-def _header_only_as_notice(problems: list[Problem], notices: list[Problem]) -> tuple[list[Problem], list[Problem]]:
-    said = {HEADER_ONLY.format(what="het blad"), HEADER_ONLY.format(what="het bestand")}
-    header_only = [p for p in problems if p.message in said]
-    return [p for p in problems if p not in header_only], notices + header_only
+def is_header_only(notice: Problem) -> bool:
+    """Whether a notice says a file or sheet held only its header (a starter workbook not filled in)."""
+    return notice.message in (HEADER_ONLY.format(what="het blad"), HEADER_ONLY.format(what="het bestand"))
 
 
 def _invisible_notice(name: str, sheet: str | None, first: tuple[int, int]) -> Problem:
@@ -296,7 +295,7 @@ def _flag_error_values(records: list[list[str]]) -> list[tuple[int, int, str, st
     ]
 
 
-def _table(name: str, sheet: str | None, records: list, flagged: list[tuple[int, int, str, str]] | None = None,
+def _table(name: str, sheet: str | None, records: list, notices: list[Problem], flagged: list[tuple[int, int, str, str]] | None = None,
            delimiter: str | None = None) -> tuple[RawTable | None, list[Problem]]:
     """Header and rows from the records of one sheet; spreadsheet rows are counted from 1."""
     start = 0
@@ -333,7 +332,8 @@ def _table(name: str, sheet: str | None, records: list, flagged: list[tuple[int,
         rows.append((number, (cells + ("",) * width)[:width]))
     if not rows and not problems:
         # Nothing to lose, but said: a starter workbook not filled in yet, or an empty export.
-        return None, [Problem(name, None, None, None, HEADER_ONLY.format(what="het blad" if sheet else "het bestand"), sheet=sheet)]
+        notices.append(Problem(name, None, None, None, HEADER_ONLY.format(what="het blad" if sheet else "het bestand"), sheet=sheet))
+        return None, []
     kept = [f for f in (flagged or []) if f[0] > header_row and f[1] < width]
     return RawTable(name, header, tuple(rows), header_row, sheet, tuple(empty), tuple(kept)), problems
 
@@ -445,8 +445,7 @@ def _read_sheet(archive: zipfile.ZipFile, worksheet, name: str) -> tuple[list[Ra
     if merged:
         shown = ", ".join(merged[:5]) + (f" en {len(merged) - 5} meer" if len(merged) > 5 else "")
         notices.append(Problem(name, None, None, None, f"dit blad heeft samengevoegde cellen ({shown}). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.", sheet=sheet))
-    table, table_problems = _table(name, sheet, records, flagged)
-    table_problems, notices = _header_only_as_notice(table_problems, notices)
+    table, table_problems = _table(name, sheet, records, notices, flagged)
     return ([table] if table else []), table_problems, notices
 
 

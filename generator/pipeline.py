@@ -23,11 +23,10 @@ from generator.audience import for_audience
 from generator.charts import ChartKinds, indicator_label
 from generator.errors import BuildError, InputError, Problem, UsageError, os_reason
 from generator.folders import (
-    KEPT, check_replaceable, check_separate, check_zip_target, clear_leftovers, locked, make_staging, resolve, swap_in, write_marker,
-    write_zip,
+    check_replaceable, check_separate, check_zip_target, clear_leftovers, locked, make_staging, resolve, seal, swap_in, write_zip,
 )
 from generator.framework import load_framework
-from generator.load import load_folder
+from generator.load import is_header_only, load_folder
 from generator.model import Dataset, assemble
 from generator.pages import GeneratedSite, render_site, template_environment
 from generator.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, load_settings, valid_site_url
@@ -52,7 +51,7 @@ def read_data(data_dir: Path) -> Dataset:
     validated = validate_tables(loaded.tables, framework, settings, mappings)
     problems += validated.problems
     if not validated.scores and not problems:
-        unfilled = sorted({n.file for n in loaded.notices if n.message.startswith(("het blad bevat alleen een kopregel", "het bestand bevat alleen een kopregel"))})
+        unfilled = sorted({n.file for n in loaded.notices if is_header_only(n)})
         still_empty = f" Nog leeg (alleen een kopregel): {', '.join(unfilled)}; vul die in of zet er exports naast." if unfilled else ""
         problems.append(Problem(
             data_dir.name or str(data_dir), None, None, None,
@@ -152,10 +151,7 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         new_out = make_staging(out)
         staged.append(new_out)
         build_html(new_src, new_out, config_file, offline=offline)
-        write_marker(new_out, list(_relative_files(new_out)))
-        for name in KEPT:  # a placeholder that was there (`.gitkeep`) stays: it is not ours to drop
-            if (out / name).is_file():
-                shutil.copy2(out / name, new_out / name)
+        seal(new_out, out)
         swap_in(new_out, out)
         staged.remove(new_out)
         if result.changed or not src.exists():
@@ -165,10 +161,6 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         for leftover in staged:
             shutil.rmtree(leftover, ignore_errors=True)
     return result
-
-
-def _relative_files(folder: Path) -> list[str]:
-    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()]
 
 
 def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, Path]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from dataclasses import replace as dataclass_replace
 
 from generator.canonical import missing_columns, reflection_row, score_records
 from generator.cells import Parsers
@@ -213,7 +212,7 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
     for result in results:
         result.records = [record(r) for r in result.records]
         result.responses = [
-            dataclass_replace(response, participant=person(response.participant), records=tuple(record(r) for r in response.records))
+            replace(response, participant=person(response.participant), records=tuple(record(r) for r in response.records))
             for response in result.responses
         ]
 

@@ -15,6 +15,8 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from generator.questions import REFLECTION_QUESTIONS
+
 MS_HEADERS = {
     "nl": ["Id", "Begintijd", "Tijd van voltooien", "E-mail", "Naam", "Tijdstip van laatste wijziging"],
     "en": ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"],
@@ -106,14 +108,7 @@ INDICATOR_QUESTIONS_EN = [
     "4c) To what extent does the group show hierarchical or equal relations?",
     "4d) To what extent does the group share norms about how its members communicate?",
 ]
-REFLECTION_QUESTIONS_NL = [
-    "Directe waarde: wat vond je waardevol aan de bijeenkomsten zelf?",
-    "Potentiële waarde: wat heb je geleerd of gekregen dat je later kunt gebruiken?",
-    "Toegepaste waarde: wat doe je nu anders in je praktijk?",
-    "Gerealiseerde waarde: welk effect zie je bij je leerlingen of collega's?",
-    "Transformatieve waarde: hoe kijk je nu anders naar succes of naar het netwerk?",
-    "Mag je verhaal openbaar gedeeld worden (zonder naam)?",
-]
+REFLECTION_QUESTIONS_NL = list(REFLECTION_QUESTIONS)  # the questions the site and `init` give coaches
 REFLECTION_QUESTIONS_EN = [
     "Immediate value: what did you value in the meetings themselves?",
     "Potential value: what did you learn or gain that you can use later?",
