@@ -23,7 +23,7 @@ from generator.audience import for_audience
 from generator.charts import ChartKinds, indicator_label
 from generator.errors import BuildError, InputError, Problem, UsageError, os_reason
 from generator.folders import (
-    check_replaceable, check_separate, check_zip_target, clear_leftovers, locked, make_staging, resolve, seal, swap_in, write_zip,
+    check_replaceable, check_separate, check_zip_target, clear_leftovers, interrupts_deferred, locked, make_staging, resolve, seal, swap_in, write_zip,
 )
 from generator.framework import load_framework
 from generator.load import is_header_only, load_folder
@@ -203,7 +203,13 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
                 clear_leftovers(target)
             check_replaceable(src, "de Markdown (--src)")
             check_replaceable(out, "de HTML (--out)")
-            yield
+            try:
+                yield
+            finally:
+                # However the build ends (an error, Ctrl+C in any stage), nothing staged stays behind.
+                with interrupts_deferred():
+                    for target in (src, out):
+                        clear_leftovers(target)
     except OSError as error:
         raise BuildError(f"Netwerkspiegel kon niet schrijven: {os_reason(error)}. De vorige site blijft staan.") from error
 
