@@ -7,7 +7,7 @@ reflections each), then runs in fresh processes:
   1. `netwerkspiegel build` from scratch (cold: new folders and an empty cache of static SVGs, so
      every chart is rendered by vl-convert),
   2. `netwerkspiegel build` again on the same folders (warm: the static SVGs come from the cache),
-  3. MkDocs alone on the generated pages (`generator.site.build_html`),
+  3. MkDocs alone on the generated pages (`generator.site.engine.build_html`),
   4. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
      and a paragraph each).
 It prints each wall time and peak memory (max RSS), and the ratios whole build / MkDocs alone and
@@ -91,9 +91,9 @@ def main() -> None:
     data, src, out, mkdocs_out = work / "data", work / "site_src", work / "site", work / "site-mkdocs"
     rows = make_data(data, args.networks)
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience]
-    mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
+    mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
 
-    from generator.static import _cache_dir
+    from generator.site.static import _cache_dir
 
     if not args.keep_svg_cache:
         shutil.rmtree(_cache_dir(), ignore_errors=True)
@@ -108,7 +108,7 @@ def main() -> None:
         (plain / f"pagina-{number:04d}.md").write_text(f"# Pagina {number}\n\nEen gewone alinea tekst.\n", "utf-8")
         nav.append({f"Pagina {number}": f"pagina-{number:04d}.md"})
     (plain / ".netwerkspiegel.json").write_text(json.dumps({"nav": nav, "site_name": "Vloer", "site_url": "http://localhost/"}), "utf-8")
-    floor_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site import build_html; build_html(Path({str(plain)!r}), Path({str(work / 'plain_out')!r}))"]
+    floor_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(plain)!r}), Path({str(work / 'plain_out')!r}))"]
     floor, floor_rss = timed(floor_only)
     svgs = sum(1 for _ in (src / "grafieken").glob("*.svg"))
     print(f"Netwerken: {args.networks}; scores: {rows}; pagina's: {pages}; statische SVG's: {svgs}; publiek: {args.audience}")

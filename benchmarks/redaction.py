@@ -77,11 +77,11 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=600, help="planted sentences (default 600)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="deduce-bench-") as cache:
-        load = f"from generator.identity import NameFinder; from pathlib import Path; NameFinder(Path({cache!r}))('Test met Jan.')"
+        load = f"from generator.core.identity import NameFinder; from pathlib import Path; NameFinder(Path({cache!r}))('Test met Jan.')"
         build_seconds = _child(load)
         load_seconds = _child(load)
         import_seconds = _child("import deduce")
-        from generator.identity import NameFinder
+        from generator.core.identity import NameFinder
 
         finder = NameFinder(Path(cache))
         rng = random.Random(7)

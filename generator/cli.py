@@ -1,6 +1,6 @@
 """The `netwerkspiegel` command: a thin shell over `generator.pipeline`.
 
-The library raises a few exception types (`generator.errors`); here they become Dutch messages on
+The library raises a few exception types (`generator.core.errors`); here they become Dutch messages on
 stderr and exit codes, never a traceback: 1 for problems in the input or the build, 2 for a folder
 or option that cannot be used (nothing touched), 130 for Ctrl+C.
 """
@@ -16,9 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.audience import AUDIENCES, INTERNAL, PUBLIC
-from generator.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError
-from generator.settings import settings_help
+from generator.analyse.audience import AUDIENCES, INTERNAL, PUBLIC
+from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError
+from generator.core.settings import settings_help
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -161,13 +161,13 @@ def _print_warnings(warnings) -> None:
 
 
 def _check(args) -> int:
+    from generator.analyse.report import public_texts, summary
     from generator.pipeline import read_data
-    from generator.report import public_texts, summary
 
     dataset = read_data(args.data)
     print(summary(dataset))
     if args.audience == PUBLIC:
-        from generator.audience import for_audience
+        from generator.analyse.audience import for_audience
 
         print()
         print(public_texts(for_audience(dataset, PUBLIC)))

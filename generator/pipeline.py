@@ -17,22 +17,33 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.aggregate import aggregate
-from generator.assets import site_assets
-from generator.audience import for_audience
-from generator.charts import ChartKinds, indicator_label
-from generator.errors import BuildError, InputError, Problem, UsageError, os_reason
-from generator.folders import (
-    check_replaceable, check_separate, check_zip_target, clear_leftovers, interrupts_deferred, locked, make_staging, resolve, seal, swap_in, write_zip,
+from generator.analyse.aggregate import aggregate
+from generator.analyse.audience import for_audience
+from generator.core.errors import BuildError, InputError, Problem, UsageError, os_reason
+from generator.core.framework import load_framework
+from generator.core.model import Dataset, assemble
+from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
+from generator.read.load import is_header_only, load_folder
+from generator.read.settings_file import load_settings
+from generator.read.validate import validate_tables
+from generator.site.assets import site_assets
+from generator.site.charts import ChartKinds, indicator_label
+from generator.site.engine import MKDOCS_CONFIG, build_html
+from generator.site.folders import (
+    check_replaceable,
+    check_separate,
+    check_zip_target,
+    clear_leftovers,
+    interrupts_deferred,
+    locked,
+    make_staging,
+    resolve,
+    seal,
+    swap_in,
+    write_zip,
 )
-from generator.framework import load_framework
-from generator.load import is_header_only, load_folder
-from generator.model import Dataset, assemble
-from generator.pages import GeneratedSite, render_site, template_environment
-from generator.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, load_settings, valid_site_url
-from generator.site import MKDOCS_CONFIG, build_html
-from generator.validate import validate_tables
-from generator.write import WriteResult, stage_tree
+from generator.site.pages import GeneratedSite, render_site, template_environment
+from generator.site.write import WriteResult, stage_tree
 
 
 def read_data(data_dir: Path) -> Dataset:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import UsageError, os_reason
-from generator.framework import Framework, load_framework
-from generator.questions import form_questions
-from generator.resources import TEMPLATES_DIR
-from generator.settings import OPTIONS, Settings
-from generator.text import short_number
+from generator.core.errors import UsageError, os_reason
+from generator.core.framework import Framework, load_framework
+from generator.core.questions import form_questions
+from generator.core.resources import TEMPLATES_DIR
+from generator.core.settings import OPTIONS, Settings
+from generator.core.text import short_number
+
 
 @dataclass(frozen=True)
 class InitResult:
@@ -29,9 +30,9 @@ class InitResult:
 
 def _settings_sections() -> list[tuple[str, list[dict[str, object]]]]:
     sections: dict[str, list[dict[str, object]]] = {}
-    for option in OPTIONS:
+    for option in OPTIONS.values():
         section, name = option.key.split(".", 1)
-        example = f'"{option.default}"' if isinstance(option.default, str) else short_number(float(option.default)).replace(",", ".")  # type: ignore[arg-type]
+        example = option.example
         words, lines, line = option.help.split(), [], ""
         for word in words:
             if len(line) + len(word) + 1 > 95:
@@ -123,7 +124,7 @@ def _workbook(title: str, headers: list[tuple[str, int, str]], validations: list
     return buffer.getvalue()
 
 
-def _list(values: list[str], prompt: str, allow_blank: bool = False):  # noqa: ANN202 - openpyxl's type
+def _list(values: list[str], prompt: str, allow_blank: bool = False):
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=allow_blank, showDropDown=False)
@@ -133,7 +134,7 @@ def _list(values: list[str], prompt: str, allow_blank: bool = False):  # noqa: A
     return validation
 
 
-def _number(low: float, high: float, prompt: str, whole: bool = False):  # noqa: ANN202
+def _number(low: float, high: float, prompt: str, whole: bool = False):
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(type="whole" if whole else "decimal", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
@@ -143,7 +144,7 @@ def _number(low: float, high: float, prompt: str, whole: bool = False):  # noqa:
     return validation
 
 
-def _scale(settings: Settings):  # noqa: ANN202 - openpyxl's type
+def _scale(settings: Settings):
     """A drop-down of the whole numbers of the scale; other numbers on the scale (6,5) are allowed
     after a warning, since the scale is a line, not a list."""
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -157,7 +158,7 @@ def _scale(settings: Settings):  # noqa: ANN202 - openpyxl's type
     return validation
 
 
-def _hint(prompt: str):  # noqa: ANN202
+def _hint(prompt: str):
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(allow_blank=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from generator.errors import NetwerkspiegelError, UsageError
-from generator.resources import MKDOCS_CONFIG, TEMPLATES_DIR
+from generator.core.errors import NetwerkspiegelError, UsageError
+from generator.core.resources import MKDOCS_CONFIG, TEMPLATES_DIR
 from generator.pipeline import build, template_overrides
 
 

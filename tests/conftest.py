@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +10,22 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_HEADER = "netwerk,meetmoment,deelnemer,indicator,score,situatie\n"
 REFLECTION_HEADER = "netwerk,meetmoment,deelnemer,waarde,reflectie,openbaar\n"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A private cache for this test run (Deduce's lookup structures, the Vega bundle, chart SVGs),
+    so what the tests cover never depends on what an earlier run or the user left in `~/.cache`.
+    Build processes the tests start inherit it. pip keeps the user's own cache: it is not ours."""
+    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    os.environ.setdefault("PIP_CACHE_DIR", str(user_cache / "pip"))
+    os.environ["XDG_CACHE_HOME"] = config.stash[_CACHE] = tempfile.mkdtemp(prefix="netwerkspiegel-testcache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.stash.get(_CACHE, ""), ignore_errors=True)
+
+
+_CACHE = pytest.StashKey[str]()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from generator.questions import REFLECTION_QUESTIONS
+from generator.core.questions import REFLECTION_QUESTIONS
 
 MS_HEADERS = {
     "nl": ["Id", "Begintijd", "Tijd van voltooien", "E-mail", "Naam", "Tijdstip van laatste wijziging"],

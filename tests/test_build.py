@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from generator.errors import BuildError, InputError
+from generator.core.errors import BuildError, InputError
 from generator.pipeline import build
 from tests.conftest import ROOT, SCORE_HEADER, write
 
@@ -133,8 +133,8 @@ def test_a_moment_with_only_reflections_counts_zero_participants(tmp_path):
     data.mkdir()
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     write(data, "reflecties.csv", "netwerk,meetmoment,deelnemer,waarde,reflectie,openbaar\nNet,2025-najaar,Anna,direct,Leuk,ja\n")
-    from generator.aggregate import aggregate
-    from generator.audience import for_audience
+    from generator.analyse.aggregate import aggregate
+    from generator.analyse.audience import for_audience
     from generator.pipeline import read_data
 
     dataset = read_data(data)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.folders import MARKER, locked
+from generator.site.folders import MARKER, locked
 from tests.conftest import ROOT, SCORE_HEADER, write
 
 GOLDEN_DATA = ROOT / "tests" / "golden" / "data"

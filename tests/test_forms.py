@@ -8,12 +8,16 @@ import datetime as dt
 import pytest
 
 from generator.cli import main
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.pipeline import generate, read_data
 from tests.conftest import SCORE_HEADER, write
 from tests.exports import (
-    INDICATOR_QUESTIONS_EN, INDICATOR_QUESTIONS_NL, REFLECTION_QUESTIONS_EN, REFLECTION_QUESTIONS_NL,
-    google_forms_csv, microsoft_forms_xlsx,
+    INDICATOR_QUESTIONS_EN,
+    INDICATOR_QUESTIONS_NL,
+    REFLECTION_QUESTIONS_EN,
+    REFLECTION_QUESTIONS_NL,
+    google_forms_csv,
+    microsoft_forms_xlsx,
 )
 
 MARCH = dt.datetime(2026, 3, 14, 10, 22, 31)

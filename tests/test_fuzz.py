@@ -10,13 +10,15 @@ import math
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from generator.errors import InputError, NetwerkspiegelError
-from generator.framework import load_framework
-from generator.load import read_csv, read_xlsx, sniff_delimiter
+from generator.core.errors import InputError, NetwerkspiegelError
+from generator.core.framework import load_framework
+from generator.core.settings import parse_settings, parse_toml
 from generator.pipeline import read_data
-from generator.settings import parse_mappings, parse_settings, parse_toml
+from generator.read.load import read_csv, read_xlsx, sniff_delimiter
+from generator.read.settings_file import parse_mappings
 
 FRAMEWORK = load_framework()
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,7 +61,7 @@ def test_csv_reader_accounts_for_every_row(header, rows, delimiter, encoding):
         content = text.encode(encoding)
     except UnicodeEncodeError:
         content = text.encode("utf-8")
-    table, problems, notices = read_csv(content, "fuzz.csv")
+    table, problems, _notices = read_csv(content, "fuzz.csv")
     if table is not None or any(p.row for p in problems):
         # The reader finds the separator from the header line, as a spreadsheet would: count records its way.
         shown = content.decode("utf-16") if encoding == "utf-16" else text
@@ -127,7 +129,7 @@ def test_xlsx_reader_accounts_for_every_row(header, rows, state):
     extra.sheet_state = state
     buffer = io.BytesIO()
     book.save(buffer)
-    tables, problems, notices = read_xlsx(buffer.getvalue(), "fuzz.xlsx")
+    tables, problems, _notices = read_xlsx(buffer.getvalue(), "fuzz.xlsx")
     for table in tables:
         last = max([table.header_row, *(n for n, _ in table.rows), *table.empty_rows])
         _accounted(table, [p for p in problems if p.sheet == table.sheet], last)
@@ -148,7 +150,7 @@ def test_xlsx_reader_never_raises_on_damaged_workbooks(content, flips):
     for position, value in flips:
         data[position % len(data)] = value
     for candidate in (bytes(data), content, bytes(data[: len(data) // 2])):
-        tables, problems, notices = read_xlsx(candidate, "kapot.xlsx")
+        tables, problems, _notices = read_xlsx(candidate, "kapot.xlsx")
         assert tables or problems
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.audience import AUDIENCES
+from generator.analyse.audience import AUDIENCES
 from tests.golden.regenerate import golden_files
 
 EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.pipeline import build, generate, read_data
 from tests.conftest import REFLECTION_HEADER, ROOT, SCORE_HEADER, write
 
@@ -73,7 +73,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
 @pytest.mark.parametrize("toml, expected", [
     ("[schaal]\nmaximum = inf\n", "netwerkspiegel.toml, sleutel 'schaal.maximum', waarde 'inf': moet een eindig getal zijn."),
     ("[schaal]\nminimum = nan\n", "netwerkspiegel.toml, sleutel 'schaal.minimum', waarde 'nan': moet een eindig getal zijn."),
-    ("[schaal]\nmaximum = 1e300\n", "netwerkspiegel.toml, sleutel 'schaal': de schaal moet tussen -1.000.000 en 1.000.000 liggen."),
+    ("[schaal]\nmaximum = 1e300\n", "netwerkspiegel.toml, sleutel 'schaal.maximum', waarde '1e+300': moet tussen -1.000.000 en 1.000.000 liggen."),
     ("a = " + "[" * 3000 + "]" * 3000 + "\n", "netwerkspiegel.toml: de instellingen zijn te diep genest (tabellen of lijsten in elkaar); dat kan geen instellingenbestand zijn."),
     ("[site]\ntitel = \"x\n", "netwerkspiegel.toml: dit is geen geldig TOML-bestand (regel 2, teken 11). Controleer daar aanhalingstekens, haakjes en het '='-teken."),
     ("[site]\nurl = \"https://x.nl/\\\"><script>alert(1)</script>\"\n", "netwerkspiegel.toml, sleutel 'site.url', waarde 'https://x.nl/\"><script>alert(1)</script>': moet een gewoon webadres zijn dat begint met http:// of https://, zoals 'https://school.github.io/netwerk/': een servernaam, eventueel een poort en een pad, zonder spaties, aanhalingstekens, '?' of '#'."),
@@ -348,4 +348,4 @@ def test_control_characters_in_file_names_and_settings_never_reach_the_terminal(
     assert main(["check", "--data", str(data_dir)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "sco\ufffdres\ufffd[2J.csv, rij 2, kolom 'score', waarde '77'" in err
-    assert "sleutel 'site.url', waarde 'http://x/[31m'" in err  # the escape character itself was removed
+    assert "sleutel 'site.url', waarde 'http://x/\ufffd[31m'" in err  # the escape character is shown as a replacement

@@ -3,11 +3,11 @@ networks, asserted word for word on a small data set whose figures are known."""
 
 from __future__ import annotations
 
-from generator.aggregate import aggregate
-from generator.audience import for_audience
-from generator.charts import ChartKinds, indicator_label, network_charts
-from generator.insight import patterns
+from generator.analyse.aggregate import aggregate
+from generator.analyse.audience import for_audience
+from generator.analyse.insight import patterns
 from generator.pipeline import read_data
+from generator.site.charts import ChartKinds, indicator_label, network_charts
 from tests.conftest import SCORE_HEADER, write
 
 # At 2026-voorjaar: 1a current 2,4,8,10 (desired 8); 1b current 5,5,6,6 (desired 5); 3b current 3 for
@@ -19,11 +19,11 @@ PREVIOUS = {"1a": [5, 5, 6, 6], "1b": [7, 7, 7, 7], "3b": [3, 3, 3, 3]}
 def small_network(data_dir, name="Net") -> str:
     rows = []
     for code, (values, desired) in LATEST.items():
-        for person, value in zip("ABCD", values):
+        for person, value in zip("ABCD", values, strict=False):
             rows.append(f"{name},2026-voorjaar,{person},{code},{value},huidig")
             rows.append(f"{name},2026-voorjaar,{person},{code},{desired},gewenst")
     for code, values in PREVIOUS.items():
-        for person, value in zip("ABCD", values):
+        for person, value in zip("ABCD", values, strict=False):
             rows.append(f"{name},2025-najaar,{person},{code},{value},huidig")
     return "\n".join(rows) + "\n"
 
@@ -100,7 +100,7 @@ def test_patterns_across_networks(data_dir):
           + "Drie,2026-voorjaar,E,3b,2,huidig\n")
     write(data_dir, "reflecties.csv", "netwerk,meetmoment,deelnemer,waarde,reflectie\n"
           "Een,2026-voorjaar,A,direct,Leuk\nTwee,2026-voorjaar,A,direct,Fijn\nTwee,2026-voorjaar,B,potentieel,Contacten\n")
-    dataset, view, figures = figures_of(data_dir)
+    dataset, _view, figures = figures_of(data_dir)
     assert patterns(dataset.framework, dataset.settings, figures.networks) == (
         "Praktijk (1a, 1b) schoof in 2 van de 2 netwerken naar links sinds hun vorige meetmoment, gemiddeld −0,5 per indicator.",
         "Bij 3b (sterke of zwakke relaties) staan alle 3 netwerken aan de kant van 'sterke relaties': de mediaan ligt tussen 2,0 en 3,0.",

@@ -1,4 +1,4 @@
-from generator.moments import parse_moment
+from generator.core.moments import parse_moment
 
 
 def test_moments_sort_in_time_not_alphabetically():

@@ -11,11 +11,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.errors import InputError
-from generator.identity import Redactor
+from generator.core.errors import InputError
+from generator.core.identity import Redactor
 from generator.pipeline import build, generate, read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
 from tests.exports import REFLECTION_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx

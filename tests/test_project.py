@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.framework import load_framework
+from generator.core.framework import load_framework
+from generator.core.questions import form_questions
 from generator.pipeline import build, read_data
-from generator.questions import form_questions
 from tests.browser import chromium, chromium_available
 from tests.conftest import ROOT, SCORE_HEADER, write
 from tests.exports import google_forms_csv
@@ -157,7 +157,7 @@ def test_own_title_organisation_logo_colour_and_footer(tmp_path):
     ('logo = "nep.png"', "netwerkspiegel.toml, sleutel 'site.logo', waarde 'nep.png': dit is geen PNG- of JPG-afbeelding."),
 ])
 def test_a_look_that_cannot_be_used_is_refused(data_dir, toml, message):
-    from generator.errors import InputError
+    from generator.core.errors import InputError
 
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     write(data_dir, "nep.png", "<svg onload=alert(1)>")
@@ -219,7 +219,7 @@ def test_the_offline_site_works_opened_from_disk(tmp_path):
         page.locator("input.md-search__input").press_sequentially("Wereldori", delay=30)  # keys, as typed
         try:
             page.wait_for_selector(".md-search-result__item", state="attached", timeout=20_000)
-        except Exception as error:  # noqa: BLE001 - say what the page showed
+        except Exception as error:
             raise AssertionError(f"{page.locator('.md-search-result__meta').inner_text()!r} {console[-8:]}") from error
         assert "Wereldoriëntatie" in page.locator(".md-search-result__item").first.inner_text()
     assert outside == [] and errors == []
@@ -243,7 +243,7 @@ def test_the_wheel_works_installed_in_a_fresh_environment_outside_the_checkout(t
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {"generator/_resources/mkdocs.yml", "generator/_resources/templates/network.md.j2",
-            "generator/_resources/templates/assets/netwerkspiegel.js", "generator/data/framework.toml"} <= names
+            "generator/_resources/templates/assets/netwerkspiegel.js", "generator/core/data/framework.toml"} <= names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.cli import main
-from generator.errors import InputError
+from generator.core.errors import InputError
 from generator.pipeline import read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
 
@@ -76,7 +76,7 @@ def test_file_level_problems(data_dir):
 def test_a_file_with_only_a_header_is_skipped_and_said(data_dir):
     write(data_dir, "kop.csv", SCORE_HEADER)
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
-    assert [w.format() for w in read_data(data_dir).warnings][0] == "kop.csv: het bestand bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."
+    assert next(w.format() for w in read_data(data_dir).warnings) == "kop.csv: het bestand bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."
 
 
 def test_a_folder_without_scores(data_dir):

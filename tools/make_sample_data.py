@@ -185,12 +185,12 @@ def evaluations(rng: random.Random) -> None:
     for network, dates in MEETINGS.items():
         for date in dates[:-1]:
             count = rng.randint(3, 6)
-            for top, tip in zip(rng.sample(TOPS, count), rng.sample(TIPS, count)):
+            for top, tip in zip(rng.sample(TOPS, count), rng.sample(TIPS, count), strict=False):
                 rating = f"{rng.choice([6, 7, 7, 8, 8, 8, 9])}" + (",5" if rng.random() < 0.2 else "")
                 rows.append([network, date, top, tip, rating])
     write(DATA / "evaluaties-bijeenkomsten.csv", rows, ["netwerk", "datum", "tops", "tips", "cijfer"], delimiter=";")
     responses = []
-    for index, (top, tip) in enumerate(zip(rng.sample(TOPS, 5), rng.sample(TIPS, 5))):
+    for index, (top, tip) in enumerate(zip(rng.sample(TOPS, 5), rng.sample(TIPS, 5), strict=False)):
         responses.append({"email": "anonymous", "name": "", "completed": dt.datetime(2026, 3, 12, 16, 30 + index),
                           "answers": ["Zelfgestuurd leren", top, tip, rng.choice(["7 - goed", "8 - heel goed", "9 - uitstekend"])]})
     microsoft_forms_xlsx(DATA / "Evaluatie bijeenkomst 12 maart.xlsx",

@@ -14,10 +14,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from generator.assets import VEGA_BUNDLE  # noqa: E402
-from generator.audience import AUDIENCES  # noqa: E402
+from generator.analyse.audience import AUDIENCES  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
-from generator.static import STATIC_DIR  # noqa: E402
+from generator.site.assets import VEGA_BUNDLE  # noqa: E402
+from generator.site.static import STATIC_DIR  # noqa: E402
 
 STATIC = STATIC_DIR + "/"
 

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, iterparse
 
-from generator.errors import Problem, os_reason
+from generator.core.errors import Problem, os_reason
+from generator.core.text import INVISIBLE as _INVISIBLE
+from generator.core.text import clean_text
 
 READABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected (and old .xls) workbooks
@@ -56,10 +58,6 @@ EXPLANATION_SHEETS = frozenset({"uitleg", "instructie", "instructies", "toelicht
 # Control characters (but tab and line breaks) and invisible format characters: zero-width spaces
 # and joiners, soft hyphens, direction marks, byte-order marks. They make equal names differ
 # ("Anouk" and "Anouk\u200b") and some crash renderers; they are removed, and that is said.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
 _NAME_CONTROL = re.compile(_INVISIBLE.pattern[:-1] + "\t\n\r]")  # in a file name, line breaks too
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
 
@@ -262,13 +260,6 @@ def _invisible_notice(name: str, sheet: str | None, first: tuple[int, int]) -> P
     return Problem(name, row, None, None, f"{count} onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij.", sheet=sheet)
 
 
-def clean_text(value: str) -> str:
-    """A cell without control and invisible characters, in one Unicode form (NFC)."""
-    if not value.isascii():
-        value = unicodedata.normalize("NFC", value)
-    return _INVISIBLE.sub("", value)
-
-
 def _clean_records(records: list[list[str]]) -> tuple[list[list[str]], tuple[int, int] | None]:
     """Records without invisible characters, and (first spreadsheet row with one, how many in all)."""
     first_row, removed = None, 0
@@ -394,7 +385,7 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
                 workbook.close()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError, ParseError, AttributeError, IndexError, RecursionError):
         return [], unreadable, []
-    except Exception:  # openpyxl raises its own (and some builtin) types for broken workbooks  # noqa: BLE001
+    except Exception:  # openpyxl raises its own (and some builtin) types for broken workbooks
         return [], unreadable, []
     if not tables and not problems and not notices:
         problems.append(Problem(name, None, None, None, "het Excel-bestand bevat geen gegevens (in zichtbare bladen)."))

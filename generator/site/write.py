@@ -3,7 +3,7 @@
 `mkdocs serve` and editors watch the docs folder: rewriting unchanged files would make them rebuild
 for nothing (or forever), so a file whose bytes did not change is carried over as the same file (a
 hard link: same modification time), and when nothing changed at all the folder is not swapped.
-See `generator.folders` for what keeps other files safe.
+See `generator.site.folders` for what keeps other files safe.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.folders import KEPT, MARKER, make_staging, write_marker, written_files
+from generator.site.folders import KEPT, MARKER, make_staging, write_marker, written_files
 
 
 @dataclass(frozen=True)

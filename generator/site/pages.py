@@ -1,30 +1,30 @@
 """Stage 7, pages: Markdown pages, CSV files and the navigation, rendered from Jinja2 templates.
 
 The result is a `GeneratedSite` held in memory: nothing is written here. Every `{{ … }}` in a
-template is escaped as Markdown unless it is `Markup` made by `generator.text` (see there).
+template is escaped as Markdown unless it is `Markup` made by `generator.core.text` (see there).
 """
 
 from __future__ import annotations
 
 import csv
 import html
-import re
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator.aggregate import Figures, NetworkFigures
-from generator.charts import ChartKinds, ChartSpec, dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
-from generator.insight import patterns
-from generator.model import CURRENT, DESIRED, SITUATIONS
-from generator.questions import form_questions
-from generator.resources import TEMPLATES_DIR
-from generator.static import render_static, static_path
-from generator.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
+from generator.analyse.aggregate import Figures, NetworkFigures
+from generator.analyse.insight import patterns
+from generator.core.model import CURRENT, DESIRED, SITUATIONS
+from generator.core.questions import form_questions
+from generator.core.resources import TEMPLATES_DIR
+from generator.core.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
+from generator.site.charts import ChartKinds, ChartSpec, dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
+from generator.site.static import render_static, static_path
 
 NAV_FILE = ".netwerkspiegel.json"
 _STATIC_LINK = re.compile(r"\]\((?:\.\./)*(grafieken/[0-9a-f]{20}\.svg)\)")

@@ -13,7 +13,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.cache import cache_dir, store
+from generator.core.cache import cache_dir, store
 
 STATIC_DIR = "grafieken"
 PRINT_WIDTH = 680
@@ -71,7 +71,7 @@ def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
         # "spawn", not fork: `serve` rebuilds from a server thread, and forking a threaded process can hang.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context, initializer=_ignore_interrupts) as pool:
-            rendered = dict(zip(missing, pool.map(_render, missing.values(), chunksize=8)))
+            rendered = dict(zip(missing, pool.map(_render, missing.values(), chunksize=8), strict=True))
     else:
         rendered = {path: _render(spec_json) for path, spec_json in missing.items()}
     for path in sorted(rendered):

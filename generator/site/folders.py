@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import BusyError, UsageError, os_reason
+from generator.core.errors import BusyError, UsageError, os_reason
 
 MARKER = ".netwerkspiegel-map"
 KEPT = (".gitkeep",)  # a placeholder that keeps an empty folder in git; carried over, never ours
@@ -240,7 +240,7 @@ def locked(targets: list[Path]) -> Iterator[None]:
             os.close(descriptor)
 
 
-def _acquire(lock_path: Path, target: Path, fcntl) -> int:  # noqa: ANN001 - the fcntl module
+def _acquire(lock_path: Path, target: Path, fcntl) -> int:
     for _ in range(5):
         descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:

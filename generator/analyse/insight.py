@@ -11,9 +11,10 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from generator.framework import Framework
-from generator.model import CURRENT, DESIRED
-from generator.text import count, number as num
+from generator.core.framework import Framework
+from generator.core.model import CURRENT, DESIRED
+from generator.core.text import count
+from generator.core.text import number as num
 
 SPREAD, GAP, MOVEMENT = "uiteen", "kloof", "beweging"
 MINIMUM_DIFFERENCE = 0.5  # smaller gaps and movements are not worth a sentence
@@ -208,8 +209,8 @@ def patterns(framework: Framework, settings, networks) -> tuple[str, ...]:
         medians = [n.latest_current[indicator.code].median for n in networks if indicator.code in n.latest_current]
         if len(medians) < 2:
             continue
-        for side, pole, inside in (("links", indicator.left_nl, max(medians) <= settings.scale_min + third),
-                                   ("rechts", indicator.right_nl, min(medians) >= settings.scale_max - third)):
+        for pole, inside in ((indicator.left_nl, max(medians) <= settings.scale_min + third),
+                                   (indicator.right_nl, min(medians) >= settings.scale_max - third)):
             if inside:
                 found.append(
                     f"Bij {indicator.code} ({lower_first(indicator.label_nl)}) staan alle {len(medians)} netwerken aan de kant van "

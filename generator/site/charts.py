@@ -1,17 +1,27 @@
 """Stage 6, charts: each page's charts, its figures filled into the chart kinds.
 
-The kinds (templates) live in `generator.chart_kinds`; here the rows of every chart are made from
-the aggregated figures, with the chart's summary in words from `generator.insight`.
+The kinds (templates) live in `generator.site.chart_kinds`; here the rows of every chart are made from
+the aggregated figures, with the chart's summary in words from `generator.analyse.insight`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import insight
-from generator.text import number, signed
-from generator.chart_kinds import (  # noqa: F401 - ChartKinds and ChartSpec are used from here too
-    CHANGE, CHANGE_MATRIX, CROSS_STEP, MATRIX, MEETINGS, PARTICIPATION, PATHS, POSITIONS, TREND, ChartKinds, ChartSpec,
+from generator.analyse import insight
+from generator.core.text import number, signed
+from generator.site.chart_kinds import (
+    CHANGE,
+    CHANGE_MATRIX,
+    CROSS_STEP,
+    MATRIX,
+    MEETINGS,
+    PARTICIPATION,
+    PATHS,
+    POSITIONS,
+    TREND,
+    ChartKinds,
+    ChartSpec,
 )
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from generator.framework import fold
+from generator.core.framework import fold
 
 # season word → (canonical Dutch name, month used for ordering)
 _SEASONS = {

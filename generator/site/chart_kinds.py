@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import altair as alt
 
-from generator.settings import Settings
+from generator.core.settings import Settings
 
 _ROWS = "__NETWERKSPIEGEL_ROWS__"
 _DESCRIPTION = "__NETWERKSPIEGEL_DESCRIPTION__"

@@ -88,3 +88,17 @@ def slugify(text: str) -> str:
         cut = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
         slug = f"{cut}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
     return slug or "netwerk"
+
+
+# Control and invisible characters (zero-width, direction marks, soft hyphen): never part of a value.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def clean_text(value: str) -> str:
+    """A cell without control and invisible characters, in one Unicode form (NFC)."""
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    return INVISIBLE.sub("", value)

@@ -12,8 +12,8 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.cache import cache_dir, store
-from generator.resources import TEMPLATES_DIR
+from generator.core.cache import cache_dir, store
+from generator.core.resources import TEMPLATES_DIR
 
 VEGA_BUNDLE = "assets/vega/vega-bundle.js"
 
@@ -25,7 +25,7 @@ def _bundle_header() -> bytes:
         f"/* Vega {vl_convert.get_vega_version()}, Vega-Lite {vl_convert.get_vegalite_versions()[-1]}, "
         f"vega-embed {vl_convert.get_vega_embed_version()}: bundled by vl-convert-python "
         f"{version('vl-convert-python')} for Netwerkspiegel, as a classic script in its own scope. */\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _cache_file(header: bytes) -> Path:

@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from generator.audience import AudienceView, MeetingNote, Position, Story
-from generator.insight import Spread, Starter, conversation_starters, spreads
-from generator.model import COLLECTIVE, CURRENT, INDIVIDUAL
-from generator.moments import Moment
+from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
+from generator.analyse.insight import Spread, Starter, conversation_starters, spreads
+from generator.core.model import COLLECTIVE, CURRENT, INDIVIDUAL
+from generator.core.moments import Moment
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Every problem is collected as a located `Problem` (file, sheet, spreadsheet row, column, value);
 nothing is skipped silently and nothing is guessed. Canonical tables are read here, form exports in
-`generator.forms`. Then, over all tables at once: network names that differ only in case, spaces or
+`generator.read.forms`. Then, over all tables at once: network names that differ only in case, spaces or
 accents are merged; of two form responses by one participant for one network and moment the later
 counts; duplicate scores are checked; participants who scored only part of the indicators are
 reported. Every data row ends up used, or listed as unused with its reason.
@@ -13,18 +13,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from generator.canonical import missing_columns, reflection_row, score_records
-from generator.cells import Parsers
-from generator.errors import Problem
-from generator.forms import Response, is_anonymous, read_responses, table_problems
-from generator.identity import People, identity_key, suspected_pairs
-from generator.framework import Framework, fold
-from generator.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
-from generator.model import CURRENT, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
-from generator.moments import Moment
-from generator.recognise import EMAIL, EVALUATIONS, IDENTITY_MEANINGS, NAME, REFLECTIONS, SCORES, Layout, recognise
-from generator.settings import Mappings, Settings
-from generator.text import short_number
+from generator.core.errors import Problem
+from generator.core.framework import Framework, fold
+from generator.core.identity import People, identity_key, suspected_pairs
+from generator.core.model import CURRENT, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
+from generator.core.moments import Moment
+from generator.core.settings import Mappings, Settings
+from generator.core.text import short_number
+from generator.read.canonical import missing_columns, reflection_row, score_records
+from generator.read.cells import Parsers
+from generator.read.forms import Response, is_anonymous, read_responses, table_problems
+from generator.read.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
+from generator.read.recognise import EMAIL, EVALUATIONS, IDENTITY_MEANINGS, NAME, REFLECTIONS, SCORES, Layout, recognise
 
 _KIND_NOUN = {SCORES: "score", REFLECTIONS: "reflectie", EVALUATIONS: "evaluatie"}
 UNRECOGNISED = (
@@ -42,7 +42,7 @@ UNRECOGNISED_FORM = (
 
 @dataclass(frozen=True)
 class Validated:
-    """Records whose `participant` is the person's key (see `generator.identity.People`), and
+    """Records whose `participant` is the person's key (see `generator.core.identity.People`), and
     `identities`: every name, e-mail and code the exports hold, for redaction."""
 
     scores: tuple[Score, ...]
@@ -204,7 +204,7 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
         key = identity_key(participant)
         return persons.get(key, key)
 
-    def record(r):  # noqa: ANN001, ANN202 - any record type
+    def record(r):
         if r.participant is None:
             return r
         return r._replace(participant=person(r.participant)) if hasattr(r, "_replace") else replace(r, participant=person(r.participant))

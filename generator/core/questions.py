@@ -3,9 +3,9 @@ recognised without a `[kolommen]` mapping. Shown on the site and in the README o
 
 from __future__ import annotations
 
-from generator.framework import Framework
-from generator.settings import Settings
-from generator.text import short_number
+from generator.core.framework import Framework
+from generator.core.settings import Settings
+from generator.core.text import short_number
 
 REFLECTION_QUESTIONS = (
     "Directe waarde: wat vond je waardevol aan de bijeenkomsten zelf?",

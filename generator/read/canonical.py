@@ -7,14 +7,15 @@ says exactly what.
 
 from __future__ import annotations
 
-from generator.cells import Parsers, consent_of, number as parse_number
-from generator.errors import Problem
-from generator.framework import fold
-from generator.load import RawTable
-from generator.model import COLLECTIVE, CURRENT, DESIRED, INDIVIDUAL, Reflection, Score, Source
-from generator.moments import Moment, half_year, moment_problem, parse_date
-from generator.recognise import REFLECTIONS, SCORES
-from generator.settings import Settings
+from generator.core.errors import Problem
+from generator.core.framework import fold
+from generator.core.model import COLLECTIVE, CURRENT, DESIRED, INDIVIDUAL, Reflection, Score, Source
+from generator.core.moments import Moment, half_year, moment_problem, parse_date
+from generator.core.settings import Settings
+from generator.read.cells import Parsers, consent_of
+from generator.read.cells import number as parse_number
+from generator.read.load import RawTable
+from generator.read.recognise import REFLECTIONS, SCORES
 
 SCORE_REQUIRED = ("netwerk", "meetmoment", "deelnemer", "indicator", "score")
 REFLECTION_REQUIRED = ("netwerk", "deelnemer", "waarde", "reflectie")
@@ -101,7 +102,7 @@ def score_records(table, mapping, parsers: Parsers, settings: Settings, problems
     situations = column("situatie", lambda v: _SITUATIONS.get(parsers.fold(v)))
     records: list[Score | None] = []
     for (number, cells), network, moment, participant, indicator, value, situation in zip(
-        rows, networks, moments, participants, indicators, values, situations
+        rows, networks, moments, participants, indicators, values, situations, strict=True
     ):
         if network and moment and participant and indicator and value is not None and situation:
             records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet)))

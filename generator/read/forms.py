@@ -16,18 +16,34 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator import cells
-from generator.canonical import LINE_BREAK, UNCLEAR_CONSENT
-from generator.cells import Parsers
-from generator.errors import Problem
-from generator.load import RawTable
-from generator.model import Evaluation, Reflection, Score, Source, UnusedRow
-from generator.moments import Moment, half_year, moment_problem, parse_date
-from generator.recognise import (
-    DATE, EMAIL, EVALUATIONS, IDENTITY_MEANINGS, MOMENT, NAME, NETWORK, PARTICIPANT, PUBLIC, RATING,
-    REFLECTIONS, RESPONSE_ID, SCORES, START_TIME, TIME, TIPS, TOPS, Layout,
+from generator.core.errors import Problem
+from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow
+from generator.core.moments import Moment, half_year, moment_problem, parse_date
+from generator.core.settings import Mappings, Settings
+from generator.read import cells
+from generator.read.canonical import LINE_BREAK, UNCLEAR_CONSENT
+from generator.read.cells import Parsers
+from generator.read.load import RawTable
+from generator.read.recognise import (
+    DATE,
+    EMAIL,
+    EVALUATIONS,
+    IDENTITY_MEANINGS,
+    MOMENT,
+    NAME,
+    NETWORK,
+    PARTICIPANT,
+    PUBLIC,
+    RATING,
+    REFLECTIONS,
+    RESPONSE_ID,
+    SCORES,
+    START_TIME,
+    TIME,
+    TIPS,
+    TOPS,
+    Layout,
 )
-from generator.settings import Mappings, Settings
 
 _ANONYMOUS = {"anonymous", "anoniem", "anonyme", "anoniem antwoord"}
 
@@ -50,7 +66,7 @@ class Response:
     source: Source
     records: tuple
 
-    def replace_network(self, network: str) -> "Response":
+    def replace_network(self, network: str) -> Response:
         return Response(self.kind, network, self.moment, self.participant, self.when, self.source,
                         tuple(record._replace(network=network) for record in self.records))
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.framework import Framework, fold
-from generator.load import RawTable
-from generator.settings import Mappings
+from generator.core.framework import Framework, fold
+from generator.core.settings import Mappings
+from generator.read.load import RawTable
 
 SCORES = "scores"
 REFLECTIONS = "reflecties"
@@ -149,7 +149,7 @@ def _cycle_question(folded: str, framework: Framework) -> int | None:
     """'Directe waarde: …', 'Gerealiseerde waarde (…)', 'Immediate value – …': the header names a cycle."""
     for cycle in framework.cycles:
         for alias in cycle.aliases:
-            if (alias.endswith("waarde") or alias.endswith("value")) and re.match(re.escape(alias) + r"(?![a-z])", folded):
+            if alias.endswith(("waarde", "value")) and re.match(re.escape(alias) + r"(?![a-z])", folded):
                 return cycle.code
     return None
 

@@ -7,8 +7,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from generator.framework import Framework, fold
-from generator.moments import FIRST_YEAR, LAST_YEAR, parse_moment
+from generator.core.framework import Framework, fold
+from generator.core.moments import FIRST_YEAR, LAST_YEAR, parse_moment
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 # A choice label that starts with its number: "7", "7 - vaak", "7. vaak", "7) vaak", "7 (vaak)".

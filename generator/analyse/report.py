@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from generator.model import Dataset
-from generator.text import count
+from generator.core.model import Dataset
+from generator.core.text import count
 
 
 def suggest_meaning(header: str, framework) -> str:
     """The closest indicator question (as its code) for an unplaced header, else 'negeren'."""
     import difflib
 
-    from generator.framework import fold
+    from generator.core.framework import fold
 
     folded = fold(header)
     best, code = 0.0, "negeren"

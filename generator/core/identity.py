@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 PARTICIPANT_MARK = "[deelnemer]"
 NAME_MARK = "[naam]"
@@ -200,7 +201,7 @@ class NameFinder:
     about 9 s: it is loaded only for the public site, and once per process."""
 
     _DISABLED = frozenset({"locations", "institutions", "dates", "ages", "identifiers", "urls"})
-    _MARKS = {"persoon": NAME_MARK, "patient": NAME_MARK, "emailadres": EMAIL_MARK, "telefoonnummer": PHONE_MARK}
+    _MARKS: ClassVar[dict[str, str]] = {"persoon": NAME_MARK, "patient": NAME_MARK, "emailadres": EMAIL_MARK, "telefoonnummer": PHONE_MARK}
 
     # Titles before a name: never a name themselves.
     _TITLES = frozenset({"meester", "juf", "juffrouw", "mevrouw", "meneer", "heer", "dokter", "collega", "leerling", "directeur"})
@@ -240,7 +241,7 @@ class NameFinder:
                 after_name = after_name and word in TUSSENVOEGSELS
         return "".join(chars)
 
-    def _ordinary_single_word(self, annotation, text: str) -> bool:  # noqa: ANN001 - Deduce's annotation
+    def _ordinary_single_word(self, annotation, text: str) -> bool:
         """A lone capitalised ordinary word ("Goud waard.") taken for a surname, not after a title."""
         word = annotation.text
         if annotation.tag != "persoon" or _TOKEN.fullmatch(word) is None or [word] in self._first_names:
@@ -269,7 +270,7 @@ class NameFinder:
 
 
 @functools.lru_cache(maxsize=1)
-def _load_deduce(cache: str):  # noqa: ANN202 - Deduce's own type
+def _load_deduce(cache: str):
     """Deduce, loaded once per process (`serve` rebuilds reuse it); its lookup structures cached.
 
     Deduce writes its cache in place: a build killed while writing leaves a broken file, which is

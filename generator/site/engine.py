@@ -14,9 +14,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.errors import BuildError
-from generator.pages import NAV_FILE
-from generator.resources import MKDOCS_CONFIG
+from generator.core.errors import BuildError
+from generator.core.resources import MKDOCS_CONFIG
+from generator.site.pages import NAV_FILE
 
 
 class _Collect(logging.Handler):

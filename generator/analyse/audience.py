@@ -24,13 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from generator.cache import cache_dir
-from generator.errors import Problem, UsageError
-from generator.framework import Framework
-from generator.identity import PARTICIPANT_MARK, NameFinder, Redactor
-from generator.model import Dataset, TableSummary
-from generator.moments import Moment
-from generator.settings import Settings
+from generator.core.cache import cache_dir
+from generator.core.errors import Problem, UsageError
+from generator.core.framework import Framework
+from generator.core.identity import PARTICIPANT_MARK, NameFinder, Redactor
+from generator.core.model import Dataset, TableSummary
+from generator.core.moments import Moment
+from generator.core.settings import Settings
 
 INTERNAL = "intern"
 PUBLIC = "publiek"
@@ -107,7 +107,7 @@ class AudienceView:
 
 def for_audience(dataset: Dataset, audience: str, names: Callable[[str], str] | None = None) -> AudienceView:
     """The view for one audience. `names` finds names of anyone in the texts that go public (by
-    default Deduce, see `generator.identity.NameFinder`); it is only used for the public site."""
+    default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site."""
     if audience not in AUDIENCES:
         raise UsageError(f"Onbekend publiek '{audience}'; kies 'intern' of 'publiek'.")
     numbers = _anonymous_numbers(dataset)

@@ -1,7 +1,7 @@
 """The validated data set: frozen records that later stages read and never change.
 
 Before the audience stage a record still carries the participant as given in the export; the
-audience stage replaces it by an anonymous position number (see `generator.audience`).
+audience stage replaces it by an anonymous position number (see `generator.analyse.audience`).
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.errors import Problem
-from generator.framework import Framework, fold
-from generator.identity import Redactor
-from generator.moments import Moment
-from generator.settings import Settings
+from generator.core.errors import Problem
+from generator.core.framework import Framework, fold
+from generator.core.identity import Redactor
+from generator.core.moments import Moment
+from generator.core.settings import Settings
 
 CURRENT = "huidig"
 DESIRED = "gewenst"

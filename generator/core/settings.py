@@ -1,0 +1,308 @@
+"""The settings a coach may put in `netwerkspiegel.toml` next to the data: typed option objects.
+
+Each option is one object that knows its TOML key, default, Dutch help (shown by `netwerkspiegel
+--help`, in the `init` project's settings file and in the README) and how to check a value, in the
+manner of MkDocs' `config_options`. `parse_settings` reports every unknown key, wrong value and
+impossible combination at once, as located problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
+
+from generator.core.errors import Problem
+from generator.core.text import clean_text, short_number
+
+SETTINGS_FILE_NAME = "netwerkspiegel.toml"
+MAX_TEXT_CHARS = 300  # a title, theme or network name in the settings
+# The tables whose keys are the coach's own words (headers, file and network names, people): read
+# by `generator.read.settings_file`, not options.
+MAPPING_TABLES = ("kolommen", "bestanden", "netwerken", "deelnemers")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One setting: its dotted TOML key, default and help; `check` turns a TOML value into the
+    option's value, or gives the Dutch reason it cannot (completing "moet … zijn" style messages)."""
+
+    key: str
+    default: T
+    help: str
+
+    def check(self, value: object) -> tuple[T | None, str]:
+        raise NotImplementedError
+
+    @property
+    def example(self) -> str:
+        """The default as TOML."""
+        return short_number(float(self.default)).replace(",", ".")  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Number(Option[float]):
+    minimum: float = -1e6
+    maximum: float = 1e6
+
+    def check(self, value: object) -> tuple[float | None, str]:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return None, "moet een eindig getal zijn."
+        if not self.minimum <= value <= self.maximum:
+            return None, f"moet tussen {_whole(int(self.minimum))} en {_whole(int(self.maximum))} liggen."
+        return float(value), ""
+
+
+@dataclass(frozen=True)
+class WholeNumber(Option[int]):
+    minimum: int = 1
+    maximum: int = 10_000
+    unit: str = "een geheel getal"
+
+    def check(self, value: object) -> tuple[int | None, str]:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, "moet een geheel getal zijn."
+        if not self.minimum <= value <= self.maximum:
+            return None, f"moet {self.unit} van {_whole(self.minimum)} tot en met {_whole(self.maximum)} zijn."
+        return value, ""
+
+    @property
+    def example(self) -> str:
+        return str(self.default)
+
+
+def _whole(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Text(Option[str]):
+    """One line of text, without control or invisible characters."""
+
+    def check(self, value: object) -> tuple[str | None, str]:
+        if not isinstance(value, str):
+            return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
+        text = " ".join(clean_text(value).split())
+        if not text and self.default:
+            return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
+        if len(text) > MAX_TEXT_CHARS:
+            return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
+        return self.refine(text)
+
+    def refine(self, text: str) -> tuple[str | None, str]:
+        return text, ""
+
+    @property
+    def example(self) -> str:
+        return f'"{self.default}"'
+
+
+@dataclass(frozen=True)
+class SiteUrl(Text):
+    def refine(self, text: str) -> tuple[str | None, str]:
+        valid = valid_site_url(text)
+        return (valid, "") if valid else (None, SITE_URL_HELP)
+
+
+@dataclass(frozen=True)
+class Colour(Text):
+    def refine(self, text: str) -> tuple[str | None, str]:
+        problem = colour_problem(text) if text else None
+        return (None, problem) if problem else (text, "")
+
+
+@dataclass(frozen=True)
+class ImageFile(Text):
+    def refine(self, text: str) -> tuple[str | None, str]:
+        if text and not re.fullmatch(r"[^/\\]+\.(?:png|jpe?g)", text, re.IGNORECASE):
+            return None, "moet de naam van een PNG- of JPG-bestand in de datamap zijn, zoals 'logo.png'."
+        return text, ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The checked settings of one data folder; every field is one option of `OPTIONS`."""
+
+    scale_min: float = 1.0
+    scale_max: float = 10.0
+    public_min_group: int = 5
+    site_title: str = "Netwerkspiegel"
+    spring_until_month: int = 7
+    organisation: str = ""
+    logo: str = ""
+    colour: str = ""
+    footer: str = ""
+    site_url: str = "http://localhost/"
+
+    @property
+    def scale_text(self) -> str:
+        """`1 tot en met 10`, as messages and pages say it."""
+        return f"{short_number(self.scale_min)} tot en met {short_number(self.scale_max)}"
+
+
+_DEFAULT = Settings()
+
+# Every option, by the `Settings` field it fills, in the order help texts list them.
+OPTIONS: dict[str, Option[Any]] = {
+    "scale_min": Number("schaal.minimum", _DEFAULT.scale_min, "de laagste score op de lijn tussen de twee polen."),
+    "scale_max": Number("schaal.maximum", _DEFAULT.scale_max, "de hoogste score op de lijn tussen de twee polen."),
+    "public_min_group": WholeNumber(
+        "publiek.minimale_groep", _DEFAULT.public_min_group,
+        "het publieke overzicht toont cijfers alleen voor groepen van minstens zoveel deelnemers; kleinere groepen "
+        "worden weggelaten, met een zichtbare melding.", unit="een aantal deelnemers"),
+    "site_title": Text("site.titel", _DEFAULT.site_title, "de naam van de site, bovenaan elke pagina."),
+    "spring_until_month": WholeNumber(
+        "formulieren.voorjaar_tot_en_met_maand", _DEFAULT.spring_until_month,
+        "bij formulieren zonder kolom 'Meetmoment' bepaalt het tijdstip van het antwoord het meetmoment: januari tot "
+        "en met deze maand is '<jaar>-voorjaar', de maanden daarna '<jaar>-najaar'.", maximum=11, unit="een maand"),
+    "organisation": Text(
+        "site.organisatie", _DEFAULT.organisation,
+        "de school of organisatie achter de netwerken; staat op de startpagina en onderaan elke pagina."),
+    "logo": ImageFile(
+        "site.logo", _DEFAULT.logo,
+        "een afbeelding (PNG of JPG, hoogstens 1 MB) in de datamap, bijvoorbeeld 'logo.png'; staat links bovenaan elke pagina."),
+    "colour": Colour(
+        "site.kleur", _DEFAULT.colour,
+        "de hoofdkleur van de site als '#rrggbb', bijvoorbeeld '#1f4e79'. Witte tekst erop moet goed leesbaar zijn "
+        "(contrast minstens 4,5 : 1, WCAG AA); een te lichte kleur wordt geweigerd."),
+    "footer": Text(
+        "site.voettekst", _DEFAULT.footer,
+        "een regel onderaan elke pagina, bijvoorbeeld een contactpersoon of e-mailadres van de coördinator."),
+    "site_url": SiteUrl(
+        "site.url", _DEFAULT.site_url,
+        "het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een submap (zoals "
+        "https://school.github.io/netwerk/), vul dan dat adres in, anders laadt elke pagina volledig opnieuw in "
+        "plaats van snel te wisselen."),
+}
+
+
+@dataclass(frozen=True)
+class Mappings:
+    """The two tables of `netwerkspiegel.toml` whose keys are the coach's own words.
+
+    `[kolommen]` maps a column header (as in the export) to what it holds, e.g.
+    `"Hoe sterk zijn de banden buiten het netwerk?" = "3b"`; `[bestanden."naam.xlsx"]` gives the
+    network of a file without a network column: `netwerk = "Hoogbegaafdheid"`.
+    """
+
+    columns: tuple[tuple[str, str], ...] = ()
+    file_networks: tuple[tuple[str, str], ...] = ()
+    network_themes: tuple[tuple[str, str], ...] = ()  # `[netwerken."naam"] thema = "…"`
+    aliases: tuple[tuple[str, str], ...] = ()  # `[deelnemers] "anouk@school.nl" = "Anouk de Vries"`: one person
+
+    def column(self, header_key: str) -> str | None:
+        return dict(self.columns).get(header_key)
+
+    def network_of(self, file: str) -> str | None:
+        return dict(self.file_networks).get(file)
+
+
+def settings_help() -> str:
+    lines = [f"Instellingen in {SETTINGS_FILE_NAME} (alle optioneel):"]
+    for option in OPTIONS.values():
+        lines.append(f"  {option.key} (standaard {option.default!r}): {option.help}")
+    return "\n".join(lines)
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_toml(content: bytes) -> tuple[dict | None, str]:
+    """(the TOML as a dict, "") or (None, why not in Dutch; tomllib's own text is English)."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, f"het bestand is geen UTF-8 (rond teken {error.start + 1}); sla het op als UTF-8."
+    try:
+        return tomllib.loads(text), ""
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_WHERE.search(str(error))
+        place = f" (regel {where.group(1)}, teken {where.group(2)})" if where else (" (aan het eind van het bestand)" if "end of document" in str(error) else "")
+        return None, f"dit is geen geldig TOML-bestand{place}. Controleer daar aanhalingstekens, haakjes en het '='-teken."
+    except RecursionError:
+        return None, "de instellingen zijn te diep genest (tabellen of lijsten in elkaar); dat kan geen instellingenbestand zijn."
+
+
+def valid_site_url(text: str) -> str | None:
+    """`text` as the site's address when it is a plain http(s) address, else None.
+
+    Strict, because it ends up in every page: a host name (or IP address) with an optional port,
+    and a path of letters, digits and `-._~/%`; no spaces, quotes, query or fragment."""
+    if not _SITE_URL.match(text):
+        return None
+    return text if text.endswith("/") else text + "/"
+
+
+_SITE_URL = re.compile(
+    r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])"
+    r"(?::\d{1,5})?(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*$"
+)
+
+
+def parse_settings(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[Problem]]:
+    """The options of a parsed settings file (the mapping tables are left to the read stage)."""
+    problems: list[Problem] = []
+    flat = dict(_flatten({key: value for key, value in raw.items() if key not in MAPPING_TABLES}))
+    by_key = {option.key: attribute for attribute, option in OPTIONS.items()}
+    values: dict[str, object] = {}
+    for key, value in flat.items():
+        attribute = by_key.get(key)
+        if attribute is None:
+            hint = difflib.get_close_matches(key, by_key, n=1)
+            suggestion = f" Bedoelde je '{hint[0]}'?" if hint else ""
+            problems.append(Problem(file_name, None, None, None, f"onbekende instelling.{suggestion} Geldig zijn: {', '.join(by_key)}.", key=key))
+            continue
+        checked, reason = OPTIONS[attribute].check(value)
+        if checked is None:
+            problems.append(Problem(file_name, None, None, str(value), reason, key=key))
+            continue
+        values[attribute] = checked
+    settings = replace(_DEFAULT, **values)  # type: ignore[arg-type]
+    if settings.scale_min >= settings.scale_max:
+        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum"))
+    return settings, problems
+
+
+def _flatten(raw: dict):
+    """("schaal.minimum", 1), …: nested tables as dotted keys (without recursion: any depth)."""
+    stack = [("", raw)]
+    while stack:
+        prefix, table = stack.pop()
+        for key, value in table.items():
+            full = f"{prefix}{key}"
+            if isinstance(value, dict):
+                stack.append((full + ".", value))
+            else:
+                yield full, value
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of white text on `colour` ('#rrggbb')."""
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def colour_problem(colour: str) -> str | None:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return "moet een kleur zijn als '#rrggbb', bijvoorbeeld '#1f4e79'."
+    ratio = contrast_with_white(colour)
+    if ratio < 4.5:
+        return (f"witte tekst op deze kleur heeft een contrast van {ratio:.2f} : 1; dat moet minstens 4,5 : 1 zijn (WCAG AA). "
+                "Kies een donkerdere kleur.").replace(".", ",", 1)
+    return None
+
+
+SITE_URL_HELP = (
+    "moet een gewoon webadres zijn dat begint met http:// of https://, zoals 'https://school.github.io/netwerk/': "
+    "een servernaam, eventueel een poort en een pad, zonder spaties, aanhalingstekens, '?' of '#'."
+)

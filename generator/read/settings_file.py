@@ -1,0 +1,91 @@
+"""The settings file of a data folder, read: its options (`generator.core.settings`) and the
+tables whose keys are the coach's own words, checked against what a column may mean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.core.errors import Problem, os_reason
+from generator.core.framework import Framework
+from generator.core.settings import MAX_TEXT_CHARS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
+from generator.core.text import clean_text
+from generator.read.recognise import MAPPING_HELP, header_key, meaning_of_mapping
+
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+
+def load_settings(data_dir: Path, framework: Framework) -> tuple[Settings, Mappings, list[Problem]]:
+    """Settings and mappings from the data folder; defaults when there is no settings file."""
+    path = data_dir / SETTINGS_FILE_NAME
+    if not path.exists() and not path.is_symlink():
+        return Settings(), Mappings(), []
+
+    def fail(message: str) -> tuple[Settings, Mappings, list[Problem]]:
+        return Settings(), Mappings(), [Problem(path.name, None, None, None, message)]
+
+    if not path.is_file():
+        return fail("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml.")
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        return fail(f"het bestand kan niet worden gelezen: {os_reason(error)}.")
+    if len(content) > MAX_SETTINGS_BYTES:
+        return fail("het instellingenbestand is groter dan 1 MB; dat kan geen instellingenbestand zijn.")
+    raw, message = parse_toml(content)
+    if raw is None:
+        return fail(message)
+    settings, problems = parse_settings(raw, path.name)
+    mappings, mapping_problems = parse_mappings(raw, path.name, framework)
+    return settings, mappings, problems + mapping_problems
+
+
+def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) -> tuple[Mappings, list[Problem]]:
+    """`[kolommen]`, `[bestanden]` and `[netwerken]`; what a mapped column may mean is checked by `recognise`."""
+    problems: list[Problem] = []
+    columns: dict[str, str] = {}
+    table = raw.get("kolommen", {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\".", key="kolommen"))
+        table = {}
+    for header, meaning in table.items():
+        if not isinstance(meaning, str) or meaning_of_mapping(meaning, framework) is None:
+            problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\""))
+            continue
+        columns[header_key(header)] = meaning
+    networks = _per_name(raw, "bestanden", "netwerk", "de naam van een netwerk", file_name, problems)
+    themes = _per_name(raw, "netwerken", "thema", "tekst: het thema of de praktijkvraag van het netwerk", file_name, problems)
+    aliases: dict[str, str] = {}
+    table = raw.get("deelnemers", {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, None, "moet een tabel [deelnemers] zijn met \"naam of e-mail\" = \"naam of e-mail\" (twee namen van één persoon).", key="deelnemers"))
+        table = {}
+    for alias, identity in table.items():
+        if not isinstance(identity, str) or not identity.strip() or not alias.strip():
+            problems.append(Problem(file_name, None, None, None, "moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer.", key=f"deelnemers.\"{alias}\""))
+            continue
+        aliases[clean_text(alias)] = clean_text(identity)
+    mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())))
+    return mappings, problems
+
+
+def _per_name(raw: dict[str, Any], table_name: str, key: str, what: str, file_name: str, problems: list[Problem]) -> dict[str, str]:
+    """A table of `[<table>."<name>"] <key> = "…"` entries: {name: value}; every other key is reported."""
+    found: dict[str, str] = {}
+    table = raw.get(table_name, {})
+    if not isinstance(table, dict):
+        problems.append(Problem(file_name, None, None, str(table), f"moet een tabel [{table_name}.\"naam\"] zijn.", key=table_name))
+        return found
+    for name, options in table.items():
+        options = options if isinstance(options, dict) else {"": options}
+        for option, value in options.items():
+            where = f"{table_name}.\"{name}\".{option}"
+            if option != key:
+                problems.append(Problem(file_name, None, None, None, f"onbekende instelling; hier kan alleen '{key}' worden gezet.", key=where))
+            elif not isinstance(value, str) or not value.strip():
+                problems.append(Problem(file_name, None, None, str(value), f"moet {what} zijn.", key=where))
+            elif len(value) > MAX_TEXT_CHARS:
+                problems.append(Problem(file_name, None, None, value, f"is langer dan {MAX_TEXT_CHARS} tekens.", key=where))
+            else:
+                found[" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
+    return found
