@@ -1,12 +1,12 @@
 # Netwerkspiegel: the two set-up commands of the README, and a few more for developers.
 #   make demo    install into .venv and build the demo site from data/ into site/
-#   make test    install into .venv (with test tools and, where possible, Chromium) and run all tests
+#   make test    install into .venv (with test tools and, where possible, Chromium), lint, run all tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo publiek serve test golden bench clean
+.PHONY: demo publiek serve test lint golden bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,15 @@ publiek: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/netwerkspiegel serve
 
-test: $(STAMP)
+test: lint $(STAMP)
 	sh tests/ensure_chromium.sh
 	$(BIN)/python -m pytest
+
+# The stages import one way (import-linter), every function is typed (mypy), the style is one (ruff).
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 golden: $(STAMP)
 	$(BIN)/python tests/golden/regenerate.py

@@ -14,11 +14,12 @@ import re
 import signal
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from generator.analyse.audience import AUDIENCES, INTERNAL, PUBLIC
-from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError
+from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
 from generator.core.settings import settings_help
+from generator.core.vocabulary import Audience, word
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -63,6 +64,10 @@ def installed_version() -> str:
         return __version__
 
 
+# The audiences as the command line names them (Dutch words), for the library's members.
+AUDIENCES = {word(audience): audience for audience in Audience}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _DutchParser(
         prog="netwerkspiegel",
@@ -78,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         if with_output:
             sub.add_argument("--src", type=Path, default=Path("site_src"), help="map waarin de Markdown komt (standaard: site_src/)")
             sub.add_argument("--out", type=Path, default=Path("site"), help="map waarin de HTML komt (standaard: site/)")
-            sub.add_argument("--audience", "--publiek", choices=AUDIENCES, default=INTERNAL, help="voor wie de site is (standaard: intern)")
+            sub.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL), help="voor wie de site is (standaard: intern)")
             sub.add_argument("--site-url", default=None, help="adres van de site; overschrijft site.url uit netwerkspiegel.toml")
 
     build = commands.add_parser("build", help="controleer de gegevens en bouw de site")
@@ -89,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail")
     check = commands.add_parser("check", help="controleer alleen de gegevens en vat samen wat er gelezen is")
     common(check, with_output=False)
-    check.add_argument("--audience", "--publiek", choices=AUDIENCES, default=INTERNAL,
+    check.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL),
                        help="met 'publiek': toon ook elke tekst die de publieke site laat zien, na het weglaten van namen")
     init = commands.add_parser("init", help="maak een nieuw monitoringproject: werkmappen, instellingen, uitleg en CI")
     init.add_argument("map", nargs="?", type=Path, default=Path("."), help="de map van het project (standaard: de huidige map)")
@@ -153,32 +158,32 @@ def _input_report(error: InputError) -> str:
     return report.summary(path)
 
 
-def _print_warnings(warnings) -> None:
+def _print_warnings(warnings: Sequence[Problem]) -> None:
     if warnings:
         print(f"Let op ({len(warnings)}):", file=sys.stderr)
         for warning in warnings:
             print(f"- {warning.format()}", file=sys.stderr)
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     from generator.analyse.report import public_texts, summary
     from generator.pipeline import read_data
 
     dataset = read_data(args.data)
     print(summary(dataset))
-    if args.audience == PUBLIC:
+    if AUDIENCES[args.audience] == Audience.PUBLIC:
         from generator.analyse.audience import for_audience
 
         print()
-        print(public_texts(for_audience(dataset, PUBLIC)))
+        print(public_texts(for_audience(dataset, Audience.PUBLIC)))
     _print_warnings(dataset.warnings)
     return EXIT_OK
 
 
-def _build(args) -> int:
+def _build(args: argparse.Namespace) -> int:
     from generator.pipeline import build
 
-    result = build(args.data, args.src, args.out, args.audience, site_url=args.site_url, offline=args.offline, zip_file=args.zip)
+    result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip)
     _print_warnings(result.warnings)
     pages = result.pages
     written = result.written
@@ -193,7 +198,7 @@ def _build(args) -> int:
     return EXIT_OK
 
 
-def _init(args) -> int:
+def _init(args: argparse.Namespace) -> int:
     from generator.project import init_project
 
     result = init_project(args.map, installed_version())
@@ -209,8 +214,8 @@ def _init(args) -> int:
     return EXIT_OK
 
 
-def _serve(args) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(args.data, args.src, args.out, args.audience, args.port)
+    serve(args.data, args.src, args.out, AUDIENCES[args.audience], args.port)
     return EXIT_OK

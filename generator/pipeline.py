@@ -1,6 +1,8 @@
 """The whole build as one library call, stage by stage.
 
-load → validate → model → audience → aggregate → charts → pages → write → mkdocs build
+read (load → dialects → recognise → validate → assemble)
+  → analyse (audience → aggregate → insight)
+  → site (pages declare their charts → chart specs and SVGs → Markdown → write → MkDocs build)
 
 Everything is read and checked before anything is written. The pages are written to a staging
 folder and built there; only when MkDocs succeeds are `site_src/` (changed files only) and `site/`
@@ -19,15 +21,18 @@ from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import for_audience
-from generator.core.errors import BuildError, InputError, Problem, UsageError, os_reason
+from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import load_framework
-from generator.core.model import Dataset, assemble
+from generator.core.model import Dataset
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
+from generator.core.vocabulary import Audience
+from generator.read.assemble import assemble
 from generator.read.load import is_header_only, load_folder
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
 from generator.site.assets import site_assets
-from generator.site.charts import ChartKinds, indicator_label
+from generator.site.chart_kinds import ChartKinds
+from generator.site.charts import indicator_label
 from generator.site.engine import MKDOCS_CONFIG, build_html
 from generator.site.folders import (
     check_replaceable,
@@ -68,7 +73,7 @@ def read_data(data_dir: Path) -> Dataset:
             data_dir.name or str(data_dir), None, None, None,
             "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of "
             "Excel-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score, of een "
-            "formulier met vragen die met een indicator beginnen ('1a. …')." + still_empty,
+            "formulier met vragen die met een indicator beginnen ('1a. …')." + still_empty, code=Code.NO_SCORES
         ))
     if problems:
         raise InputError(problems)
@@ -83,19 +88,19 @@ _IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 def _read_logo(data_dir: Path, name: str, problems: list[Problem]) -> tuple[str, bytes] | None:
     """The logo named in the settings: a real PNG or JPG in the data folder, at most 1 MB."""
     path = data_dir / name
-    def fail(message: str) -> None:
-        problems.append(Problem(SETTINGS_FILE_NAME, None, None, name, message, key="site.logo"))
+    def fail(message: str, *, code: Code) -> None:
+        problems.append(Problem(SETTINGS_FILE_NAME, None, None, name, message, key="site.logo", code=code))
 
     if not path.is_file():
-        fail("dit bestand staat niet in de datamap.")
+        fail("dit bestand staat niet in de datamap.", code=Code.LOGO)
         return None
     if path.stat().st_size > MAX_LOGO_BYTES:
-        fail("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg).")
+        fail("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg).", code=Code.LOGO)
         return None
     content = path.read_bytes()
     suffix = next((s for signature, s in _IMAGE_SIGNATURES.items() if content.startswith(signature)), None)
     if suffix is None:
-        fail("dit is geen PNG- of JPG-afbeelding.")
+        fail("dit is geen PNG- of JPG-afbeelding.", code=Code.LOGO)
         return None
     return f"assets/logo{suffix}", content
 
@@ -119,12 +124,12 @@ def template_overrides(data_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def generate(dataset: Dataset, audience: str, previous_src: Path | None = None, overrides: Path | None = None) -> GeneratedSite:
-    """Audience → aggregate → charts → pages, all in memory."""
+def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None) -> GeneratedSite:
+    """Audience → aggregate → pages with their charts, all in memory."""
     view = for_audience(dataset, audience)
     figures = aggregate(view)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()])
-    return render_site(figures, kinds, template_environment(overrides=overrides), site_assets(previous_src))
+    return render_site(figures, kinds, template_environment(overrides=overrides), site_assets())
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ class BuildResult:
 
 
 @contextlib.contextmanager
-def _no_cycle_collection():
+def _no_cycle_collection() -> Iterator[None]:
     """Pause Python's cycle collector while hundreds of thousands of records are made.
 
     The records hold no reference cycles (reference counting frees them), but every allocation
@@ -183,7 +188,7 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
     return data_dir, src, out
 
 
-def build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
+def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
           offline: bool = False, zip_file: Path | None = None) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
     one archive (implies `offline`)."""
@@ -225,14 +230,14 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
         raise BuildError(f"Netwerkspiegel kon niet schrijven: {os_reason(error)}. De vorige site blijft staan.") from error
 
 
-def _build(data_dir: Path, src: Path, out: Path, audience: str, config_file: Path, site_url: str | None, offline: bool) -> BuildResult:
+def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool) -> BuildResult:
     seconds: dict[str, float] = {}
     with _no_cycle_collection():
         start = time.perf_counter()
         dataset = with_site_url(read_data(data_dir), site_url)
         seconds["lezen en controleren"] = time.perf_counter() - start
         start = time.perf_counter()
-        site = generate(dataset, audience, previous_src=src, overrides=template_overrides(data_dir))
+        site = generate(dataset, audience, overrides=template_overrides(data_dir))
         seconds["pagina's maken"] = time.perf_counter() - start
     warnings = dataset.warnings
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records

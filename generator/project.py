@@ -11,8 +11,12 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.core.errors import UsageError, os_reason
 from generator.core.framework import Framework, load_framework
@@ -20,6 +24,7 @@ from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.settings import OPTIONS, Settings
 from generator.core.text import short_number
+from generator.core.vocabulary import Level, Situation, word
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,12 @@ def _settings_sections() -> list[tuple[str, list[dict[str, object]]]]:
         section, name = option.key.split(".", 1)
         example = option.example
         words, lines, line = option.help.split(), [], ""
-        for word in words:
-            if len(line) + len(word) + 1 > 95:
+        for help_word in words:
+            if len(line) + len(help_word) + 1 > 95:
                 lines.append(line)
-                line = word
+                line = help_word
             else:
-                line = f"{line} {word}".strip()
+                line = f"{line} {help_word}".strip()
         lines.append(line)
         sections.setdefault(section, []).append({"name": name, "example": example, "help_lines": lines})
     return list(sections.items())
@@ -124,7 +129,7 @@ def _workbook(title: str, headers: list[tuple[str, int, str]], validations: list
     return buffer.getvalue()
 
 
-def _list(values: list[str], prompt: str, allow_blank: bool = False):
+def _list(values: list[str], prompt: str, allow_blank: bool = False) -> DataValidation:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=allow_blank, showDropDown=False)
@@ -134,7 +139,7 @@ def _list(values: list[str], prompt: str, allow_blank: bool = False):
     return validation
 
 
-def _number(low: float, high: float, prompt: str, whole: bool = False):
+def _number(low: float, high: float, prompt: str, whole: bool = False) -> DataValidation:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(type="whole" if whole else "decimal", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
@@ -144,7 +149,7 @@ def _number(low: float, high: float, prompt: str, whole: bool = False):
     return validation
 
 
-def _scale(settings: Settings):
+def _scale(settings: Settings) -> DataValidation:
     """A drop-down of the whole numbers of the scale; other numbers on the scale (6,5) are allowed
     after a warning, since the scale is a line, not a list."""
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -158,7 +163,7 @@ def _scale(settings: Settings):
     return validation
 
 
-def _hint(prompt: str):
+def _hint(prompt: str) -> DataValidation:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(allow_blank=True)
@@ -197,7 +202,7 @@ def _scores_workbook(framework: Framework) -> bytes:
             ("C", _hint("Een naam, e-mailadres of code; komt nooit op de site.")),
             ("D", _list(codes, "De indicator van het Dimensieraamwerk.")),
             ("E", _scale(settings)),
-            ("F", _list(["huidig", "gewenst"], "Huidig (leeg is ook huidig) of gewenst.", allow_blank=True)),
+            ("F", _list([word(Situation.CURRENT), word(Situation.DESIRED)], "Huidig (leeg is ook huidig) of gewenst.", allow_blank=True)),
         ],
         explanation,
     )
@@ -221,7 +226,7 @@ def _reflections_workbook(framework: Framework) -> bytes:
             ("B", _hint("Bijvoorbeeld 2026-voorjaar of een datum.")),
             ("D", _list(cycles, "De cyclus van waardecreatie.")),
             ("F", _list(["ja", "nee"], "Mag dit (zonder namen) op de publieke site? Alleen 'ja' telt.", allow_blank=True)),
-            ("G", _list(["individueel", "collectief"], "Optioneel.", allow_blank=True)),
+            ("G", _list([word(Level.INDIVIDUAL), word(Level.COLLECTIVE)], "Optioneel.", allow_blank=True)),
         ],
         explanation,
     )

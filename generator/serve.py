@@ -13,10 +13,11 @@ from mkdocs.livereload import LiveReloadServer
 
 from generator.core.errors import NetwerkspiegelError, UsageError
 from generator.core.resources import MKDOCS_CONFIG, TEMPLATES_DIR
+from generator.core.vocabulary import Audience
 from generator.pipeline import build, template_overrides
 
 
-def serve(data_dir: Path, src: Path, out: Path, audience: str, port: int, host: str = "127.0.0.1") -> None:
+def serve(data_dir: Path, src: Path, out: Path, audience: Audience, port: int, host: str = "127.0.0.1") -> None:
     if not 1 <= port <= 65535:
         raise UsageError(f"De poort moet een getal van 1 tot en met 65535 zijn (gekregen: {port}).")
     import socket

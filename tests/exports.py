@@ -117,3 +117,74 @@ REFLECTION_QUESTIONS_EN = [
     "Reframing value: how do you now see success or the network differently?",
     "May your story be shared publicly (without your name)?",
 ]
+
+
+# Qualtrics "Download data table", CSV: three header rows (column names, question texts, ImportIds).
+QUALTRICS_COLUMNS = [
+    ("StartDate", "Start Date", '{"ImportId":"startDate","timeZone":"Europe/Amsterdam"}'),
+    ("EndDate", "End Date", '{"ImportId":"endDate","timeZone":"Europe/Amsterdam"}'),
+    ("Status", "Response Type", '{"ImportId":"status"}'),
+    ("IPAddress", "IP Address", '{"ImportId":"ipAddress"}'),
+    ("Progress", "Progress", '{"ImportId":"progress"}'),
+    ("Duration (in seconds)", "Duration (in seconds)", '{"ImportId":"duration"}'),
+    ("Finished", "Finished", '{"ImportId":"finished"}'),
+    ("RecordedDate", "Recorded Date", '{"ImportId":"recordedDate","timeZone":"Europe/Amsterdam"}'),
+    ("ResponseId", "Response ID", '{"ImportId":"_recordId"}'),
+    ("RecipientLastName", "Recipient Last Name", '{"ImportId":"recipientLastName"}'),
+    ("RecipientFirstName", "Recipient First Name", '{"ImportId":"recipientFirstName"}'),
+    ("RecipientEmail", "Recipient Email", '{"ImportId":"recipientEmail"}'),
+    ("ExternalReference", "External Data Reference", '{"ImportId":"externalDataReference"}'),
+    ("LocationLatitude", "Location Latitude", '{"ImportId":"locationLatitude"}'),
+    ("LocationLongitude", "Location Longitude", '{"ImportId":"locationLongitude"}'),
+    ("DistributionChannel", "Distribution Channel", '{"ImportId":"distributionChannel"}'),
+    ("UserLanguage", "User Language", '{"ImportId":"userLanguage"}'),
+]
+
+
+def qualtrics_csv(path: Path, questions: list[str], responses: list[dict], import_ids: bool = True) -> Path:
+    """responses: dicts with `ended` (datetime), `answers`, and optionally `first`, `last`, `email`,
+    `status` ("IP Address", "Survey Preview", or a number), `finished` ("True"/"False")."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c[0] for c in QUALTRICS_COLUMNS] + [f"QID{n}" for n in range(1, len(questions) + 1)])
+    writer.writerow([c[1] for c in QUALTRICS_COLUMNS] + questions)
+    if import_ids:
+        writer.writerow([c[2] for c in QUALTRICS_COLUMNS] + [f'{{"ImportId":"QID{n}"}}' for n in range(1, len(questions) + 1)])
+    for number, response in enumerate(responses, start=1):
+        ended = response["ended"]
+        finished = response.get("finished", "True")
+        writer.writerow([
+            f"{ended - dt.timedelta(minutes=7):%Y-%m-%d %H:%M:%S}", f"{ended:%Y-%m-%d %H:%M:%S}", response.get("status", "IP Address"),
+            "145.100.0.1", "100" if finished == "True" else "40", "420", finished, f"{ended:%Y-%m-%d %H:%M:%S}",
+            f"R_{number:03d}xYzAbC", response.get("last", ""), response.get("first", ""), response.get("email", ""), "",
+            "52.09", "5.12", "email" if response.get("email") else "anonymous", "NL",
+        ] + list(response["answers"]))
+    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+# LimeSurvey "Export responses", CSV, with a participant list; headings "question code & question text".
+LIMESURVEY_COLUMNS = [
+    ("id", "Antwoord ID"), ("submitdate", "Datum verstuurd"), ("lastpage", "Laatste pagina"), ("startlanguage", "Starttaal"),
+    ("seed", "Seed"), ("startdate", "Datum gestart"), ("datestamp", "Datum laatste actie"), ("token", "Toegangscode"),
+    ("firstname", "Voornaam"), ("lastname", "Achternaam"), ("email", "E-mailadres"),
+]
+
+
+def limesurvey_csv(path: Path, questions: list[str], responses: list[dict], headings: str = "code-text") -> Path:
+    """responses: dicts with `started` (datetime), `submitted` (datetime or None: not sent), `answers`,
+    and optionally `token`, `first`, `last`, `email`. headings: "code", "text" or "code-text"."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    codes = [f"G01Q{n:02d}" for n in range(1, len(questions) + 1)]
+    names = [(code, text) for code, text in LIMESURVEY_COLUMNS] + list(zip(codes, questions, strict=True))
+    writer.writerow([code if headings == "code" else text if headings == "text" else f"{code}. {text}" for code, text in names])
+    for number, response in enumerate(responses, start=1):
+        started, submitted = response["started"], response.get("submitted")
+        writer.writerow([
+            str(number), f"{submitted:%Y-%m-%d %H:%M:%S}" if submitted else "", "3" if submitted else "1", "nl", "123456789",
+            f"{started:%Y-%m-%d %H:%M:%S}", f"{(submitted or started):%Y-%m-%d %H:%M:%S}", response.get("token", ""),
+            response.get("first", ""), response.get("last", ""), response.get("email", ""),
+        ] + list(response["answers"]))
+    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    return path

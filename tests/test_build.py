@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import BuildError, InputError
+from generator.core.vocabulary import Audience, word
 from generator.pipeline import build
 from tests.conftest import ROOT, SCORE_HEADER, write
 
@@ -31,8 +32,8 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
 def built(tmp_path_factory) -> dict[str, Path]:
     """The golden data set built for both audiences, through MkDocs."""
     root = tmp_path_factory.mktemp("built")
-    for audience in ("intern", "publiek"):
-        build(GOLDEN_DATA, root / f"src-{audience}", root / f"site-{audience}", audience)
+    for audience in (Audience.INTERNAL, Audience.PUBLIC):
+        build(GOLDEN_DATA, root / f"src-{word(audience)}", root / f"site-{word(audience)}", audience)
     return {"root": root}
 
 
@@ -40,9 +41,9 @@ def all_text(folder: Path) -> str:
     return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".gz")
 
 
-@pytest.mark.parametrize("audience", ["intern", "publiek"])
+@pytest.mark.parametrize("audience", [Audience.INTERNAL, Audience.PUBLIC])
 def test_no_name_or_email_anywhere_in_the_built_site(built, audience):
-    for folder in (built["root"] / f"site-{audience}", built["root"] / f"src-{audience}"):
+    for folder in (built["root"] / f"site-{word(audience)}", built["root"] / f"src-{word(audience)}"):
         text = all_text(folder)
         assert (folder / "search" / "search_index.json").exists() or folder.name.startswith("src")
         for identity in IDENTITIES:
@@ -81,9 +82,9 @@ def test_csv_per_network_has_one_row_per_network_moment_indicator_situation(buil
 
 def test_same_data_gives_identical_files_and_unchanged_files_are_not_rewritten(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
-    build(GOLDEN_DATA, src, out, "intern")
+    build(GOLDEN_DATA, src, out, Audience.INTERNAL)
     first = snapshot(src)
-    result = build(GOLDEN_DATA, src, out, "intern")
+    result = build(GOLDEN_DATA, src, out, Audience.INTERNAL)
     assert result.written.written == () and result.written.removed == ()
     assert snapshot(src) == first  # same bytes and same modification times
 
@@ -93,22 +94,22 @@ def test_a_build_with_bad_data_leaves_the_previous_site_as_it_was(tmp_path):
     data.mkdir()
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     src, out = tmp_path / "src", tmp_path / "out"
-    build(data, src, out, "intern")
+    build(data, src, out, Audience.INTERNAL)
     before_src, before_out = snapshot(src), snapshot(out)
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,70,\n")
     with pytest.raises(InputError):
-        build(data, src, out, "intern")
+        build(data, src, out, Audience.INTERNAL)
     assert snapshot(src) == before_src and snapshot(out) == before_out
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site_as_it_was(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
-    build(GOLDEN_DATA, src, out, "intern")
+    build(GOLDEN_DATA, src, out, Audience.INTERNAL)
     before_src, before_out = snapshot(src), snapshot(out)
     broken = tmp_path / "mkdocs.yml"
     broken.write_text((ROOT / "mkdocs.yml").read_text("utf-8") + "\nnot_a_mkdocs_option: 1\nvalidation:\n  links:\n    not_found: nonsense\n")
     with pytest.raises(BuildError) as caught:
-        build(GOLDEN_DATA, src, out, "publiek", config_file=broken)
+        build(GOLDEN_DATA, src, out, Audience.PUBLIC, config_file=broken)
     assert caught.value.message().startswith("MkDocs kon de site niet bouwen")
     assert snapshot(src) == before_src and snapshot(out) == before_out
     assert not list(tmp_path.glob(".out.tmp-*"))
@@ -138,7 +139,7 @@ def test_a_moment_with_only_reflections_counts_zero_participants(tmp_path):
     from generator.pipeline import read_data
 
     dataset = read_data(data)
-    intern = aggregate(for_audience(dataset, "intern")).networks[0]
-    public = aggregate(for_audience(dataset, "publiek")).networks[0]
+    intern = aggregate(for_audience(dataset, Audience.INTERNAL)).networks[0]
+    public = aggregate(for_audience(dataset, Audience.PUBLIC)).networks[0]
     assert [(m.label, n) for m, n in intern.participants] == [("2025-voorjaar", 1), ("2025-najaar", 0)]
     assert [(m.label, n) for m, n in public.participants] == [("2025-voorjaar", None), ("2025-najaar", 0)]

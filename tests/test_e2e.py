@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.vocabulary import Audience, word
 from generator.pipeline import build
 from tests.browser import chromium, chromium_available, free_port, serve_folder
 from tests.conftest import ROOT
@@ -58,8 +59,8 @@ def sites(tmp_path_factory):
     """Both audiences built from the sample data; the intern site for a port known in advance."""
     root = tmp_path_factory.mktemp("e2e")
     port = free_port()
-    build(ROOT / "data", root / "src-intern", root / "site-intern", "intern", site_url=f"http://127.0.0.1:{port}/")
-    build(ROOT / "data", root / "src-publiek", root / "site-publiek", "publiek")
+    build(ROOT / "data", root / "src-intern", root / "site-intern", Audience.INTERNAL, site_url=f"http://127.0.0.1:{port}/")
+    build(ROOT / "data", root / "src-publiek", root / "site-publiek", Audience.PUBLIC)
     ARTIFACTS.mkdir(exist_ok=True)
     return root, port
 
@@ -93,13 +94,13 @@ SERIOUS = ("serious", "critical")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("audience", ["intern", "publiek"])
+@pytest.mark.parametrize("audience", [Audience.INTERNAL, Audience.PUBLIC])
 def test_every_page_renders_its_charts_without_errors_other_hosts_or_accessibility_violations(sites, browser, audience, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     root, _ = sites
-    src, site = root / f"src-{audience}", root / f"site-{audience}"
+    src, site = root / f"src-{word(audience)}", root / f"site-{word(audience)}"
     with serve_folder(site) as base:
         for path in page_urls(src):
             context, page, problems, foreign = open_page(browser, base + path, color_scheme=scheme)
@@ -113,7 +114,7 @@ def test_every_page_renders_its_charts_without_errors_other_hosts_or_accessibili
             text = page.content()
             for identity in SAMPLE_IDENTITIES:
                 assert identity.lower() not in text.lower(), (path, identity)
-            if audience == "publiek":
+            if audience == Audience.PUBLIC:
                 assert "Deelnemer 1" not in text and "Bijeenkomsten" not in text and "Gegevenskwaliteit" not in text
             violations = [
                 (v["id"], [n["target"] for n in v["nodes"]][:3])
@@ -134,7 +135,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         assert wait_for_charts(page) == ["true"] * 6
         # Instant navigation kept the same document: inline scripts did not run again, ours did.
         assert page.evaluate("window.__netwerkspiegelProbe") == 1
-        median = page.query_selector(".ns-chart[data-kind='kruisjes'] svg .mark-tick path, .ns-chart[data-kind='kruisjes'] svg .mark-rect path")
+        median = page.query_selector(".ns-chart[data-kind='positions'] svg .mark-tick path, .ns-chart[data-kind='positions'] svg .mark-rect path")
         median.hover(force=True)
         tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
         assert re.search(r"Mediaan\s*\d+,\d", tooltip.inner_text()), tooltip.inner_text()

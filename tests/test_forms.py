@@ -9,6 +9,7 @@ import pytest
 
 from generator.cli import main
 from generator.core.errors import InputError
+from generator.core.vocabulary import Audience, word
 from generator.pipeline import generate, read_data
 from tests.conftest import SCORE_HEADER, write
 from tests.exports import (
@@ -34,7 +35,7 @@ def problems(data_dir) -> list[str]:
 
 
 def scores_of(dataset):
-    return sorted((s.network, s.moment.label, s.participant, s.indicator, s.situation, s.value) for s in dataset.scores)
+    return sorted((s.network, s.moment.label, s.participant, s.indicator, word(s.situation), s.value) for s in dataset.scores)
 
 
 def test_microsoft_forms_dutch_export_with_network_from_settings_and_moment_from_time(data_dir):
@@ -168,9 +169,9 @@ def test_meeting_evaluations_canonical_and_from_a_form_are_internal_only(data_di
         ("2026-03-12", "<b>Fijn</b>", "", 8.0), ("2026-03-12", "Goede gesprekken", "Meer tijd", 7.5),
         ("2026-04-09", "De werkvorm", "Eerder beginnen", 9.0),
     ]
-    internal = generate(dataset, "intern").files["netwerken/net.md"].decode("utf-8")
+    internal = generate(dataset, Audience.INTERNAL).files["netwerken/net.md"].decode("utf-8")
     assert "## Bijeenkomsten" in internal and "&lt;b&gt;Fijn&lt;/b&gt;" in internal and "| 12-03-2026 | 2 | 7,8 | 2 |" in internal
-    public = generate(dataset, "publiek").files
+    public = generate(dataset, Audience.PUBLIC).files
     assert not any("Goede gesprekken" in content.decode("utf-8", "replace") for content in public.values())
     assert "kwaliteit.md" not in public
 
@@ -181,7 +182,7 @@ def test_data_quality_accounts_for_every_row(data_dir):
     [table] = dataset.tables
     assert (table.rows, table.used, len(table.unused), table.empty) == (4, 2, 1, 1)
     assert table.used + len(table.unused) + table.empty == table.rows
-    page = generate(dataset, "intern").files["kwaliteit.md"].decode("utf-8")
+    page = generate(dataset, Audience.INTERNAL).files["kwaliteit.md"].decode("utf-8")
     assert "| scores\\.csv | 4 | herhaalt scores\\.csv rij 2 \\(zelfde deelnemer, indicator, meetmoment en score\\); één keer geteld |" in page
     assert "| **Totaal** | | **4** | **2** | **1** | **1** |" in page
 
@@ -217,8 +218,8 @@ def test_a_bad_mapping_is_reported(data_dir):
     assert problems(data_dir) == [
         "netwerkspiegel.toml, sleutel 'kolommen.\"Welke school?\"', waarde 'school': onbekende betekenis; gebruik een indicator "
         "('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: "
-        "cijfer, datum, deelnemer, e-mail, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, score, "
-        "situatie, tijdstip, tips, titel, tops, waarde.",
+        "achternaam, cijfer, datum, deelnemer, e-mail, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, "
+        "score, situatie, tijdstip, tips, titel, tops, voornaam, waarde.",
     ]
 
 

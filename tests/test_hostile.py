@@ -14,6 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.core.errors import InputError
+from generator.core.vocabulary import Audience
 from generator.pipeline import build, generate, read_data
 from tests.conftest import REFLECTION_HEADER, ROOT, SCORE_HEADER, write
 
@@ -39,7 +40,7 @@ def test_a_very_long_network_name_builds(tmp_path):
     data.mkdir()
     long_name = "Netwerk " + "met een heel lange naam " * 12
     write(data, "scores.csv", SCORE_HEADER + f"{long_name},2025-voorjaar,Anna,1a,7,\n{long_name}X,2025-voorjaar,Bert,1a,7,\n")
-    build(data, tmp_path / "src", tmp_path / "site", "intern")
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
     pages = sorted(p.name for p in (tmp_path / "src" / "netwerken").glob("*.md"))
     assert len(pages) == 2 and all(len(name) < 80 for name in pages)
 
@@ -54,7 +55,7 @@ def test_control_and_invisible_characters_are_removed_and_said(tmp_path, charact
         return
     assert scores(data) == [("Rekenen", "2025-voorjaar", "anna", "1a", 7.0), ("Rekenen", "2025-voorjaar", "anna", "1b", 7.0)]
     assert "scores.csv, rij 2: 2 onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij." in warnings(data)
-    build(data, tmp_path / "src", tmp_path / "site", "intern")  # vl-convert once crashed on a control character
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)  # vl-convert once crashed on a control character
 
 
 def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
@@ -108,7 +109,7 @@ def test_settings_text_is_escaped_in_every_page(tmp_path):
     data.mkdir()
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     write(data, "netwerkspiegel.toml", '[site]\ntitel = "<img src=x onerror=alert(1)>"\n[netwerken."Net"]\nthema = "<script>alert(2)</script>"\n')
-    build(data, tmp_path / "src", tmp_path / "site", "intern")
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
     for page in (tmp_path / "site").rglob("*.html"):
         html = page.read_text("utf-8")
         assert "<img src=x" not in html and "<script>alert" not in html, page
@@ -118,7 +119,7 @@ def test_csv_download_cells_cannot_become_formulas(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     write(data, "scores.csv", SCORE_HEADER + '"=HYPERLINK(""x"");=1+1",2025-voorjaar,Anna,1a,7,\n')
-    files = generate(read_data(data), "intern").files
+    files = generate(read_data(data), Audience.INTERNAL).files
     [csv_name] = [name for name in files if name.endswith(".csv")]
     assert files[csv_name].decode("utf-8").splitlines()[1] == (
         '"\'=HYPERLINK(""x"");\'=1+1","2025-voorjaar","1a","huidig","1","7","7","7","7"'

@@ -6,8 +6,9 @@ from __future__ import annotations
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import for_audience
 from generator.analyse.insight import patterns
+from generator.core.vocabulary import Audience, Situation, word
 from generator.pipeline import read_data
-from generator.site.charts import ChartKinds, indicator_label, network_charts
+from generator.site.charts import network_charts
 from tests.conftest import SCORE_HEADER, write
 
 # At 2026-voorjaar: 1a current 2,4,8,10 (desired 8); 1b current 5,5,6,6 (desired 5); 3b current 3 for
@@ -28,7 +29,7 @@ def small_network(data_dir, name="Net") -> str:
     return "\n".join(rows) + "\n"
 
 
-def figures_of(data_dir, audience="intern"):
+def figures_of(data_dir, audience=Audience.INTERNAL):
     dataset = read_data(data_dir)
     view = for_audience(dataset, audience)
     return dataset, view, aggregate(view)
@@ -58,9 +59,8 @@ def test_every_chart_summary_is_made_from_its_data(data_dir):
     write(data_dir, "reflecties.csv", "netwerk,meetmoment,deelnemer,waarde,reflectie,niveau\n"
           "Net,2026-voorjaar,A,direct,Leuk,individueel\nNet,2026-voorjaar,B,toegepast,Nieuwe aanpak,collectief\n")
     write(data_dir, "evaluaties.csv", "netwerk,datum,tops,tips,cijfer\nNet,2026-01-15,Goed,Korter,7\nNet,2026-03-12,Fijn,,8.5\n")
-    dataset, view, figures = figures_of(data_dir)
-    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, c) for c in dataset.framework.indicator_codes()])
-    charts = network_charts(kinds, figures.networks[0], view)
+    _dataset, view, figures = figures_of(data_dir)
+    charts = network_charts(figures.networks[0], view)
     assert charts.positions.description == (
         "De kruisjes van 4 deelnemers van Net op 2026-voorjaar, per indicator tussen de twee polen, met de mediaan van de groep. "
         "De beelden lopen het verst uiteen bij 1a (praktijkintegratie) en huidig en gewenst liggen het verst uiteen bij 3b "
@@ -85,14 +85,14 @@ def test_every_chart_summary_is_made_from_its_data(data_dir):
 def test_public_summaries_name_no_individual_spread(data_dir):
     write(data_dir, "scores.csv", SCORE_HEADER + small_network(data_dir))
     write(data_dir, "netwerkspiegel.toml", "[publiek]\nminimale_groep = 4\n")
-    dataset, view, figures = figures_of(data_dir, "publiek")
-    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, c) for c in dataset.framework.indicator_codes()])
-    charts = network_charts(kinds, figures.networks[0], view)
+    _dataset, view, figures = figures_of(data_dir, Audience.PUBLIC)
+    charts = network_charts(figures.networks[0], view)
     assert charts.positions.description == (
         "De mediaan van Net op 2026-voorjaar per indicator, huidig en gewenst. Huidig en gewenst liggen het verst uiteen bij 3b "
         "(sterke of zwakke relaties)."
     )
-    assert '"soort":"kruis"' not in charts.positions.json and charts.paths is None
+    assert not [row for row in charts.positions.rows if row["soort"] == "kruis"] and charts.paths is None
+    assert {row["situatie"] for row in charts.positions.rows if "situatie" in row} == {word(Situation.CURRENT), word(Situation.DESIRED)}
 
 
 def test_patterns_across_networks(data_dir):

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from generator.cli import main
 from generator.core.errors import InputError
 from generator.core.identity import Redactor
+from generator.core.vocabulary import Audience
 from generator.pipeline import build, generate, read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
 from tests.exports import REFLECTION_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
@@ -41,7 +42,7 @@ def leaks(text: str, parts: list[str]) -> list[str]:
 
 def build_both(data: Path, root: Path) -> dict[str, str]:
     texts = {}
-    for audience in ("intern", "publiek"):
+    for audience in (Audience.INTERNAL, Audience.PUBLIC):
         build(data, root / f"src-{audience}", root / f"site-{audience}", audience)
         texts[audience] = built_text(root / f"src-{audience}") + "\n" + built_text(root / f"site-{audience}")
     return texts
@@ -78,7 +79,7 @@ def test_identities_from_every_column_and_file_are_removed_in_every_form(tmp_pat
     for audience, text in texts_built.items():
         assert leaks(text, parts) == [], audience
         assert "[deelnemer]" in text
-    assert "samen met [deelnemer] gewerkt" in texts_built["publiek"]
+    assert "samen met [deelnemer] gewerkt" in texts_built[Audience.PUBLIC]
 
 
 def test_one_person_as_email_in_one_file_and_name_in_another_is_counted_once(tmp_path):
@@ -92,7 +93,7 @@ def test_one_person_as_email_in_one_file_and_name_in_another_is_counted_once(tmp
     ])
     dataset = read_data(data)
     assert {s.participant for s in dataset.scores} == {"anna@x.nl", "bert@x.nl", "cor@x.nl", "dirk@x.nl"}
-    public = generate(dataset, "publiek")
+    public = generate(dataset, Audience.PUBLIC)
     assert public.files["netwerken/net.csv"] == b'"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max"\n'
 
 
@@ -105,7 +106,7 @@ def test_unlinked_name_and_email_that_may_be_one_person_are_warned_about(data_di
         "koppelt ze, dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: "
         "\"anouk de vries\" = \"anouk.devries@school.nl\"."
     ) in capsys.readouterr().err
-    quality = generate(read_data(data_dir), "intern").files["kwaliteit.md"].decode("utf-8")
+    quality = generate(read_data(data_dir), Audience.INTERNAL).files["kwaliteit.md"].decode("utf-8")
     assert "misschien dezelfde deelnemer" in quality and leaks(folded(quality), ["anouk", "vries", "devries"]) == []
     write(data_dir, "netwerkspiegel.toml", '[deelnemers]\n"Anouk de Vries" = "anouk.devries@school.nl"\n')
     assert {s.participant for s in read_data(data_dir).scores} == {"anouk.devries@school.nl", "kim"}
@@ -146,10 +147,10 @@ def test_a_network_with_only_internal_data_is_not_in_the_public_site(data_dir):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     write(data_dir, "evaluaties.csv", "netwerk,datum,tops,tips\nGeheim netwerk,2025-03-01,Goed,Beter\n")
     write(data_dir, "reflecties.csv", REFLECTION_HEADER + "Ander geheim,2025-voorjaar,Bo,direct,Leuk,nee\n")
-    public = generate(read_data(data_dir), "publiek")
+    public = generate(read_data(data_dir), Audience.PUBLIC)
     text = "\n".join(content.decode("utf-8", "replace") for content in public.files.values())
     assert "Geheim netwerk" not in text and "Ander geheim" not in text
-    intern = generate(read_data(data_dir), "intern")
+    intern = generate(read_data(data_dir), Audience.INTERNAL)
     assert any("Geheim netwerk" in content.decode("utf-8", "replace") for content in intern.files.values())
 
 
@@ -178,9 +179,9 @@ def test_names_of_people_who_are_not_participants_are_removed_from_public_texts(
     write(data, "reflecties.csv", REFLECTION_HEADER
           + 'Net,2025-voorjaar,Anna,direct,"Meester Ahmed liet Sanne en Daan presenteren; bel 06-12345678 of mail info@basisschool.nl.",ja\n')
     texts = build_both(data, tmp_path)
-    assert leaks(texts["publiek"], ["Ahmed", "Sanne", "Daan", "06-12345678", "info@basisschool.nl"]) == []
-    assert "presenteren" in texts["publiek"]
-    assert "sanne" in texts["intern"]  # inside the network, pupils' first names stay (participants' do not)
+    assert leaks(texts[Audience.PUBLIC], ["Ahmed", "Sanne", "Daan", "06-12345678", "info@basisschool.nl"]) == []
+    assert "presenteren" in texts[Audience.PUBLIC]
+    assert "sanne" in texts[Audience.INTERNAL]  # inside the network, pupils' first names stay (participants' do not)
 
 
 def test_names_the_coach_typed_that_match_a_participant_are_warned_about(data_dir, capsys):
@@ -193,7 +194,7 @@ def test_names_the_coach_typed_that_match_a_participant_are_warned_about(data_di
     assert f"- netwerknamen, waarde 'Groep van Anouk': de naam van dit netwerk {said}" in err
     assert f"- netwerkspiegel.toml, sleutel 'site.titel', waarde 'Netwerk van Anouk': de titel van de site {said}" in err
     assert f"- netwerkspiegel.toml, sleutel 'netwerken.\"Groep van Anouk\".thema', waarde 'Anouk leidt': dit thema {said}" in err
-    quality = generate(read_data(data_dir), "intern").files["kwaliteit.md"].decode("utf-8")
+    quality = generate(read_data(data_dir), Audience.INTERNAL).files["kwaliteit.md"].decode("utf-8")
     assert "Kruisjes van \\[deelnemer\\]\\.csv" in quality and "Kruisjes van Anouk" not in quality
 
 

@@ -15,6 +15,7 @@ import pytest
 from generator.cli import main
 from generator.core.framework import load_framework
 from generator.core.questions import form_questions
+from generator.core.vocabulary import Audience, Situation
 from generator.pipeline import build, read_data
 from tests.browser import chromium, chromium_available
 from tests.conftest import ROOT, SCORE_HEADER, write
@@ -114,7 +115,7 @@ def test_the_questions_on_the_site_are_recognised_without_a_mapping(data_dir):
     google_forms_csv(data_dir / "evaluatie.csv", ["Netwerk"] + evaluation, [
         {"email": "a@x.nl", "time": time, "answers": ["Net", "Goed", "Beter", "8"]}])
     dataset = read_data(data_dir)
-    assert len(dataset.scores) == 22 and {s.situation for s in dataset.scores} == {"huidig", "gewenst"}
+    assert len(dataset.scores) == 22 and {s.situation for s in dataset.scores} == {Situation.CURRENT, Situation.DESIRED}
     assert [(r.text, r.public) for r in dataset.reflections] == [("Fijn", True)]
     assert [(e.tops, e.tips, e.rating) for e in dataset.evaluations] == [("Goed", "Beter", 8.0)]
     assert all(not t.unplaced_columns for t in dataset.tables)
@@ -141,7 +142,7 @@ def test_own_title_organisation_logo_colour_and_footer(tmp_path):
     (data / "logo.png").write_bytes(_png())
     write(data, "netwerkspiegel.toml", '[site]\ntitel = "Netwerken Oost"\norganisatie = "Pabo <Oost>"\nlogo = "logo.png"\n'
           'kleur = "#1F4E79"\nvoettekst = "Contact: <script>x</script> coordinator@pabo.nl"\n')
-    build(data, tmp_path / "src", tmp_path / "site", "intern")
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert 'src="assets/logo.png"' in html and "assets/kleur.css" in html
     assert "Pabo &lt;Oost&gt; · Contact: &lt;script&gt;x&lt;/script&gt; coordinator@pabo.nl" in html and "<script>x" not in html
@@ -173,7 +174,7 @@ def test_a_project_overrides_a_page_template_from_its_own_folder(tmp_path):
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     (tmp_path / "sjablonen").mkdir()
     write(tmp_path / "sjablonen", "kaders.md.j2", "# Onze eigen uitleg\n\nVoor {{ settings.site_title }}: *eigen tekst*.\n")
-    build(data, tmp_path / "src", tmp_path / "site", "intern")
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
     assert (tmp_path / "src" / "kaders.md").read_text("utf-8") == "# Onze eigen uitleg\n\nVoor Netwerkspiegel: *eigen tekst*.\n"
 
 
@@ -198,7 +199,7 @@ def test_zip_writes_the_offline_site_and_never_replaces_a_foreign_file(tmp_path,
 def test_the_offline_site_works_opened_from_disk(tmp_path):
     """Through file:// URLs: a chart renders, a navigation link is followed, search finds a network,
     and nothing is asked of another host."""
-    build(GOLDEN_DATA, tmp_path / "md", tmp_path / "site", "intern", offline=True)
+    build(GOLDEN_DATA, tmp_path / "md", tmp_path / "site", Audience.INTERNAL, offline=True)
     outside: list[str] = []
     errors: list[str] = []
     with chromium() as browser_:

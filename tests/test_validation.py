@@ -6,6 +6,7 @@ import pytest
 
 from generator.cli import main
 from generator.core.errors import InputError
+from generator.core.vocabulary import word
 from generator.pipeline import read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
 
@@ -111,7 +112,7 @@ def test_exports_as_spreadsheets_write_them(data_dir):
     write(data_dir, "excel.csv", "Netwerk ; Meet Moment;DEELNEMER;Indicator;Score\r\nHoogbegaafdheid;najaar 2025;José;1a;7,5\r\n", encoding="cp1252")
     write(data_dir, "bom.csv", "\ufeffNetwork,Moment,Participant,Indicator,Score,Situation\nHoogbegaafdheid,24-11-2026,josé,1b.,8,desired\n")
     dataset = read_data(data_dir)
-    assert [(s.participant, s.moment.label, s.indicator, s.value, s.situation) for s in dataset.scores] == [
+    assert [(s.participant, s.moment.label, s.indicator, s.value, word(s.situation)) for s in dataset.scores] == [
         ("jose", "2026-11-24", "1b", 8.0, "gewenst"),  # José and josé are one person: one key
         ("jose", "2025-najaar", "1a", 7.5, "huidig"),
     ]

@@ -1,4 +1,4 @@
-"""Stage 5, aggregate: the figures every page and chart is made of, computed once with pandas.
+"""Stage 2, analyse (aggregate): the figures every page and chart is made of, computed once with pandas.
 
 Per network × moment × indicator × situatie: n, median, mean, min and max. Per network: the latest
 moment and the one before it, the change of the median between them, participation over time and
@@ -9,115 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
-from typing import NamedTuple
 
 import pandas as pd
 
 from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
-from generator.analyse.insight import Spread, Starter, conversation_starters, spreads
-from generator.core.model import COLLECTIVE, CURRENT, INDIVIDUAL
+from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, Stat, ValueCell
+from generator.analyse.insight import conversation_starters, spreads
 from generator.core.moments import Moment
-
-
-@dataclass(frozen=True)
-class Stat:
-    network: str
-    moment: Moment
-    indicator: str
-    situation: str
-    n: int
-    median: float
-    mean: float
-    min: float
-    max: float
-
-
-@dataclass(frozen=True)
-class Change:
-    indicator: str
-    situation: str
-    previous: float
-    latest: float
-
-    @property
-    def delta(self) -> float:
-        return self.latest - self.previous
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """The evaluations of one meeting of one network."""
-
-    date: dt.date
-    notes: tuple[MeetingNote, ...]
-
-    @property
-    def ratings(self) -> tuple[float, ...]:
-        return tuple(n.rating for n in self.notes if n.rating is not None)
-
-    @property
-    def mean_rating(self) -> float | None:
-        return sum(self.ratings) / len(self.ratings) if self.ratings else None
-
-    @property
-    def tops(self) -> tuple[str, ...]:
-        return tuple(n.tops for n in self.notes if n.tops)
-
-    @property
-    def tips(self) -> tuple[str, ...]:
-        return tuple(n.tips for n in self.notes if n.tips)
-
-
-class ValueCell(NamedTuple):
-    """Reflections in one value cycle at one moment, and how many were individual or collective."""
-
-    cycle: int
-    moment: Moment
-    total: int
-    individual: int
-    collective: int
-
-
-@dataclass(frozen=True)
-class NetworkFigures:
-    network: str
-    moments: tuple[Moment, ...]  # moments with scores, in time order
-    latest: Moment | None
-    previous: Moment | None
-    stats: tuple[Stat, ...]
-    changes: tuple[Change, ...]
-    participants: tuple[tuple[Moment, int | None], ...]  # None: withheld in public
-    stories_per_moment: tuple[tuple[Moment, int], ...]
-    stories: tuple[Story, ...]
-    cycle_counts: tuple[tuple[int, int], ...]
-    value_cells: tuple[ValueCell, ...]  # every cycle × every moment of stories_per_moment
-    meetings: tuple[Meeting, ...]
-    positions: tuple[Position, ...]  # every moment, for the paths over time
-    spreads: dict[tuple[str, str], Spread]  # (indicator, situation) at the latest moment
-    starters: tuple[Starter, ...]
-
-    @property
-    def positions_latest(self) -> tuple[Position, ...]:
-        return tuple(p for p in self.positions if p.moment == self.latest)
-
-    @property
-    def latest_current(self) -> dict[str, Stat]:
-        """Indicator → its figures for the current situation at the latest moment."""
-        return {s.indicator: s for s in self.stats if s.moment == self.latest and s.situation == CURRENT}
-
-    def stat(self, moment: Moment, indicator: str, situation: str) -> Stat | None:
-        return next(
-            (s for s in self.stats if s.moment == moment and s.indicator == indicator and s.situation == situation),
-            None,
-        )
-
-
-@dataclass(frozen=True)
-class Figures:
-    view: AudienceView
-    networks: tuple[NetworkFigures, ...]
-    stats: tuple[Stat, ...]
+from generator.core.vocabulary import Level, Situation
 
 
 def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
@@ -163,10 +62,10 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
     if latest and previous:
         lookup = {(s.moment, s.indicator, s.situation): s for s in stats}
         for indicator in view.framework.indicator_codes():
-            before, after = lookup.get((previous, indicator, CURRENT)), lookup.get((latest, indicator, CURRENT))
+            before, after = lookup.get((previous, indicator, Situation.CURRENT)), lookup.get((latest, indicator, Situation.CURRENT))
             if before and after:
-                changes.append(Change(indicator, CURRENT, before.median, after.median))
-    latest_values: dict[tuple[str, str], list[float]] = {}
+                changes.append(Change(indicator, Situation.CURRENT, before.median, after.median))
+    latest_values: dict[tuple[str, Situation], list[float]] = {}
     for position in positions:
         if position.moment == latest:
             latest_values.setdefault((position.indicator, position.situation), []).append(position.value)
@@ -199,7 +98,7 @@ def _value_cells(view: AudienceView, stories: list[Story], moments: list[Moment]
     cells = []
     for cycle in view.framework.cycles:
         for moment in moments:
-            individual, collective = counts[(cycle.code, moment, INDIVIDUAL)], counts[(cycle.code, moment, COLLECTIVE)]
+            individual, collective = counts[(cycle.code, moment, Level.INDIVIDUAL)], counts[(cycle.code, moment, Level.COLLECTIVE)]
             total = individual + collective + counts[(cycle.code, moment, None)]
             cells.append(ValueCell(cycle.code, moment, total, individual, collective))
     return tuple(cells)

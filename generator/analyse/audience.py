@@ -1,4 +1,4 @@
-"""Stage 4, audience: cut the data set down to what one audience may see, before anything else.
+"""Stage 2, analyse (audience): cut the data set down to what one audience may see, before anything else.
 
 Later stages only ever receive an `AudienceView`; names and e-mail addresses do not exist in it.
 
@@ -31,10 +31,9 @@ from generator.core.identity import PARTICIPANT_MARK, NameFinder, Redactor
 from generator.core.model import Dataset, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import Settings
+from generator.core.vocabulary import Audience, Situation
 
-INTERNAL = "intern"
-PUBLIC = "publiek"
-AUDIENCES = (INTERNAL, PUBLIC)
+INTERNAL, PUBLIC = Audience.INTERNAL, Audience.PUBLIC
 
 
 class Position(NamedTuple):
@@ -46,7 +45,7 @@ class Position(NamedTuple):
     moment: Moment
     participant: int | None
     indicator: str
-    situation: str
+    situation: Situation
     value: float
 
 
@@ -78,7 +77,7 @@ class Withheld:
     network: str
     moment: Moment
     indicator: str
-    situation: str
+    situation: Situation
 
 
 @dataclass(frozen=True)
@@ -105,10 +104,10 @@ class AudienceView:
         return self.audience == PUBLIC
 
 
-def for_audience(dataset: Dataset, audience: str, names: Callable[[str], str] | None = None) -> AudienceView:
+def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], str] | None = None) -> AudienceView:
     """The view for one audience. `names` finds names of anyone in the texts that go public (by
     default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site."""
-    if audience not in AUDIENCES:
+    if not isinstance(audience, Audience):
         raise UsageError(f"Onbekend publiek '{audience}'; kies 'intern' of 'publiek'.")
     numbers = _anonymous_numbers(dataset)
     positions = [
@@ -166,7 +165,7 @@ def _redacted_problem(problem: Problem, redact: Callable[[str], str]) -> Problem
     def maybe(text: str | None) -> str | None:
         return None if text is None else redact(text)
 
-    return Problem(redact(problem.file), problem.row, maybe(problem.column), maybe(problem.value), redact(problem.message), problem.key, maybe(problem.sheet))
+    return Problem(redact(problem.file), problem.row, maybe(problem.column), maybe(problem.value), redact(problem.message), problem.key, maybe(problem.sheet), code=problem.code)
 
 
 def _redacted_table(table: TableSummary, redact: Callable[[str], str]) -> TableSummary:
@@ -198,7 +197,7 @@ def _anonymous_numbers(dataset: Dataset) -> dict[tuple[str, str], int]:
 
 
 def _participants(positions: list[Position]) -> dict[tuple[str, Moment], int]:
-    people: dict[tuple[str, Moment], set[int]] = defaultdict(set)
+    people: dict[tuple[str, Moment], set[int | None]] = defaultdict(set)
     for position in positions:
         people[(position.network, position.moment)].add(position.participant)
     return {key: len(members) for key, members in people.items()}

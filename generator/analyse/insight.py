@@ -1,4 +1,4 @@
-"""Part of stage 5: what the figures say, in plain Dutch sentences.
+"""Stage 2, analyse (insight): what the figures say, in plain Dutch sentences.
 
 Conversation starters (where the crosses differ most, where current and desired lie furthest apart,
 what moved most) and the one- or two-sentence summary of every chart, used as its accessible
@@ -9,14 +9,16 @@ position good or bad: the network sets its own goals.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from generator.analyse.figures import Change, NetworkFigures, Spread, Starter
 from generator.core.framework import Framework
-from generator.core.model import CURRENT, DESIRED
+from generator.core.settings import Settings
 from generator.core.text import count
 from generator.core.text import number as num
+from generator.core.vocabulary import Situation, StarterKind
 
-SPREAD, GAP, MOVEMENT = "uiteen", "kloof", "beweging"
+SPREAD, GAP, MOVEMENT = StarterKind.SPREAD, StarterKind.GAP, StarterKind.MOVEMENT
 MINIMUM_DIFFERENCE = 0.5  # smaller gaps and movements are not worth a sentence
 STARTERS_PER_KIND = 3
 
@@ -25,23 +27,7 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-@dataclass(frozen=True)
-class Spread:
-    indicator: str
-    situation: str
-    n: int
-    low: float
-    q1: float
-    median: float
-    q3: float
-    high: float
-
-    @property
-    def iqr(self) -> float:
-        return self.q3 - self.q1
-
-
-def spreads(values_by_key: dict[tuple[str, str], list[float]]) -> dict[tuple[str, str], Spread]:
+def spreads(values_by_key: dict[tuple[str, Situation], list[float]]) -> dict[tuple[str, Situation], Spread]:
     """Quartiles per (indicator, situation), as pandas' default (linear) computes them."""
     found = {}
     for (indicator, situation), values in values_by_key.items():
@@ -54,13 +40,6 @@ def spreads(values_by_key: dict[tuple[str, str], list[float]]) -> dict[tuple[str
     return found
 
 
-@dataclass(frozen=True)
-class Starter:
-    kind: str
-    indicator: str
-    sentence: str
-
-
 def _name(framework: Framework, code: str) -> str:
     return f"{code}, {lower_first(framework.indicator(code).label_nl)},"
 
@@ -70,11 +49,11 @@ def _towards(framework: Framework, code: str, difference: float) -> str:
     return indicator.right_nl if difference > 0 else indicator.left_nl
 
 
-def conversation_starters(framework: Framework, latest_spreads: dict, changes, previous_label: str | None) -> tuple[Starter, ...]:
+def conversation_starters(framework: Framework, latest_spreads: dict[tuple[str, Situation], Spread], changes: Sequence[Change], previous_label: str | None) -> tuple[Starter, ...]:
     """A short ranked list per kind; ties go to the indicator that comes first in the framework."""
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     starters: list[Starter] = []
-    current = [s for (code, situation), s in latest_spreads.items() if situation == CURRENT and s.n > 1 and s.iqr > 0]
+    current = [s for (code, situation), s in latest_spreads.items() if situation == Situation.CURRENT and s.n > 1 and s.iqr > 0]
     for rank, s in enumerate(sorted(current, key=lambda s: (-s.iqr, -(s.high - s.low), order[s.indicator]))[:STARTERS_PER_KIND]):
         lead = f"Over {_name(framework, s.indicator)} lopen jullie beelden het verst uiteen" if rank == 0 else \
             f"Ook over {_name(framework, s.indicator)} lopen de beelden uiteen"
@@ -83,8 +62,8 @@ def conversation_starters(framework: Framework, latest_spreads: dict, changes, p
         )))
     gaps = []
     for (code, situation), s in latest_spreads.items():
-        desired = latest_spreads.get((code, DESIRED))
-        if situation == CURRENT and desired is not None and abs(desired.median - s.median) >= MINIMUM_DIFFERENCE:
+        desired = latest_spreads.get((code, Situation.DESIRED))
+        if situation == Situation.CURRENT and desired is not None and abs(desired.median - s.median) >= MINIMUM_DIFFERENCE:
             gaps.append((s, desired))
     for rank, (s, desired) in enumerate(sorted(gaps, key=lambda pair: (-abs(pair[1].median - pair[0].median), order[pair[0].indicator]))[:STARTERS_PER_KIND]):
         difference = desired.median - s.median
@@ -121,7 +100,7 @@ def positions_summary(network: str, moment: str, people: int | None, starters: t
     return f"{first} {second[0].upper()}{second[1:]}."
 
 
-def change_summary(network: str, previous: str, latest: str, changes, framework: Framework) -> str:
+def change_summary(network: str, previous: str, latest: str, changes: Sequence[Change], framework: Framework) -> str:
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     ups = sum(1 for c in changes if c.delta >= MINIMUM_DIFFERENCE)
     downs = sum(1 for c in changes if c.delta <= -MINIMUM_DIFFERENCE)
@@ -180,7 +159,7 @@ def trend_summary(label: str, latest_medians: dict[str, float]) -> str:
     return text
 
 
-def patterns(framework: Framework, settings, networks) -> tuple[str, ...]:
+def patterns(framework: Framework, settings: Settings, networks: Sequence[NetworkFigures]) -> tuple[str, ...]:
     """What stands out across networks, as sentences for the coaches' meeting.
 
     - a dimension whose indicators shifted the same way in at least two networks and two thirds of

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from generator.analyse.audience import AudienceView
+from generator.core.framework import Framework
 from generator.core.model import Dataset
 from generator.core.text import count
+from generator.core.vocabulary import word
 
 
-def suggest_meaning(header: str, framework) -> str:
+def suggest_meaning(header: str, framework: Framework) -> str:
     """The closest indicator question (as its code) for an unplaced header, else 'negeren'."""
     import difflib
 
@@ -38,14 +41,14 @@ def summary(dataset: Dataset) -> str:
         "Per bestand of blad:",
     ]
     for table in dataset.tables:
-        shape = "formulier" if table.form else "tabel"
+        shape = f"{table.dialect}-export" if table.dialect else ("formulier" if table.form else "tabel")
         accounted = f"{table.used} gebruikt"
         if table.unused:
             accounted += f", {len(table.unused)} niet gebruikt"
         if table.empty:
             accounted += f", {table.empty} leeg"
         lines.append(
-            f"- {table.name}: {table.kind} ({shape}), {table.rows} rijen ({accounted}); netwerken: {', '.join(table.networks) or '–'}; "
+            f"- {table.name}: {word(table.kind)} ({shape}), {table.rows} rijen ({accounted}); netwerken: {', '.join(table.networks) or '–'}; "
             f"meetmomenten: {', '.join(table.moments) or '–'}"
         )
     unplaced = [(t, c) for t in dataset.tables for c in t.unplaced_columns]
@@ -69,7 +72,7 @@ def summary(dataset: Dataset) -> str:
     return "\n".join(lines)
 
 
-def public_texts(view) -> str:
+def public_texts(view: AudienceView) -> str:
     """Every text the public site will show, exactly as it will show it (after redaction)."""
     framework = view.framework
     stories = sorted(view.stories, key=lambda s: (s.network, s.moment, s.cycle, s.title or "", s.text))

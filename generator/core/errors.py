@@ -10,12 +10,80 @@ from __future__ import annotations
 import errno
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """What kind of problem a `Problem` is: stable, whatever the wording or language of the message.
+
+    Tests and tools match on the code; the message says it in words, with the values of the case."""
+
+    # reading files (load)
+    FILE_UNREADABLE = "file-unreadable"
+    FILE_TOO_LARGE = "file-too-large"
+    NOT_TEXT = "not-text"  # an encoding that is not text, or text in two encodings
+    EMPTY = "empty"
+    HEADER_ONLY = "header-only"
+    TOO_MANY_ROWS = "too-many-rows"
+    TOO_MANY_COLUMNS = "too-many-columns"
+    CELL_TOO_LONG = "cell-too-long"
+    MALFORMED_CSV = "malformed-csv"
+    EXTRA_CELLS = "extra-cells"
+    MISSING_CELLS = "missing-cells"
+    RUNAWAY_QUOTE = "runaway-quote"
+    INVISIBLE_CHARACTERS = "invisible-characters"
+    EXCEL_LOCK_FILE = "excel-lock-file"
+    EXCEL_PROTECTED = "excel-protected"
+    EXCEL_DAMAGED = "excel-damaged"
+    EXCEL_TOO_LARGE = "excel-too-large"
+    EXCEL_NO_DATA = "excel-no-data"
+    HIDDEN_SHEET = "hidden-sheet"
+    MERGED_CELLS = "merged-cells"
+    EXCEL_ERROR_VALUE = "excel-error-value"
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
+    # the settings file
+    SETTINGS_UNREADABLE = "settings-unreadable"
+    UNKNOWN_SETTING = "unknown-setting"
+    SETTING_VALUE = "setting-value"
+    SETTINGS_TABLE = "settings-table"
+    UNKNOWN_MEANING = "unknown-meaning"
+    SCALE_ORDER = "scale-order"
+    LOGO = "logo"
+    # tables and columns (recognise, validate)
+    UNRECOGNISED_TABLE = "unrecognised-table"
+    MISSING_COLUMN = "missing-column"
+    AMBIGUOUS_COLUMNS = "ambiguous-columns"
+    UNUSED_COLUMNS = "unused-columns"
+    NO_SCORES = "no-scores"
+    # cells
+    MISSING_VALUE = "missing-value"
+    LINE_BREAK = "line-break"
+    BAD_MOMENT = "bad-moment"
+    BAD_DATE = "bad-date"
+    BAD_TIME = "bad-time"
+    UNKNOWN_INDICATOR = "unknown-indicator"
+    UNKNOWN_SITUATION = "unknown-situation"
+    UNKNOWN_CYCLE = "unknown-cycle"
+    UNKNOWN_LEVEL = "unknown-level"
+    NOT_A_NUMBER = "not-a-number"
+    SCORE_OUT_OF_SCALE = "score-out-of-scale"
+    BAD_RATING = "bad-rating"
+    UNCLEAR_CONSENT = "unclear-consent"
+    NO_PARTICIPANT = "no-participant"
+    # across rows and files
+    CONFLICTING_SCORES = "conflicting-scores"
+    DUPLICATE_SCORE = "duplicate-score"
+    EARLIER_RESPONSE = "earlier-response"
+    PARTIAL_PARTICIPANT = "partial-participant"
+    NETWORKS_MERGED = "networks-merged"
+    SAME_PERSON = "same-person"
+    NAME_IN_TYPED_TEXT = "name-in-typed-text"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located problem in the input, in Dutch, as the coach will read it.
+    """One located problem in the input, of a kind (`code`), in Dutch as the coach will read it.
 
     `row` is the row number as a spreadsheet shows it (the header is row 1); `key` locates a
     problem in a settings file instead of a row. Fields that do not apply stay None.
@@ -28,6 +96,7 @@ class Problem:
     message: str
     key: str | None = None
     sheet: str | None = None
+    code: Code = field(kw_only=True)
 
     def format(self) -> str:
         where = [_printable(self.file)]

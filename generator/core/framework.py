@@ -59,6 +59,11 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+def header_key(name: str) -> str:
+    """How column headers and their keys are compared: `fold` without any spaces."""
+    return "".join(fold(name).split())
+
+
 _INDICATOR_CODE = re.compile(r"^\s*([1-9])\s*([a-z])\s*[.):]?\s*$", re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 PARTICIPANT_MARK = "[deelnemer]"
 NAME_MARK = "[naam]"
@@ -241,7 +241,7 @@ class NameFinder:
                 after_name = after_name and word in TUSSENVOEGSELS
         return "".join(chars)
 
-    def _ordinary_single_word(self, annotation, text: str) -> bool:
+    def _ordinary_single_word(self, annotation: Any, text: str) -> bool:  # a Deduce annotation
         """A lone capitalised ordinary word ("Goud waard.") taken for a surname, not after a title."""
         word = annotation.text
         if annotation.tag != "persoon" or _TOKEN.fullmatch(word) is None or [word] in self._first_names:
@@ -270,7 +270,7 @@ class NameFinder:
 
 
 @functools.lru_cache(maxsize=1)
-def _load_deduce(cache: str):
+def _load_deduce(cache: str) -> Any:
     """Deduce, loaded once per process (`serve` rebuilds reuse it); its lookup structures cached.
 
     Deduce writes its cache in place: a build killed while writing leaves a broken file, which is

@@ -11,17 +11,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.core.errors import Problem
-from generator.core.framework import Framework, fold
-from generator.core.identity import Redactor
+from generator.core.framework import Framework
 from generator.core.moments import Moment
 from generator.core.settings import Settings
+from generator.core.vocabulary import Level, Situation, TableKind
 
-CURRENT = "huidig"
-DESIRED = "gewenst"
-SITUATIONS = (CURRENT, DESIRED)
-
-INDIVIDUAL = "individueel"
-COLLECTIVE = "collectief"
+SITUATIONS = (Situation.CURRENT, Situation.DESIRED)
 
 
 # The per-row records are immutable NamedTuples rather than frozen dataclasses: an export can hold
@@ -41,7 +36,7 @@ class Score(NamedTuple):
     moment: Moment
     participant: str
     indicator: str
-    situation: str
+    situation: Situation
     value: float
     source: Source
 
@@ -54,7 +49,7 @@ class Reflection:
     cycle: int
     text: str
     public: bool
-    level: str | None
+    level: Level | None
     title: str | None
     source: Source
 
@@ -89,7 +84,7 @@ class TableSummary:
 
     file: str
     sheet: str | None
-    kind: str
+    kind: TableKind
     form: bool
     rows: int
     used: int
@@ -98,6 +93,7 @@ class TableSummary:
     networks: tuple[str, ...]
     moments: tuple[str, ...]
     unplaced_columns: tuple[str, ...]
+    dialect: str | None = None  # the form tool whose export this is ("Qualtrics")
 
     @property
     def name(self) -> str:
@@ -120,49 +116,3 @@ class Dataset:
     # every name, e-mail and code in the exports: what the audience stage removes from all text
     identities: frozenset[str] = frozenset()
     logo: tuple[str, bytes] | None = None  # (path in the site, the image) from `site.logo`
-
-
-def assemble(framework: Framework, settings: Settings, validated, ignored_files, themes=(), notices=()) -> Dataset:
-    """The data set in a fixed order: networks by name, moments in time."""
-    records = (*validated.scores, *validated.reflections)
-    names = {r.network for r in records} | {e.network for e in validated.evaluations}
-    networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
-    moments = tuple(sorted({r.moment for r in records}))
-    # A theme names its network as the coach wrote it; match it the way network names are merged.
-    keys = {"".join(fold(name).split()): name for name in networks}
-    matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
-    identities = validated.identities
-    warnings = tuple(sorted(
-        (*validated.warnings, *notices, *_typed_by_coach(Redactor(identities), settings, networks, matched, validated.tables, ignored_files)),
-        key=lambda w: (w.file, w.sheet or "", w.row or 0, w.key or "", w.message),
-    ))
-    return Dataset(
-        framework, settings, tuple(validated.scores), tuple(validated.reflections), tuple(validated.evaluations),
-        networks, moments, tuple(validated.tables), warnings, tuple(ignored_files), matched, identities,
-    )
-
-
-def _typed_by_coach(redactor: Redactor, settings: Settings, networks, themes, tables, ignored_files) -> list[Problem]:
-    """Words the coach typed (network names, the site title, themes, file and sheet names, column
-    headers) that name a participant: they would show on the site, so the coach is told where."""
-    said = "noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers."
-    found: list[Problem] = []
-    for network in networks:
-        if redactor.mentions(network):
-            found.append(Problem("netwerknamen", None, None, network, f"de naam van dit netwerk {said}"))
-    if redactor.mentions(settings.site_title):
-        found.append(Problem("netwerkspiegel.toml", None, None, settings.site_title, f"de titel van de site {said}", key="site.titel"))
-    for network, theme in themes:
-        if redactor.mentions(theme):
-            found.append(Problem("netwerkspiegel.toml", None, None, theme, f"dit thema {said}", key=f'netwerken."{network}".thema'))
-    files = sorted({t.file for t in tables} | set(ignored_files))
-    for file in files:
-        if redactor.mentions(file):
-            found.append(Problem(file, None, None, None, f"de bestandsnaam {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten)."))
-    for table in tables:
-        if table.sheet and redactor.mentions(table.sheet):
-            found.append(Problem(table.file, None, None, table.sheet, f"de naam van dit blad {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", sheet=table.sheet))
-        for header in table.unplaced_columns:
-            if redactor.mentions(header):
-                found.append(Problem(table.file, None, header, None, f"deze kolomkop {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", sheet=table.sheet))
-    return found

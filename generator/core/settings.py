@@ -12,10 +12,11 @@ import difflib
 import math
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from generator.core.errors import Problem
+from generator.core.errors import Code, Problem
 from generator.core.text import clean_text, short_number
 
 SETTINGS_FILE_NAME = "netwerkspiegel.toml"
@@ -255,20 +256,20 @@ def parse_settings(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[
         if attribute is None:
             hint = difflib.get_close_matches(key, by_key, n=1)
             suggestion = f" Bedoelde je '{hint[0]}'?" if hint else ""
-            problems.append(Problem(file_name, None, None, None, f"onbekende instelling.{suggestion} Geldig zijn: {', '.join(by_key)}.", key=key))
+            problems.append(Problem(file_name, None, None, None, f"onbekende instelling.{suggestion} Geldig zijn: {', '.join(by_key)}.", key=key, code=Code.UNKNOWN_SETTING))
             continue
         checked, reason = OPTIONS[attribute].check(value)
         if checked is None:
-            problems.append(Problem(file_name, None, None, str(value), reason, key=key))
+            problems.append(Problem(file_name, None, None, str(value), reason, key=key, code=Code.SETTING_VALUE))
             continue
         values[attribute] = checked
     settings = replace(_DEFAULT, **values)  # type: ignore[arg-type]
     if settings.scale_min >= settings.scale_max:
-        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum"))
+        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum", code=Code.SCALE_ORDER))
     return settings, problems
 
 
-def _flatten(raw: dict):
+def _flatten(raw: dict[str, Any]) -> Iterator[tuple[str, object]]:
     """("schaal.minimum", 1), …: nested tables as dotted keys (without recursion: any depth)."""
     stack = [("", raw)]
     while stack:

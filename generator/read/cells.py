@@ -1,4 +1,4 @@
-"""Part of stage 2: what single cells mean. Each parser returns None for a cell it cannot read,
+"""Stage 1, read (cells): what single cells mean. Each parser returns None for a cell it cannot read,
 so the caller can name the problem with its location."""
 
 from __future__ import annotations

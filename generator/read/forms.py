@@ -1,4 +1,4 @@
-"""Part of stage 2: form exports ("wide": one row per response) and meeting evaluations.
+"""Stage 1, read (forms): form exports ("wide": one row per response) and meeting evaluations.
 
 Microsoft Forms (Excel: `ID`, `Begintijd`, `Tijd van voltooien`, `E-mail`, `Naam`, then the
 questions) and Google Forms (CSV: `Tijdstempel`, `E-mailadres`, then the questions), in Dutch and
@@ -14,12 +14,14 @@ indicator question, one reflection per answered value question, or one meeting e
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.core.errors import Problem
+from generator.core.errors import Code, Problem
 from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow
 from generator.core.moments import Moment, half_year, moment_problem, parse_date
 from generator.core.settings import Mappings, Settings
+from generator.core.vocabulary import Meaning, TableKind, word
 from generator.read import cells
 from generator.read.canonical import LINE_BREAK, UNCLEAR_CONSENT
 from generator.read.cells import Parsers
@@ -28,7 +30,9 @@ from generator.read.recognise import (
     DATE,
     EMAIL,
     EVALUATIONS,
+    FIRST_NAME,
     IDENTITY_MEANINGS,
+    LAST_NAME,
     MOMENT,
     NAME,
     NETWORK,
@@ -58,7 +62,7 @@ RATING_RANGE = (1.0, 10.0)
 class Response:
     """One answered form (or one evaluation row): who, where, when, and the records it gives."""
 
-    kind: str
+    kind: TableKind
     network: str
     moment: Moment | dt.date
     participant: str | None
@@ -75,19 +79,19 @@ def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[
     """What a form table lacks to place its rows at all: one problem per missing source."""
     problems = []
 
-    def missing(column: str, message: str) -> None:
-        problems.append(Problem(table.file, table.header_row, column, None, message, sheet=table.sheet))
+    def missing(column: str, message: str, *, code: Code) -> None:
+        problems.append(Problem(table.file, table.header_row, column, None, message, sheet=table.sheet, code=code))
 
     if NETWORK not in layout.columns and mappings.network_of(table.file) is None:
-        missing("netwerk", f"geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"{table.file}\"] netwerk = \"…\".")
+        missing(word(NETWORK), f"geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"{table.file}\"] netwerk = \"…\".", code=Code.MISSING_COLUMN)
     when_columns = (MOMENT, TIME, START_TIME, DATE) if layout.kind == EVALUATIONS else (MOMENT, TIME, START_TIME)
     if not any(column in layout.columns for column in when_columns):
-        what = "datum" if layout.kind == EVALUATIONS else "meetmoment"
-        missing(what, "geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel').")
-    if layout.kind != EVALUATIONS and not any(c in layout.columns for c in (PARTICIPANT, EMAIL, NAME, RESPONSE_ID)):
-        missing("deelnemer", "geen kolom met de deelnemer (e-mail, naam, ID of deelnemer).")
+        what = word(DATE) if layout.kind == EVALUATIONS else word(MOMENT)
+        missing(what, "geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel').", code=Code.MISSING_COLUMN)
+    if layout.kind != EVALUATIONS and not any(c in layout.columns for c in (*IDENTITY_MEANINGS, RESPONSE_ID)):
+        missing(word(PARTICIPANT), "geen kolom met de deelnemer (e-mail, naam, ID of deelnemer).", code=Code.MISSING_COLUMN)
     if layout.kind == EVALUATIONS and TOPS not in layout.columns and TIPS not in layout.columns:
-        missing("tops", "geen kolom met tops of tips.")
+        missing(word(TOPS), "geen kolom met tops of tips.", code=Code.MISSING_COLUMN)
     return problems
 
 
@@ -99,26 +103,34 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
         is_day_first = cells.day_first([row[time_column] for _, row in table.rows], table.header[time_column])
     responses: list[Response] = []
     unused: list[UnusedRow] = []
+    kind = layout.kind
+    if kind is None:
+        raise ValueError(f"{table.file}: only a recognised table has responses")
     for number, row in table.rows:
         reader = _RowReader(table, layout, number, row, problems)
         network = reader.network(mappings)
         when = reader.when(time_column, is_day_first)
-        moment = reader.moment(parsers, when, settings) if layout.kind != EVALUATIONS else reader.date(when)
-        participant = reader.participant()
         source = Source(table.file, number, table.sheet)
-        if layout.kind == SCORES:
-            records = reader.scores(network, moment, participant, source, settings)
-        elif layout.kind == REFLECTIONS:
-            records = reader.reflections(network, moment, participant, source)
+        records: Sequence[Score | Reflection | Evaluation]
+        moment: Moment | dt.date | None
+        if kind == EVALUATIONS:
+            moment = date = reader.date(when)
+            participant = reader.participant()
+            records = reader.evaluation(network, date, participant, source)
         else:
-            records = reader.evaluation(network, moment, participant, source)
-        if not reader.ok:
-            continue
+            moment = period = reader.moment(parsers, when, settings)
+            participant = reader.participant()
+            if kind == SCORES:
+                records = reader.scores(network, period, participant, source, settings)
+            else:
+                records = reader.reflections(network, period, participant, source)
+        if not reader.ok or moment is None:
+            continue  # every problem of the row was reported by `reader`
         if not records:
-            unused.append(UnusedRow(table.file, table.sheet, number, _EMPTY_REASON[layout.kind]))
+            unused.append(UnusedRow(table.file, table.sheet, number, _EMPTY_REASON[kind]))
             continue
         order = (when or dt.datetime.min, table.file, table.sheet or "", number)
-        responses.append(Response(layout.kind, network, moment, participant, order, source, tuple(records)))
+        responses.append(Response(kind, network, moment, participant, order, source, tuple(records)))
     return responses, unused
 
 
@@ -134,16 +146,16 @@ class _RowReader:
         self.table, self.layout, self.number, self.row, self.problems = table, layout, number, row, problems
         self.ok = True
 
-    def get(self, meaning: str) -> str:
+    def get(self, meaning: Meaning) -> str:
         index = self.layout.columns.get(meaning)
         return "" if index is None else self.row[index]
 
-    def fail_at(self, index: int, message: str) -> None:
+    def fail_at(self, index: int, message: str, *, code: Code) -> None:
         self.ok = False
-        self.problems.append(Problem(self.table.file, self.number, self.table.header[index], self.row[index], message, sheet=self.table.sheet))
+        self.problems.append(Problem(self.table.file, self.number, self.table.header[index], self.row[index], message, sheet=self.table.sheet, code=code))
 
-    def fail(self, meaning: str, message: str) -> None:
-        self.fail_at(self.layout.columns[meaning], message)
+    def fail(self, meaning: Meaning, message: str, *, code: Code) -> None:
+        self.fail_at(self.layout.columns[meaning], message, code=code)
 
     def network(self, mappings: Mappings) -> str:
         if NETWORK not in self.layout.columns:
@@ -151,9 +163,9 @@ class _RowReader:
         raw = self.get(NETWORK)
         value = " ".join(raw.split())
         if not value:
-            self.fail(NETWORK, "netwerk ontbreekt.")
+            self.fail(NETWORK, "netwerk ontbreekt.", code=Code.MISSING_VALUE)
         elif "\n" in raw:
-            self.fail(NETWORK, LINE_BREAK)
+            self.fail(NETWORK, LINE_BREAK, code=Code.LINE_BREAK)
         return value
 
     def when(self, column: int | None, is_day_first: bool) -> dt.datetime | None:
@@ -162,11 +174,11 @@ class _RowReader:
         text = self.row[column]
         if not text:
             if MOMENT not in self.layout.columns and DATE not in self.layout.columns:
-                self.fail_at(column, "het tijdstip van het antwoord ontbreekt.")
+                self.fail_at(column, "het tijdstip van het antwoord ontbreekt.", code=Code.MISSING_VALUE)
             return None
         value = cells.timestamp(text, is_day_first)
         if value is None:
-            self.fail_at(column, "geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.")
+            self.fail_at(column, "geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.", code=Code.BAD_TIME)
         return value
 
     def moment(self, parsers: Parsers, when: dt.datetime | None, settings: Settings) -> Moment | None:
@@ -174,7 +186,7 @@ class _RowReader:
             text = self.get(MOMENT)
             moment = parsers.moment(text) if text else None
             if moment is None:
-                self.fail(MOMENT, "meetmoment ontbreekt." if not text else moment_problem(text))
+                self.fail(MOMENT, "meetmoment ontbreekt." if not text else moment_problem(text), code=Code.MISSING_VALUE if not text else Code.BAD_MOMENT)
             return moment
         return half_year(when, settings.spring_until_month) if when else None
 
@@ -183,29 +195,45 @@ class _RowReader:
             text = self.get(DATE)
             date = parse_date(text) if text else None
             if date is None:
-                self.fail(DATE, "datum ontbreekt." if not text else "geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'.")
+                self.fail(DATE, "datum ontbreekt." if not text else "geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'.", code=Code.MISSING_VALUE if not text else Code.BAD_DATE)
             return date
         return when.date() if when else None
 
     def participant(self) -> str | None:
-        for meaning in IDENTITY_MEANINGS:
+        """The e-mail address, else the name (also as first and last name), else the response ID."""
+        for meaning in (PARTICIPANT, EMAIL, NAME):
             for index in self.layout.all_of(meaning):
-                raw = self.row[index]
-                value = " ".join(raw.split())
-                if "\n" in raw:
-                    self.fail_at(index, LINE_BREAK)
+                value = self.one_line(index)
+                if value is None:
                     return None
                 if value and not is_anonymous(value):
                     return value
+        parts = []
+        for meaning in (FIRST_NAME, LAST_NAME):
+            for index in self.layout.all_of(meaning):
+                value = self.one_line(index)
+                if value is None:
+                    return None
+                parts.append(value)
+        if " ".join(part for part in parts if part):
+            return " ".join(part for part in parts if part)
         response_id = self.get(RESPONSE_ID)
         if response_id:
             return f"antwoord {response_id} in {self.table.file}"
         if self.layout.kind != EVALUATIONS:
             self.ok = False
-            self.problems.append(Problem(self.table.file, self.number, None, None, "geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.", sheet=self.table.sheet))
+            self.problems.append(Problem(self.table.file, self.number, None, None, "geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.", sheet=self.table.sheet, code=Code.NO_PARTICIPANT))
         return None
 
-    def scores(self, network, moment, participant, source: Source, settings: Settings) -> list[Score]:
+    def one_line(self, index: int) -> str | None:
+        """The cell with single spaces; None (and a problem) when it holds a line break."""
+        raw = self.row[index]
+        if "\n" in raw:
+            self.fail_at(index, LINE_BREAK, code=Code.LINE_BREAK)
+            return None
+        return " ".join(raw.split())
+
+    def scores(self, network: str, moment: Moment | None, participant: str | None, source: Source, settings: Settings) -> list[Score]:
         scale = settings.scale_text
         found = []
         for index, code, situation in self.layout.indicators:
@@ -214,31 +242,33 @@ class _RowReader:
                 continue  # not answered: the participant is reported as partial, the rest counts
             value = cells.answer(text)
             if value is None:
-                self.fail_at(index, "dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'.")
+                self.fail_at(index, "dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'.", code=Code.NOT_A_NUMBER)
             elif not settings.scale_min <= value <= settings.scale_max:
-                self.fail_at(index, f"score buiten de schaal van {scale}.")
-            else:
+                self.fail_at(index, f"score buiten de schaal van {scale}.", code=Code.SCORE_OUT_OF_SCALE)
+            elif moment is not None and participant is not None:  # else the row failed already
                 found.append(Score(network, moment, participant, code, situation, value, source))
         return found
 
-    def reflections(self, network, moment, participant, source: Source) -> list[Reflection]:
+    def reflections(self, network: str, moment: Moment | None, participant: str | None, source: Source) -> list[Reflection]:
         public, unclear = cells.consent_of(self.row, self.layout.all_of(PUBLIC))
         for index in unclear:
-            self.fail_at(index, UNCLEAR_CONSENT)
+            self.fail_at(index, UNCLEAR_CONSENT, code=Code.UNCLEAR_CONSENT)
+        if moment is None or participant is None:
+            return []  # the row failed already
         return [
             Reflection(network, moment, participant, cycle, self.row[index], public, None, None, source)
             for index, cycle in self.layout.cycles if self.row[index]
         ]
 
-    def evaluation(self, network, date, participant, source: Source) -> list[Evaluation]:
+    def evaluation(self, network: str, date: dt.date | None, participant: str | None, source: Source) -> list[Evaluation]:
         tops, tips, rating_text = self.get(TOPS), self.get(TIPS), self.get(RATING)
         rating = None
         if rating_text:
             rating = cells.answer(rating_text)
             low, high = RATING_RANGE
             if rating is None or not low <= rating <= high:
-                self.fail(RATING, "het cijfer moet een getal van 1 tot en met 10 zijn.")
+                self.fail(RATING, "het cijfer moet een getal van 1 tot en met 10 zijn.", code=Code.BAD_RATING)
                 rating = None
-        if not (tops or tips or rating is not None):
+        if not (tops or tips or rating is not None) or date is None:
             return []
         return [Evaluation(network, date, tops, tips, participant, rating, source)]

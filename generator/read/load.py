@@ -1,4 +1,4 @@
-"""Stage 1, load: find the export files in the data folder and read them as tables of text.
+"""Stage 1, read (load): find the export files in the data folder and read them as tables of text.
 
 CSV files and every visible sheet of an Excel workbook (.xlsx) that holds data become `RawTable`s.
 Nothing is interpreted beyond what a spreadsheet shows: for CSV the encoding (UTF-8 with or without
@@ -25,9 +25,10 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
-from generator.core.errors import Problem, os_reason
+from generator.core.errors import Code, Problem, os_reason
 from generator.core.text import INVISIBLE as _INVISIBLE
 from generator.core.text import clean_text
 
@@ -98,7 +99,8 @@ def display_name(path: Path, base: Path) -> str:
 
 def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
     """(files to read, other files) below the data folder, sorted, hidden files left out."""
-    readable, other = [], []
+    readable: list[Path] = []
+    other: list[Path] = []
     for path in sorted(data_dir.rglob("*")):
         relative = path.relative_to(data_dir)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
@@ -118,18 +120,18 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = ()) -> Loaded:
         if path.name.startswith("~$"):
             # Excel's lock file while a workbook is open: not data, and unreadable.
             original = name[: -len(path.name)] + path.name[2:]
-            notices.append(Problem(name, None, None, None, f"overgeslagen: dit is het tijdelijke slotbestand dat Excel maakt zolang '{original}' open staat."))
+            notices.append(Problem(name, None, None, None, f"overgeslagen: dit is het tijdelijke slotbestand dat Excel maakt zolang '{original}' open staat.", code=Code.EXCEL_LOCK_FILE))
             ignored.append(name)
             continue
         try:
             size = path.stat().st_size
             limit = MAX_XLSX_BYTES if path.suffix.lower() == ".xlsx" else MAX_CSV_BYTES
             if size > limit:
-                problems.append(Problem(name, None, None, None, f"het bestand is {_megabytes(size)}; Netwerkspiegel leest bestanden tot {_megabytes(limit)}. Splits het bestand."))
+                problems.append(Problem(name, None, None, None, f"het bestand is {_megabytes(size)}; Netwerkspiegel leest bestanden tot {_megabytes(limit)}. Splits het bestand.", code=Code.FILE_TOO_LARGE))
                 continue
             content = path.read_bytes()
         except OSError as error:
-            problems.append(Problem(name, None, None, None, f"het bestand kan niet worden gelezen: {os_reason(error)}."))
+            problems.append(Problem(name, None, None, None, f"het bestand kan niet worden gelezen: {os_reason(error)}.", code=Code.FILE_UNREADABLE))
             continue
         if path.suffix.lower() == ".txt" and not _looks_like_table(content):
             ignored.append(name)  # a note beside the exports, not Excel's "Unicode text"
@@ -216,10 +218,10 @@ _CSV_ERRORS = (
 def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem], list[Problem]]:
     text, reason = decode(content)
     if text is None:
-        return None, [Problem(name, None, None, None, reason or "")], []
+        return None, [Problem(name, None, None, None, reason or "", code=Code.NOT_TEXT)], []
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return None, [Problem(name, None, None, None, "het bestand is leeg.")], []
+        return None, [Problem(name, None, None, None, "het bestand is leeg.", code=Code.EMPTY)], []
     notices: list[Problem] = []
     lines = text.split("\n", 1)
     separator = _SEP_LINE.match(lines[0].rstrip("\r"))
@@ -237,10 +239,10 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem],
         for record in reader:
             records.append(record)
             if len(records) > MAX_ROWS:
-                return None, [Problem(name, None, None, None, f"het bestand heeft meer dan {MAX_ROWS:,} rijen (de grens van Excel).".replace(",", "."))], []
+                return None, [Problem(name, None, None, None, f"het bestand heeft meer dan {MAX_ROWS:,} rijen (de grens van Excel).".replace(",", "."), code=Code.TOO_MANY_ROWS)], []
     except csv.Error as error:
         message = next((dutch for english, dutch in _CSV_ERRORS if english in str(error)), "het CSV-bestand is beschadigd en kan niet worden gelezen.")
-        return None, [Problem(name, len(records) + 1, None, None, message)], []
+        return None, [Problem(name, len(records) + 1, None, None, message, code=Code.MALFORMED_CSV)], []
     if invisible:
         records, first = _clean_records(records)
         if first is not None:
@@ -252,12 +254,12 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem],
 
 def is_header_only(notice: Problem) -> bool:
     """Whether a notice says a file or sheet held only its header (a starter workbook not filled in)."""
-    return notice.message in (HEADER_ONLY.format(what="het blad"), HEADER_ONLY.format(what="het bestand"))
+    return notice.code == Code.HEADER_ONLY
 
 
 def _invisible_notice(name: str, sheet: str | None, first: tuple[int, int]) -> Problem:
     row, count = first
-    return Problem(name, row, None, None, f"{count} onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij.", sheet=sheet)
+    return Problem(name, row, None, None, f"{count} onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij.", sheet=sheet, code=Code.INVISIBLE_CHARACTERS)
 
 
 def _clean_records(records: list[list[str]]) -> tuple[list[list[str]], tuple[int, int] | None]:
@@ -293,13 +295,13 @@ def _table(name: str, sheet: str | None, records: list, notices: list[Problem], 
     while start < len(records) and not "".join(records[start]).strip():
         start += 1  # leading blank rows still count as rows
     if start == len(records):
-        return None, [Problem(name, None, None, None, "het blad is leeg." if sheet else "het bestand is leeg.", sheet=sheet)]
+        return None, [Problem(name, None, None, None, "het blad is leeg." if sheet else "het bestand is leeg.", sheet=sheet, code=Code.EMPTY)]
     header_row = start + 1
     header = tuple(" ".join(cell.split()) for cell in records[start])
     width = len(header)
     problems: list[Problem] = []
     if width > MAX_COLUMNS:
-        return None, [Problem(name, header_row, None, None, f"de kopregel heeft {width:,} kolommen; Excel kent er hoogstens {MAX_COLUMNS:,}.".replace(",", "."), sheet=sheet)]
+        return None, [Problem(name, header_row, None, None, f"de kopregel heeft {width:,} kolommen; Excel kent er hoogstens {MAX_COLUMNS:,}.".replace(",", "."), sheet=sheet, code=Code.TOO_MANY_COLUMNS)]
     rows, empty = [], []
     for number, record in enumerate(records[start + 1 :], start=header_row + 1):
         cells = tuple(cell.strip() for cell in record)
@@ -308,22 +310,22 @@ def _table(name: str, sheet: str | None, records: list, notices: list[Problem], 
             continue
         if len(cells) > width and any(cells[width:]):
             extra = next(cell for cell in cells[width:] if cell)
-            problems.append(Problem(name, number, None, extra, f"deze rij heeft {len(cells)} cellen, de kopregel maar {width}; staat er een scheidingsteken te veel in de rij?", sheet=sheet))
+            problems.append(Problem(name, number, None, extra, f"deze rij heeft {len(cells)} cellen, de kopregel maar {width}; staat er een scheidingsteken te veel in de rij?", sheet=sheet, code=Code.EXTRA_CELLS))
             continue
         if len(cells) < width and delimiter is not None:
             # In a CSV file a short row is a row that lost cells (often to a quote in the row
             # above); guessing which cells are missing would be a guess, so it is a problem.
-            problems.append(Problem(name, number, None, None, f"deze rij heeft {len(cells)} cellen, de kopregel {width}; vul de ontbrekende scheidingstekens ({_delimiter_name(delimiter)}) aan, ook voor lege cellen.", sheet=sheet))
+            problems.append(Problem(name, number, None, None, f"deze rij heeft {len(cells)} cellen, de kopregel {width}; vul de ontbrekende scheidingstekens ({_delimiter_name(delimiter)}) aan, ook voor lege cellen.", sheet=sheet, code=Code.MISSING_CELLS))
             continue
         if delimiter is not None and width >= 3:
             swallowed = _swallowed_row(cells, delimiter, width)
             if swallowed is not None:
-                problems.append(Problem(name, number, header[swallowed] or None, cells[swallowed], "deze cel loopt over meerdere regels en bevat een regel die er uitziet als een eigen rij; staat er een aanhalingsteken (\") te veel in deze rij?", sheet=sheet))
+                problems.append(Problem(name, number, header[swallowed] or None, cells[swallowed], "deze cel loopt over meerdere regels en bevat een regel die er uitziet als een eigen rij; staat er een aanhalingsteken (\") te veel in deze rij?", sheet=sheet, code=Code.RUNAWAY_QUOTE))
                 continue
         rows.append((number, (cells + ("",) * width)[:width]))
     if not rows and not problems:
         # Nothing to lose, but said: a starter workbook not filled in yet, or an empty export.
-        notices.append(Problem(name, None, None, None, HEADER_ONLY.format(what="het blad" if sheet else "het bestand"), sheet=sheet))
+        notices.append(Problem(name, None, None, None, HEADER_ONLY.format(what="het blad" if sheet else "het bestand"), sheet=sheet, code=Code.HEADER_ONLY))
         return None, []
     kept = [f for f in (flagged or []) if f[0] > header_row and f[1] < width]
     return RawTable(name, header, tuple(rows), header_row, sheet, tuple(empty), tuple(kept)), problems
@@ -350,8 +352,8 @@ def _swallowed_row(cells: tuple[str, ...], delimiter: str, width: int) -> int | 
 def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem], list[Problem]]:
     """Every visible sheet of a workbook that holds data; located problems for what cannot be read."""
     if content.startswith(_OLE_SIGNATURE):
-        return [], [Problem(name, None, None, None, "het Excel-bestand is beveiligd met een wachtwoord (of is een oud .xls-bestand); sla het op als .xlsx zonder wachtwoord.")], []
-    unreadable = [Problem(name, None, None, None, "het Excel-bestand is beschadigd of geen echt .xlsx-bestand; open het in Excel en sla het opnieuw op als .xlsx.")]
+        return [], [Problem(name, None, None, None, "het Excel-bestand is beveiligd met een wachtwoord (of is een oud .xls-bestand); sla het op als .xlsx zonder wachtwoord.", code=Code.EXCEL_PROTECTED)], []
+    unreadable = [Problem(name, None, None, None, "het Excel-bestand is beschadigd of geen echt .xlsx-bestand; open het in Excel en sla het opnieuw op als .xlsx.", code=Code.EXCEL_DAMAGED)]
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         parts = archive.infolist()
@@ -360,7 +362,7 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
     too_large = [p for p in parts if p.file_size > MAX_XLSX_PART_BYTES]
     if too_large or sum(p.file_size for p in parts) > MAX_XLSX_TOTAL_BYTES:
         size = max(p.file_size for p in parts)
-        return [], [Problem(name, None, None, None, f"het Excel-bestand pakt uit tot {_megabytes(sum(p.file_size for p in parts))} (één deel {_megabytes(size)}); Netwerkspiegel leest werkmappen tot {_megabytes(MAX_XLSX_TOTAL_BYTES)} en bladen tot {_megabytes(MAX_XLSX_PART_BYTES)}.")], []
+        return [], [Problem(name, None, None, None, f"het Excel-bestand pakt uit tot {_megabytes(sum(p.file_size for p in parts))} (één deel {_megabytes(size)}); Netwerkspiegel leest werkmappen tot {_megabytes(MAX_XLSX_TOTAL_BYTES)} en bladen tot {_megabytes(MAX_XLSX_PART_BYTES)}.", code=Code.EXCEL_TOO_LARGE)], []
     import openpyxl
 
     tables: list[RawTable] = []
@@ -375,7 +377,7 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
                     if " ".join(worksheet.title.lower().split()) in EXPLANATION_SHEETS:
                         continue  # the workbook's own explanation (documented: never read)
                     if worksheet.sheet_state != "visible":
-                        notices.append(Problem(name, None, None, None, "dit blad is verborgen in Excel en wordt niet gelezen; maak het zichtbaar als het gegevens bevat die meetellen.", sheet=worksheet.title))
+                        notices.append(Problem(name, None, None, None, "dit blad is verborgen in Excel en wordt niet gelezen; maak het zichtbaar als het gegevens bevat die meetellen.", sheet=worksheet.title, code=Code.HIDDEN_SHEET))
                         continue
                     sheet_tables, sheet_problems, sheet_notices = _read_sheet(archive, worksheet, name)
                     tables += sheet_tables
@@ -388,11 +390,11 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
     except Exception:  # openpyxl raises its own (and some builtin) types for broken workbooks
         return [], unreadable, []
     if not tables and not problems and not notices:
-        problems.append(Problem(name, None, None, None, "het Excel-bestand bevat geen gegevens (in zichtbare bladen)."))
+        problems.append(Problem(name, None, None, None, "het Excel-bestand bevat geen gegevens (in zichtbare bladen).", code=Code.EXCEL_NO_DATA))
     return tables, problems, notices
 
 
-def _read_sheet(archive: zipfile.ZipFile, worksheet, name: str) -> tuple[list[RawTable], list[Problem], list[Problem]]:
+def _read_sheet(archive: zipfile.ZipFile, worksheet: Any, name: str) -> tuple[list[RawTable], list[Problem], list[Problem]]:
     sheet = worksheet.title
     problems: list[Problem] = []
     notices: list[Problem] = []
@@ -401,13 +403,13 @@ def _read_sheet(archive: zipfile.ZipFile, worksheet, name: str) -> tuple[list[Ra
     invisible_first, invisible_count = None, 0
     for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
         if number > MAX_ROWS:
-            return [], [Problem(name, None, None, None, f"het blad heeft meer dan {MAX_ROWS:,} rijen.".replace(",", "."), sheet=sheet)], []
+            return [], [Problem(name, None, None, None, f"het blad heeft meer dan {MAX_ROWS:,} rijen.".replace(",", "."), sheet=sheet, code=Code.TOO_MANY_ROWS)], []
         record = []
         for index, value in enumerate(row):
             text = _cell_text(value)
             if isinstance(value, str):
                 if len(value) > MAX_CELL_CHARS:
-                    problems.append(Problem(name, number, None, None, f"een cel is langer dan {MAX_CELL_CHARS:,} tekens (de grens van Excel).".replace(",", "."), sheet=sheet))
+                    problems.append(Problem(name, number, None, None, f"een cel is langer dan {MAX_CELL_CHARS:,} tekens (de grens van Excel).".replace(",", "."), sheet=sheet, code=Code.CELL_TOO_LONG))
                     text = ""
                 elif not (value.isascii() and value.isprintable()):
                     found = len(_INVISIBLE.findall(value))
@@ -435,7 +437,7 @@ def _read_sheet(archive: zipfile.ZipFile, worksheet, name: str) -> tuple[list[Ra
         notices.append(_invisible_notice(name, sheet, (invisible_first, invisible_count)))
     if merged:
         shown = ", ".join(merged[:5]) + (f" en {len(merged) - 5} meer" if len(merged) > 5 else "")
-        notices.append(Problem(name, None, None, None, f"dit blad heeft samengevoegde cellen ({shown}). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.", sheet=sheet))
+        notices.append(Problem(name, None, None, None, f"dit blad heeft samengevoegde cellen ({shown}). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.", sheet=sheet, code=Code.MERGED_CELLS))
     table, table_problems = _table(name, sheet, records, notices, flagged)
     return ([table] if table else []), table_problems, notices
 
@@ -475,7 +477,7 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     """A cell as the spreadsheet shows it, without locale: dates ISO, whole numbers without '.0'."""
     if value is None:
         return ""

@@ -1,4 +1,4 @@
-"""Part of stage 2: what each column of a table holds, and so what kind of table it is.
+"""Stage 1, read (recognise): what each column of a table holds, and so what kind of table it is.
 
 Every header gets a meaning: from the coach's own `[kolommen]` mapping first, then from its name
 (`netwerk`, `Tijdstempel`, `E-mailadres`, …), then from its pattern (`1a. In welke mate…`,
@@ -12,26 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.core.framework import Framework, fold
+from generator.core.framework import Framework, fold, header_key
 from generator.core.settings import Mappings
+from generator.core.vocabulary import Meaning, Situation, TableKind, word
+from generator.read.dialects.base import Dialect
 from generator.read.load import RawTable
 
-SCORES = "scores"
-REFLECTIONS = "reflecties"
-EVALUATIONS = "evaluaties"
+SCORES, REFLECTIONS, EVALUATIONS = TableKind.SCORES, TableKind.REFLECTIONS, TableKind.EVALUATIONS
+NETWORK, MOMENT, DATE, PARTICIPANT = Meaning.NETWORK, Meaning.MOMENT, Meaning.DATE, Meaning.PARTICIPANT
+INDICATOR, SCORE, SITUATION = Meaning.INDICATOR, Meaning.SCORE, Meaning.SITUATION
+VALUE, REFLECTION, PUBLIC, LEVEL, TITLE = Meaning.VALUE, Meaning.REFLECTION, Meaning.PUBLIC, Meaning.LEVEL, Meaning.TITLE
+TOPS, TIPS, RATING = Meaning.TOPS, Meaning.TIPS, Meaning.RATING
+RESPONSE_ID, TIME, START_TIME, OTHER_TIME = Meaning.RESPONSE_ID, Meaning.TIME, Meaning.START_TIME, Meaning.OTHER_TIME
+EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE = Meaning.EMAIL, Meaning.NAME, Meaning.FIRST_NAME, Meaning.LAST_NAME, Meaning.IGNORE
+INDICATOR_COLUMN, CYCLE_COLUMN = Meaning.INDICATOR_QUESTION, Meaning.CYCLE_QUESTION
 
-# single-column meanings
-NETWORK, MOMENT, DATE, PARTICIPANT = "netwerk", "meetmoment", "datum", "deelnemer"
-INDICATOR, SCORE, SITUATION = "indicator", "score", "situatie"
-VALUE, REFLECTION, PUBLIC, LEVEL, TITLE = "waarde", "reflectie", "openbaar", "niveau", "titel"
-TOPS, TIPS, RATING = "tops", "tips", "cijfer"
-RESPONSE_ID, TIME, START_TIME, OTHER_TIME, EMAIL, NAME = "id", "tijdstip", "begintijd", "ander tijdstip", "e-mail", "naam"
-IGNORE = "negeren"
-# meanings of a whole family of columns
-INDICATOR_COLUMN = "indicatorvraag"
-CYCLE_COLUMN = "waardevraag"
-
-_EXACT = {
+# Column names any export may use, in Dutch and English. The own columns of a form tool (its time
+# stamps, response IDs) belong to its dialect (`generator.read.dialects`).
+_EXACT: dict[str, Meaning] = {
     "netwerk": NETWORK, "network": NETWORK,
     "meetmoment": MOMENT, "moment": MOMENT,
     "datum": DATE, "date": DATE,
@@ -45,16 +43,16 @@ _EXACT = {
     "titel": TITLE, "title": TITLE,
     "tops": TOPS, "tips": TIPS,
     "cijfer": RATING, "rapportcijfer": RATING, "rating": RATING,
-    "id": RESPONSE_ID,
-    "tijdvanvoltooien": TIME, "completiontime": TIME, "tijdstempel": TIME, "timestamp": TIME,
-    "begintijd": START_TIME, "starttime": START_TIME,
-    "tijdstipvanlaatstewijziging": OTHER_TIME, "lastmodifiedtime": OTHER_TIME,
     "e-mail": EMAIL, "email": EMAIL, "e-mailadres": EMAIL, "emailadres": EMAIL, "emailaddress": EMAIL,
     "naam": NAME, "name": NAME, "volledigenaam": NAME, "fullname": NAME,
+    "voornaam": FIRST_NAME, "firstname": FIRST_NAME, "achternaam": LAST_NAME, "lastname": LAST_NAME,
 }
-_SIMPLE_MAPPINGS = {
-    NETWORK, MOMENT, DATE, PARTICIPANT, INDICATOR, SCORE, SITUATION, VALUE, REFLECTION, PUBLIC,
-    LEVEL, TITLE, TOPS, TIPS, RATING, RESPONSE_ID, TIME, EMAIL, NAME, IGNORE,
+# What a coach may write in `[kolommen]`: the Dutch word of a meaning.
+_SIMPLE_MAPPINGS: dict[str, Meaning] = {
+    word(meaning): meaning for meaning in (
+        NETWORK, MOMENT, DATE, PARTICIPANT, INDICATOR, SCORE, SITUATION, VALUE, REFLECTION, PUBLIC,
+        LEVEL, TITLE, TOPS, TIPS, RATING, RESPONSE_ID, TIME, EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE,
+    )
 }
 MAPPING_HELP = (
     "gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', "
@@ -64,15 +62,10 @@ _INDICATOR_HEADER = re.compile(r"^(?:indicator\s*)?([1-9])\s*([a-z])(?:[.):\-]|\
 _DESIRED_WORDS = ("gewenst", "desired", "wenselijk")
 
 
-def header_key(name: str) -> str:
-    """How headers are compared: without case, accents and spaces."""
-    return "".join(fold(name).split())
-
-
 # Meanings that several columns may share: every identity column names the same person (they
 # link an e-mail to a name), and every consent question must be answered yes.
-IDENTITY_MEANINGS = (PARTICIPANT, EMAIL, NAME)
-SHARED_MEANINGS = frozenset({*IDENTITY_MEANINGS, PUBLIC, OTHER_TIME})
+IDENTITY_MEANINGS = (PARTICIPANT, EMAIL, NAME, FIRST_NAME, LAST_NAME)
+SHARED_MEANINGS = frozenset({PARTICIPANT, EMAIL, NAME, PUBLIC, OTHER_TIME})
 
 
 @dataclass(frozen=True)
@@ -81,16 +74,16 @@ class Layout:
     `every` to all its columns; `ambiguous` lists (column, earlier column) pairs that mean the same
     where only one may (two network columns, two answers to question 1a)."""
 
-    kind: str | None
+    kind: TableKind | None
     form: bool
-    columns: dict[str, int]
-    indicators: tuple[tuple[int, str, str], ...]  # (column, indicator code, situation)
+    columns: dict[Meaning, int]
+    indicators: tuple[tuple[int, str, Situation], ...]  # (column, indicator code, situation)
     cycles: tuple[tuple[int, int], ...]  # (column, cycle number)
     unplaced: tuple[str, ...]
-    every: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    every: dict[Meaning, tuple[int, ...]] = field(default_factory=dict)
     ambiguous: tuple[tuple[int, int], ...] = ()
 
-    def all_of(self, meaning: str) -> tuple[int, ...]:
+    def all_of(self, meaning: Meaning) -> tuple[int, ...]:
         return self.every.get(meaning, ())
 
     def used_columns(self) -> frozenset[int]:
@@ -98,14 +91,14 @@ class Layout:
         return frozenset(i for indices in self.every.values() for i in indices) | {i for i, *_ in self.indicators} | {i for i, _ in self.cycles}
 
 
-def meaning_of_mapping(text: str, framework: Framework) -> tuple[str, object] | None:
+def meaning_of_mapping(text: str, framework: Framework) -> tuple[Meaning, object] | None:
     """What a value in `[kolommen]` means: ('indicatorvraag', (code, situation)), ('waardevraag', n), or a simple meaning."""
     folded = fold(text)
     if folded in _SIMPLE_MAPPINGS:
-        return folded, None
+        return _SIMPLE_MAPPINGS[folded], None
     parts = folded.split()
     if parts and framework.match_indicator(parts[0]) and len(parts) <= 2:
-        situation = "gewenst" if len(parts) == 2 and parts[1] in _DESIRED_WORDS else "huidig"
+        situation = Situation.DESIRED if len(parts) == 2 and parts[1] in _DESIRED_WORDS else Situation.CURRENT
         if len(parts) == 2 and parts[1] not in _DESIRED_WORDS + ("huidig", "current"):
             return None
         return INDICATOR_COLUMN, (framework.match_indicator(parts[0]), situation)
@@ -115,18 +108,24 @@ def meaning_of_mapping(text: str, framework: Framework) -> tuple[str, object] | 
     return None
 
 
-def meaning_of_header(header: str, framework: Framework, mappings: Mappings) -> tuple[str, object] | None:
+def meaning_of_header(header: str, framework: Framework, mappings: Mappings, dialect: Dialect | None = None) -> tuple[Meaning, object] | None:
     key = header_key(header)
     mapped = mappings.column(key)
     if mapped is not None:
         return meaning_of_mapping(mapped, framework)
+    if dialect is not None:
+        own = dialect.meaning(header)
+        if own is not None:
+            return own, None
+        header = dialect.question_text(header)
+        key = header_key(header)
     if key in _EXACT:
         return _EXACT[key], None
     folded = fold(header)
     found = _INDICATOR_HEADER.match(folded)
     if found and framework.match_indicator(found.group(1) + found.group(2)):
         desired = any(word in folded for word in _DESIRED_WORDS)
-        return INDICATOR_COLUMN, (found.group(1) + found.group(2), "gewenst" if desired else "huidig")
+        return INDICATOR_COLUMN, (found.group(1) + found.group(2), Situation.DESIRED if desired else Situation.CURRENT)
     if "welk netwerk" in folded or "which network" in folded:
         return NETWORK, None
     if "meetmoment" in folded:
@@ -154,18 +153,18 @@ def _cycle_question(folded: str, framework: Framework) -> int | None:
     return None
 
 
-def recognise(table: RawTable, framework: Framework, mappings: Mappings) -> Layout:
-    columns: dict[str, int] = {}
-    indicators: list[tuple[int, str, str]] = []
+def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect: Dialect | None = None) -> Layout:
+    columns: dict[Meaning, int] = {}
+    indicators: list[tuple[int, str, Situation]] = []
     cycles: list[tuple[int, int]] = []
     unplaced: list[str] = []
-    every: dict[str, list[int]] = {}
+    every: dict[Meaning, list[int]] = {}
     ambiguous: list[tuple[int, int]] = []
     families: dict[object, int] = {}
     for index, header in enumerate(table.header):
         if not header:
             continue
-        meaning = meaning_of_header(header, framework, mappings)
+        meaning = meaning_of_header(header, framework, mappings, dialect)
         if meaning is None:
             unplaced.append(header)
         elif meaning[0] in (INDICATOR_COLUMN, CYCLE_COLUMN):
@@ -174,10 +173,11 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings) -> Layo
                 ambiguous.append((index, families[key]))
                 continue
             families[key] = index
-            if meaning[0] == INDICATOR_COLUMN:
-                indicators.append((index, *meaning[1]))
-            else:
-                cycles.append((index, meaning[1]))
+            family = meaning[1]  # (indicator code, situation) or a cycle number
+            if meaning[0] == INDICATOR_COLUMN and isinstance(family, tuple):
+                indicators.append((index, family[0], family[1]))
+            elif isinstance(family, int):
+                cycles.append((index, family))
         elif meaning[0] != IGNORE:
             if meaning[0] in every and meaning[0] not in SHARED_MEANINGS:
                 ambiguous.append((index, every[meaning[0]][0]))

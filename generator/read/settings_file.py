@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.core.errors import Problem, os_reason
+from generator.core.errors import Code, Problem, os_reason
 from generator.core.framework import Framework
 from generator.core.settings import MAX_TEXT_CHARS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
 from generator.core.text import clean_text
@@ -21,20 +21,20 @@ def load_settings(data_dir: Path, framework: Framework) -> tuple[Settings, Mappi
     if not path.exists() and not path.is_symlink():
         return Settings(), Mappings(), []
 
-    def fail(message: str) -> tuple[Settings, Mappings, list[Problem]]:
-        return Settings(), Mappings(), [Problem(path.name, None, None, None, message)]
+    def fail(message: str, *, code: Code) -> tuple[Settings, Mappings, list[Problem]]:
+        return Settings(), Mappings(), [Problem(path.name, None, None, None, message, code=code)]
 
     if not path.is_file():
-        return fail("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml.")
+        return fail("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml.", code=Code.SETTINGS_UNREADABLE)
     try:
         content = path.read_bytes()
     except OSError as error:
-        return fail(f"het bestand kan niet worden gelezen: {os_reason(error)}.")
+        return fail(f"het bestand kan niet worden gelezen: {os_reason(error)}.", code=Code.SETTINGS_UNREADABLE)
     if len(content) > MAX_SETTINGS_BYTES:
-        return fail("het instellingenbestand is groter dan 1 MB; dat kan geen instellingenbestand zijn.")
+        return fail("het instellingenbestand is groter dan 1 MB; dat kan geen instellingenbestand zijn.", code=Code.SETTINGS_UNREADABLE)
     raw, message = parse_toml(content)
     if raw is None:
-        return fail(message)
+        return fail(message, code=Code.SETTINGS_UNREADABLE)
     settings, problems = parse_settings(raw, path.name)
     mappings, mapping_problems = parse_mappings(raw, path.name, framework)
     return settings, mappings, problems + mapping_problems
@@ -46,11 +46,11 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
     columns: dict[str, str] = {}
     table = raw.get("kolommen", {})
     if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\".", key="kolommen"))
+        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\".", key="kolommen", code=Code.SETTINGS_TABLE))
         table = {}
     for header, meaning in table.items():
         if not isinstance(meaning, str) or meaning_of_mapping(meaning, framework) is None:
-            problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\""))
+            problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\"", code=Code.UNKNOWN_MEANING))
             continue
         columns[header_key(header)] = meaning
     networks = _per_name(raw, "bestanden", "netwerk", "de naam van een netwerk", file_name, problems)
@@ -58,11 +58,11 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
     aliases: dict[str, str] = {}
     table = raw.get("deelnemers", {})
     if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, None, "moet een tabel [deelnemers] zijn met \"naam of e-mail\" = \"naam of e-mail\" (twee namen van één persoon).", key="deelnemers"))
+        problems.append(Problem(file_name, None, None, None, "moet een tabel [deelnemers] zijn met \"naam of e-mail\" = \"naam of e-mail\" (twee namen van één persoon).", key="deelnemers", code=Code.SETTINGS_TABLE))
         table = {}
     for alias, identity in table.items():
         if not isinstance(identity, str) or not identity.strip() or not alias.strip():
-            problems.append(Problem(file_name, None, None, None, "moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer.", key=f"deelnemers.\"{alias}\""))
+            problems.append(Problem(file_name, None, None, None, "moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer.", key=f"deelnemers.\"{alias}\"", code=Code.SETTING_VALUE))
             continue
         aliases[clean_text(alias)] = clean_text(identity)
     mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())))
@@ -74,18 +74,18 @@ def _per_name(raw: dict[str, Any], table_name: str, key: str, what: str, file_na
     found: dict[str, str] = {}
     table = raw.get(table_name, {})
     if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, str(table), f"moet een tabel [{table_name}.\"naam\"] zijn.", key=table_name))
+        problems.append(Problem(file_name, None, None, str(table), f"moet een tabel [{table_name}.\"naam\"] zijn.", key=table_name, code=Code.SETTINGS_TABLE))
         return found
     for name, options in table.items():
         options = options if isinstance(options, dict) else {"": options}
         for option, value in options.items():
             where = f"{table_name}.\"{name}\".{option}"
             if option != key:
-                problems.append(Problem(file_name, None, None, None, f"onbekende instelling; hier kan alleen '{key}' worden gezet.", key=where))
+                problems.append(Problem(file_name, None, None, None, f"onbekende instelling; hier kan alleen '{key}' worden gezet.", key=where, code=Code.UNKNOWN_SETTING))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(file_name, None, None, str(value), f"moet {what} zijn.", key=where))
+                problems.append(Problem(file_name, None, None, str(value), f"moet {what} zijn.", key=where, code=Code.SETTING_VALUE))
             elif len(value) > MAX_TEXT_CHARS:
-                problems.append(Problem(file_name, None, None, value, f"is langer dan {MAX_TEXT_CHARS} tekens.", key=where))
+                problems.append(Problem(file_name, None, None, value, f"is langer dan {MAX_TEXT_CHARS} tekens.", key=where, code=Code.SETTING_VALUE))
             else:
                 found[" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
     return found

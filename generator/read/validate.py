@@ -1,4 +1,4 @@
-"""Stage 2, validate: recognise each table, check every cell, and account for every row.
+"""Stage 1, read (validate): recognise each table, check every cell, and account for every row.
 
 Every problem is collected as a located `Problem` (file, sheet, spreadsheet row, column, value);
 nothing is skipped silently and nothing is guessed. Canonical tables are read here, form exports in
@@ -10,21 +10,37 @@ reported. Every data row ends up used, or listed as unused with its reason.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from typing import Any
 
-from generator.core.errors import Problem
+from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import People, identity_key, suspected_pairs
-from generator.core.model import CURRENT, Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
+from generator.core.model import Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
 from generator.core.settings import Mappings, Settings
 from generator.core.text import short_number
+from generator.core.vocabulary import Situation, word
 from generator.read.canonical import missing_columns, reflection_row, score_records
 from generator.read.cells import Parsers
+from generator.read.dialects import DIALECTS, Dialect, apply_dialect
 from generator.read.forms import Response, is_anonymous, read_responses, table_problems
 from generator.read.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
-from generator.read.recognise import EMAIL, EVALUATIONS, IDENTITY_MEANINGS, NAME, REFLECTIONS, SCORES, Layout, recognise
+from generator.read.recognise import (
+    EMAIL,
+    EVALUATIONS,
+    FIRST_NAME,
+    IDENTITY_MEANINGS,
+    LAST_NAME,
+    NAME,
+    PARTICIPANT,
+    REFLECTIONS,
+    SCORES,
+    Layout,
+    recognise,
+)
 
 _KIND_NOUN = {SCORES: "score", REFLECTIONS: "reflectie", EVALUATIONS: "evaluatie"}
 UNRECOGNISED = (
@@ -61,6 +77,7 @@ class _TableResult:
     records: list
     responses: list[Response]
     unused: list[UnusedRow]
+    dialect: Dialect | None = None
 
 
 def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None) -> Validated:
@@ -71,47 +88,54 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     results: list[_TableResult] = []
     identity_rows: list[tuple[str, ...]] = []
     for table in tables:
-        layout = recognise(table, framework, mappings)
-        if layout.kind is None:
+        presented = apply_dialect(table, DIALECTS)
+        table = presented.table
+        layout = recognise(table, framework, mappings, presented.dialect)
+        kind = layout.kind
+        if kind is None:
             message = UNRECOGNISED + (UNRECOGNISED_FORM if table.sheet is not None or len(table.header) > 6 else "")
-            problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet))
+            problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
             continue
         identity_rows += _identity_cells(table, layout)
         column_problems = _ambiguous_columns(table, layout)
         if column_problems:
             problems += column_problems
             continue
-        table = _without_flagged_rows(table, layout, problems)
+        # Rows the form tool itself marks as no answer (a preview, an unfinished response) are listed, not read.
+        skipped = [UnusedRow(table.file, table.sheet, number, reason) for number, reason in sorted(presented.skipped.items())]
+        answers = replace(table, rows=tuple(row for row in table.rows if row[0] not in presented.skipped)) if skipped else table
+        answers = _without_flagged_rows(answers, layout, problems)
         if layout.form or layout.kind == EVALUATIONS:
-            missing = table_problems(table, layout, mappings)
+            missing = table_problems(answers, layout, mappings)
             if missing:
                 problems += missing
                 continue
-            responses, unused = read_responses(table, layout, parsers, settings, mappings, problems)
-            result = _TableResult(table, layout, [], responses, unused)
+            responses, unused = read_responses(answers, layout, parsers, settings, mappings, problems)
+            result = _TableResult(table, layout, [], responses, skipped + unused, presented.dialect)
         else:
             # A canonical table may name its participants in an e-mail or name column instead.
             columns = dict(layout.columns)
-            if "deelnemer" not in columns:
+            if PARTICIPANT not in columns:
                 for meaning in (EMAIL, NAME):
                     if meaning in columns:
-                        columns["deelnemer"] = columns[meaning]
+                        columns[PARTICIPANT] = columns[meaning]
                         break
             layout = replace(layout, columns=columns)
-            missing = missing_columns(layout.kind, layout.columns)
-            if missing:
+            missing_names = missing_columns(kind, layout.columns)
+            if missing_names:
                 problems += [
-                    Problem(table.file, table.header_row, column, None, f"verplichte kolom ontbreekt in dit {_KIND_NOUN[layout.kind]}bestand.", sheet=table.sheet)
-                    for column in missing
+                    Problem(table.file, table.header_row, column, None, f"verplichte kolom ontbreekt in dit {_KIND_NOUN[kind]}bestand.", sheet=table.sheet, code=Code.MISSING_COLUMN)
+                    for column in missing_names
                 ]
                 continue
-            if layout.kind == SCORES:
-                records = [r for r in score_records(table, layout.columns, parsers, settings, problems) if r]
+            records: list[Score | Reflection]
+            if kind == SCORES:
+                records = [r for r in score_records(answers, layout.columns, parsers, settings, problems) if r]
             else:
-                records = [r for r in (reflection_row(table, n, c, layout.columns, parsers, problems, layout.every) for n, c in table.rows) if r]
-            result = _TableResult(table, layout, records, [], [])
+                records = [r for r in (reflection_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
+            result = _TableResult(table, layout, records, [], skipped, presented.dialect)
         if layout.unplaced:
-            warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), "deze kolommen worden niet gebruikt.", sheet=table.sheet))
+            warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), "deze kolommen worden niet gebruikt.", sheet=table.sheet, code=Code.UNUSED_COLUMNS))
         results.append(result)
 
     for alias, identity in mappings.aliases:
@@ -132,15 +156,20 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
 
 
 def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
-    """Per row, every identity it holds (participant, e-mail, name columns): one person's names."""
-    columns = [index for meaning in IDENTITY_MEANINGS for index in layout.all_of(meaning)]
-    if not columns:
+    """Per row, every identity it holds (participant, e-mail, name columns, first and last name
+    joined): one person's names. Rows that are not read (a preview, an unfinished answer) count too."""
+    columns = [index for meaning in IDENTITY_MEANINGS if meaning not in (FIRST_NAME, LAST_NAME) for index in layout.all_of(meaning)]
+    name_parts = [index for meaning in (FIRST_NAME, LAST_NAME) for index in layout.all_of(meaning)]
+    if not columns and not name_parts:
         return []
     found = []
     for _, cells in table.rows:
-        values = tuple(v for v in (" ".join(cells[i].split()) for i in columns) if v and not is_anonymous(v))
+        values = [v for v in (" ".join(cells[i].split()) for i in columns) if v and not is_anonymous(v)]
+        joined = " ".join(" ".join(cells[i].split()) for i in name_parts).strip()
+        if joined:
+            values.append(joined)
         if values:
-            found.append(values)
+            found.append(tuple(values))
     return found
 
 
@@ -162,13 +191,14 @@ def _ambiguous_columns(table: RawTable, layout: Layout) -> list[Problem]:
             table.file, table.header_row, table.header[index], None,
             f"deze kolom ({column_letter(index)}) betekent hetzelfde als kolom '{table.header[earlier]}' ({column_letter(earlier)}); "
             "welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.",
-            sheet=table.sheet,
+            sheet=table.sheet, code=Code.AMBIGUOUS_COLUMNS
         )
         for index, earlier in layout.ambiguous
         if earlier in used
     ]
 
 
+_FLAG_CODES = {ERROR_VALUE: Code.EXCEL_ERROR_VALUE, FORMULA_WITHOUT_VALUE: Code.FORMULA_WITHOUT_VALUE}
 _FLAG_MESSAGES = {
     ERROR_VALUE: "Excel toont hier een foutwaarde: de formule in deze cel kan niet worden berekend. Herstel de formule of typ de waarde in.",
     FORMULA_WITHOUT_VALUE: "deze cel heeft een formule zonder berekende waarde (het programma dat het bestand opsloeg, rekende formules niet uit). Open het bestand in Excel en sla het opnieuw op.",
@@ -183,7 +213,7 @@ def _without_flagged_rows(table: RawTable, layout: Layout, problems: list[Proble
     if not flagged:
         return table
     for row, column, kind, shown in flagged:
-        problems.append(Problem(table.file, row, table.header[column], shown, _FLAG_MESSAGES[kind], sheet=table.sheet))
+        problems.append(Problem(table.file, row, table.header[column], shown, _FLAG_MESSAGES[kind], sheet=table.sheet, code=_FLAG_CODES[kind]))
     rows = {row for row, *_ in flagged}
     return replace(table, rows=tuple(r for r in table.rows if r[0] not in rows))
 
@@ -204,7 +234,7 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
         key = identity_key(participant)
         return persons.get(key, key)
 
-    def record(r):
+    def record(r: Any) -> Any:  # any record with a participant
         if r.participant is None:
             return r
         return r._replace(participant=person(r.participant)) if hasattr(r, "_replace") else replace(r, participant=person(r.participant))
@@ -234,7 +264,7 @@ def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) 
             warnings.append(Problem(
                 "deelnemers", None, None, None,
                 f"in '{network}' zijn '{first}' en '{second}' misschien dezelfde deelnemer, maar geen rij koppelt ze, "
-                f"dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: \"{first}\" = \"{second}\".",
+                f"dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: \"{first}\" = \"{second}\".", code=Code.SAME_PERSON
             ))
     return warnings
 
@@ -264,7 +294,7 @@ def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -
             chosen[name] = best
         if len(names) > 1:
             listed = ", ".join(f"'{n}'" for n in sorted(names))
-            warnings.append(Problem("netwerknamen", None, None, None, f"{listed} zijn samengevoegd tot '{best}' (ze verschillen alleen in hoofdletters, spaties of accenten)."))
+            warnings.append(Problem("netwerknamen", None, None, None, f"{listed} zijn samengevoegd tot '{best}' (ze verschillen alleen in hoofdletters, spaties of accenten).", code=Code.NETWORKS_MERGED))
     for result in results:
         result.records = [r if chosen[r.network] == r.network else r._replace(network=chosen[r.network]) for r in result.records]
         result.responses = [r if chosen[r.network] == r.network else r.replace_network(chosen[r.network]) for r in result.responses]
@@ -289,11 +319,11 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
                 continue
             reason = f"eerder antwoord van dezelfde deelnemer voor {response.network} op {_moment_label(response.moment)}; het latere antwoord ({winner.source.describe()}) telt"
             result.unused.append(UnusedRow(result.table.file, result.table.sheet, response.source.row, reason))
-            warnings.append(Problem(result.table.file, response.source.row, None, None, reason + ".", sheet=result.table.sheet))
+            warnings.append(Problem(result.table.file, response.source.row, None, None, reason + ".", sheet=result.table.sheet, code=Code.EARLIER_RESPONSE))
         result.responses = kept
 
 
-def _moment_label(moment) -> str:
+def _moment_label(moment: Moment | dt.date) -> str:
     return moment.label if isinstance(moment, Moment) else moment.isoformat()
 
 
@@ -315,14 +345,14 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
             if earlier.value != score.value:
                 problems.append(Problem(
                     score.source.file, score.source.row, "score", short_number(score.value),
-                    f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({score.situation}) "
+                    f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({word(score.situation)}) "
                     f"al score {short_number(earlier.value)} in {where}; welke klopt?",
-                    sheet=score.source.sheet,
+                    sheet=score.source.sheet, code=Code.CONFLICTING_SCORES
                 ))
             elif not result.layout.form:
                 reason = f"herhaalt {where} (zelfde deelnemer, indicator, meetmoment en score); één keer geteld"
                 duplicate_rows[score.source.row] = reason
-                warnings.append(Problem(score.source.file, score.source.row, None, None, reason + ".", sheet=score.source.sheet))
+                warnings.append(Problem(score.source.file, score.source.row, None, None, reason + ".", sheet=score.source.sheet, code=Code.DUPLICATE_SCORE))
         result.unused += [UnusedRow(result.table.file, result.table.sheet, row, reason) for row, reason in duplicate_rows.items()]
     return kept
 
@@ -332,7 +362,7 @@ def _report_partial_participants(scores: list[Score], framework: Framework, pars
     answered: dict[tuple, set[str]] = defaultdict(set)
     first: dict[tuple, Source] = {}
     for score in scores:
-        if score.situation != CURRENT:
+        if score.situation != Situation.CURRENT:
             continue
         key = (score.network, score.moment, score.participant)
         answered[key].add(score.indicator)
@@ -346,7 +376,7 @@ def _report_partial_participants(scores: list[Score], framework: Framework, pars
                 source.file, source.row, None, None,
                 f"deze deelnemer ({key[0]}, {key[1].label}) vulde {len(found)} van de {len(codes)} indicatoren in; "
                 f"ontbreekt: {lacking}. De ingevulde scores tellen mee.",
-                sheet=source.sheet,
+                sheet=source.sheet, code=Code.PARTIAL_PARTICIPANT
             ))
 
 
@@ -360,6 +390,9 @@ def _date_range(dates: list) -> tuple[str, ...]:
 
 def _summary(result: _TableResult) -> TableSummary:
     table = result.table
+    kind = result.layout.kind
+    if kind is None:
+        raise ValueError(f"{table.file}: only a recognised table is summarised")
     records = _records_of(result)
     unused = tuple(sorted(result.unused, key=lambda u: u.row))
     empty = len(table.empty_rows)
@@ -368,8 +401,9 @@ def _summary(result: _TableResult) -> TableSummary:
     moments = [] if evaluations else sorted({r.moment for r in records})
     dates = sorted({r.date for r in records}) if evaluations else []
     return TableSummary(
-        table.file, table.sheet, result.layout.kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
+        table.file, table.sheet, kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
         tuple(sorted({r.network for r in records})),
         tuple(m.label for m in moments) + _date_range(dates),
         tuple(result.layout.unplaced),
+        result.dialect.name if result.dialect else None,
     )

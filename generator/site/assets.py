@@ -2,8 +2,8 @@
 
 The Vega, Vega-Lite and vega-embed JavaScript is written into the site itself (made by
 vl-convert-python), so a built site never asks another host for anything. Making the bundle takes
-about a second, so a bundle with the same version line is reused: from the previous docs folder,
-else from the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default `~/.cache`).
+about a second, so a bundle with the same version line is reused from the user's cache folder
+(`$XDG_CACHE_HOME/netwerkspiegel`, by default `~/.cache`).
 """
 
 from __future__ import annotations
@@ -32,30 +32,30 @@ def _cache_file(header: bytes) -> Path:
     return cache_dir() / f"vega-bundle-{hashlib.sha256(header).hexdigest()[:16]}.js"
 
 
-def vega_bundle(previous_src: Path | None) -> bytes:
-    """The bundle from the previous docs folder or the user's cache when its version line
-    matches; otherwise made anew (and cached, when the cache folder can be written)."""
+def vega_bundle() -> bytes:
+    """The bundle from the user's cache when its version line matches; otherwise made anew (and
+    cached, when the cache folder can be written)."""
     header = _bundle_header()
     cache = _cache_file(header)
-    for existing in ([previous_src / VEGA_BUNDLE] if previous_src else []) + [cache]:
-        if existing.is_file():
-            with existing.open("rb") as handle:
-                if handle.readline() == header:
-                    return existing.read_bytes()
+    if cache.is_file():
+        with cache.open("rb") as handle:
+            if handle.readline() == header:
+                return cache.read_bytes()
     import vl_convert
 
     # Wrapped in a function: a classic script (file:// allows no modules) whose top-level names stay
     # its own; it hands vega, vegaLite and vegaEmbed to the page through `window`.
-    bundle = header + b'(function () {\n"use strict";\n' + vl_convert.javascript_bundle().encode("utf-8") + b"\n})();\n"
+    script = vl_convert.javascript_bundle(None)  # type: ignore[arg-type]  # the snippet is optional; the stub says str
+    bundle = header + b'(function () {\n"use strict";\n' + script.encode("utf-8") + b"\n})();\n"
     store(cache, bundle)
     return bundle
 
 
-def site_assets(previous_src: Path | None, templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+def site_assets(templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
     files = {
         f"assets/{path.relative_to(templates_dir / 'assets').as_posix()}": path.read_bytes()
         for path in sorted((templates_dir / "assets").rglob("*"))
         if path.is_file()
     }
-    files[VEGA_BUNDLE] = vega_bundle(previous_src)
+    files[VEGA_BUNDLE] = vega_bundle()
     return files

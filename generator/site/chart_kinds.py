@@ -1,99 +1,101 @@
-"""Stage 6, charts (the kinds): Vega-Lite specifications, built with Altair once per chart kind.
+"""Stage 3, site (chart kinds): the Vega-Lite specification of every kind of chart, built with
+Altair once per build.
 
 Building an Altair chart costs 15–25 ms; a site with hundreds of charts would spend most of its
-time there. So each kind is built once per build as a template with a placeholder for its rows
-(and its description), serialised with sorted keys, and every chart fills in its own data as JSON.
-No selections or params are used, so Altair's automatic `view_N`/`param_N` names never appear.
+time there. So each kind is built once as a template whose data is a named dataset, `rows`; a
+chart is its kind's template with its own rows in `datasets` and its own description. No
+selections or params are used, so Altair's automatic `view_N`/`param_N` names never appear.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import altair as alt
 
 from generator.core.settings import Settings
+from generator.core.vocabulary import ChartKind, Situation, word
 
-_ROWS = "__NETWERKSPIEGEL_ROWS__"
-_DESCRIPTION = "__NETWERKSPIEGEL_DESCRIPTION__"
+DATASET = "rows"
+LegendOrient = Literal["top", "bottom", "left", "right"]
 
-POSITIONS = "kruisjes"
-CHANGE = "verandering"
-PARTICIPATION = "deelname"
-CYCLES = "waardecycli"
-TREND = "verloop"
-MEETINGS = "bijeenkomsten"
-PATHS = "paden"
-MATRIX = "matrix"
-CHANGE_MATRIX = "verschuivingen"
-
-# Okabe–Ito colours: distinguishable with every common form of colour blindness.
-SITUATION_COLOURS = {"huidig": "#0072B2", "gewenst": "#E69F00"}
-SITUATION_SHAPES = {"huidig": "circle", "gewenst": "diamond"}
+# Okabe–Ito colours: distinguishable with every common form of colour blindness. Keyed by the
+# situation as the chart's data names it (the legend shows that word).
+SITUATION_COLOURS = {word(Situation.CURRENT): "#0072B2", word(Situation.DESIRED): "#E69F00"}
+SITUATION_SHAPES = {word(Situation.CURRENT): "circle", word(Situation.DESIRED): "diamond"}
+CURRENT_COLOUR = SITUATION_COLOURS[word(Situation.CURRENT)]
 CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A chart a page shows: its kind, its rows and its one-line description. Equal only to
+    itself, so each declared chart is one entry however alike two are."""
+
+    kind: ChartKind
+    rows: tuple[dict[str, Any], ...]
+    description: str
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A finished chart: its kind, its one-line description and the Vega-Lite JSON text."""
+    """A chart made: the Vega-Lite JSON text of a declared `Chart`."""
 
-    kind: str
+    kind: ChartKind
     description: str
     json: str
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     # `</` inside a <script> block would end it early: user text must never be able to do that.
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
 class ChartKinds:
-    """Every chart kind as a serialised template, built once for one scale."""
+    """Every chart kind as a Vega-Lite template, built once for one scale and one framework."""
 
     def __init__(self, settings: Settings, indicator_labels: list[str]):
         domain = [settings.scale_min, settings.scale_max]
-        builders = {
-            PATHS: _paths_chart(domain, indicator_labels),
-            MATRIX: _matrix_chart("blues", diverging=False),
-            CHANGE_MATRIX: _matrix_chart("purpleorange", diverging=True),
-            POSITIONS: _positions_chart(domain),
-            CHANGE: _change_chart(domain),
-            PARTICIPATION: _participation_chart(),
-            CYCLES: _cycles_chart(),
-            TREND: _trend_chart(domain),
-            MEETINGS: _meetings_chart(),
+        builders: dict[ChartKind, alt.TopLevelMixin] = {
+            ChartKind.PATHS: _paths_chart(domain, indicator_labels),
+            ChartKind.MATRIX: _matrix_chart("blues", diverging=False),
+            ChartKind.CHANGE_MATRIX: _matrix_chart("purpleorange", diverging=True),
+            ChartKind.POSITIONS: _positions_chart(domain),
+            ChartKind.CHANGE: _change_chart(domain),
+            ChartKind.PARTICIPATION: _participation_chart(),
+            ChartKind.TREND: _trend_chart(domain),
+            ChartKind.MEETINGS: _meetings_chart(),
         }
         self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
-        self.made: list[str] = []  # every chart of this build, for the static SVGs
 
     @staticmethod
-    def _template(chart: alt.TopLevelMixin) -> tuple[str, str]:
+    def _template(chart: alt.TopLevelMixin) -> dict[str, Any]:
         # Width follows the page; height is fixed or per row, so only the width is fitted.
         autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
-        spec = chart.properties(description=_DESCRIPTION, autosize=autosize).to_dict()
-        spec["data"] = {"values": _ROWS}
+        spec: dict[str, Any] = chart.properties(autosize=autosize).to_dict(validate=True)
         # The chart is described by its summary and its table; marks and guides stay out of the
         # accessibility tree instead of hundreds of unnamed symbols.
         spec.setdefault("config", {})["aria"] = False
-        text = _json(spec)
-        head, tail = text.split(f'"{_ROWS}"')
-        return head, tail
+        return spec
 
-    def make(self, kind: str, rows: list[dict], description: str) -> ChartSpec:
-        head, tail = self._templates[kind]
-        text = head + _json(rows) + tail
-        text = text.replace(f'"{_DESCRIPTION}"', _json(description), 1)
-        self.made.append(text)
-        return ChartSpec(kind, description, text)
+    def spec(self, chart: Chart) -> ChartSpec:
+        """The chart's Vega-Lite specification: its kind's template, its rows, its description."""
+        spec = {**self._templates[chart.kind], "datasets": {DATASET: list(chart.rows)}, "description": chart.description}
+        return ChartSpec(chart.kind, chart.description, _json(spec))
 
 
-def _base(placeholder_row: dict) -> alt.Chart:
-    return alt.Chart(alt.Data(values=[placeholder_row])).properties(width="container")
+def declare(kind: ChartKind, rows: list[dict[str, Any]], description: str) -> Chart:
+    return Chart(kind, tuple(rows), description)
 
 
-def _situation_colour(orient: str = "top") -> alt.Color:
+def _base() -> alt.Chart:
+    return alt.Chart(alt.NamedData(DATASET)).properties(width="container")
+
+
+def _situation_colour(orient: LegendOrient = "top") -> alt.Color:
     return alt.Color(
         "situatie:N",
         title="Situatie",
@@ -102,7 +104,7 @@ def _situation_colour(orient: str = "top") -> alt.Color:
     )
 
 
-def _situation_shape(orient: str = "top") -> alt.Shape:
+def _situation_shape(orient: LegendOrient = "top") -> alt.Shape:
     return alt.Shape(
         "situatie:N",
         title="Situatie",
@@ -115,11 +117,11 @@ ROW_STEP = 116  # pixels per indicator line: title above, crosses stacked on bot
 CROSS_STEP = 7  # pixels between crosses at the same position
 
 
-def _positions_chart(domain: list[float]) -> alt.LayerChart:
+def _positions_chart(domain: list[float]) -> alt.TopLevelMixin:
     """Per indicator a line between its two poles (named at both ends): each participant's cross
     (stacked where several share a position: current above the line, desired below), the
     interquartile band and the median of the group for both situations."""
-    base = _base({"indicator": "", "soort": "lijn", "x": 0, "offset": 0}).encode(
+    base = _base().encode(
         # One band per indicator, no padding, marks at its centre: offsets are pixels from the line.
         y=alt.Y("indicator:N", axis=None, bandPosition=0.5, scale=alt.Scale(type="band", paddingInner=0, paddingOuter=0),
                 sort=alt.EncodingSortField(field="indicator", order="ascending")),
@@ -162,14 +164,14 @@ def _positions_chart(domain: list[float]) -> alt.LayerChart:
     return alt.layer(line, band, crosses, medians, title, left, right).properties(height=alt.Step(ROW_STEP))
 
 
-def _paths_chart(domain: list[float], options: list[str]) -> alt.LayerChart:
+def _paths_chart(domain: list[float], options: list[str]) -> alt.TopLevelMixin:
     """Each participant's own path over the moments for one indicator (chosen in a list), with
     the group's median. The one param is named, so the spec stays the same build after build."""
     choice = alt.param(
         name="indicator_keuze", value=options[0],
         bind=alt.binding_select(options=options, name="Indicator "),
     )
-    base = _base({"indicator": "", "meetmoment": "", "volgorde": 0, "score": 0, "soort": "pad"}).encode(
+    base = _base().encode(
         x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("score:Q", title="Positie (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
     ).transform_filter(alt.datum.indicator == choice)
@@ -177,15 +179,15 @@ def _paths_chart(domain: list[float], options: list[str]) -> alt.LayerChart:
         detail="deelnemer:N",
         tooltip=[alt.Tooltip("deelnemer:N", title="Deelnemer"), alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Positie", format=".1f")],
     )
-    median = base.transform_filter(alt.datum.soort == "mediaan").mark_line(strokeWidth=4, color=SITUATION_COLOURS["huidig"], point=alt.OverlayMarkDef(size=80, shape="diamond", color=SITUATION_COLOURS["huidig"])).encode(
+    median = base.transform_filter(alt.datum.soort == "mediaan").mark_line(strokeWidth=4, color=CURRENT_COLOUR, point=alt.OverlayMarkDef(size=80, shape="diamond", color=CURRENT_COLOUR)).encode(
         tooltip=[alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
     )
     return alt.layer(paths, median).add_params(choice).properties(height=280)
 
 
-def _matrix_chart(scheme: str, diverging: bool) -> alt.LayerChart:
+def _matrix_chart(scheme: Literal["blues", "purpleorange"], diverging: bool) -> alt.TopLevelMixin:
     """A table of coloured cells with their value written in: rows × columns, order from fields."""
-    base = _base({"rij": "", "kolom": "", "rij_volgorde": 0, "kolom_volgorde": 0, "waarde": 0, "tekst": ""}).encode(
+    base = _base().encode(
         y=alt.Y("rij:N", title=None, sort=alt.EncodingSortField(field="rij_volgorde", op="min"), axis=alt.Axis(labelLimit=240)),
         x=alt.X("kolom:N", title=None, sort=alt.EncodingSortField(field="kolom_volgorde", op="min"),
                 axis=alt.Axis(orient="top", labelAngle=0, labelLimit={"expr": "bandwidth('x') - 2"})),
@@ -203,9 +205,9 @@ def _matrix_chart(scheme: str, diverging: bool) -> alt.LayerChart:
     return alt.layer(cells, text).properties(height=alt.Step(30))
 
 
-def _change_chart(domain: list[float]) -> alt.LayerChart:
+def _change_chart(domain: list[float]) -> alt.TopLevelMixin:
     """Per indicator the median at the previous and the latest moment, joined by a line."""
-    base = _base({"indicator": "", "vorige": 0, "laatste": 0}).encode(
+    base = _base().encode(
         y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
     )
     tooltip = [
@@ -223,15 +225,15 @@ def _change_chart(domain: list[float]) -> alt.LayerChart:
     before = base.mark_point(size=90, filled=False, strokeWidth=2, color="#666666", shape="circle").encode(
         x=alt.X("vorige:Q", scale=x_scale), tooltip=tooltip
     )
-    after = base.mark_point(size=110, filled=True, color=SITUATION_COLOURS["huidig"], shape="diamond").encode(
+    after = base.mark_point(size=110, filled=True, color=CURRENT_COLOUR, shape="diamond").encode(
         x=alt.X("laatste:Q", scale=x_scale), tooltip=tooltip
     )
     return alt.layer(line, before, after).properties(height=alt.Step(26))
 
 
-def _participation_chart() -> alt.Chart:
+def _participation_chart() -> alt.TopLevelMixin:
     """Participants per moment, in time order."""
-    return _base({"meetmoment": "", "volgorde": 0, "deelnemers": 0}).mark_bar(color=SITUATION_COLOURS["huidig"]).encode(
+    return _base().mark_bar(color=CURRENT_COLOUR).encode(
         x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("deelnemers:Q", title="Deelnemers", axis=alt.Axis(tickMinStep=1)),
         tooltip=[
@@ -242,18 +244,9 @@ def _participation_chart() -> alt.Chart:
     ).properties(height=220)
 
 
-def _cycles_chart() -> alt.Chart:
-    """Reflections per value-creation cycle, all five cycles shown, also those never reached."""
-    return _base({"cyclus": "", "aantal": 0}).mark_bar(color=CATEGORY_COLOURS[2]).encode(
-        y=alt.Y("cyclus:N", title=None, sort=alt.EncodingSortField(field="code", op="min"), axis=alt.Axis(labelLimit=220)),
-        x=alt.X("aantal:Q", title="Aantal reflecties", axis=alt.Axis(tickMinStep=1)),
-        tooltip=[alt.Tooltip("cyclus:N", title="Waardecyclus"), alt.Tooltip("aantal:Q", title="Reflecties")],
-    ).properties(height=alt.Step(26))
-
-
-def _trend_chart(domain: list[float]) -> alt.LayerChart:
+def _trend_chart(domain: list[float]) -> alt.TopLevelMixin:
     """The median of one indicator per network over all moments."""
-    base = _base({"netwerk": "", "meetmoment": "", "volgorde": 0, "mediaan": 0}).encode(
+    base = _base().encode(
         x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("mediaan:Q", title="Mediaan (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
         color=alt.Color("netwerk:N", title="Netwerk", scale=alt.Scale(range=CATEGORY_COLOURS), legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
@@ -269,9 +262,9 @@ def _trend_chart(domain: list[float]) -> alt.LayerChart:
     return alt.layer(line, points).properties(height=260)
 
 
-def _meetings_chart() -> alt.LayerChart:
+def _meetings_chart() -> alt.TopLevelMixin:
     """The mean rating of each meeting, in time order."""
-    base = _base({"datum": "", "volgorde": 0, "cijfer": 0}).encode(
+    base = _base().encode(
         x=alt.X("datum:N", title="Bijeenkomst", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("cijfer:Q", title="Gemiddeld cijfer", scale=alt.Scale(domain=[1, 10], nice=False)),
         tooltip=[

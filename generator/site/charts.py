@@ -1,45 +1,51 @@
-"""Stage 6, charts: each page's charts, its figures filled into the chart kinds.
+"""Stage 3, site (charts): the charts each page shows, declared from the aggregated figures.
 
-The kinds (templates) live in `generator.site.chart_kinds`; here the rows of every chart are made from
-the aggregated figures, with the chart's summary in words from `generator.analyse.insight`.
+A declaration (`Chart`) holds the chart's kind, rows and summary in words (from
+`generator.analyse.insight`); the Vega-Lite specifications and static SVGs are made afterwards,
+from the charts the pages declare (`generator.site.pages`), by their kinds in
+`generator.site.chart_kinds`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from generator.analyse import insight
+from generator.analyse.audience import AudienceView
+from generator.analyse.figures import Figures, NetworkFigures, Stat
+from generator.core.framework import Dimension, Framework
 from generator.core.text import number, signed
-from generator.site.chart_kinds import (
-    CHANGE,
-    CHANGE_MATRIX,
-    CROSS_STEP,
-    MATRIX,
-    MEETINGS,
-    PARTICIPATION,
-    PATHS,
-    POSITIONS,
-    TREND,
-    ChartKinds,
-    ChartSpec,
-)
+from generator.core.vocabulary import ChartKind, Situation, word
+from generator.site.chart_kinds import CROSS_STEP, Chart, declare
+
+CHANGE, CHANGE_MATRIX, MATRIX, MEETINGS = ChartKind.CHANGE, ChartKind.CHANGE_MATRIX, ChartKind.MATRIX, ChartKind.MEETINGS
+PARTICIPATION, PATHS, POSITIONS, TREND = ChartKind.PARTICIPATION, ChartKind.PATHS, ChartKind.POSITIONS, ChartKind.TREND
 
 
 @dataclass(frozen=True)
 class NetworkCharts:
-    positions: ChartSpec | None
-    change: ChartSpec | None
-    participation: ChartSpec | None
-    cycles: ChartSpec | None
-    meetings: ChartSpec | None = None
-    paths: ChartSpec | None = None
+    positions: Chart | None
+    change: Chart | None
+    participation: Chart | None
+    cycles: Chart | None
+    meetings: Chart | None = None
+    paths: Chart | None = None
+
+    def declared(self) -> tuple[Chart, ...]:
+        return _present(self.positions, self.change, self.participation, self.cycles, self.meetings, self.paths)
 
 
-def indicator_label(framework, code: str) -> str:
+def _present(*charts: Chart | None) -> tuple[Chart, ...]:
+    return tuple(chart for chart in charts if chart is not None)
+
+
+def indicator_label(framework: Framework, code: str) -> str:
     return f"{code} {framework.indicator(code).label_nl}"
 
 
-def _position_rows(figures, view) -> list[dict]:
+def _position_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str, Any]]:
     framework = view.framework
     low, high = view.settings.scale_min, view.settings.scale_max
     rows: list[dict] = []
@@ -54,12 +60,12 @@ def _position_rows(figures, view) -> list[dict]:
             {"indicator": code, "soort": "pool-links", "x": low, "offset": 50, "tekst": indicator.left_nl},
             {"indicator": code, "soort": "pool-rechts", "x": high, "offset": 50, "tekst": indicator.right_nl},
         ]
-        for situation, sign in (("huidig", -1), ("gewenst", 1)):
+        for situation, sign in ((Situation.CURRENT, -1), (Situation.DESIRED, 1)):
             spread = figures.spreads.get((code, situation))
             if spread is None:
                 continue
-            rows.append({"indicator": code, "soort": "band", "situatie": situation, "x": spread.q1, "x2": spread.q3, "offset": 5 * sign})
-            rows.append({"indicator": code, "soort": "mediaan", "situatie": situation, "x": spread.median, "n": spread.n,
+            rows.append({"indicator": code, "soort": "band", "situatie": word(situation), "x": spread.q1, "x2": spread.q3, "offset": 5 * sign})
+            rows.append({"indicator": code, "soort": "mediaan", "situatie": word(situation), "x": spread.median, "n": spread.n,
                          "offset": 6 * sign, "titel": title})
     if not view.is_public:
         stacked: dict[tuple, int] = {}
@@ -67,8 +73,8 @@ def _position_rows(figures, view) -> list[dict]:
             key = (p.indicator, p.situation, p.value)
             level = min(stacked.get(key, 0), 4)
             stacked[key] = stacked.get(key, 0) + 1
-            sign = -1 if p.situation == "huidig" else 1
-            rows.append({"indicator": p.indicator, "soort": "kruis", "situatie": p.situation, "x": p.value,
+            sign = -1 if p.situation == Situation.CURRENT else 1
+            rows.append({"indicator": p.indicator, "soort": "kruis", "situatie": word(p.situation), "x": p.value,
                          "offset": sign * (14 + CROSS_STEP * level), "deelnemer": f"Deelnemer {p.participant}",
                          "titel": indicator_label(framework, p.indicator)})
     return rows
@@ -82,7 +88,11 @@ def _dark(value: float, low: float, high: float, diverging: bool = False) -> boo
     return high > low and (value - low) / (high - low) > 0.6
 
 
-def matrix_rows(cells: list[tuple[str, int, str, int, float, str, str]], diverging: bool = False) -> list[dict]:
+# (row, row order, column, column order, value, text, explanation)
+MatrixCell = tuple[str, int, str, int, float, str, str]
+
+
+def matrix_rows(cells: list[MatrixCell], diverging: bool = False) -> list[dict[str, Any]]:
     """cells: (row, row order, column, column order, value, text, explanation)."""
     values = [c[4] for c in cells]
     low, high = (min(values), max(values)) if values else (0, 0)
@@ -93,24 +103,25 @@ def matrix_rows(cells: list[tuple[str, int, str, int, float, str, str]], divergi
     ]
 
 
-def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
+def network_charts(figures: NetworkFigures, view: AudienceView) -> NetworkCharts:
     """The charts of a network page, from that network's figures."""
     framework = view.framework
-    people = dict(figures.participants).get(figures.latest) if figures.latest else None
+    latest, previous = figures.latest, figures.previous
+    people = dict(figures.participants).get(latest) if latest else None
     positions = None
-    rows = _position_rows(figures, view) if figures.latest else []
-    if rows:
-        summary = insight.positions_summary(figures.network, figures.latest.label, people, figures.starters, framework, view.is_public)
-        positions = kinds.make(POSITIONS, rows, summary)
+    rows = _position_rows(figures, view) if latest else []
+    if rows and latest:
+        summary = insight.positions_summary(figures.network, latest.label, people, figures.starters, framework, view.is_public)
+        positions = declare(POSITIONS, rows, summary)
 
     change = None
-    if figures.changes:
+    if figures.changes and latest and previous:
         change_rows = [
             {"indicator": indicator_label(framework, c.indicator), "vorige": c.previous, "laatste": c.latest,
-             "verschil": round(c.delta, 6), "vorig_moment": figures.previous.label, "laatste_moment": figures.latest.label}
+             "verschil": round(c.delta, 6), "vorig_moment": previous.label, "laatste_moment": latest.label}
             for c in figures.changes
         ]
-        change = kinds.make(CHANGE, change_rows, insight.change_summary(figures.network, figures.previous.label, figures.latest.label, figures.changes, framework))
+        change = declare(CHANGE, change_rows, insight.change_summary(figures.network, previous.label, latest.label, figures.changes, framework))
 
     stories = dict(figures.stories_per_moment)
     counted = [(m, n) for m, n in figures.participants if n is not None and n > 0]
@@ -120,31 +131,32 @@ def network_charts(kinds: ChartKinds, figures, view) -> NetworkCharts:
     ]
     participation = None
     if counted:
-        participation = kinds.make(PARTICIPATION, participation_rows, insight.participation_summary(figures.network, [(m.label, n) for m, n in counted]))
+        participation = declare(PARTICIPATION, participation_rows, insight.participation_summary(figures.network, [(m.label, n) for m, n in counted]))
 
     cycles = None
     if figures.stories:
-        cycles = kinds.make(MATRIX, value_matrix_rows(figures, framework),
+        cycles = declare(MATRIX, value_matrix_rows(figures, framework),
                             insight.cycles_summary(figures.network, [(framework.cycle(code).nl, count) for code, count in figures.cycle_counts]))
 
+    rated = [(order, m, m.mean_rating) for order, m in enumerate(figures.meetings) if m.mean_rating is not None]
     meeting_rows = [
-        {"datum": m.date.strftime("%d-%m-%Y"), "volgorde": order, "cijfer": round(m.mean_rating, 6),
-         "cijfers": len(m.ratings), "evaluaties": len(m.notes)}
-        for order, m in enumerate(figures.meetings) if m.mean_rating is not None
+        {"datum": m.date.strftime("%d-%m-%Y"), "volgorde": order, "cijfer": round(rating, 6), "cijfers": len(m.ratings), "evaluaties": len(m.notes)}
+        for order, m, rating in rated
     ]
     meetings = None
     if meeting_rows:
-        meetings = kinds.make(MEETINGS, meeting_rows, insight.meetings_summary(figures.network, [(r["datum"], r["cijfer"]) for r in meeting_rows]))
+        ratings = [(m.date.strftime("%d-%m-%Y"), round(rating, 6)) for _, m, rating in rated]
+        meetings = declare(MEETINGS, meeting_rows, insight.meetings_summary(figures.network, ratings))
 
     paths = None
     if len(figures.moments) > 1 and not view.is_public:
-        paths = kinds.make(PATHS, _path_rows(figures, view), insight.paths_summary(
+        paths = declare(PATHS, _path_rows(figures, view), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
             len({p.participant for p in figures.positions})))
     return NetworkCharts(positions, change, participation, cycles, meetings, paths)
 
 
-def value_matrix_rows(figures, framework) -> list[dict]:
+def value_matrix_rows(figures: NetworkFigures, framework: Framework) -> list[dict[str, Any]]:
     """Value cycles × moments: how many reflections, individual and collective; empty cells show '–'."""
     order = {m: i for i, (m, _) in enumerate(figures.stories_per_moment)}
     cells = []
@@ -156,51 +168,60 @@ def value_matrix_rows(figures, framework) -> list[dict]:
     return matrix_rows(cells)
 
 
-def _path_rows(figures, view) -> list[dict]:
+def _path_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str, Any]]:
     framework = view.framework
     order = {m: i for i, m in enumerate(figures.moments)}
     rows = [
         {"indicator": indicator_label(framework, p.indicator), "meetmoment": p.moment.label, "volgorde": order[p.moment],
          "score": p.value, "soort": "pad", "deelnemer": f"Deelnemer {p.participant}"}
-        for p in figures.positions if p.situation == "huidig" and p.moment in order
+        for p in figures.positions if p.situation == Situation.CURRENT and p.moment in order
     ]
     rows += [
         {"indicator": indicator_label(framework, s.indicator), "meetmoment": s.moment.label, "volgorde": order[s.moment],
          "score": s.median, "soort": "mediaan", "n": s.n}
-        for s in figures.stats if s.situation == "huidig" and s.moment in order
+        for s in figures.stats if s.situation == Situation.CURRENT and s.moment in order
     ]
     return rows
 
 
 @dataclass(frozen=True)
 class OverviewCharts:
-    medians: ChartSpec | None
-    profiles: ChartSpec | None
-    changes: ChartSpec | None
-    values: ChartSpec | None
+    medians: Chart | None
+    profiles: Chart | None
+    changes: Chart | None
+    values: Chart | None
+
+    def declared(self) -> tuple[Chart, ...]:
+        return _present(self.medians, self.profiles, self.changes, self.values)
 
 
-def overview_charts(kinds: ChartKinds, figures, view) -> OverviewCharts:
-    """All networks side by side, at each network's latest moment."""
+def overview_charts(figures: Figures, view: AudienceView) -> OverviewCharts:
+    """All networks side by side, at each network's latest moment. The public showcase shows only
+    the medians and the value creation."""
     framework = view.framework
     networks = [n for n in figures.networks]
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
-    median_cells, profile_cells, change_cells, value_cells = [], [], [], []
+    median_cells: list[MatrixCell] = []
+    profile_cells: list[MatrixCell] = []
+    change_cells: list[MatrixCell] = []
+    value_cells: list[MatrixCell] = []
     for row, network in enumerate(networks):
         latest = network.latest_current
+        latest_label = network.latest.label if network.latest else ""
+        previous_label = network.previous.label if network.previous else ""
         for code, stat in latest.items():
             median_cells.append((network.network, row, code, order[code], stat.median, number(stat.median),
-                                 f"mediaan {number(stat.median)} (n={stat.n}) op {network.latest.label}"))
+                                 f"mediaan {number(stat.median)} (n={stat.n}) op {latest_label}"))
         for dimension in framework.dimensions:
             values = [latest[i.code].median for i in framework.indicators_of(dimension.code) if i.code in latest]
             if values:
                 mean = sum(values) / len(values)
                 profile_cells.append((network.network, row, dimension.nl, int(dimension.code), mean, number(mean),
-                                      f"gemiddelde van de medianen {number(mean)} op {network.latest.label}"))
+                                      f"gemiddelde van de medianen {number(mean)} op {latest_label}"))
         for change in network.changes:
             change_cells.append((network.network, row, change.indicator, order[change.indicator], change.delta,
                                  str(signed(change.delta)),
-                                 f"van {number(change.previous)} naar {number(change.latest)} ({network.previous.label} → {network.latest.label})"))
+                                 f"van {number(change.previous)} naar {number(change.latest)} ({previous_label} → {latest_label})"))
         counts = dict(network.cycle_counts)
         if network.stories:
             for cycle in framework.cycles:
@@ -208,44 +229,45 @@ def overview_charts(kinds: ChartKinds, figures, view) -> OverviewCharts:
                 value_cells.append((network.network, row, cycle.nl, cycle.code, float(count), str(count) if count else "–",
                                     f"{count} reflecties"))
 
-    def make(kind, cells, what, diverging=False):
+    def make(kind: ChartKind, cells: list[MatrixCell], what: str, diverging: bool = False) -> Chart | None:
         if not cells:
             return None
         summary = insight.matrix_summary(what, [(c[0], c[2], c[4]) for c in cells])
-        return kinds.make(kind, matrix_rows(cells, diverging), summary)
+        return declare(kind, matrix_rows(cells, diverging), summary)
 
     return OverviewCharts(
         make(MATRIX, median_cells, "Mediaan van de huidige situatie per netwerk en indicator, op het laatste meetmoment van elk netwerk"),
-        make(MATRIX, profile_cells, "Dimensieprofiel: per netwerk het gemiddelde van de medianen van de indicatoren van elke dimensie"),
-        make(CHANGE_MATRIX, change_cells, "Verschuiving van de mediaan sinds het vorige meetmoment, per netwerk en indicator", diverging=True),
+        None if view.is_public else make(MATRIX, profile_cells, "Dimensieprofiel: per netwerk het gemiddelde van de medianen van de indicatoren van elke dimensie"),
+        None if view.is_public else make(CHANGE_MATRIX, change_cells, "Verschuiving van de mediaan sinds het vorige meetmoment, per netwerk en indicator", diverging=True),
         make(MATRIX, value_cells, "Aantal reflecties per netwerk en cyclus van waardecreatie"),
     )
 
 
-def dimension_matrix(kinds: ChartKinds, figures, view, dimension) -> ChartSpec | None:
+def dimension_matrix(figures: Figures, view: AudienceView, dimension: Dimension) -> Chart | None:
     """One dimension's indicators × networks at each network's latest moment."""
-    cells = []
+    cells: list[MatrixCell] = []
     for row, network in enumerate(figures.networks):
+        latest_label = network.latest.label if network.latest else ""
         for order, indicator in enumerate(view.framework.indicators_of(dimension.code)):
             stat = network.latest_current.get(indicator.code)
             if stat is not None:
                 cells.append((network.network, row, indicator_label(view.framework, indicator.code), order, stat.median,
-                              number(stat.median), f"mediaan {number(stat.median)} (n={stat.n}) op {network.latest.label}"))
+                              number(stat.median), f"mediaan {number(stat.median)} (n={stat.n}) op {latest_label}"))
     if not cells:
         return None
     summary = insight.matrix_summary(f"{dimension.nl}: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk", [(c[0], c[2], c[4]) for c in cells])
-    return kinds.make(MATRIX, matrix_rows(cells), summary)
+    return declare(MATRIX, matrix_rows(cells), summary)
 
 
-def trend_chart(kinds: ChartKinds, view, stats, indicator: str) -> ChartSpec | None:
+def trend_chart(view: AudienceView, stats: Sequence[Stat], indicator: str) -> Chart | None:
     """One indicator's median per network over all moments (current situation)."""
     order = {m: i for i, m in enumerate(view.moments)}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"netwerk": s.network, "meetmoment": s.moment.label, "volgorde": order[s.moment], "mediaan": s.median, "n": s.n}
-        for s in stats if s.indicator == indicator and s.situation == "huidig"
+        for s in stats if s.indicator == indicator and s.situation == Situation.CURRENT
     ]
     if not rows:
         return None
     label = indicator_label(view.framework, indicator)
     latest = {r["netwerk"]: r["mediaan"] for r in sorted(rows, key=lambda r: r["volgorde"])}  # the last one wins
-    return kinds.make(TREND, rows, insight.trend_summary(label, latest))
+    return declare(TREND, rows, insight.trend_summary(label, latest))

@@ -1,4 +1,4 @@
-"""Stage 9, mkdocs build: turn a generated docs folder into HTML with MkDocs Material.
+"""Stage 3, site (engine): turn a generated docs folder into HTML with MkDocs Material.
 
 The theme, extensions and assets are set in the project's `mkdocs.yml`; the docs folder, the
 output folder, the navigation and the site name come from the generated site (`NAV_FILE`).
@@ -20,11 +20,11 @@ from generator.site.pages import NAV_FILE
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
 

@@ -1,4 +1,4 @@
-"""Part of stage 8, write: the folders Netwerkspiegel writes, and how it keeps every other file safe.
+"""Stage 3, site (folders): the folders Netwerkspiegel writes, and how it keeps every other file safe.
 
 - A folder Netwerkspiegel writes carries a marker file listing what it wrote. A folder may only be
   replaced when everything in it is listed there (or it is empty); anything else is refused before
@@ -23,6 +23,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 from generator.core.errors import BusyError, UsageError, os_reason
 
@@ -240,7 +241,7 @@ def locked(targets: list[Path]) -> Iterator[None]:
             os.close(descriptor)
 
 
-def _acquire(lock_path: Path, target: Path, fcntl) -> int:
+def _acquire(lock_path: Path, target: Path, fcntl: ModuleType) -> int:
     for _ in range(5):
         descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:

@@ -1,4 +1,4 @@
-"""Stage 7, pages: Markdown pages, CSV files and the navigation, rendered from Jinja2 templates.
+"""Stage 3, site (pages): Markdown pages, CSV files and the navigation, rendered from Jinja2 templates.
 
 The result is a `GeneratedSite` held in memory: nothing is written here. Every `{{ … }}` in a
 template is escaped as Markdown unless it is `Markup` made by `generator.core.text` (see there).
@@ -11,23 +11,28 @@ import html
 import io
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from generator.analyse.aggregate import Figures, NetworkFigures
+from generator.analyse.audience import AudienceView, Story
+from generator.analyse.figures import Figures, NetworkFigures
 from generator.analyse.insight import patterns
-from generator.core.model import CURRENT, DESIRED, SITUATIONS
+from generator.core.framework import Cycle, Framework
+from generator.core.model import SITUATIONS, TableSummary
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
-from generator.site.charts import ChartKinds, ChartSpec, dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
+from generator.core.vocabulary import Situation, StarterKind, word
+from generator.site.chart_kinds import Chart, ChartKinds
+from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.site.static import render_static, static_path
 
 NAV_FILE = ".netwerkspiegel.json"
-_STATIC_LINK = re.compile(r"\]\((?:\.\./)*(grafieken/[0-9a-f]{20}\.svg)\)")
 CSV_COLUMNS = ("netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max")
 
 
@@ -52,25 +57,40 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
         autoescape=False,
         finalize=md,
     )
-    env.filters.update(date=lambda d: Markup(d.strftime('%d-%m-%Y')), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block)
+    env.filters.update(date=lambda d: Markup(d.strftime('%d-%m-%Y')), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block, word=word)
     return env
 
 
-def chart_block(spec: ChartSpec | None, root: str) -> Markup:
+@jinja2.pass_context
+def chart_block(context: jinja2.runtime.Context, chart: Chart | None, root: str) -> Markup:
     """A chart: the interactive one (drawn by netwerkspiegel.js), its static SVG for print and
     for readers without JavaScript, and its summary in words.
 
+    Only a chart the page declared can be shown (its specification and SVG were made for that).
     The spec travels in an attribute, not in a <script> element: Material's instant navigation
     re-creates script elements without their type, and would run the JSON as JavaScript.
     """
-    if spec is None:
+    if chart is None:
         return Markup("")
+    spec = context["chart_specs"].get(chart)
+    if spec is None:
+        raise ValueError(f"{context.name} shows a chart it did not declare ({chart.kind})")
     return Markup(
         f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}" '
         f'data-spec="{html.escape(spec.json, quote=True)}"></div>\n\n'
         f'![{md(spec.description)}]({root}{static_path(spec.json)}){{ .ns-static }}\n\n'
         f'<p class="ns-summary">{html_text(spec.description)}</p>'
     )
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page to render: its path, template and context, and every chart it shows."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+    charts: tuple[Chart, ...] = ()
 
 
 def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
@@ -87,10 +107,14 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes]) -> GeneratedSite:
+    """Plan the pages (with the charts each declares), make those charts, then render the pages."""
     view = figures.view
-    themes = view.themes
-    framework = view.framework
+    plans = plan_pages(figures)
+    specs = {chart: kinds.spec(chart) for plan in plans for chart in plan.charts}
+    files: dict[str, bytes] = dict(assets)
+    files.update(render_static([spec.json for spec in specs.values()]))
     slugs = network_slugs(view.networks)
+    framework = view.framework
     common = {
         "view": view,
         "framework": framework,
@@ -98,53 +122,14 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         "public": view.is_public,
         "slugs": slugs,
         "indicator_label": lambda code: indicator_label(framework, code),
+        "starter_kinds": StarterKind,
     }
-    files: dict[str, bytes] = dict(assets)
-
-    def page(path: str, template: str, **context) -> None:
-        root = "../" * path.count("/")  # Markdown links are relative to the page's file
-        files[path] = env.get_template(template).render(**common, root=root, **context).encode("utf-8")
-
-    page("index.md", "index.md.j2", networks=figures.networks)
-    page("kaders.md", "kaders.md.j2")
+    for plan in plans:
+        root = "../" * plan.path.count("/")  # Markdown links are relative to the page's file
+        page_specs = {chart: specs[chart] for chart in plan.charts}
+        files[plan.path] = env.get_template(plan.template).render(**common, root=root, chart_specs=page_specs, **plan.context).encode("utf-8")
     for network in figures.networks:
-        slug = slugs[network.network]
-        page(
-            f"netwerken/{slug}.md", "network.md.j2",
-            net=network, charts=network_charts(kinds, network, view), csv_name=f"{slug}.csv",
-            table=_network_table(network), withheld=[w for w in view.withheld if w.network == network.network],
-            theme=themes.get(network.network), cycle_table=_cycle_table(network, framework),
-            stories_by_cycle=_stories_by_cycle(network, framework),
-        )
-        files[f"netwerken/{slug}.csv"] = _network_csv(network, framework)
-    for dimension in framework.dimensions:
-        indicators = [
-            {
-                "indicator": indicator,
-                "chart": trend_chart(kinds, view, figures.stats, indicator.code),
-                "rows": _dimension_rows(figures, indicator.code),
-            }
-            for indicator in framework.indicators_of(dimension.code)
-        ]
-        page(f"dimensies/{dimension.slug}.md", "dimension.md.j2", dimension=dimension, indicators=indicators,
-             matrix=dimension_matrix(kinds, figures, view, dimension))
-    if view.is_public:
-        page("verhalen.md", "verhalen.md.j2", stories_by_cycle=_stories_by_cycle_all(figures, framework), themes=themes,
-             networks=figures.networks, showcase=_showcase_figures(figures), charts=overview_charts(kinds, figures, view))
-    else:
-        page(
-            "overzicht.md", "overzicht.md.j2", networks=figures.networks, charts=overview_charts(kinds, figures, view),
-            patterns=patterns(framework, view.settings, figures.networks), median_rows=_median_rows(figures),
-        )
-        page("formulieren.md", "formulieren.md.j2", questions=form_questions(framework, view.settings))
-        page(
-            "kwaliteit.md", "kwaliteit.md.j2", tables=view.tables, notices=view.notices, ignored_files=view.ignored_files,
-            unused=[(table, row) for table in view.tables for row in table.unused], totals=_totals(view.tables),
-        )
-
-    # Only charts a page shows get a static file (a page may build more charts than it shows).
-    shown = {m for path, content in files.items() if path.endswith(".md") for m in _STATIC_LINK.findall(content.decode("utf-8"))}
-    files.update(render_static([spec for spec in kinds.made if static_path(spec) in shown]))
+        files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework)
     nav = _navigation(figures, slugs)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
     site_name = html_attr(f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}")
@@ -153,10 +138,64 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     return GeneratedSite(files, nav, site_name)
 
 
+def plan_pages(figures: Figures) -> list[PagePlan]:
+    """Every page of the site for this audience, with its context and the charts it shows."""
+    view = figures.view
+    framework = view.framework
+    slugs = network_slugs(view.networks)
+    plans = [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {})]
+    for network in figures.networks:
+        slug = slugs[network.network]
+        charts = network_charts(network, view)
+        plans.append(PagePlan(
+            f"netwerken/{slug}.md", "network.md.j2",
+            {
+                "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
+                "withheld": [w for w in view.withheld if w.network == network.network], "theme": view.themes.get(network.network),
+                "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
+            },
+            charts.declared(),
+        ))
+    for dimension in framework.dimensions:
+        members = framework.indicators_of(dimension.code)
+        trends = [trend_chart(view, figures.stats, indicator.code) for indicator in members]
+        indicators = [
+            {"indicator": indicator, "chart": trend, "rows": _dimension_rows(figures, indicator.code)}
+            for indicator, trend in zip(members, trends, strict=True)
+        ]
+        matrix = dimension_matrix(figures, view, dimension)
+        plans.append(PagePlan(
+            f"dimensies/{dimension.slug}.md", "dimension.md.j2", {"dimension": dimension, "indicators": indicators, "matrix": matrix},
+            tuple(chart for chart in [matrix, *trends] if chart is not None),
+        ))
+    overview = overview_charts(figures, view)
+    if view.is_public:
+        plans.append(PagePlan(
+            "verhalen.md", "verhalen.md.j2",
+            {"stories_by_cycle": _stories_by_cycle_all(figures, framework), "themes": view.themes, "networks": figures.networks,
+             "showcase": _showcase_figures(figures), "charts": overview},
+            overview.declared(),
+        ))
+    else:
+        plans.append(PagePlan(
+            "overzicht.md", "overzicht.md.j2",
+            {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks),
+             "median_rows": _median_rows(figures)},
+            overview.declared(),
+        ))
+        plans.append(PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings)}))
+        plans.append(PagePlan(
+            "kwaliteit.md", "kwaliteit.md.j2",
+            {"tables": view.tables, "notices": view.notices, "ignored_files": view.ignored_files,
+             "unused": [(table, row) for table in view.tables for row in table.unused], "totals": _totals(view.tables)},
+        ))
+    return plans
+
+
 COLOUR_CSS = "assets/kleur.css"
 
 
-def _own_look(view, files: dict[str, bytes]) -> dict[str, object]:
+def _own_look(view: AudienceView, files: dict[str, bytes]) -> dict[str, object]:
     """The coach's logo, colour and footer line: files for the site and what MkDocs is told.
 
     Material prints the footer line (`copyright`) as HTML, so the coach's text is escaped here."""
@@ -208,7 +247,7 @@ def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
     return [{str(k): v for k, v in item.items()} for item in nav]
 
 
-def _totals(tables) -> dict[str, int]:
+def _totals(tables: Sequence[TableSummary]) -> dict[str, int]:
     return {
         "rows": sum(t.rows for t in tables), "used": sum(t.used for t in tables),
         "unused": sum(len(t.unused) for t in tables), "empty": sum(t.empty for t in tables),
@@ -235,15 +274,18 @@ def _showcase_figures(figures: Figures) -> dict[str, int]:
     }
 
 
-def _network_table(network: NetworkFigures) -> list[dict]:
+def _network_table(network: NetworkFigures) -> list[dict[str, Any]]:
     """Latest moment per indicator: medians for current and desired, spread, and n."""
+    if network.latest is None:
+        return []
     return [
-        {"indicator": code, "current": stat, "desired": network.stat(network.latest, code, DESIRED)}
+        {"indicator": code, "current": stat, "desired": network.stat(network.latest, code, Situation.DESIRED),
+         "spread": network.spreads.get((code, Situation.CURRENT))}
         for code, stat in network.latest_current.items()
     ]
 
 
-def _cycle_table(network: NetworkFigures, framework) -> list[dict]:
+def _cycle_table(network: NetworkFigures, framework: Framework) -> list[dict[str, Any]]:
     """Reflections per cycle and moment: the count, split into individual and collective where known."""
     rows = []
     for cycle in framework.cycles:
@@ -256,11 +298,11 @@ def _cycle_table(network: NetworkFigures, framework) -> list[dict]:
     return rows
 
 
-def _stories_by_cycle(network: NetworkFigures, framework) -> list[tuple]:
+def _stories_by_cycle(network: NetworkFigures, framework: Framework) -> list[tuple[Cycle, list[Story]]]:
     return [(cycle, [s for s in network.stories if s.cycle == cycle.code]) for cycle in framework.cycles]
 
 
-def _stories_by_cycle_all(figures: Figures, framework) -> list[tuple]:
+def _stories_by_cycle_all(figures: Figures, framework: Framework) -> list[tuple[Cycle, list[tuple[str, Story]]]]:
     return [
         (cycle, [(n.network, s) for n in figures.networks for s in n.stories if s.cycle == cycle.code])
         for cycle in framework.cycles
@@ -271,13 +313,13 @@ def _dimension_rows(figures: Figures, indicator: str) -> list[dict]:
     """Per network: the median (and n) of the current situation at every moment."""
     rows = []
     for network in figures.networks:
-        cells = {s.moment: s for s in network.stats if s.indicator == indicator and s.situation == CURRENT}
+        cells = {s.moment: s for s in network.stats if s.indicator == indicator and s.situation == Situation.CURRENT}
         if cells:
             rows.append({"network": network.network, "cells": [cells.get(m) for m in figures.view.moments]})
     return rows
 
 
-def _network_csv(network: NetworkFigures, framework) -> bytes:
+def _network_csv(network: NetworkFigures, framework: Framework) -> bytes:
     """Every cell quoted, and text that a spreadsheet could take for a formula neutralised: also
     after a ';' or a tab, because Dutch Excel splits on ';' whatever the quotes say."""
     buffer = io.StringIO()
@@ -286,7 +328,7 @@ def _network_csv(network: NetworkFigures, framework) -> bytes:
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     for stat in sorted(network.stats, key=lambda s: (s.moment, order[s.indicator], SITUATIONS.index(s.situation))):
         writer.writerow([
-            _cell_text(stat.network), _cell_text(stat.moment.label), stat.indicator, stat.situation, stat.n,
+            _cell_text(stat.network), _cell_text(stat.moment.label), stat.indicator, word(stat.situation), stat.n,
             _plain(stat.median), _plain(stat.mean), _plain(stat.min), _plain(stat.max),
         ])
     return buffer.getvalue().encode("utf-8")

@@ -1,4 +1,4 @@
-"""Part of stage 7: every chart also as a static SVG file, for print and for readers without JavaScript.
+"""Stage 3, site (static charts): every chart also as a static SVG file, for print and for readers without JavaScript.
 
 Rendering one chart with vl-convert takes 20–60 ms, so each SVG is named by a hash of its
 specification and kept in the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel/svg`, by

@@ -1,4 +1,4 @@
-"""Stage 8, write: put a generated site into a new folder beside the old one, then swap it in.
+"""Stage 3, site (write): put a generated site into a new folder beside the old one, then swap it in.
 
 `mkdocs serve` and editors watch the docs folder: rewriting unchanged files would make them rebuild
 for nothing (or forever), so a file whose bytes did not change is carried over as the same file (a

@@ -1,20 +1,26 @@
 """Regenerate the golden copies of site_src/ for the tiny data set in tests/golden/data/.
 
-    python tests/golden/regenerate.py
+    python tests/golden/regenerate.py      (or: make golden)
 
 Then read the diff (`git diff tests/golden/`) before committing: it is exactly what changed for users.
+Every chart's Vega-Lite specification is kept pretty-printed in a file of its own
+(`<audience>/grafieken-json/<page>-<n>.json`), so a chart change reads as a diff of that chart.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from generator.analyse.audience import AUDIENCES  # noqa: E402
+from generator.core.vocabulary import Audience, word  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
 from generator.site.assets import VEGA_BUNDLE  # noqa: E402
 from generator.site.static import STATIC_DIR  # noqa: E402
@@ -26,19 +32,33 @@ DATA = HERE / "data"
 NOT_COPIED = (VEGA_BUNDLE,)
 
 
-def golden_files(audience: str) -> dict[str, bytes]:
+_SPEC = re.compile(r'data-spec="([^"]*)"')
+
+
+def golden_files(audience: Audience) -> dict[str, bytes]:
     """The generated files to compare. Static SVGs are rendered by vl-convert with the machine's
-    fonts, so they are listed by name (their names hash the chart's data) rather than copied."""
+    fonts, so they are listed by name (their names hash the chart's data) rather than copied.
+    Chart specifications are taken out of the pages into pretty-printed files of their own."""
     site = generate(read_data(DATA), audience)
     files = {path: content for path, content in site.files.items() if path not in NOT_COPIED and not path.startswith(STATIC)}
+    for path in sorted(p for p in files if p.endswith(".md")):
+        counter = iter(range(1, 1000))
+
+        def take_out(match: re.Match[str], page: str = path, counter: Iterator[int] = counter) -> str:
+            name = f"grafieken-json/{page[:-3].replace('/', '-')}-{next(counter)}.json"
+            spec = json.loads(html.unescape(match.group(1)))
+            files[name] = (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+            return f'data-spec="zie {name}"'
+
+        files[path] = _SPEC.sub(take_out, files[path].decode("utf-8")).encode("utf-8")
     listing = sorted(path for path in site.files if path.startswith(STATIC))
     files["grafieken.txt"] = ("".join(f"{path}\n" for path in listing)).encode("utf-8")
     return files
 
 
 def main() -> None:
-    for audience in AUDIENCES:
-        target = HERE / "expected" / audience
+    for audience in Audience:
+        target = HERE / "expected" / word(audience)
         shutil.rmtree(target, ignore_errors=True)
         for path, content in golden_files(audience).items():
             (target / path).parent.mkdir(parents=True, exist_ok=True)

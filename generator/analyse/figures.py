@@ -1,0 +1,141 @@
+"""Part of stage 2, analyse: the figures every page and chart is made of, as frozen records.
+
+Made by `generator.analyse.aggregate` (numbers) and `generator.analyse.insight` (sentences); read by
+the site stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
+from generator.core.moments import Moment
+from generator.core.vocabulary import Situation, StarterKind
+
+
+@dataclass(frozen=True)
+class Spread:
+    indicator: str
+    situation: Situation
+    n: int
+    low: float
+    q1: float
+    median: float
+    q3: float
+    high: float
+
+    @property
+    def iqr(self) -> float:
+        return self.q3 - self.q1
+
+
+@dataclass(frozen=True)
+class Starter:
+    kind: StarterKind
+    indicator: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Stat:
+    network: str
+    moment: Moment
+    indicator: str
+    situation: Situation
+    n: int
+    median: float
+    mean: float
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
+class Change:
+    indicator: str
+    situation: Situation
+    previous: float
+    latest: float
+
+    @property
+    def delta(self) -> float:
+        return self.latest - self.previous
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The evaluations of one meeting of one network."""
+
+    date: dt.date
+    notes: tuple[MeetingNote, ...]
+
+    @property
+    def ratings(self) -> tuple[float, ...]:
+        return tuple(n.rating for n in self.notes if n.rating is not None)
+
+    @property
+    def mean_rating(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+    @property
+    def tops(self) -> tuple[str, ...]:
+        return tuple(n.tops for n in self.notes if n.tops)
+
+    @property
+    def tips(self) -> tuple[str, ...]:
+        return tuple(n.tips for n in self.notes if n.tips)
+
+
+class ValueCell(NamedTuple):
+    """Reflections in one value cycle at one moment, and how many were individual or collective."""
+
+    cycle: int
+    moment: Moment
+    total: int
+    individual: int
+    collective: int
+
+
+@dataclass(frozen=True)
+class NetworkFigures:
+    network: str
+    moments: tuple[Moment, ...]  # moments with scores, in time order
+    latest: Moment | None
+    previous: Moment | None
+    stats: tuple[Stat, ...]
+    changes: tuple[Change, ...]
+    participants: tuple[tuple[Moment, int | None], ...]  # None: withheld in public
+    stories_per_moment: tuple[tuple[Moment, int], ...]
+    stories: tuple[Story, ...]
+    cycle_counts: tuple[tuple[int, int], ...]
+    value_cells: tuple[ValueCell, ...]  # every cycle × every moment of stories_per_moment
+    meetings: tuple[Meeting, ...]
+    positions: tuple[Position, ...]  # every moment, for the paths over time
+    spreads: dict[tuple[str, Situation], Spread]  # (indicator, situation) at the latest moment
+    starters: tuple[Starter, ...]
+
+    @property
+    def positions_latest(self) -> tuple[Position, ...]:
+        return tuple(p for p in self.positions if p.moment == self.latest)
+
+    @property
+    def latest_current(self) -> dict[str, Stat]:
+        """Indicator → its figures for the current situation at the latest moment."""
+        return {s.indicator: s for s in self.stats if s.moment == self.latest and s.situation == Situation.CURRENT}
+
+    def stat(self, moment: Moment, indicator: str, situation: Situation) -> Stat | None:
+        return next(
+            (s for s in self.stats if s.moment == moment and s.indicator == indicator and s.situation == situation),
+            None,
+        )
+
+    def current_stat(self, moment: Moment, indicator: str) -> Stat | None:
+        return self.stat(moment, indicator, Situation.CURRENT)
+
+
+@dataclass(frozen=True)
+class Figures:
+    view: AudienceView
+    networks: tuple[NetworkFigures, ...]
+    stats: tuple[Stat, ...]

@@ -1,0 +1,142 @@
+"""One vocabulary for every stage: language-neutral names for what the data is about.
+
+Code compares these members, never words in a language; what a reader sees is looked up where it
+is shown (`WORDS` for the data files' own Dutch words, the page templates for the rest).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Situation(StrEnum):
+    """Where a cross is put: how the network is today, or how the participant would like it to be."""
+
+    CURRENT = "current"
+    DESIRED = "desired"
+
+
+class Level(StrEnum):
+    """Whose value a reflection tells: one participant's, or the network's together."""
+
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+
+
+class TableKind(StrEnum):
+    SCORES = "scores"
+    REFLECTIONS = "reflections"
+    EVALUATIONS = "evaluations"
+
+
+class Audience(StrEnum):
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
+class ChartKind(StrEnum):
+    POSITIONS = "positions"  # every cross on the lines, with the group's median and spread
+    CHANGE = "change"  # the median before and after, per indicator
+    PATHS = "paths"  # each participant's path through the moments
+    PARTICIPATION = "participation"
+    TREND = "trend"  # one indicator's median per network over the moments
+    MEETINGS = "meetings"
+    MATRIX = "matrix"
+    CHANGE_MATRIX = "change-matrix"
+
+
+class StarterKind(StrEnum):
+    """What a conversation starter is about."""
+
+    SPREAD = "spread"  # where the crosses differ most
+    GAP = "gap"  # where current and desired lie furthest apart
+    MOVEMENT = "movement"  # what moved most since the previous moment
+
+
+class Meaning(StrEnum):
+    """What a column of an export holds."""
+
+    NETWORK = "network"
+    MOMENT = "moment"
+    DATE = "date"
+    PARTICIPANT = "participant"
+    INDICATOR = "indicator"
+    SCORE = "score"
+    SITUATION = "situation"
+    VALUE = "value"
+    REFLECTION = "reflection"
+    PUBLIC = "public"
+    LEVEL = "level"
+    TITLE = "title"
+    TOPS = "tops"
+    TIPS = "tips"
+    RATING = "rating"
+    RESPONSE_ID = "response id"
+    TIME = "time"
+    START_TIME = "start time"
+    OTHER_TIME = "other time"
+    EMAIL = "e-mail"
+    NAME = "name"
+    FIRST_NAME = "first name"
+    LAST_NAME = "last name"
+    IGNORE = "ignore"
+    # a whole family of columns: one question per indicator, one per value-creation cycle
+    INDICATOR_QUESTION = "indicator question"
+    CYCLE_QUESTION = "cycle question"
+
+
+# The Dutch words of the data files and of `netwerkspiegel.toml` (`[kolommen]`): the canonical
+# column names, and the values of the `situatie` and `niveau` columns as shown back to the coach.
+# Per enum: members of two enums may share a value ("public").
+WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
+    Situation: {
+        Situation.CURRENT: "huidig",
+        Situation.DESIRED: "gewenst",
+    },
+    Level: {
+        Level.INDIVIDUAL: "individueel",
+        Level.COLLECTIVE: "collectief",
+    },
+    TableKind: {
+        TableKind.SCORES: "scores",
+        TableKind.REFLECTIONS: "reflecties",
+        TableKind.EVALUATIONS: "evaluaties",
+    },
+    Audience: {
+        Audience.INTERNAL: "intern",
+        Audience.PUBLIC: "publiek",
+    },
+    Meaning: {
+        Meaning.NETWORK: "netwerk",
+        Meaning.MOMENT: "meetmoment",
+        Meaning.DATE: "datum",
+        Meaning.PARTICIPANT: "deelnemer",
+        Meaning.INDICATOR: "indicator",
+        Meaning.SCORE: "score",
+        Meaning.SITUATION: "situatie",
+        Meaning.VALUE: "waarde",
+        Meaning.REFLECTION: "reflectie",
+        Meaning.PUBLIC: "openbaar",
+        Meaning.LEVEL: "niveau",
+        Meaning.TITLE: "titel",
+        Meaning.TOPS: "tops",
+        Meaning.TIPS: "tips",
+        Meaning.RATING: "cijfer",
+        Meaning.RESPONSE_ID: "id",
+        Meaning.TIME: "tijdstip",
+        Meaning.START_TIME: "begintijd",
+        Meaning.OTHER_TIME: "ander tijdstip",
+        Meaning.EMAIL: "e-mail",
+        Meaning.NAME: "naam",
+        Meaning.FIRST_NAME: "voornaam",
+        Meaning.LAST_NAME: "achternaam",
+        Meaning.IGNORE: "negeren",
+        Meaning.INDICATOR_QUESTION: "indicatorvraag",
+        Meaning.CYCLE_QUESTION: "waardevraag",
+    },
+}
+
+
+def word(member: StrEnum) -> str:
+    """The Dutch word of the data files for `member`."""
+    return WORDS[type(member)][member]

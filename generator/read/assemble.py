@@ -1,0 +1,58 @@
+"""Stage 1, read (the end): the validated records as one data set in a fixed order."""
+
+from __future__ import annotations
+
+from generator.core.errors import Code, Problem
+from generator.core.framework import Framework, fold
+from generator.core.identity import Redactor
+from generator.core.model import Dataset, Reflection, Score, TableSummary
+from generator.core.settings import Settings
+from generator.read.validate import Validated
+
+
+def assemble(framework: Framework, settings: Settings, validated: Validated, ignored_files: tuple[str, ...],
+             themes: tuple[tuple[str, str], ...] = (), notices: tuple[Problem, ...] = ()) -> Dataset:
+    """The data set in a fixed order: networks by name, moments in time."""
+    records: tuple[Score | Reflection, ...] = (*validated.scores, *validated.reflections)
+    names = {r.network for r in records} | {e.network for e in validated.evaluations}
+    networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
+    moments = tuple(sorted({r.moment for r in records}))
+    # A theme names its network as the coach wrote it; match it the way network names are merged.
+    keys = {"".join(fold(name).split()): name for name in networks}
+    matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
+    identities = validated.identities
+    warnings = tuple(sorted(
+        (*validated.warnings, *notices, *_typed_by_coach(Redactor(identities), settings, networks, matched, validated.tables, ignored_files)),
+        key=lambda w: (w.file, w.sheet or "", w.row or 0, w.key or "", w.message),
+    ))
+    return Dataset(
+        framework, settings, tuple(validated.scores), tuple(validated.reflections), tuple(validated.evaluations),
+        networks, moments, tuple(validated.tables), warnings, tuple(ignored_files), matched, identities,
+    )
+
+
+def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str, ...], themes: tuple[tuple[str, str], ...],
+                    tables: tuple[TableSummary, ...], ignored_files: tuple[str, ...]) -> list[Problem]:
+    """Words the coach typed (network names, the site title, themes, file and sheet names, column
+    headers) that name a participant: they would show on the site, so the coach is told where."""
+    said = "noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers."
+    found: list[Problem] = []
+    for network in networks:
+        if redactor.mentions(network):
+            found.append(Problem("netwerknamen", None, None, network, f"de naam van dit netwerk {said}", code=Code.NAME_IN_TYPED_TEXT))
+    if redactor.mentions(settings.site_title):
+        found.append(Problem("netwerkspiegel.toml", None, None, settings.site_title, f"de titel van de site {said}", key="site.titel", code=Code.NAME_IN_TYPED_TEXT))
+    for network, theme in themes:
+        if redactor.mentions(theme):
+            found.append(Problem("netwerkspiegel.toml", None, None, theme, f"dit thema {said}", key=f'netwerken."{network}".thema', code=Code.NAME_IN_TYPED_TEXT))
+    files = sorted({t.file for t in tables} | set(ignored_files))
+    for file in files:
+        if redactor.mentions(file):
+            found.append(Problem(file, None, None, None, f"de bestandsnaam {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", code=Code.NAME_IN_TYPED_TEXT))
+    for table in tables:
+        if table.sheet and redactor.mentions(table.sheet):
+            found.append(Problem(table.file, None, None, table.sheet, f"de naam van dit blad {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
+        for header in table.unplaced_columns:
+            if redactor.mentions(header):
+                found.append(Problem(table.file, None, header, None, f"deze kolomkop {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
+    return found

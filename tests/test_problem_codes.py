@@ -1,0 +1,253 @@
+"""Every kind of problem (`Code`), made by one small input: its code, where it is, and its exact
+wording, once per code. Other tests match codes and locations; this is where the words are fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.core.errors import Code, InputError, Problem
+from generator.pipeline import read_data
+from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
+from tests.exports import INDICATOR_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
+
+SCORES = SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n"
+
+
+def scores(data: Path, rows: str = "Net,2025-voorjaar,Anna,1a,7,\n") -> None:
+    write(data, "scores.csv", SCORE_HEADER + rows)
+
+
+def workbook(data: Path, name: str, make: Callable) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    make(book)
+    book.save(data / name)
+
+
+def _scores_sheet(book) -> None:
+    sheet = book.active
+    sheet.title = "Scores"
+    sheet.append(["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie"])
+    sheet.append(["Net", "2025-voorjaar", "Anna", "1a", 7, "huidig"])
+
+
+def _hidden(book) -> None:
+    _scores_sheet(book)
+    book.create_sheet("Oud").sheet_state = "hidden"
+
+
+def _merged(book) -> None:
+    _scores_sheet(book)
+    book.active.append(["Net", "2025-voorjaar", "Bert", "1a", 6, "huidig"])
+    book.active["G1"], book.active["G2"] = "negeren", "samen"
+    book.active.merge_cells("G2:G3")
+
+
+def _cell(value: object) -> Callable:
+    def make(book) -> None:
+        _scores_sheet(book)
+        book.active["E2"] = value
+    return make
+
+
+def _explanation_only(book) -> None:
+    book.active.title = "Uitleg"
+    book.active.append(["Vul de scores in op het blad Scores."])
+
+
+MARCH = dt.datetime(2026, 3, 14, 10, 22, 31)
+
+
+def _unreadable(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scores(data)
+    write(data, "b.csv", SCORES)
+    original = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "b.csv":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def _limit(name: str, value: int, then: Callable[[Path], None]) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    def prepare(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(f"generator.read.load.{name}", value)
+        then(data)
+    return prepare
+
+
+def _also(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def prepare(data: Path) -> None:
+        for step in steps:
+            step(data)
+    return prepare
+
+
+def _file(name: str, content: str | bytes) -> Callable[[Path], None]:
+    def prepare(data: Path) -> None:
+        (data / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return prepare
+
+
+def _book(name: str, make: Callable) -> Callable[[Path], None]:
+    return lambda data: workbook(data, name, make)
+
+
+def _ms_form(responses: list[dict]) -> Callable[[Path], None]:
+    return lambda data: microsoft_forms_xlsx(data / "form.xlsx", ["Netwerk"] + INDICATOR_QUESTIONS_NL, responses)
+
+
+def _google(rows: list[dict]) -> Callable[[Path], None]:
+    return lambda data: google_forms_csv(data / "google.csv", ["Netwerk"] + INDICATOR_QUESTIONS_NL, rows)
+
+
+ELEVEN = ["7"] * 11
+# code: (how to make the input, (file, sheet, key, row, column, value, message))
+CASES: dict[Code, tuple[Callable, tuple]] = {
+    Code.FILE_UNREADABLE: (_unreadable,
+     ('b.csv', None, None, None, None, None, 'het bestand kan niet worden gelezen: <data>/b.csv: geen toestemming (rechten).')),
+    Code.FILE_TOO_LARGE: (_limit("MAX_CSV_BYTES", 10, _also(scores, _file("b.csv", SCORES))),
+     ('b.csv', None, None, None, None, None, 'het bestand is 1 MB; Netwerkspiegel leest bestanden tot 1 MB. Splits het bestand.')),
+    Code.NOT_TEXT: (_also(scores, _file("b.csv", b"\x00\x01\x02\xff\xfe binary")),
+     ('b.csv', None, None, None, None, None, 'dit is geen tekstbestand; bewaar het als CSV (UTF-8 of Windows-1252).')),
+    Code.EMPTY: (_also(scores, _file("b.csv", "")),
+     ('b.csv', None, None, None, None, None, 'het bestand is leeg.')),
+    Code.HEADER_ONLY: (_also(scores, _file("b.csv", SCORE_HEADER)),
+     ('b.csv', None, None, None, None, None, 'het bestand bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen.')),
+    Code.TOO_MANY_ROWS: (_limit("MAX_ROWS", 3, _also(scores, _file("b.csv", SCORES * 2 + "Net,2025-voorjaar,Bert,1a,7,\n" * 3))),
+     ('b.csv', None, None, None, None, None, 'het bestand heeft meer dan 3 rijen (de grens van Excel).')),
+    Code.TOO_MANY_COLUMNS: (_also(scores, _file("b.csv", ",".join(f"k{i}" for i in range(16_385)) + "\n")),
+     ('b.csv', None, None, 1, None, None, 'de kopregel heeft 16.385 kolommen; Excel kent er hoogstens 16.384.')),
+    Code.CELL_TOO_LONG: (_limit("MAX_CELL_CHARS", 10, _also(scores, _book("lang.xlsx", _cell("x" * 20)))),
+     ('lang.xlsx', 'Scores', None, 2, None, None, 'een cel is langer dan 10 tekens (de grens van Excel).')),
+    Code.MALFORMED_CSV: (_also(scores, _file("b.csv", SCORE_HEADER + 'Net,2025-voorjaar,"Bert"x,1a,7,\n')),
+     ('b.csv', None, None, 2, None, None, 'na een gesloten aanhalingsteken (") volgt nog tekst in dezelfde cel. Zet de hele cel tussen aanhalingstekens en verdubbel de aanhalingstekens erin ("").')),
+    Code.EXTRA_CELLS: (_also(scores, _file("b.csv", SCORE_HEADER + "Net,2025-voorjaar,Bert,1a,7,huidig,extra\n")),
+     ('b.csv', None, None, 2, None, 'extra', 'deze rij heeft 7 cellen, de kopregel maar 6; staat er een scheidingsteken te veel in de rij?')),
+    Code.MISSING_CELLS: (_also(scores, _file("b.csv", SCORE_HEADER + "Net,2025-voorjaar,Bert\n")),
+     ('b.csv', None, None, 2, None, None, "deze rij heeft 3 cellen, de kopregel 6; vul de ontbrekende scheidingstekens (komma's) aan, ook voor lege cellen.")),
+    Code.RUNAWAY_QUOTE: (_also(scores, _file("b.csv", SCORE_HEADER + 'Net,2025-voorjaar,"Bert,1a,7,\nNet,2025-voorjaar,Carla",1a,7,huidig\n')),
+     ('b.csv', None, None, 2, 'deelnemer', 'Bert,1a,7,\nNet,2025-voorjaar,Carla', 'deze cel loopt over meerdere regels en bevat een regel die er uitziet als een eigen rij; staat er een aanhalingsteken (") te veel in deze rij?')),
+    Code.INVISIBLE_CHARACTERS: (_also(scores, _file("b.csv", SCORE_HEADER + "Net,2025-voorjaar,Be\u200brt,1a,7,\n")),
+     ('b.csv', None, None, 2, None, None, '1 onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij.')),
+    Code.EXCEL_LOCK_FILE: (_also(scores, _file("~$scores.xlsx", b"\x00lock")),
+     ('~$scores.xlsx', None, None, None, None, None, "overgeslagen: dit is het tijdelijke slotbestand dat Excel maakt zolang 'scores.xlsx' open staat.")),
+    Code.EXCEL_PROTECTED: (_also(scores, _file("geheim.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)),
+     ('geheim.xlsx', None, None, None, None, None, 'het Excel-bestand is beveiligd met een wachtwoord (of is een oud .xls-bestand); sla het op als .xlsx zonder wachtwoord.')),
+    Code.EXCEL_DAMAGED: (_also(scores, _file("kapot.xlsx", b"PK\x03\x04 not really a zip")),
+     ('kapot.xlsx', None, None, None, None, None, 'het Excel-bestand is beschadigd of geen echt .xlsx-bestand; open het in Excel en sla het opnieuw op als .xlsx.')),
+    Code.EXCEL_TOO_LARGE: (_limit("MAX_XLSX_PART_BYTES", 100, _also(scores, _book("groot.xlsx", _scores_sheet))),
+     ('groot.xlsx', None, None, None, None, None, 'het Excel-bestand pakt uit tot 1 MB (één deel 1 MB); Netwerkspiegel leest werkmappen tot 1.024 MB en bladen tot 1 MB.')),
+    Code.EXCEL_NO_DATA: (_also(scores, _book("uitleg.xlsx", _explanation_only)),
+     ('uitleg.xlsx', None, None, None, None, None, 'het Excel-bestand bevat geen gegevens (in zichtbare bladen).')),
+    Code.HIDDEN_SHEET: (_book("scores.xlsx", _hidden),
+     ('scores.xlsx', 'Oud', None, None, None, None, 'dit blad is verborgen in Excel en wordt niet gelezen; maak het zichtbaar als het gegevens bevat die meetellen.')),
+    Code.MERGED_CELLS: (_book("scores.xlsx", _merged),
+     ('scores.xlsx', 'Scores', None, None, None, None, "dit blad heeft samengevoegde cellen (G2:G3). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.")),
+    Code.EXCEL_ERROR_VALUE: (_book("scores.xlsx", _cell("#DIV/0!")),
+     ('scores.xlsx', 'Scores', None, 2, 'score', '#DIV/0!', 'Excel toont hier een foutwaarde: de formule in deze cel kan niet worden berekend. Herstel de formule of typ de waarde in.')),
+    Code.FORMULA_WITHOUT_VALUE: (_book("scores.xlsx", _cell("=3+4")),
+     ('scores.xlsx', 'Scores', None, 2, 'score', '=3+4', 'deze cel heeft een formule zonder berekende waarde (het programma dat het bestand opsloeg, rekende formules niet uit). Open het bestand in Excel en sla het opnieuw op.')),
+    Code.SETTINGS_UNREADABLE: (_also(scores, _file("netwerkspiegel.toml", "[site\n")),
+     ('netwerkspiegel.toml', None, None, None, None, None, "dit is geen geldig TOML-bestand (regel 1, teken 6). Controleer daar aanhalingstekens, haakjes en het '='-teken.")),
+    Code.UNKNOWN_SETTING: (_also(scores, _file("netwerkspiegel.toml", "[schaal]\nmaximun = 9\n")),
+     ('netwerkspiegel.toml', None, 'schaal.maximun', None, None, None, "onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url.")),
+    Code.SETTING_VALUE: (_also(scores, _file("netwerkspiegel.toml", '[publiek]\nminimale_groep = "vijf"\n')),
+     ('netwerkspiegel.toml', None, 'publiek.minimale_groep', None, None, 'vijf', 'moet een geheel getal zijn.')),
+    Code.SETTINGS_TABLE: (_also(scores, _file("netwerkspiegel.toml", "kolommen = 3\n")),
+     ('netwerkspiegel.toml', None, 'kolommen', None, None, '3', 'moet een tabel [kolommen] zijn met "kop" = "betekenis".')),
+    Code.UNKNOWN_MEANING: (_also(scores, _file("netwerkspiegel.toml", '[kolommen]\n"Welke school?" = "school"\n')),
+     ('netwerkspiegel.toml', None, 'kolommen."Welke school?"', None, None, 'school', "onbekende betekenis; gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: achternaam, cijfer, datum, deelnemer, e-mail, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, score, situatie, tijdstip, tips, titel, tops, voornaam, waarde.")),
+    Code.SCALE_ORDER: (_also(lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,4,\n"), _file("netwerkspiegel.toml", "[schaal]\nminimum = 5\nmaximum = 3\n")),
+     ('netwerkspiegel.toml', None, 'schaal.minimum', None, None, '5', 'het minimum moet kleiner zijn dan het maximum (3).')),
+    Code.LOGO: (_also(scores, _file("netwerkspiegel.toml", '[site]\nlogo = "logo.png"\n')),
+     ('netwerkspiegel.toml', None, 'site.logo', None, None, 'logo.png', 'dit bestand staat niet in de datamap.')),
+    Code.UNRECOGNISED_TABLE: (_also(scores, _file("b.csv", "a,b\n1,2\n")),
+     ('b.csv', None, None, 1, None, 'a, b', 'herken het soort bestand niet aan de kopregel. Scores hebben de kolommen netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); reflecties hebben netwerk, meetmoment of datum, deelnemer, waarde, reflectie (en eventueel openbaar, niveau, titel).')),
+    Code.MISSING_COLUMN: (_also(scores, _file("b.csv", "netwerk,meetmoment,deelnemer,indicator\nNet,2025-voorjaar,Bert,1a\n")),
+     ('b.csv', None, None, 1, 'score', None, 'verplichte kolom ontbreekt in dit scorebestand.')),
+    Code.AMBIGUOUS_COLUMNS: (_also(scores, _file("b.csv", "netwerk,network,meetmoment,deelnemer,indicator,score\nNet,Net,2025-voorjaar,Bert,1a,7\n")),
+     ('b.csv', None, None, 1, 'network', None, "deze kolom (B) betekent hetzelfde als kolom 'netwerk' (A); welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.")),
+    Code.UNUSED_COLUMNS: (_file("scores.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nNet,2025-voorjaar,Anna,1a,7,,prima\n"),
+     ('scores.csv', None, None, 1, None, 'opmerking', 'deze kolommen worden niet gebruikt.')),
+    Code.NO_SCORES: (_file("reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk,ja\n"),
+     ('data', None, None, None, None, None, "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of Excel-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score, of een formulier met vragen die met een indicator beginnen ('1a. …').")),
+    Code.MISSING_VALUE: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,,\n"),
+     ('scores.csv', None, None, 2, 'score', '', 'score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde.')),
+    Code.LINE_BREAK: (lambda d: scores(d, 'Net,2025-voorjaar,"An\nna",1a,7,\n'),
+     ('scores.csv', None, None, 2, 'deelnemer', 'An\nna', 'deze cel bevat een regeleinde; een naam past op één regel. Staat er in deze of de vorige rij een aanhalingsteken (") te veel?')),
+    Code.BAD_MOMENT: (lambda d: scores(d, "Net,morgen,Anna,1a,7,\n"),
+     ('scores.csv', None, None, 2, 'meetmoment', 'morgen', "onbekend meetmoment; gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'.")),
+    Code.BAD_DATE: (_also(scores, _file("reflecties.csv", "netwerk,datum,deelnemer,waarde,reflectie\nNet,gisteren,Anna,direct,Leuk\n")),
+     ('reflecties.csv', None, None, 2, 'datum', 'gisteren', "geen datum of meetmoment; gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'.")),
+    Code.BAD_TIME: (_also(scores, _file("google.csv", "Tijdstempel,E-mailadres,Netwerk," + INDICATOR_QUESTIONS_NL[0].replace(",", "") + "\ngisteren,a@school.nl,Net,7\n")),
+     ('google.csv', None, None, 2, 'Tijdstempel', 'gisteren', "geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.")),
+    Code.UNKNOWN_INDICATOR: (lambda d: scores(d, "Net,2025-voorjaar,Anna,9z,7,\n"),
+     ('scores.csv', None, None, 2, 'indicator', '9z', 'onbekende indicator; geldig zijn 1a, 1b, 2a, 2b, 3a, 3b, 3c, 4a, 4b, 4c, 4d.')),
+    Code.UNKNOWN_SITUATION: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,later\n"),
+     ('scores.csv', None, None, 2, 'situatie', 'later', "onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig').")),
+    Code.UNKNOWN_CYCLE: (_also(scores, _file("reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,magisch,Leuk,ja\n")),
+     ('reflecties.csv', None, None, 2, 'waarde', 'magisch', 'onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5.')),
+    Code.UNKNOWN_LEVEL: (_also(scores, _file("reflecties.csv", "netwerk,meetmoment,deelnemer,waarde,reflectie,niveau\nNet,2025-voorjaar,Anna,direct,Leuk,groot\n")),
+     ('reflecties.csv', None, None, 2, 'niveau', 'groot', "onbekend niveau; gebruik 'individueel' of 'collectief'.")),
+    Code.NOT_A_NUMBER: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,zeven,\n"),
+     ('scores.csv', None, None, 2, 'score', 'zeven', 'geen getal; verwacht een getal van 1 tot en met 10.')),
+    Code.SCORE_OUT_OF_SCALE: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,77,\n"),
+     ('scores.csv', None, None, 2, 'score', '77', 'score buiten de schaal van 1 tot en met 10.')),
+    Code.BAD_RATING: (_also(scores, _file("evaluaties.csv", "netwerk,datum,tops,tips,cijfer\nNet,2026-01-15,Goed,Korter,11\n")),
+     ('evaluaties.csv', None, None, 2, 'cijfer', '11', 'het cijfer moet een getal van 1 tot en met 10 zijn.')),
+    Code.UNCLEAR_CONSENT: (_also(scores, _file("reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk,\"ja, maar alleen intern\"\n")),
+     ('reflecties.csv', None, None, 2, 'openbaar', 'ja, maar alleen intern', "onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee').")),
+    Code.NO_PARTICIPANT: (_also(scores, _google([{"email": "", "time": MARCH, "answers": ["Net"] + ELEVEN}])),
+     ('google.csv', None, None, 2, None, None, 'geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.')),
+    Code.CONFLICTING_SCORES: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nNet,2025-voorjaar,Anna,1a,6,\n"),
+     ('scores.csv', None, None, 3, 'score', '6', 'dezelfde deelnemer gaf voor 1a op 2025-voorjaar (huidig) al score 7 in scores.csv rij 2; welke klopt?')),
+    Code.DUPLICATE_SCORE: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nNet,2025-voorjaar,Anna,1a,7,\n"),
+     ('scores.csv', None, None, 3, None, None, 'herhaalt scores.csv rij 2 (zelfde deelnemer, indicator, meetmoment en score); één keer geteld.')),
+    Code.EARLIER_RESPONSE: (_ms_form([{"email": "anna@school.nl", "completed": MARCH, "answers": ["Net"] + ELEVEN},
+                                      {"email": "anna@school.nl", "completed": MARCH + dt.timedelta(days=1), "answers": ["Net"] + ELEVEN}]),
+     ('form.xlsx', 'Form1', None, 2, None, None, "eerder antwoord van dezelfde deelnemer voor Net op 2026-voorjaar; het latere antwoord (form.xlsx, blad 'Form1' rij 3) telt.")),
+    Code.PARTIAL_PARTICIPANT: (_ms_form([{"email": "anna@school.nl", "completed": MARCH, "answers": ["Net"] + ["7"] * 10 + [""]}]),
+     ('form.xlsx', 'Form1', None, 2, None, None, 'deze deelnemer (Net, 2026-voorjaar) vulde 10 van de 11 indicatoren in; ontbreekt: 4d. De ingevulde scores tellen mee.')),
+    Code.NETWORKS_MERGED: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nnet,2025-voorjaar,Bert,1a,6,\n"),
+     ('netwerknamen', None, None, None, None, None, "'Net', 'net' zijn samengevoegd tot 'Net' (ze verschillen alleen in hoofdletters, spaties of accenten).")),
+    Code.SAME_PERSON: (lambda d: scores(d, "Net,2025-voorjaar,Anouk de Vries,1a,7,\nNet,2025-najaar,anouk.devries@school.nl,1a,6,\n"),
+     ('deelnemers', None, None, None, None, None, 'in \'Net\' zijn \'anouk de vries\' en \'anouk.devries@school.nl\' misschien dezelfde deelnemer, maar geen rij koppelt ze, dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: "anouk de vries" = "anouk.devries@school.nl".')),
+    Code.NAME_IN_TYPED_TEXT: (lambda d: scores(d, "Team Anna,2025-voorjaar,Anna,1a,7,\n"),
+     ('netwerknamen', None, None, None, None, 'Team Anna', 'de naam van dit netwerk noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.')),
+}
+
+
+def found_problems(data: Path) -> list[Problem]:
+    try:
+        return list(read_data(data).warnings)
+    except InputError as error:
+        return list(error.report.problems)
+
+
+def where(problem: Problem, data: Path) -> tuple:
+    """The problem's place and words; the data folder's own path (in an error of the system) as <data>."""
+    return (problem.file, problem.sheet, problem.key, problem.row, problem.column, problem.value, problem.message.replace(str(data), "<data>"))
+
+
+@pytest.mark.parametrize("code", list(CASES), ids=str)
+def test_each_kind_of_problem_is_located_and_worded(code: Code, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prepare, expected = CASES[code]
+    if prepare.__code__.co_argcount == 2:
+        prepare(data_dir, monkeypatch)
+    else:
+        prepare(data_dir)
+    of_code = [where(p, data_dir) for p in found_problems(data_dir) if p.code == code]
+    assert of_code, [(p.code, p.format()) for p in found_problems(data_dir)]
+    assert of_code[0] == expected
+
+
+def test_every_code_has_its_case() -> None:
+    assert set(CASES) == set(Code)
