@@ -20,6 +20,7 @@ from generator.read.cells import Parsers, consent_of
 from generator.read.cells import number as parse_number
 from generator.read.load import RawTable
 from generator.read.recognise import REFLECTIONS, SCORES
+from generator.read.rows import RowReader
 
 SCORE_REQUIRED = (Meaning.NETWORK, Meaning.MOMENT, Meaning.PARTICIPANT, Meaning.INDICATOR, Meaning.SCORE)
 REFLECTION_REQUIRED = (Meaning.NETWORK, Meaning.PARTICIPANT, Meaning.VALUE, Meaning.REFLECTION)
@@ -33,7 +34,6 @@ _LEVELS = {
     "collectief": Level.COLLECTIVE, "collective": Level.COLLECTIVE, "gezamenlijk": Level.COLLECTIVE,
 }
 UNCLEAR_CONSENT = "onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee')."
-LINE_BREAK = "deze cel bevat een regeleinde; een naam past op één regel. Staat er in deze of de vorige rij een aanhalingsteken (\") te veel?"
 
 
 def one_line(value: str) -> str:
@@ -48,47 +48,6 @@ def missing_columns(kind: TableKind, columns: dict[Meaning, int]) -> list[str]:
     if kind == REFLECTIONS and Meaning.MOMENT not in columns and Meaning.DATE not in columns:
         missing.insert(1, word(Meaning.MOMENT))
     return missing
-
-
-class _Row:
-    """Reads the cells of one row by canonical column name and records located problems."""
-
-    def __init__(self, table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, problems: list[Problem],
-                 every: dict[Meaning, tuple[int, ...]] | None = None):
-        self.table, self.number, self.cells, self.mapping, self.problems = table, number, cells, mapping, problems
-        self.every = every if every is not None else {name: (index,) for name, index in mapping.items()}
-        self.parsers = parsers
-        self.ok = True
-
-    def get(self, column: Meaning) -> str:
-        index = self.mapping.get(column)
-        return "" if index is None else self.cells[index]
-
-    def header(self, column: Meaning) -> str:
-        return self.table.header[self.mapping[column]]
-
-    def fail(self, column: Meaning, message: str, *, code: Code) -> None:
-        self.ok = False
-        self.problems.append(Problem(self.table.file, self.number, self.header(column), self.get(column), message, sheet=self.table.sheet, code=code))
-
-    def required(self, column: Meaning, label: str) -> str:
-        raw = self.get(column)
-        value = " ".join(raw.split())
-        if not value:
-            self.fail(column, f"{label} ontbreekt.", code=Code.MISSING_VALUE)
-        elif "\n" in raw:
-            self.fail(column, LINE_BREAK, code=Code.LINE_BREAK)
-        return value
-
-    def moment(self, column: Meaning) -> Moment | None:
-        text = self.get(column)
-        if not text:
-            self.fail(column, "meetmoment ontbreekt.", code=Code.MISSING_VALUE)
-            return None
-        moment = self.parsers.moment(text)
-        if moment is None:
-            self.fail(column, moment_problem(text), code=Code.BAD_MOMENT)
-        return moment
 
 
 def score_records(table: RawTable, mapping: dict[Meaning, int], parsers: Parsers, settings: Settings, problems: list[Problem]) -> list[Score | None]:
@@ -129,9 +88,9 @@ def _plain_score(text: str, settings: Settings) -> float | None:
 
 def _score_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, settings: Settings,
                problems: list[Problem]) -> Score | None:
-    row = _Row(table, number, cells, mapping, parsers, problems)
+    row = RowReader(table, number, cells, mapping, problems)
     network = row.required(Meaning.NETWORK, "netwerk")
-    moment = row.moment(Meaning.MOMENT)
+    moment = row.moment(Meaning.MOMENT, parsers)
     participant = row.required(Meaning.PARTICIPANT, "deelnemer")
     indicator = parsers.indicator(row.get(Meaning.INDICATOR))
     if indicator is None:
@@ -145,7 +104,7 @@ def _score_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: di
     return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet))
 
 
-def _score_value(row: _Row, settings: Settings) -> float | None:
+def _score_value(row: RowReader, settings: Settings) -> float | None:
     text = row.get(Meaning.SCORE)
     scale = settings.scale_text
     if not text:
@@ -163,12 +122,12 @@ def _score_value(row: _Row, settings: Settings) -> float | None:
 
 def reflection_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, problems: list[Problem],
                    every: dict[Meaning, tuple[int, ...]] | None = None) -> Reflection | None:
-    row = _Row(table, number, cells, mapping, parsers, problems, every)
+    row = RowReader(table, number, cells, mapping, problems, every)
     network = row.required(Meaning.NETWORK, "netwerk")
     if Meaning.MOMENT in mapping:
-        moment = row.moment(Meaning.MOMENT)
+        moment = row.moment(Meaning.MOMENT, parsers)
     else:
-        moment = _moment_from_date(row)
+        moment = _moment_from_date(row, parsers)
     participant = row.required(Meaning.PARTICIPANT, "deelnemer")
     cycle = parsers.cycle(row.get(Meaning.VALUE))
     if cycle is None:
@@ -186,24 +145,23 @@ def reflection_row(table: RawTable, number: int, cells: tuple[str, ...], mapping
     return Reflection(network, moment, participant, cycle, text, public, level, title, Source(table.file, number, table.sheet))
 
 
-def _moment_from_date(row: _Row) -> Moment | None:
+def _moment_from_date(row: RowReader, parsers: Parsers) -> Moment | None:
     text = row.get(Meaning.DATE)
     if not text:
         row.fail(Meaning.DATE, "datum ontbreekt.", code=Code.MISSING_VALUE)
         return None
     date = parse_date(text)
     if date is not None:
-        return half_year(date, row.parsers.spring_until_month)
-    moment = row.parsers.moment(text)
+        return half_year(date, parsers.spring_until_month)
+    moment = parsers.moment(text)
     if moment is None:
         row.fail(Meaning.DATE, moment_problem(text, "geen datum of meetmoment"), code=Code.BAD_DATE)
     return moment
 
 
-def _consent(row: _Row) -> bool:
+def _consent(row: RowReader) -> bool:
     """Consent from every consent column of the row: all must be a clear yes."""
     given, unclear = consent_of(row.cells, row.every.get(Meaning.PUBLIC, ()))
     for index in unclear:
-        row.ok = False
-        row.problems.append(Problem(row.table.file, row.number, row.table.header[index], row.cells[index], UNCLEAR_CONSENT, sheet=row.table.sheet, code=Code.UNCLEAR_CONSENT))
+        row.fail_at(index, UNCLEAR_CONSENT, code=Code.UNCLEAR_CONSENT)
     return given

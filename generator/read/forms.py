@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from generator.core.errors import Code, Problem
 from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow
-from generator.core.moments import Moment, half_year, moment_problem, parse_date
+from generator.core.moments import Moment, half_year, parse_date
 from generator.core.settings import Mappings, Settings
-from generator.core.vocabulary import Meaning, TableKind, word
+from generator.core.vocabulary import TableKind, word
 from generator.read import cells
-from generator.read.canonical import LINE_BREAK, UNCLEAR_CONSENT
+from generator.read.canonical import UNCLEAR_CONSENT
 from generator.read.cells import Parsers
 from generator.read.load import RawTable
 from generator.read.recognise import (
@@ -48,6 +48,7 @@ from generator.read.recognise import (
     TOPS,
     Layout,
 )
+from generator.read.rows import RowReader
 
 _ANONYMOUS = {"anonymous", "anoniem", "anonyme", "anoniem antwoord"}
 
@@ -107,7 +108,7 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
     if kind is None:
         raise ValueError(f"{table.file}: only a recognised table has responses")
     for number, row in table.rows:
-        reader = _RowReader(table, layout, number, row, problems)
+        reader = _FormRow(table, layout, number, row, problems)
         network = reader.network(mappings)
         when = reader.when(time_column, is_day_first)
         source = Source(table.file, number, table.sheet)
@@ -118,7 +119,7 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
             participant = reader.participant()
             records = reader.evaluation(network, date, participant, source)
         else:
-            moment = period = reader.moment(parsers, when, settings)
+            moment = period = reader.period(parsers, when, settings)
             participant = reader.participant()
             if kind == SCORES:
                 records = reader.scores(network, period, participant, source, settings)
@@ -141,37 +142,22 @@ _EMPTY_REASON = {
 }
 
 
-class _RowReader:
-    def __init__(self, table: RawTable, layout: Layout, number: int, row: tuple[str, ...], problems: list[Problem]):
-        self.table, self.layout, self.number, self.row, self.problems = table, layout, number, row, problems
-        self.ok = True
+class _FormRow(RowReader):
+    """One response of a form export: where and when it was given, by whom, and the records it gives."""
 
-    def get(self, meaning: Meaning) -> str:
-        index = self.layout.columns.get(meaning)
-        return "" if index is None else self.row[index]
-
-    def fail_at(self, index: int, message: str, *, code: Code) -> None:
-        self.ok = False
-        self.problems.append(Problem(self.table.file, self.number, self.table.header[index], self.row[index], message, sheet=self.table.sheet, code=code))
-
-    def fail(self, meaning: Meaning, message: str, *, code: Code) -> None:
-        self.fail_at(self.layout.columns[meaning], message, code=code)
+    def __init__(self, table: RawTable, layout: Layout, number: int, cells: tuple[str, ...], problems: list[Problem]):
+        super().__init__(table, number, cells, layout.columns, problems, layout.every)
+        self.layout = layout
 
     def network(self, mappings: Mappings) -> str:
         if NETWORK not in self.layout.columns:
             return mappings.network_of(self.table.file) or ""
-        raw = self.get(NETWORK)
-        value = " ".join(raw.split())
-        if not value:
-            self.fail(NETWORK, "netwerk ontbreekt.", code=Code.MISSING_VALUE)
-        elif "\n" in raw:
-            self.fail(NETWORK, LINE_BREAK, code=Code.LINE_BREAK)
-        return value
+        return self.required(NETWORK, "netwerk")
 
     def when(self, column: int | None, is_day_first: bool) -> dt.datetime | None:
         if column is None:
             return None
-        text = self.row[column]
+        text = self.cells[column]
         if not text:
             if MOMENT not in self.layout.columns and DATE not in self.layout.columns:
                 self.fail_at(column, "het tijdstip van het antwoord ontbreekt.", code=Code.MISSING_VALUE)
@@ -181,13 +167,10 @@ class _RowReader:
             self.fail_at(column, "geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.", code=Code.BAD_TIME)
         return value
 
-    def moment(self, parsers: Parsers, when: dt.datetime | None, settings: Settings) -> Moment | None:
+    def period(self, parsers: Parsers, when: dt.datetime | None, settings: Settings) -> Moment | None:
+        """The moment from its column, else the half year of the response time."""
         if MOMENT in self.layout.columns:
-            text = self.get(MOMENT)
-            moment = parsers.moment(text) if text else None
-            if moment is None:
-                self.fail(MOMENT, "meetmoment ontbreekt." if not text else moment_problem(text), code=Code.MISSING_VALUE if not text else Code.BAD_MOMENT)
-            return moment
+            return self.moment(MOMENT, parsers)
         return half_year(when, settings.spring_until_month) if when else None
 
     def date(self, when: dt.datetime | None) -> dt.date | None:
@@ -221,23 +204,14 @@ class _RowReader:
         if response_id:
             return f"antwoord {response_id} in {self.table.file}"
         if self.layout.kind != EVALUATIONS:
-            self.ok = False
-            self.problems.append(Problem(self.table.file, self.number, None, None, "geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.", sheet=self.table.sheet, code=Code.NO_PARTICIPANT))
+            self.fail_row("geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.", code=Code.NO_PARTICIPANT)
         return None
-
-    def one_line(self, index: int) -> str | None:
-        """The cell with single spaces; None (and a problem) when it holds a line break."""
-        raw = self.row[index]
-        if "\n" in raw:
-            self.fail_at(index, LINE_BREAK, code=Code.LINE_BREAK)
-            return None
-        return " ".join(raw.split())
 
     def scores(self, network: str, moment: Moment | None, participant: str | None, source: Source, settings: Settings) -> list[Score]:
         scale = settings.scale_text
         found = []
         for index, code, situation in self.layout.indicators:
-            text = self.row[index]
+            text = self.cells[index]
             if not text:
                 continue  # not answered: the participant is reported as partial, the rest counts
             value = cells.answer(text)
@@ -250,14 +224,14 @@ class _RowReader:
         return found
 
     def reflections(self, network: str, moment: Moment | None, participant: str | None, source: Source) -> list[Reflection]:
-        public, unclear = cells.consent_of(self.row, self.layout.all_of(PUBLIC))
+        public, unclear = cells.consent_of(self.cells, self.layout.all_of(PUBLIC))
         for index in unclear:
             self.fail_at(index, UNCLEAR_CONSENT, code=Code.UNCLEAR_CONSENT)
         if moment is None or participant is None:
             return []  # the row failed already
         return [
-            Reflection(network, moment, participant, cycle, self.row[index], public, None, None, source)
-            for index, cycle in self.layout.cycles if self.row[index]
+            Reflection(network, moment, participant, cycle, self.cells[index], public, None, None, source)
+            for index, cycle in self.layout.cycles if self.cells[index]
         ]
 
     def evaluation(self, network: str, date: dt.date | None, participant: str | None, source: Source) -> list[Evaluation]:
