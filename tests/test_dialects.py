@@ -10,7 +10,7 @@ import pkgutil
 
 import pytest
 
-from generator.core.errors import InputError
+from generator.core.errors import Code, InputError
 from generator.core.vocabulary import Audience, word
 from generator.pipeline import generate, read_data
 from generator.read import dialects
@@ -51,6 +51,16 @@ def test_qualtrics_reads_below_its_three_header_rows_and_lists_previews_and_unfi
     assert table.unplaced_columns == ()
     # Every name in the export is an identity, the unfinished response's too.
     assert {"Anouk de Vries", "anouk.devries@school.nl", "Bram Jansen", "b.jansen@school.nl", "Carla Smit"} <= dataset.identities
+
+
+def test_a_qualtrics_export_nobody_answered_yet_is_said_and_skipped(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,a,1a,6,\n")
+    qualtrics_csv(data_dir / "leeg.csv", ["Welk netwerk?"] + INDICATOR_QUESTIONS_NL, [])
+    dataset = read_data(data_dir)
+    assert [t.file for t in dataset.tables] == ["scores.csv"]
+    assert [(w.code, w.format()) for w in dataset.warnings if w.file == "leeg.csv"] == [
+        (Code.HEADER_ONLY, "leeg.csv: het bestand bevat alleen de kopregels van een Qualtrics-export en nog geen antwoorden; het wordt overgeslagen."),
+    ]
 
 
 def test_a_qualtrics_problem_names_the_row_as_the_spreadsheet_shows_it(data_dir):

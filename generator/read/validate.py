@@ -90,6 +90,12 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     for table in tables:
         presented = apply_dialect(table, DIALECTS)
         table = presented.table
+        if presented.dialect is not None and not table.rows and not table.empty_rows:
+            # Only the header rows of an export (a survey nobody answered yet): said, like a header-only file.
+            what = "het blad" if table.sheet else "het bestand"
+            warnings.append(Problem(table.file, None, None, None, f"{what} bevat alleen de kopregels van een {presented.dialect.name}-export en nog geen antwoorden; "
+                                    "het wordt overgeslagen.", sheet=table.sheet, code=Code.HEADER_ONLY))
+            continue
         layout = recognise(table, framework, mappings, presented.dialect)
         kind = layout.kind
         if kind is None:
