@@ -5,11 +5,18 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_HEADER = "netwerk,meetmoment,deelnemer,indicator,score,situatie\n"
 REFLECTION_HEADER = "netwerk,meetmoment,deelnemer,waarde,reflectie,openbaar\n"
+
+
+# Hypothesis: random examples on a developer's machine (to find new cases), the same examples on
+# every CI run (so CI judges the change, not the luck of the draw). `.ci/run` picks "ci".
+hypothesis.settings.register_profile("ci", derandomize=True, database=None)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

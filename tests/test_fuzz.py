@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.core.errors import InputError, NetwerkspiegelError
+from generator.core.errors import Code, InputError, NetwerkspiegelError
 from generator.core.framework import load_framework
 from generator.core.settings import parse_settings, parse_toml
 from generator.pipeline import read_data
@@ -152,6 +152,24 @@ def test_xlsx_reader_never_raises_on_damaged_workbooks(content, flips):
     for candidate in (bytes(data), content, bytes(data[: len(data) // 2])):
         tables, problems, _notices = read_xlsx(candidate, "kapot.xlsx")
         assert tables or problems
+
+
+def test_a_workbook_in_a_zip_version_python_cannot_read_is_reported_as_damaged():
+    """Found by the fuzzer: a central directory asking for zip version 6.4 (AES encryption) made
+    `zipfile` raise NotImplementedError."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["netwerk", "meetmoment", "deelnemer", "indicator", "score"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = bytearray(buffer.getvalue())
+    position = data.find(b"PK\x01\x02")
+    while position != -1:
+        data[position + 6] = 64  # "version needed to extract": 6.4
+        position = data.find(b"PK\x01\x02", position + 4)
+    tables, problems, _notices = read_xlsx(bytes(data), "kapot.xlsx")
+    assert (tables, [p.code for p in problems]) == ([], [Code.EXCEL_DAMAGED])
 
 
 TOML_VALUES = st.recursive(

@@ -20,6 +20,7 @@ import io
 import math
 import os
 import re
+import struct
 import unicodedata
 import warnings
 import zipfile
@@ -357,7 +358,8 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error):
+        # NotImplementedError: a zip feature Python cannot read (a newer version, AES encryption).
         return [], unreadable, []
     too_large = [p for p in parts if p.file_size > MAX_XLSX_PART_BYTES]
     if too_large or sum(p.file_size for p in parts) > MAX_XLSX_TOTAL_BYTES:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from generator.core.cache import cache_dir, store
 from generator.core.resources import TEMPLATES_DIR
-
-VEGA_BUNDLE = "assets/vega/vega-bundle.js"
+from generator.site.paths import VEGA_BUNDLE
 
 
 def _bundle_header() -> bytes:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.core.errors import BuildError
 from generator.core.resources import MKDOCS_CONFIG
-from generator.site.pages import NAV_FILE
+from generator.site.paths import NAV_FILE
 
 
 class _Collect(logging.Handler):

@@ -30,9 +30,9 @@ from generator.core.text import html_attr, html_text, md, number, signed, slugif
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.chart_kinds import Chart, ChartKinds
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
+from generator.site.paths import COLOUR_CSS, NAV_FILE
 from generator.site.static import render_static, static_path
 
-NAV_FILE = ".netwerkspiegel.json"
 CSV_COLUMNS = ("netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max")
 
 
@@ -192,7 +192,6 @@ def plan_pages(figures: Figures) -> list[PagePlan]:
     return plans
 
 
-COLOUR_CSS = "assets/kleur.css"
 
 
 def _own_look(view: AudienceView, files: dict[str, bytes]) -> dict[str, object]:

@@ -14,8 +14,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.core.cache import cache_dir, store
+from generator.site.paths import STATIC_DIR
 
-STATIC_DIR = "grafieken"
 PRINT_WIDTH = 680
 
 

@@ -22,8 +22,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from generator.core.vocabulary import Audience, word  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
-from generator.site.assets import VEGA_BUNDLE  # noqa: E402
-from generator.site.static import STATIC_DIR  # noqa: E402
+from generator.site.paths import STATIC_DIR, VEGA_BUNDLE  # noqa: E402
 
 STATIC = STATIC_DIR + "/"
 

@@ -1,0 +1,9 @@
+"""Where things are in a generated docs folder: one place, shared by the modules that write them
+and the ones that read them (the MkDocs build reads the navigation; tests skip the Vega bundle)."""
+
+from __future__ import annotations
+
+NAV_FILE = ".netwerkspiegel.json"  # navigation, site name and the coach's look, for the MkDocs build
+STATIC_DIR = "grafieken"  # the static SVG of every chart
+VEGA_BUNDLE = "assets/vega/vega-bundle.js"
+COLOUR_CSS = "assets/kleur.css"  # the coach's main colour (`site.kleur`)
