@@ -24,11 +24,14 @@ FRAMEWORK = load_framework()
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 HEADERS = ["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie", "waarde", "reflectie", "openbaar",
-           "E-mail", "Naam", "Tijdstempel", "1a. Hoe?", "Directe waarde: wat?", "tops", "tips", "datum", "", "score"]
+           "E-mail", "Naam", "Tijdstempel", "1a. Hoe?", "Directe waarde: wat?", "tops", "tips", "datum", "", "score",
+           # the own columns of the dialects, so the fuzzer also walks their header rows and skipped rows
+           "StartDate", "EndDate", "ResponseId", "Status", "Finished", "RecipientFirstName", "id", "submitdate", "firstname"]
 CELLS = st.one_of(
     st.sampled_from(["Net", "Rekenen", "2025-voorjaar", "najaar 2025", "24-11-2026", "9999-najaar", "Anna", "anna@x.nl",
                      "1a", "4d", "5z", "7", "6,5", "11", "-1", "huidig", "gewenst", "direct", "ja", "Ja, maar intern", "nee",
-                     "#DIV/0!", "=1+1", "", " ", "\u200b", "Jos\u00e9", "Zo\u00eb\u202e", "\x07", '"', '""', "a\nb", "a;b", "a,b", "\t"]),
+                     "#DIV/0!", "=1+1", "", " ", "\u200b", "Jos\u00e9", "Zo\u00eb\u202e", "\x07", '"', '""', "a\nb", "a;b", "a,b", "\t",
+                     '{"ImportId":"QID1"}', "Survey Preview", "False", "R_1xYz", "2026-03-12 16:08:40"]),
     st.text(max_size=30),
 )
 
