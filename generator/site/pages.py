@@ -23,6 +23,7 @@ from generator.analyse.audience import AudienceView, Story
 from generator.analyse.figures import Figures, NetworkFigures
 from generator.analyse.insight import patterns
 from generator.core.framework import Cycle, Framework
+from generator.core.language import Language, Translations
 from generator.core.model import SITUATIONS, TableSummary
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
@@ -45,8 +46,10 @@ class GeneratedSite:
     site_name: str
 
 
-def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None) -> jinja2.Environment:
-    """The page templates; a template in `overrides` (a project's `sjablonen/`) replaces ours of the same name."""
+def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None,
+                         translations: Translations | None = None) -> jinja2.Environment:
+    """The page templates; a template in `overrides` (a project's `sjablonen/`) replaces ours of the
+    same name. Texts marked `{% trans %}` or `_()` come in the language of `translations` (Dutch by default)."""
     loaders = ([jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []) + [jinja2.FileSystemLoader(str(templates_dir))]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -56,7 +59,10 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
         keep_trailing_newline=True,
         autoescape=False,
         finalize=md,
+        extensions=["jinja2.ext.i18n"],
     )
+    language = translations or Translations(Language.DUTCH)
+    env.install_gettext_callables(language.template_gettext, language.template_ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(date=lambda d: Markup(d.strftime('%d-%m-%Y')), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block, word=word)
     return env
 

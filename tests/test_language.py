@@ -1,0 +1,48 @@
+"""Every text marked for translation has its English in the catalogue, and nothing is left over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.extract import extract
+
+from generator.core.language import CATALOGUES, Language, read_catalogue, translations
+from generator.core.resources import TEMPLATES_DIR
+
+JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
+
+
+def marked_texts() -> set[str]:
+    """The Dutch texts marked `{% trans %}` or `_()` in the page templates."""
+    found: set[str] = set()
+    for template in sorted(TEMPLATES_DIR.glob("*.j2")):
+        with template.open("rb") as handle:
+            for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS):
+                found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def test_every_marked_text_has_its_english_and_no_entry_is_left_over():
+    english = read_catalogue(CATALOGUES / "en.po")
+    marked = marked_texts()
+    assert marked, "no texts are marked for translation"
+    assert sorted(marked - set(english)) == [], "texts without English"
+    assert sorted(set(english) - marked) == [], "entries no template uses"
+
+
+def test_dutch_needs_no_catalogue_and_english_comes_from_it():
+    assert translations(Language.DUTCH).gettext("Netwerken") == "Netwerken"
+    assert translations(Language.ENGLISH).gettext("Netwerken") == "Networks"
+
+
+def test_a_translated_text_escapes_its_values_as_markdown():
+    from generator.site.pages import template_environment
+
+    env = template_environment(translations=translations(Language.ENGLISH))
+    text = env.from_string('{{ _("minder dan %(n)s", n=value) }}').render(value="5_*")
+    assert text == "fewer than 5\\_\\*"
+
+
+def test_catalogue_files_are_utf8_po_files():
+    for path in Path(CATALOGUES).glob("*.po"):
+        assert path.read_bytes().decode("utf-8")
