@@ -18,7 +18,18 @@ def marked_texts() -> set[str]:
     for template in sorted(TEMPLATES_DIR.glob("*.j2")):
         with template.open("rb") as handle:
             for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS):
-                found.add(message if isinstance(message, str) else message[0])
+                found.update([message] if isinstance(message, str) else [text for text in message if text])
+    return found
+
+
+def marked_plurals() -> set[tuple[str, str]]:
+    """The (singular, plural) pairs marked with `{% pluralize %}`."""
+    found: set[tuple[str, str]] = set()
+    for template in sorted(TEMPLATES_DIR.glob("*.j2")):
+        with template.open("rb") as handle:
+            for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS):
+                if not isinstance(message, str):
+                    found.add((message[0], message[1]))
     return found
 
 
@@ -46,3 +57,15 @@ def test_a_translated_text_escapes_its_values_as_markdown():
 def test_catalogue_files_are_utf8_po_files():
     for path in Path(CATALOGUES).glob("*.po"):
         assert path.read_bytes().decode("utf-8")
+
+
+def test_plural_sentences_in_both_languages():
+    from generator.site.pages import template_environment
+
+    source = "{% trans count=n %}Deelnemers deelden {{ count }} verhaal, in {{ cycles }} van de 5 cycli van waardecreatie.{% pluralize %}" \
+             "Deelnemers deelden {{ count }} verhalen, in {{ cycles }} van de 5 cycli van waardecreatie.{% endtrans %}"
+    dutch = template_environment().from_string(source)
+    english = template_environment(translations=translations(Language.ENGLISH)).from_string(source)
+    assert dutch.render(n=1, cycles=1) == "Deelnemers deelden 1 verhaal, in 1 van de 5 cycli van waardecreatie."
+    assert english.render(n=3, cycles=2) == "Participants shared 3 stories, in 2 of the 5 cycles of value creation."
+    assert english.render(n=1, cycles=1) == "Participants shared 1 story, in 1 of the 5 cycles of value creation."

@@ -57,11 +57,17 @@ def read_catalogue(path: Path) -> dict[str, str]:
 
     with path.open("rb") as handle:
         catalogue = read_po(handle)
-    return {
-        str(message.id): str(message.string)
-        for message in catalogue
-        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
-    }
+    found: dict[str, str] = {}
+    for message in catalogue:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        if isinstance(message.id, str):
+            found[message.id] = str(message.string)
+        else:  # singular and plural; Dutch and English both have one form for 1 and one for the rest
+            for dutch, translated in zip(message.id, message.string, strict=False):
+                if translated:
+                    found[dutch] = translated
+    return found
 
 
 def translations(language: Language) -> Translations:
