@@ -191,7 +191,7 @@ def _scores_workbook(framework: Framework) -> bytes:
         f"score: een getal van {settings.scale_text}. situatie: huidig (standaard) of gewenst.",
         "",
         "De indicatoren (links de ene pool, rechts de andere):",
-        *[f"{ind.code}. {ind.label_nl}: {ind.left_nl} ↔ {ind.right_nl}" for ind in framework.indicators],
+        *[f"{ind.code}. {ind.label}: {ind.left} ↔ {ind.right}" for ind in framework.indicators],
         *_COMMON_EXPLANATION,
     ]
     return _workbook(
@@ -213,7 +213,7 @@ def _reflections_workbook(framework: Framework) -> bytes:
     explanation = [
         "Reflecties op waardecreatie",
         "Eén rij per reflectie of verhaal.",
-        "waarde: de cyclus van waardecreatie: " + ", ".join(f"{c.code} = {c.nl}" for c in framework.cycles) + ".",
+        "waarde: de cyclus van waardecreatie: " + ", ".join(f"{c.code} = {c.name}" for c in framework.cycles) + ".",
         "openbaar: alleen 'ja' zet de reflectie (zonder namen) op de publieke site; leeg betekent nee.",
         "niveau: individueel of collectief (optioneel). titel: een korte titel voor het verhaal (optioneel).",
         *_COMMON_EXPLANATION,

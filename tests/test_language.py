@@ -69,3 +69,15 @@ def test_plural_sentences_in_both_languages():
     assert dutch.render(n=1, cycles=1) == "Deelnemers deelden 1 verhaal, in 1 van de 5 cycli van waardecreatie."
     assert english.render(n=3, cycles=2) == "Participants shared 3 stories, in 2 of the 5 cycles of value creation."
     assert english.render(n=1, cycles=1) == "Participants shared 1 story, in 1 of the 5 cycles of value creation."
+
+
+def test_the_framework_speaks_the_language_of_the_site():
+    from generator.core.framework import load_framework
+
+    dutch = load_framework()
+    english = dutch.in_language(Language.ENGLISH)
+    assert (dutch.indicator("3b").label, dutch.indicator("3b").left, dutch.dimension("1").name) == (
+        "Sterke of zwakke relaties", "sterke relaties", "Praktijk")
+    assert (english.indicator("3b").label, english.indicator("3b").left, english.dimension("1").name) == (
+        "Strong or weak ties", "strong ties", "Practice")
+    assert english.match_cycle("directe waarde") == dutch.match_cycle("immediate value") == 1  # recognition knows both

@@ -41,12 +41,12 @@ def spreads(values_by_key: dict[tuple[str, Situation], list[float]]) -> dict[tup
 
 
 def _name(framework: Framework, code: str) -> str:
-    return f"{code}, {lower_first(framework.indicator(code).label_nl)},"
+    return f"{code}, {lower_first(framework.indicator(code).label)},"
 
 
 def _towards(framework: Framework, code: str, difference: float) -> str:
     indicator = framework.indicator(code)
-    return indicator.right_nl if difference > 0 else indicator.left_nl
+    return indicator.right if difference > 0 else indicator.left
 
 
 def conversation_starters(framework: Framework, latest_spreads: dict[tuple[str, Situation], Spread], changes: Sequence[Change], previous_label: str | None) -> tuple[Starter, ...]:
@@ -91,9 +91,9 @@ def positions_summary(network: str, moment: str, people: int | None, starters: t
     gap = next((s for s in starters if s.kind == GAP), None)
     parts = []
     if spread and not public:
-        parts.append(f"de beelden lopen het verst uiteen bij {spread.indicator} ({lower_first(framework.indicator(spread.indicator).label_nl)})")
+        parts.append(f"de beelden lopen het verst uiteen bij {spread.indicator} ({lower_first(framework.indicator(spread.indicator).label)})")
     if gap:
-        parts.append(f"huidig en gewenst liggen het verst uiteen bij {gap.indicator} ({lower_first(framework.indicator(gap.indicator).label_nl)})")
+        parts.append(f"huidig en gewenst liggen het verst uiteen bij {gap.indicator} ({lower_first(framework.indicator(gap.indicator).label)})")
     if not parts:
         return first
     second = " en ".join(parts)
@@ -180,7 +180,7 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
             moved = [s for s in shifts if s * direction >= MINIMUM_DIFFERENCE]
             if len(moved) >= 2 and len(moved) * 3 >= len(shifts) * 2:
                 found.append(
-                    f"{dimension.nl} ({', '.join(codes)}) schoof in {len(moved)} van de {len(shifts)} netwerken naar {word} "
+                    f"{dimension.name} ({', '.join(codes)}) schoof in {len(moved)} van de {len(shifts)} netwerken naar {word} "
                     f"sinds hun vorige meetmoment, gemiddeld {num(sum(moved) / len(moved)).replace('-', '−')} per indicator."
                 )
     third = (settings.scale_max - settings.scale_min) / 3
@@ -188,11 +188,11 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
         medians = [n.latest_current[indicator.code].median for n in networks if indicator.code in n.latest_current]
         if len(medians) < 2:
             continue
-        for pole, inside in ((indicator.left_nl, max(medians) <= settings.scale_min + third),
-                                   (indicator.right_nl, min(medians) >= settings.scale_max - third)):
+        for pole, inside in ((indicator.left, max(medians) <= settings.scale_min + third),
+                                   (indicator.right, min(medians) >= settings.scale_max - third)):
             if inside:
                 found.append(
-                    f"Bij {indicator.code} ({lower_first(indicator.label_nl)}) staan alle {len(medians)} netwerken aan de kant van "
+                    f"Bij {indicator.code} ({lower_first(indicator.label)}) staan alle {len(medians)} netwerken aan de kant van "
                     f"'{pole}': de mediaan ligt tussen {num(min(medians))} en {num(max(medians))}."
                 )
     with_stories = [n for n in networks if n.stories]
@@ -200,7 +200,7 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
         for cycle in framework.cycles:
             reached = sum(1 for n in with_stories if dict(n.cycle_counts).get(cycle.code))
             if reached <= 1:
-                found.append(f"{cycle.nl} is in {reached} van de {len(with_stories)} netwerken met reflecties bereikt.")
+                found.append(f"{cycle.name} is in {reached} van de {len(with_stories)} netwerken met reflecties bereikt.")
     return tuple(found)
 
 

@@ -18,7 +18,7 @@ def suggest_meaning(header: str, framework: Framework) -> str:
     folded = fold(header)
     best, code = 0.0, "negeren"
     for indicator in framework.indicators:
-        for text in (indicator.question_nl, indicator.question_en, indicator.label_nl):
+        for text in (indicator.question_nl, indicator.question_en, indicator.label):
             ratio = difflib.SequenceMatcher(None, folded, fold(text)).ratio()
             if ratio > best:
                 best, code = ratio, indicator.code

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from generator.core.language import Language
 
 FRAMEWORK_FILE = Path(__file__).parent / "data" / "framework.toml"
 
@@ -23,6 +25,15 @@ class Dimension:
     slug: str
     description_nl: str
     description_en: str
+    language: Language = Language.DUTCH  # the language of `name` and `description`
+
+    @property
+    def name(self) -> str:
+        return str(getattr(self, self.language.value))
+
+    @property
+    def description(self) -> str:
+        return _in(self, "description", self.language)
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,23 @@ class Indicator:
     right_nl: str
     left_en: str
     right_en: str
+    language: Language = Language.DUTCH  # the language of `label`, `question`, `left` and `right`
+
+    @property
+    def label(self) -> str:
+        return _in(self, "label", self.language)
+
+    @property
+    def question(self) -> str:
+        return _in(self, "question", self.language)
+
+    @property
+    def left(self) -> str:
+        return _in(self, "left", self.language)
+
+    @property
+    def right(self) -> str:
+        return _in(self, "right", self.language)
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,20 @@ class Cycle:
     aliases: tuple[str, ...]
     description_nl: str
     description_en: str
+    language: Language = Language.DUTCH  # the language of `name` and `description`
+
+    @property
+    def name(self) -> str:
+        return str(getattr(self, self.language.value))
+
+    @property
+    def description(self) -> str:
+        return _in(self, "description", self.language)
+
+
+def _in(record: object, field: str, language: Language) -> str:
+    """A text of the framework in one language: the field `<field>_<language>` of the TOML."""
+    return str(getattr(record, f"{field}_{language.value}"))
 
 
 def fold(text: str) -> str:
@@ -72,6 +114,14 @@ class Framework:
     dimensions: tuple[Dimension, ...]
     indicators: tuple[Indicator, ...]
     cycles: tuple[Cycle, ...]
+
+    def in_language(self, language: Language) -> Framework:
+        """The same framework, its names, questions and poles in `language`."""
+        return Framework(
+            tuple(replace(item, language=language) for item in self.dimensions),
+            tuple(replace(item, language=language) for item in self.indicators),
+            tuple(replace(item, language=language) for item in self.cycles),
+        )
 
     def indicator(self, code: str) -> Indicator:
         return next(ind for ind in self.indicators if ind.code == code)

@@ -23,8 +23,8 @@ def form_questions(framework: Framework, settings: Settings | None = None) -> di
     settings = settings or Settings()
     first = framework.indicators[0]
     return {
-        "indicator_questions": [f"{indicator.code}. {indicator.question_nl}" for indicator in framework.indicators],
-        "desired_example": f"{first.code}. Gewenste situatie: {first.question_nl}",
+        "indicator_questions": [f"{indicator.code}. {indicator.question}" for indicator in framework.indicators],
+        "desired_example": f"{first.code}. Gewenste situatie: {first.question}",
         "reflection_questions": REFLECTION_QUESTIONS,
         "evaluation_questions": EVALUATION_QUESTIONS,
         "scale": f"{short_number(settings.scale_min)} tot en met {short_number(settings.scale_max)}",

@@ -42,7 +42,7 @@ def _present(*charts: Chart | None) -> tuple[Chart, ...]:
 
 
 def indicator_label(framework: Framework, code: str) -> str:
-    return f"{code} {framework.indicator(code).label_nl}"
+    return f"{code} {framework.indicator(code).label}"
 
 
 def _position_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str, Any]]:
@@ -57,8 +57,8 @@ def _position_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str
         rows += [
             {"indicator": code, "soort": "titel", "x": low, "offset": -50, "titel": title},
             {"indicator": code, "soort": "lijn", "x": low, "x2": high, "offset": 0},
-            {"indicator": code, "soort": "pool-links", "x": low, "offset": 50, "tekst": indicator.left_nl},
-            {"indicator": code, "soort": "pool-rechts", "x": high, "offset": 50, "tekst": indicator.right_nl},
+            {"indicator": code, "soort": "pool-links", "x": low, "offset": 50, "tekst": indicator.left},
+            {"indicator": code, "soort": "pool-rechts", "x": high, "offset": 50, "tekst": indicator.right},
         ]
         for situation, sign in ((Situation.CURRENT, -1), (Situation.DESIRED, 1)):
             spread = figures.spreads.get((code, situation))
@@ -136,7 +136,7 @@ def network_charts(figures: NetworkFigures, view: AudienceView) -> NetworkCharts
     cycles = None
     if figures.stories:
         cycles = declare(MATRIX, value_matrix_rows(figures, framework),
-                            insight.cycles_summary(figures.network, [(framework.cycle(code).nl, count) for code, count in figures.cycle_counts]))
+                            insight.cycles_summary(figures.network, [(framework.cycle(code).name, count) for code, count in figures.cycle_counts]))
 
     rated = [(order, m, m.mean_rating) for order, m in enumerate(figures.meetings) if m.mean_rating is not None]
     meeting_rows = [
@@ -164,7 +164,7 @@ def value_matrix_rows(figures: NetworkFigures, framework: Framework) -> list[dic
         cycle = framework.cycle(c.cycle)
         other = c.total - c.individual - c.collective
         explanation = f"{c.total} reflecties: {c.individual} individueel, {c.collective} collectief" + (f", {other} zonder niveau" if other else "")
-        cells.append((f"{cycle.code}. {cycle.nl}", cycle.code, c.moment.label, order[c.moment], float(c.total), str(c.total) if c.total else "–", explanation))
+        cells.append((f"{cycle.code}. {cycle.name}", cycle.code, c.moment.label, order[c.moment], float(c.total), str(c.total) if c.total else "–", explanation))
     return matrix_rows(cells)
 
 
@@ -216,7 +216,7 @@ def overview_charts(figures: Figures, view: AudienceView) -> OverviewCharts:
             values = [latest[i.code].median for i in framework.indicators_of(dimension.code) if i.code in latest]
             if values:
                 mean = sum(values) / len(values)
-                profile_cells.append((network.network, row, dimension.nl, int(dimension.code), mean, number(mean),
+                profile_cells.append((network.network, row, dimension.name, int(dimension.code), mean, number(mean),
                                       f"gemiddelde van de medianen {number(mean)} op {latest_label}"))
         for change in network.changes:
             change_cells.append((network.network, row, change.indicator, order[change.indicator], change.delta,
@@ -226,7 +226,7 @@ def overview_charts(figures: Figures, view: AudienceView) -> OverviewCharts:
         if network.stories:
             for cycle in framework.cycles:
                 count = counts.get(cycle.code, 0)
-                value_cells.append((network.network, row, cycle.nl, cycle.code, float(count), str(count) if count else "–",
+                value_cells.append((network.network, row, cycle.name, cycle.code, float(count), str(count) if count else "–",
                                     f"{count} reflecties"))
 
     def make(kind: ChartKind, cells: list[MatrixCell], what: str, diverging: bool = False) -> Chart | None:
@@ -255,7 +255,7 @@ def dimension_matrix(figures: Figures, view: AudienceView, dimension: Dimension)
                               number(stat.median), f"mediaan {number(stat.median)} (n={stat.n}) op {latest_label}"))
     if not cells:
         return None
-    summary = insight.matrix_summary(f"{dimension.nl}: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk", [(c[0], c[2], c[4]) for c in cells])
+    summary = insight.matrix_summary(f"{dimension.name}: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk", [(c[0], c[2], c[4]) for c in cells])
     return declare(MATRIX, matrix_rows(cells), summary)
 
 

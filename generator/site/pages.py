@@ -242,7 +242,7 @@ def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
     if not figures.view.is_public:
         nav.append({"Overzicht voor coaches": "overzicht.md"})
     nav.append({"Netwerken": [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
-    nav.append({"Dimensies": [{f"{d.code}. {d.nl}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
+    nav.append({"Dimensies": [{f"{d.code}. {d.name}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
     if figures.view.is_public:
         nav.append({"Verhalen": "verhalen.md"})
     nav.append({"Over de kaders": "kaders.md"})
