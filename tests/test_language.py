@@ -12,25 +12,32 @@ from generator.core.resources import TEMPLATES_DIR
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
 
 
-def marked_texts() -> set[str]:
-    """The Dutch texts marked `{% trans %}` or `_()` in the page templates."""
-    found: set[str] = set()
+PACKAGE = Path(__file__).resolve().parent.parent / "generator"
+
+
+def _messages() -> list[str | tuple[str, ...]]:
+    """Every text marked for translation: `{% trans %}` and `_()` in the page templates, `_()` in the code."""
+    found: list[str | tuple[str, ...]] = []
     for template in sorted(TEMPLATES_DIR.glob("*.j2")):
         with template.open("rb") as handle:
-            for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS):
-                found.update([message] if isinstance(message, str) else [text for text in message if text])
+            found += [message for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS)]
+    for module in sorted(PACKAGE.rglob("*.py")):
+        with module.open("rb") as handle:
+            found += [message for _line, message, _comments, _context in extract("python", handle, keywords={"_": None})]
+    return found
+
+
+def marked_texts() -> set[str]:
+    """The Dutch texts marked for translation (both forms of a plural)."""
+    found: set[str] = set()
+    for message in _messages():
+        found.update([message] if isinstance(message, str) else [text for text in message if text])
     return found
 
 
 def marked_plurals() -> set[tuple[str, str]]:
     """The (singular, plural) pairs marked with `{% pluralize %}`."""
-    found: set[tuple[str, str]] = set()
-    for template in sorted(TEMPLATES_DIR.glob("*.j2")):
-        with template.open("rb") as handle:
-            for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS):
-                if not isinstance(message, str):
-                    found.add((message[0], message[1]))
-    return found
+    return {(message[0], message[1]) for message in _messages() if not isinstance(message, str)}
 
 
 def test_every_marked_text_has_its_english_and_no_entry_is_left_over():
@@ -81,3 +88,16 @@ def test_the_framework_speaks_the_language_of_the_site():
     assert (english.indicator("3b").label, english.indicator("3b").left, english.dimension("1").name) == (
         "Strong or weak ties", "strong ties", "Practice")
     assert english.match_cycle("directe waarde") == dutch.match_cycle("immediate value") == 1  # recognition knows both
+
+
+def test_chart_titles_axes_and_tooltips_come_in_the_language():
+    from generator.core.settings import Settings
+    from generator.core.vocabulary import ChartKind
+    from generator.site.chart_kinds import ChartKinds, declare
+
+    chart = declare(ChartKind.CHANGE, [], "")
+    dutch = ChartKinds(Settings(), ["1a Praktijkintegratie"]).spec(chart).json
+    english = ChartKinds(Settings(), ["1a Integration in practice"], translations(Language.ENGLISH)).spec(chart).json
+    assert '"Mediaan (huidige situatie)"' in dutch and '"Vorig meetmoment"' in dutch
+    assert '"Median (current situation)"' in english and '"Previous moment"' in english
+    assert "Mediaan" not in english

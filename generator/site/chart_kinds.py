@@ -10,16 +10,19 @@ selections or params are used, so Altair's automatic `view_N`/`param_N` names ne
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import altair as alt
 
+from generator.core.language import Language, Translations
 from generator.core.settings import Settings
 from generator.core.vocabulary import ChartKind, Situation, word
 
 DATASET = "rows"
 LegendOrient = Literal["top", "bottom", "left", "right"]
+Gettext = Callable[[str], str]
 
 # Okabe–Ito colours: distinguishable with every common form of colour blindness. Keyed by the
 # situation as the chart's data names it (the legend shows that word).
@@ -57,17 +60,18 @@ def _json(value: object) -> str:
 class ChartKinds:
     """Every chart kind as a Vega-Lite template, built once for one scale and one framework."""
 
-    def __init__(self, settings: Settings, indicator_labels: list[str]):
+    def __init__(self, settings: Settings, indicator_labels: list[str], translations: Translations | None = None):
         domain = [settings.scale_min, settings.scale_max]
+        _ = (translations or Translations(Language.DUTCH)).gettext  # titles, axes, legends, tooltips
         builders: dict[ChartKind, alt.TopLevelMixin] = {
-            ChartKind.PATHS: _paths_chart(domain, indicator_labels),
-            ChartKind.MATRIX: _matrix_chart("blues", diverging=False),
-            ChartKind.CHANGE_MATRIX: _matrix_chart("purpleorange", diverging=True),
-            ChartKind.POSITIONS: _positions_chart(domain),
-            ChartKind.CHANGE: _change_chart(domain),
-            ChartKind.PARTICIPATION: _participation_chart(),
-            ChartKind.TREND: _trend_chart(domain),
-            ChartKind.MEETINGS: _meetings_chart(),
+            ChartKind.PATHS: _paths_chart(domain, indicator_labels, _),
+            ChartKind.MATRIX: _matrix_chart("blues", False, _),
+            ChartKind.CHANGE_MATRIX: _matrix_chart("purpleorange", True, _),
+            ChartKind.POSITIONS: _positions_chart(domain, _),
+            ChartKind.CHANGE: _change_chart(domain, _),
+            ChartKind.PARTICIPATION: _participation_chart(_),
+            ChartKind.TREND: _trend_chart(domain, _),
+            ChartKind.MEETINGS: _meetings_chart(_),
         }
         self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
 
@@ -95,19 +99,19 @@ def _base() -> alt.Chart:
     return alt.Chart(alt.NamedData(DATASET)).properties(width="container")
 
 
-def _situation_colour(orient: LegendOrient = "top") -> alt.Color:
+def _situation_colour(_: Gettext, orient: LegendOrient = "top") -> alt.Color:
     return alt.Color(
         "situatie:N",
-        title="Situatie",
+        title=_("Situatie"),
         scale=alt.Scale(domain=list(SITUATION_COLOURS), range=list(SITUATION_COLOURS.values())),
         legend=alt.Legend(orient=orient),
     )
 
 
-def _situation_shape(orient: LegendOrient = "top") -> alt.Shape:
+def _situation_shape(_: Gettext, orient: LegendOrient = "top") -> alt.Shape:
     return alt.Shape(
         "situatie:N",
-        title="Situatie",
+        title=_("Situatie"),
         scale=alt.Scale(domain=list(SITUATION_SHAPES), range=list(SITUATION_SHAPES.values())),
         legend=alt.Legend(orient=orient),
     )
@@ -117,7 +121,7 @@ ROW_STEP = 116  # pixels per indicator line: title above, crosses stacked on bot
 CROSS_STEP = 7  # pixels between crosses at the same position
 
 
-def _positions_chart(domain: list[float]) -> alt.TopLevelMixin:
+def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     """Per indicator a line between its two poles (named at both ends): each participant's cross
     (stacked where several share a position: current above the line, desired below), the
     interquartile band and the median of the group for both situations."""
@@ -128,7 +132,7 @@ def _positions_chart(domain: list[float]) -> alt.TopLevelMixin:
         yOffset=alt.YOffset("offset:Q", scale=None),
     )
     x_scale = alt.Scale(domain=domain, nice=False)
-    x_axis = alt.Axis(title="Positie op de lijn", orient="bottom", grid=False, tickMinStep=1)
+    x_axis = alt.Axis(title=_("Positie op de lijn"), orient="bottom", grid=False, tickMinStep=1)
 
     def only(kind: str) -> alt.Chart:
         return base.transform_filter(alt.datum.soort == kind)
@@ -137,19 +141,19 @@ def _positions_chart(domain: list[float]) -> alt.TopLevelMixin:
         x=alt.X("x:Q", scale=x_scale, axis=x_axis), x2="x2:Q"
     )
     band = only("band").mark_rule(strokeWidth=9, opacity=0.3, strokeCap="round").encode(
-        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour("bottom"),
-        tooltip=[alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Eerste kwartiel", format=".1f"),
-                 alt.Tooltip("x2:Q", title="Derde kwartiel", format=".1f")],
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour(_, "bottom"),
+        tooltip=[alt.Tooltip("situatie:N", title=_("Situatie")), alt.Tooltip("x:Q", title=_("Eerste kwartiel"), format=".1f"),
+                 alt.Tooltip("x2:Q", title=_("Derde kwartiel"), format=".1f")],
     )
     crosses = only("kruis").mark_point(size=55, strokeWidth=2, filled=False, opacity=0.9).encode(
-        x=alt.X("x:Q", scale=x_scale), color=_situation_colour("bottom"), shape=_situation_shape("bottom"),
-        tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("deelnemer:N", title="Deelnemer"),
-                 alt.Tooltip("situatie:N", title="Situatie"), alt.Tooltip("x:Q", title="Positie", format=".1f")],
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour(_, "bottom"), shape=_situation_shape(_, "bottom"),
+        tooltip=[alt.Tooltip("titel:N", title=_("Indicator")), alt.Tooltip("deelnemer:N", title=_("Deelnemer")),
+                 alt.Tooltip("situatie:N", title=_("Situatie")), alt.Tooltip("x:Q", title=_("Positie"), format=".1f")],
     )
     medians = only("mediaan").mark_tick(thickness=4, size=26).encode(
-        x=alt.X("x:Q", scale=x_scale), color=_situation_colour("bottom"),
-        tooltip=[alt.Tooltip("titel:N", title="Indicator"), alt.Tooltip("situatie:N", title="Situatie"),
-                 alt.Tooltip("x:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
+        x=alt.X("x:Q", scale=x_scale), color=_situation_colour(_, "bottom"),
+        tooltip=[alt.Tooltip("titel:N", title=_("Indicator")), alt.Tooltip("situatie:N", title=_("Situatie")),
+                 alt.Tooltip("x:Q", title=_("Mediaan"), format=".1f"), alt.Tooltip("n:Q", title=_("Aantal deelnemers"))],
     )
     title = only("titel").mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=13).encode(
         x=alt.X("x:Q", scale=x_scale), text="titel:N"
@@ -164,28 +168,28 @@ def _positions_chart(domain: list[float]) -> alt.TopLevelMixin:
     return alt.layer(line, band, crosses, medians, title, left, right).properties(height=alt.Step(ROW_STEP))
 
 
-def _paths_chart(domain: list[float], options: list[str]) -> alt.TopLevelMixin:
+def _paths_chart(domain: list[float], options: list[str], _: Gettext) -> alt.TopLevelMixin:
     """Each participant's own path over the moments for one indicator (chosen in a list), with
     the group's median. The one param is named, so the spec stays the same build after build."""
     choice = alt.param(
         name="indicator_keuze", value=options[0],
-        bind=alt.binding_select(options=options, name="Indicator "),
+        bind=alt.binding_select(options=options, name=_("Indicator") + " "),
     )
     base = _base().encode(
-        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("score:Q", title="Positie (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
+        x=alt.X("meetmoment:N", title=_("Meetmoment"), sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("score:Q", title=_("Positie (huidige situatie)"), scale=alt.Scale(domain=domain, nice=False)),
     ).transform_filter(alt.datum.indicator == choice)
     paths = base.transform_filter(alt.datum.soort == "pad").mark_line(strokeWidth=1.5, opacity=0.45, color="#7a7a7a", point=alt.OverlayMarkDef(size=25, color="#7a7a7a")).encode(
         detail="deelnemer:N",
-        tooltip=[alt.Tooltip("deelnemer:N", title="Deelnemer"), alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Positie", format=".1f")],
+        tooltip=[alt.Tooltip("deelnemer:N", title=_("Deelnemer")), alt.Tooltip("meetmoment:N", title=_("Meetmoment")), alt.Tooltip("score:Q", title=_("Positie"), format=".1f")],
     )
     median = base.transform_filter(alt.datum.soort == "mediaan").mark_line(strokeWidth=4, color=CURRENT_COLOUR, point=alt.OverlayMarkDef(size=80, shape="diamond", color=CURRENT_COLOUR)).encode(
-        tooltip=[alt.Tooltip("meetmoment:N", title="Meetmoment"), alt.Tooltip("score:Q", title="Mediaan", format=".1f"), alt.Tooltip("n:Q", title="Aantal deelnemers")],
+        tooltip=[alt.Tooltip("meetmoment:N", title=_("Meetmoment")), alt.Tooltip("score:Q", title=_("Mediaan"), format=".1f"), alt.Tooltip("n:Q", title=_("Aantal deelnemers"))],
     )
     return alt.layer(paths, median).add_params(choice).properties(height=280)
 
 
-def _matrix_chart(scheme: Literal["blues", "purpleorange"], diverging: bool) -> alt.TopLevelMixin:
+def _matrix_chart(scheme: Literal["blues", "purpleorange"], diverging: bool, _: Gettext) -> alt.TopLevelMixin:
     """A table of coloured cells with their value written in: rows × columns, order from fields."""
     base = _base().encode(
         y=alt.Y("rij:N", title=None, sort=alt.EncodingSortField(field="rij_volgorde", op="min"), axis=alt.Axis(labelLimit=240)),
@@ -195,7 +199,7 @@ def _matrix_chart(scheme: Literal["blues", "purpleorange"], diverging: bool) -> 
     scale = alt.Scale(scheme=scheme, domainMid=0) if diverging else alt.Scale(scheme=scheme)
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.Color("waarde:Q", scale=scale, legend=None),
-        tooltip=[alt.Tooltip("rij:N", title=" "), alt.Tooltip("kolom:N", title="  "), alt.Tooltip("uitleg:N", title="Waarde")],
+        tooltip=[alt.Tooltip("rij:N", title=" "), alt.Tooltip("kolom:N", title="  "), alt.Tooltip("uitleg:N", title=_("Waarde"))],
     )
     # On a phone the columns narrow: the numbers shrink with them instead of running together.
     text = base.mark_text(fontSize={"expr": "clamp(bandwidth('x') / 3.4, 7, 12)"}).encode(
@@ -205,22 +209,22 @@ def _matrix_chart(scheme: Literal["blues", "purpleorange"], diverging: bool) -> 
     return alt.layer(cells, text).properties(height=alt.Step(30))
 
 
-def _change_chart(domain: list[float]) -> alt.TopLevelMixin:
+def _change_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     """Per indicator the median at the previous and the latest moment, joined by a line."""
     base = _base().encode(
         y=alt.Y("indicator:N", title=None, axis=alt.Axis(labelLimit=260)),
     )
     tooltip = [
-        alt.Tooltip("indicator:N", title="Indicator"),
-        alt.Tooltip("vorig_moment:N", title="Vorig meetmoment"),
-        alt.Tooltip("vorige:Q", title="Mediaan toen", format=".1f"),
-        alt.Tooltip("laatste_moment:N", title="Laatste meetmoment"),
-        alt.Tooltip("laatste:Q", title="Mediaan nu", format=".1f"),
-        alt.Tooltip("verschil:Q", title="Verschil", format="+.1f"),
+        alt.Tooltip("indicator:N", title=_("Indicator")),
+        alt.Tooltip("vorig_moment:N", title=_("Vorig meetmoment")),
+        alt.Tooltip("vorige:Q", title=_("Mediaan toen"), format=".1f"),
+        alt.Tooltip("laatste_moment:N", title=_("Laatste meetmoment")),
+        alt.Tooltip("laatste:Q", title=_("Mediaan nu"), format=".1f"),
+        alt.Tooltip("verschil:Q", title=_("Verschil"), format="+.1f"),
     ]
     x_scale = alt.Scale(domain=domain, nice=False)
     line = base.mark_rule(strokeWidth=3, color="#999999").encode(
-        x=alt.X("vorige:Q", title="Mediaan (huidige situatie)", scale=x_scale), x2="laatste:Q", tooltip=tooltip
+        x=alt.X("vorige:Q", title=_("Mediaan (huidige situatie)"), scale=x_scale), x2="laatste:Q", tooltip=tooltip
     )
     before = base.mark_point(size=90, filled=False, strokeWidth=2, color="#666666", shape="circle").encode(
         x=alt.X("vorige:Q", scale=x_scale), tooltip=tooltip
@@ -231,47 +235,47 @@ def _change_chart(domain: list[float]) -> alt.TopLevelMixin:
     return alt.layer(line, before, after).properties(height=alt.Step(26))
 
 
-def _participation_chart() -> alt.TopLevelMixin:
+def _participation_chart(_: Gettext) -> alt.TopLevelMixin:
     """Participants per moment, in time order."""
     return _base().mark_bar(color=CURRENT_COLOUR).encode(
-        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("deelnemers:Q", title="Deelnemers", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("meetmoment:N", title=_("Meetmoment"), sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("deelnemers:Q", title=_("Deelnemers"), axis=alt.Axis(tickMinStep=1)),
         tooltip=[
-            alt.Tooltip("meetmoment:N", title="Meetmoment"),
-            alt.Tooltip("deelnemers:Q", title="Deelnemers met scores"),
-            alt.Tooltip("reflecties:Q", title="Reflecties"),
+            alt.Tooltip("meetmoment:N", title=_("Meetmoment")),
+            alt.Tooltip("deelnemers:Q", title=_("Deelnemers met scores")),
+            alt.Tooltip("reflecties:Q", title=_("Reflecties")),
         ],
     ).properties(height=220)
 
 
-def _trend_chart(domain: list[float]) -> alt.TopLevelMixin:
+def _trend_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     """The median of one indicator per network over all moments."""
     base = _base().encode(
-        x=alt.X("meetmoment:N", title="Meetmoment", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("mediaan:Q", title="Mediaan (huidige situatie)", scale=alt.Scale(domain=domain, nice=False)),
-        color=alt.Color("netwerk:N", title="Netwerk", scale=alt.Scale(range=CATEGORY_COLOURS), legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
+        x=alt.X("meetmoment:N", title=_("Meetmoment"), sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("mediaan:Q", title=_("Mediaan (huidige situatie)"), scale=alt.Scale(domain=domain, nice=False)),
+        color=alt.Color("netwerk:N", title=_("Netwerk"), scale=alt.Scale(range=CATEGORY_COLOURS), legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
     )
     tooltip = [
-        alt.Tooltip("netwerk:N", title="Netwerk"),
-        alt.Tooltip("meetmoment:N", title="Meetmoment"),
-        alt.Tooltip("mediaan:Q", title="Mediaan", format=".1f"),
-        alt.Tooltip("n:Q", title="Aantal deelnemers"),
+        alt.Tooltip("netwerk:N", title=_("Netwerk")),
+        alt.Tooltip("meetmoment:N", title=_("Meetmoment")),
+        alt.Tooltip("mediaan:Q", title=_("Mediaan"), format=".1f"),
+        alt.Tooltip("n:Q", title=_("Aantal deelnemers")),
     ]
     line = base.mark_line(strokeWidth=2).encode(detail="netwerk:N")
-    points = base.mark_point(size=60, filled=True).encode(shape=alt.Shape("netwerk:N", title="Netwerk", legend=None), tooltip=tooltip)
+    points = base.mark_point(size=60, filled=True).encode(shape=alt.Shape("netwerk:N", title=_("Netwerk"), legend=None), tooltip=tooltip)
     return alt.layer(line, points).properties(height=260)
 
 
-def _meetings_chart() -> alt.TopLevelMixin:
+def _meetings_chart(_: Gettext) -> alt.TopLevelMixin:
     """The mean rating of each meeting, in time order."""
     base = _base().encode(
-        x=alt.X("datum:N", title="Bijeenkomst", sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("cijfer:Q", title="Gemiddeld cijfer", scale=alt.Scale(domain=[1, 10], nice=False)),
+        x=alt.X("datum:N", title=_("Bijeenkomst"), sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("cijfer:Q", title=_("Gemiddeld cijfer"), scale=alt.Scale(domain=[1, 10], nice=False)),
         tooltip=[
-            alt.Tooltip("datum:N", title="Bijeenkomst"),
-            alt.Tooltip("cijfer:Q", title="Gemiddeld cijfer", format=".1f"),
-            alt.Tooltip("cijfers:Q", title="Aantal cijfers"),
-            alt.Tooltip("evaluaties:Q", title="Evaluaties"),
+            alt.Tooltip("datum:N", title=_("Bijeenkomst")),
+            alt.Tooltip("cijfer:Q", title=_("Gemiddeld cijfer"), format=".1f"),
+            alt.Tooltip("cijfers:Q", title=_("Aantal cijfers")),
+            alt.Tooltip("evaluaties:Q", title=_("Evaluaties")),
         ],
     )
     line = base.mark_line(strokeWidth=2, color=CATEGORY_COLOURS[0])
