@@ -11,7 +11,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,9 +112,11 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
     return slugs
 
 
-def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes]) -> GeneratedSite:
+def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
+                translations: Translations | None = None) -> GeneratedSite:
     """Plan the pages (with the charts each declares), make those charts, then render the pages."""
     view = figures.view
+    _ = (translations or Translations(Language.DUTCH)).gettext
     plans = plan_pages(figures)
     specs = {chart: kinds.spec(chart) for plan in plans for chart in plan.charts}
     files: dict[str, bytes] = dict(assets)
@@ -136,9 +138,10 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         files[plan.path] = env.get_template(plan.template).render(**common, root=root, chart_specs=page_specs, **plan.context).encode("utf-8")
     for network in figures.networks:
         files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework)
-    nav = _navigation(figures, slugs)
+    nav = _navigation(figures, slugs, _)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
-    site_name = html_attr(f"{view.settings.site_title} — {'publiek overzicht' if view.is_public else 'intern'}")
+    audience_name = _("publiek overzicht") if view.is_public else _("intern")
+    site_name = html_attr(f"{view.settings.site_title} — {audience_name}")
     look = _own_look(view, files)
     files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url, **look}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
     return GeneratedSite(files, nav, site_name)
@@ -236,19 +239,19 @@ def _colour_css(colour: str) -> str:
     )
 
 
-def _navigation(figures: Figures, slugs: dict[str, str]) -> list:
+def _navigation(figures: Figures, slugs: dict[str, str], _: Callable[[str], str]) -> list:
     framework = figures.view.framework
     nav: list = [{"Home": "index.md"}]
     if not figures.view.is_public:
-        nav.append({"Overzicht voor coaches": "overzicht.md"})
-    nav.append({"Netwerken": [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
-    nav.append({"Dimensies": [{f"{d.code}. {d.name}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
+        nav.append({_("Overzicht voor coaches"): "overzicht.md"})
+    nav.append({_("Netwerken"): [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
+    nav.append({_("Dimensies"): [{f"{d.code}. {d.name}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
     if figures.view.is_public:
-        nav.append({"Verhalen": "verhalen.md"})
-    nav.append({"Over de kaders": "kaders.md"})
+        nav.append({_("Verhalen"): "verhalen.md"})
+    nav.append({_("Over de kaders"): "kaders.md"})
     if not figures.view.is_public:
-        nav.append({"Vragen voor formulieren": "formulieren.md"})
-        nav.append({"Gegevenskwaliteit": "kwaliteit.md"})
+        nav.append({_("Vragen voor formulieren"): "formulieren.md"})
+        nav.append({_("Gegevenskwaliteit"): "kwaliteit.md"})
     return [{str(k): v for k, v in item.items()} for item in nav]
 
 
