@@ -17,15 +17,11 @@ from generator.core.language import Language
 FRAMEWORK_FILE = Path(__file__).parent / "data" / "framework.toml"
 
 
-@dataclass(frozen=True)
-class Dimension:
-    code: str
-    nl: str
-    en: str
-    slug: str
-    description_nl: str
-    description_en: str
-    language: Language = Language.DUTCH  # the language of `name` and `description`
+class _Named:
+    """`name` and `description` in the record's language, from its `nl`/`en` and
+    `description_nl`/`description_en` fields (dimensions and cycles)."""
+
+    language: Language
 
     @property
     def name(self) -> str:
@@ -34,6 +30,17 @@ class Dimension:
     @property
     def description(self) -> str:
         return _in(self, "description", self.language)
+
+
+@dataclass(frozen=True)
+class Dimension(_Named):
+    code: str
+    nl: str
+    en: str
+    slug: str
+    description_nl: str
+    description_en: str
+    language: Language = Language.DUTCH  # the language of `name` and `description`
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class Cycle:
+class Cycle(_Named):
     code: int
     slug: str
     nl: str
@@ -77,14 +84,6 @@ class Cycle:
     description_nl: str
     description_en: str
     language: Language = Language.DUTCH  # the language of `name` and `description`
-
-    @property
-    def name(self) -> str:
-        return str(getattr(self, self.language.value))
-
-    @property
-    def description(self) -> str:
-        return _in(self, "description", self.language)
 
 
 def _in(record: object, field: str, language: Language) -> str:

@@ -86,12 +86,9 @@ class Text(Option[str]):
     """One line of text, without control or invisible characters."""
 
     def check(self, value: object) -> tuple[str | None, str]:
-        if not isinstance(value, str):
-            return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
-        text = " ".join(clean_text(value).split())
-        if not text and self.default:
-            return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
-        if len(text) > MAX_TEXT_CHARS:
+        text = " ".join(clean_text(value).split()) if isinstance(value, str) else None
+        # Empty only where the default is empty too (no logo, no colour); never longer than the limit.
+        if text is None or (not text and self.default) or len(text) > MAX_TEXT_CHARS:
             return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
         return self.refine(text)
 

@@ -117,11 +117,11 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     """Plan the pages (with the charts each declares), make those charts, then render the pages."""
     view = figures.view
     _ = (translations or Translations(Language.DUTCH)).gettext
-    plans = plan_pages(figures)
+    slugs = network_slugs(view.networks)
+    plans = plan_pages(figures, slugs)
     specs = {chart: kinds.spec(chart) for plan in plans for chart in plan.charts}
     files: dict[str, bytes] = dict(assets)
     files.update(render_static([spec.json for spec in specs.values()]))
-    slugs = network_slugs(view.networks)
     framework = view.framework
     common = {
         "view": view,
@@ -147,11 +147,10 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     return GeneratedSite(files, nav, site_name)
 
 
-def plan_pages(figures: Figures) -> list[PagePlan]:
+def plan_pages(figures: Figures, slugs: dict[str, str]) -> list[PagePlan]:
     """Every page of the site for this audience, with its context and the charts it shows."""
     view = figures.view
     framework = view.framework
-    slugs = network_slugs(view.networks)
     plans = [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {})]
     for network in figures.networks:
         slug = slugs[network.network]
