@@ -1,7 +1,7 @@
 """The `netwerkspiegel` command: a thin shell over `generator.pipeline`.
 
-The library raises a few exception types (`generator.core.errors`); here they become Dutch messages on
-stderr and exit codes, never a traceback: 1 for problems in the input or the build, 2 for a folder
+The library raises a few exception types (`generator.core.errors`); here they become messages on
+stderr (Dutch, or the language of `--taal` or the site's `site.taal`) and exit codes, never a traceback: 1 for problems in the input or the build, 2 for a folder
 or option that cannot be used (nothing touched), 130 for Ctrl+C.
 """
 
@@ -18,38 +18,47 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
+from generator.core.language import DUTCH, N_, Language, Translations, translations
 from generator.core.settings import settings_help
 from generator.core.vocabulary import Audience, word
+from generator.read.settings_file import settings_language
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-# argparse speaks English; what it says to a coach, said in Dutch.
-_ARGPARSE_DUTCH = (
-    (re.compile(r"argument opdracht: invalid choice: (.*) \(choose from (.*)\)"), r"onbekende opdracht \1 (kies uit \2)"),
-    (re.compile(r"the following arguments are required: (.*)"), r"deze gegevens ontbreken: \1"),
-    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"optie \1: ongeldige keuze \2 (kies uit \3)"),
-    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"optie \1: \2 is geen geheel getal"),
-    (re.compile(r"argument (\S+): expected one argument"), r"optie \1 verwacht een waarde"),
-    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende opties: \1"),
-    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"onbekende opdracht \1 (kies uit \2)"),
+# argparse speaks English; what it says to a coach, said in the language of the command line
+# (Dutch by default: the catalogue gives the English back).
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"argument opdracht: invalid choice: (.*) \(choose from (.*)\)"), N_(r"onbekende opdracht \1 (kies uit \2)")),
+    (re.compile(r"the following arguments are required: (.*)"), N_(r"deze gegevens ontbreken: \1")),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), N_(r"optie \1: ongeldige keuze \2 (kies uit \3)")),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), N_(r"optie \1: \2 is geen geheel getal")),
+    (re.compile(r"argument (\S+): expected one argument"), N_(r"optie \1 verwacht een waarde")),
+    (re.compile(r"unrecognized arguments: (.*)"), N_(r"onbekende opties: \1")),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), N_(r"onbekende opdracht \1 (kies uit \2)")),
 )
 
 
-class _DutchParser(argparse.ArgumentParser):
+class _Parser(argparse.ArgumentParser):
+    """argparse in the language of the command line (`texts`)."""
+
+    texts: Translations = DUTCH
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        for pattern, dutch in _ARGPARSE_DUTCH:
+        _ = self.texts.gettext
+        for pattern, replacement in _ARGPARSE_MESSAGES:
             if pattern.search(message):
-                message = pattern.sub(dutch, message)
+                message = pattern.sub(_(replacement), message)
                 break
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: fout: {message}\n")
+        self.exit(EXIT_USAGE, _("%(prog)s: fout: %(message)s") % {"prog": self.prog, "message": message} + "\n")
 
     def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "gebruik:", 1)
+        return super().format_usage().replace("usage:", self.texts.gettext("gebruik:"), 1)
 
     def format_help(self) -> str:
-        text = super().format_help().replace("usage:", "gebruik:", 1)
-        return text.replace("\noptions:\n", "\nopties:\n").replace("show this help message and exit", "toon deze hulp en stop")
+        _ = self.texts.gettext
+        text = super().format_help().replace("usage:", _("gebruik:"), 1)
+        return text.replace("\noptions:\n", "\n" + _("opties:") + "\n").replace("show this help message and exit", _("toon deze hulp en stop"))
 
 
 def installed_version() -> str:
@@ -66,42 +75,60 @@ def installed_version() -> str:
 
 # The audiences as the command line names them (Dutch words), for the library's members.
 AUDIENCES = {word(audience): audience for audience in Audience}
+LANGUAGES = [language.value for language in Language]
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _DutchParser(
+def _parser(t: Translations) -> argparse.ArgumentParser:
+    _ = t.gettext
+    parser_class = type("Parser", (_Parser,), {"texts": t})
+    parser = parser_class(
         prog="netwerkspiegel",
-        description="Maakt van de monitoringsgegevens van leernetwerken een evaluatiesite.",
-        epilog=settings_help(),
+        description=_("Maakt van de monitoringsgegevens van leernetwerken een evaluatiesite."),
+        epilog=settings_help(t),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"netwerkspiegel {installed_version()}", help="toon de versie en stop")
-    commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True, parser_class=_DutchParser)
+    parser.add_argument("--version", action="version", version=f"netwerkspiegel {installed_version()}", help=_("toon de versie en stop"))
+    # Also before the command (`netwerkspiegel --taal en build`); its own name, as a command's default would hide it.
+    parser.add_argument("--taal", dest="language_before_command", choices=LANGUAGES, default=None, help=_("de taal van de meldingen: nl of en"))
+    commands = parser.add_subparsers(dest="command", metavar=_("opdracht"), required=True, parser_class=parser_class)
 
     def common(sub: argparse.ArgumentParser, with_output: bool = True) -> None:
-        sub.add_argument("--data", type=Path, default=Path("data"), help="map met de exports (standaard: data/)")
+        sub.add_argument("--data", type=Path, default=Path("data"), help=_("map met de exports (standaard: data/)"))
+        sub.add_argument("--taal", choices=LANGUAGES, default=None,
+                         help=_("de taal van de site en van de meldingen: nl of en; overschrijft site.taal uit netwerkspiegel.toml"))
         if with_output:
-            sub.add_argument("--src", type=Path, default=Path("site_src"), help="map waarin de Markdown komt (standaard: site_src/)")
-            sub.add_argument("--out", type=Path, default=Path("site"), help="map waarin de HTML komt (standaard: site/)")
-            sub.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL), help="voor wie de site is (standaard: intern)")
-            sub.add_argument("--site-url", default=None, help="adres van de site; overschrijft site.url uit netwerkspiegel.toml")
+            sub.add_argument("--src", type=Path, default=Path("site_src"), help=_("map waarin de Markdown komt (standaard: site_src/)"))
+            sub.add_argument("--out", type=Path, default=Path("site"), help=_("map waarin de HTML komt (standaard: site/)"))
+            sub.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL), help=_("voor wie de site is (standaard: intern)"))
+            sub.add_argument("--site-url", default=None, help=_("adres van de site; overschrijft site.url uit netwerkspiegel.toml"))
 
-    build = commands.add_parser("build", help="controleer de gegevens en bouw de site")
+    build = commands.add_parser("build", help=_("controleer de gegevens en bouw de site"))
     common(build)
     build.add_argument("--offline", action="store_true",
-                       help="een site die ook werkt als je hem van schijf opent (een gedeelde map of zip), zonder webserver")
-    build.add_argument("--zip", type=Path, default=None, metavar="BESTAND",
-                       help="schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail")
-    check = commands.add_parser("check", help="controleer alleen de gegevens en vat samen wat er gelezen is")
+                       help=_("een site die ook werkt als je hem van schijf opent (een gedeelde map of zip), zonder webserver"))
+    build.add_argument("--zip", type=Path, default=None, metavar=_("BESTAND"),
+                       help=_("schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail"))
+    check = commands.add_parser("check", help=_("controleer alleen de gegevens en vat samen wat er gelezen is"))
     common(check, with_output=False)
     check.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL),
-                       help="met 'publiek': toon ook elke tekst die de publieke site laat zien, na het weglaten van namen")
-    init = commands.add_parser("init", help="maak een nieuw monitoringproject: werkmappen, instellingen, uitleg en CI")
-    init.add_argument("map", nargs="?", type=Path, default=Path("."), help="de map van het project (standaard: de huidige map)")
-    serve = commands.add_parser("serve", help="bouw de site, toon hem op 127.0.0.1 en bouw opnieuw bij wijzigingen")
+                       help=_("met 'publiek': toon ook elke tekst die de publieke site laat zien, na het weglaten van namen"))
+    init = commands.add_parser("init", help=_("maak een nieuw monitoringproject: werkmappen, instellingen, uitleg en CI"))
+    init.add_argument("map", nargs="?", type=Path, default=Path("."), help=_("de map van het project (standaard: de huidige map)"))
+    init.add_argument("--taal", choices=LANGUAGES, default=None, help=_("de taal van de meldingen: nl of en"))
+    serve = commands.add_parser("serve", help=_("bouw de site, toon hem op 127.0.0.1 en bouw opnieuw bij wijzigingen"))
     common(serve)
-    serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
+    serve.add_argument("--port", type=int, default=8000, help=_("poort (standaard: 8000)"))
     return parser
+
+
+def command_language(argv: Sequence[str]) -> Language | None:
+    """The language the command line asks for (`--taal en`, `--taal=en`), looked up before argparse
+    runs so that its help and errors come in that language too; None when it asks for none."""
+    for index, argument in enumerate(argv):
+        value = argument.split("=", 1)[1] if argument.startswith("--taal=") else (argv[index + 1] if argument == "--taal" and index + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return Language(value)
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,28 +136,34 @@ def main(argv: list[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")  # a name that is not valid UTF-8 must not stop a message
+    arguments = sys.argv[1:] if argv is None else argv
+    asked = command_language(arguments)
+    t = translations(asked or Language.DUTCH)
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(t).parse_args(arguments)
+        if asked is None and args.command != "init":
+            # No --taal: the messages follow the site's language, `site.taal`, when the settings say one.
+            t = translations(settings_language(args.data) or Language.DUTCH)
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         if args.command == "check":
-            return _check(args)
+            return _check(args, t)
         if args.command == "build":
-            return _build(args)
+            return _build(args, t)
         if args.command == "init":
-            return _init(args)
-        return _serve(args)
+            return _init(args, t)
+        return _serve(args, t)
     except InputError as error:
-        print(_input_report(error), file=sys.stderr)
+        print(_input_report(error, t), file=sys.stderr)
         return EXIT_PROBLEM
     except NetwerkspiegelError as error:
-        print(error.message(), file=sys.stderr)
+        print(error.message(t), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         # Everything written so far was cleaned up while the interrupt passed through the stages.
         # Exit at once: libraries with handlers of their own (the Vega runtime) must not turn the
         # rest of the shutdown into a second interrupt and a different exit code.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        print("Afgebroken (Ctrl+C). De vorige site is niet veranderd.", file=sys.stderr)
+        print(t.gettext("Afgebroken (Ctrl+C). De vorige site is niet veranderd."), file=sys.stderr)
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(EXIT_INTERRUPTED)
@@ -144,78 +177,89 @@ def run() -> None:
     sys.exit(code)
 
 
-def _input_report(error: InputError) -> str:
+def _input_report(error: InputError, t: Translations) -> str:
     """Every problem when there are few; a summary per kind and the full list in a file when many."""
     report = error.report
     if len(report.problems) <= FULL_LIST_LIMIT:
-        return report.format()
+        return report.format(t)
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="netwerkspiegel-problemen-", suffix=".txt", delete=False) as handle:
-            handle.write(report.format() + "\n")
+            handle.write(report.format(t) + "\n")
             path = handle.name
     except OSError:
         path = None
-    return report.summary(path)
+    return report.summary(path, t)
 
 
-def _print_warnings(warnings: Sequence[Problem]) -> None:
+def _print_warnings(warnings: Sequence[Problem], t: Translations) -> None:
     if warnings:
-        print(f"Let op ({len(warnings)}):", file=sys.stderr)
+        print(t.gettext("Let op (%(count)s):") % {"count": len(warnings)}, file=sys.stderr)
         for warning in warnings:
-            print(f"- {warning.format()}", file=sys.stderr)
+            print(f"- {warning.format(t)}", file=sys.stderr)
 
 
-def _check(args: argparse.Namespace) -> int:
+def _site_language(args: argparse.Namespace) -> Language | None:
+    asked = args.taal or args.language_before_command
+    return Language(asked) if asked else None
+
+
+def _check(args: argparse.Namespace, t: Translations) -> int:
     from generator.analyse.report import public_texts, summary
     from generator.pipeline import read_data
 
     dataset = read_data(args.data)
-    print(summary(dataset))
+    print(summary(dataset, t))
     if AUDIENCES[args.audience] == Audience.PUBLIC:
+        from dataclasses import replace
+
         from generator.analyse.audience import for_audience
 
         print()
-        print(public_texts(for_audience(dataset, Audience.PUBLIC)))
-    _print_warnings(dataset.warnings)
+        framework = dataset.framework.in_language(t.language)
+        print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, translations=t), t))
+    _print_warnings(dataset.warnings, t)
     return EXIT_OK
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, t: Translations) -> int:
     from generator.pipeline import build
 
-    result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip)
-    _print_warnings(result.warnings)
-    pages = result.pages
+    result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip,
+                   language=_site_language(args))
+    _print_warnings(result.warnings, t)
     written = result.written
-    timing = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.seconds.items())
-    print(
-        f"Site gebouwd voor publiek '{args.audience}': {pages} pagina's in {args.out}/ "
-        f"(Markdown in {args.src}/: {len(written.written)} bestanden geschreven, {written.unchanged} ongewijzigd, "
-        f"{len(written.removed)} verwijderd). Tijd: {timing}."
-    )
-    if args.offline or args.zip:
-        print(f"Open de site van schijf met {args.out}/index.html" + (f"; de zip staat in {args.zip}." if args.zip else "."))
+    timing = ", ".join(t.gettext("%(stage)s %(seconds)s s") % {"stage": t.gettext(stage), "seconds": f"{seconds:.1f}"} for stage, seconds in result.seconds.items())
+    print(t.gettext(
+        "Site gebouwd voor publiek '%(audience)s': %(pages)s pagina's in %(out)s/ (Markdown in %(src)s/: %(written)s bestanden geschreven, "
+        "%(unchanged)s ongewijzigd, %(removed)s verwijderd). Tijd: %(timing)s."
+    ) % {"audience": args.audience, "pages": result.pages, "out": args.out, "src": args.src, "written": len(written.written),
+         "unchanged": written.unchanged, "removed": len(written.removed), "timing": timing})
+    if args.zip:
+        print(t.gettext("Open de site van schijf met %(out)s/index.html; de zip staat in %(zip)s.") % {"out": args.out, "zip": args.zip})
+    elif args.offline:
+        print(t.gettext("Open de site van schijf met %(out)s/index.html.") % {"out": args.out})
     return EXIT_OK
 
 
-def _init(args: argparse.Namespace) -> int:
+def _init(args: argparse.Namespace, t: Translations) -> int:
     from generator.project import init_project
 
+    _ = t.gettext
     result = init_project(args.map, installed_version())
     where = args.map
     if result.created:
-        print(f"Nieuw project in {where}/:")
+        print(_("Nieuw project in %(folder)s/:") % {"folder": where})
         print("".join(f"- {name}\n" for name in result.created), end="")
     if result.skipped:
-        print(f"Al aanwezig, niet veranderd ({len(result.skipped)}):")
+        print(_("Al aanwezig, niet veranderd (%(count)s):") % {"count": len(result.skipped)})
         print("".join(f"- {name}\n" for name in result.skipped), end="")
-    print(f"Lees {where}/README.md. Vul de werkmappen in data/ in of zet er exports naast, en draai daarna "
-          f"'netwerkspiegel check' en 'netwerkspiegel build' in {where}/.")
+    print(_("Lees %(folder)s/README.md. Vul de werkmappen in data/ in of zet er exports naast, en draai daarna "
+            "'netwerkspiegel check' en 'netwerkspiegel build' in %(folder)s/.") % {"folder": where})
     return EXIT_OK
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace, t: Translations) -> int:
     from generator.serve import serve
 
-    serve(args.data, args.src, args.out, AUDIENCES[args.audience], args.port)
+    serve(args.data, args.src, args.out, AUDIENCES[args.audience], args.port, language=_site_language(args), texts=t)
     return EXIT_OK

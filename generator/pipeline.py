@@ -23,6 +23,7 @@ from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import for_audience
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import load_framework
+from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
 from generator.core.vocabulary import Audience
@@ -35,6 +36,10 @@ from generator.site.chart_kinds import ChartKinds
 from generator.site.charts import indicator_label
 from generator.site.engine import MKDOCS_CONFIG, build_html
 from generator.site.folders import (
+    DATA_FOLDER,
+    OUTPUT_FOLDER,
+    SOURCE_FOLDER,
+    ZIP_FILE,
     check_replaceable,
     check_separate,
     check_zip_target,
@@ -55,9 +60,9 @@ def read_data(data_dir: Path) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found."""
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
-        raise UsageError(f"De datamap '{shown}' bestaat niet.")
+        raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
     if not data_dir.is_dir():
-        raise UsageError(f"De datamap '{shown}' is een bestand, geen map. Geef met --data de map met de exports op.")
+        raise UsageError(Message("De datamap '%(path)s' is een bestand, geen map. Geef met --data de map met de exports op.", path=shown))
     framework = load_framework()
     settings, mappings, problems = load_settings(data_dir, framework)
     logo_refused = any(p.key == "site.logo" for p in problems)
@@ -68,13 +73,14 @@ def read_data(data_dir: Path) -> Dataset:
     problems += validated.problems
     if not validated.scores and not problems:
         unfilled = sorted({n.file for n in loaded.notices if is_header_only(n)})
-        still_empty = f" Nog leeg (alleen een kopregel): {', '.join(unfilled)}; vul die in of zet er exports naast." if unfilled else ""
-        problems.append(Problem(
-            data_dir.name or str(data_dir), None, None, None,
+        no_scores = Message(
             "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of "
             "Excel-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score, of een "
-            "formulier met vragen die met een indicator beginnen ('1a. …')." + still_empty, code=Code.NO_SCORES
-        ))
+            "formulier met vragen die met een indicator beginnen ('1a. …').")
+        if unfilled:
+            no_scores = Message("%(no_scores)s Nog leeg (alleen een kopregel): %(files)s; vul die in of zet er exports naast.",
+                                no_scores=no_scores, files=", ".join(unfilled))
+        problems.append(Problem(data_dir.name or str(data_dir), None, None, None, no_scores, code=Code.NO_SCORES))
     if problems:
         raise InputError(problems)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
@@ -88,21 +94,25 @@ _IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 def _read_logo(data_dir: Path, name: str, problems: list[Problem]) -> tuple[str, bytes] | None:
     """The logo named in the settings: a real PNG or JPG in the data folder, at most 1 MB."""
     path = data_dir / name
-    def fail(message: str, *, code: Code) -> None:
+    def fail(message: Message, *, code: Code) -> None:
         problems.append(Problem(SETTINGS_FILE_NAME, None, None, name, message, key="site.logo", code=code))
 
     if not path.is_file():
-        fail("dit bestand staat niet in de datamap.", code=Code.LOGO)
+        fail(Message("dit bestand staat niet in de datamap."), code=Code.LOGO)
         return None
     if path.stat().st_size > MAX_LOGO_BYTES:
-        fail("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg).", code=Code.LOGO)
+        fail(Message("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg)."), code=Code.LOGO)
         return None
     content = path.read_bytes()
     suffix = next((s for signature, s in _IMAGE_SIGNATURES.items() if content.startswith(signature)), None)
     if suffix is None:
-        fail("dit is geen PNG- of JPG-afbeelding.", code=Code.LOGO)
+        fail(Message("dit is geen PNG- of JPG-afbeelding."), code=Code.LOGO)
         return None
     return f"assets/logo{suffix}", content
+
+
+def _site_url_refused(site_url: str) -> UsageError:
+    return UsageError(Message("--site-url %(help)s Gekregen: '%(url)s'.", help=SITE_URL_HELP, url=site_url))
 
 
 def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
@@ -111,7 +121,7 @@ def with_site_url(dataset: Dataset, site_url: str | None) -> Dataset:
         return dataset
     valid = valid_site_url(site_url)
     if valid is None:
-        raise UsageError(f"--site-url {SITE_URL_HELP} Gekregen: '{site_url}'.")
+        raise _site_url_refused(site_url)
     return replace(dataset, settings=replace(dataset.settings, site_url=valid))
 
 
@@ -124,12 +134,15 @@ def template_overrides(data_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None) -> GeneratedSite:
-    """Audience → aggregate → pages with their charts, all in memory."""
-    view = for_audience(dataset, audience)
-    figures = aggregate(view)
-    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()])
-    return render_site(figures, kinds, template_environment(overrides=overrides), site_assets())
+def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None) -> GeneratedSite:
+    """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
+    setting `site.taal`)."""
+    t = translations(language or dataset.settings.language)
+    dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
+    view = for_audience(dataset, audience, translations=t)
+    figures = aggregate(view, t)
+    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t)
+    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t)
 
 
 @dataclass(frozen=True)
@@ -181,32 +194,32 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
 
 def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, Path]:
     """The three folders resolved, checked apart from each other: before anything is read."""
-    data_dir = resolve(data_dir, "de gegevens (--data)")
-    src = resolve(src, "de Markdown (--src)")
-    out = resolve(out, "de HTML (--out)")
+    data_dir = resolve(data_dir, DATA_FOLDER)
+    src = resolve(src, SOURCE_FOLDER)
+    out = resolve(out, OUTPUT_FOLDER)
     check_separate(data_dir, src, out)
     return data_dir, src, out
 
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
-          offline: bool = False, zip_file: Path | None = None) -> BuildResult:
+          offline: bool = False, zip_file: Path | None = None, language: Language | None = None) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
-    one archive (implies `offline`)."""
+    one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`."""
     if site_url is not None and valid_site_url(site_url) is None:
-        raise UsageError(f"--site-url {SITE_URL_HELP} Gekregen: '{site_url}'.")
+        raise _site_url_refused(site_url)
     data_dir, src, out = prepare_folders(data_dir, src, out)
-    for target, what in ((src, "de Markdown (--src)"), (out, "de HTML (--out)")):
+    for target, what in ((src, SOURCE_FOLDER), (out, OUTPUT_FOLDER)):
         check_replaceable(target, what)  # refused before even a lock file is made
     if zip_file is not None:
-        zip_file = resolve(zip_file, "het zip-bestand (--zip)")
+        zip_file = resolve(zip_file, ZIP_FILE)
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
-        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None)
+        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
             except OSError as error:
-                raise BuildError(f"Het zip-bestand kon niet worden geschreven: {os_reason(error)}. De site zelf staat klaar in '{out}'.") from error
+                raise BuildError(Message("Het zip-bestand kon niet worden geschreven: %(reason)s. De site zelf staat klaar in '%(path)s'.", reason=os_reason(error), path=str(out))) from error
         return result
 
 
@@ -217,8 +230,8 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
         with locked([src, out]):
             for target in (src, out):
                 clear_leftovers(target)
-            check_replaceable(src, "de Markdown (--src)")
-            check_replaceable(out, "de HTML (--out)")
+            check_replaceable(src, SOURCE_FOLDER)
+            check_replaceable(out, OUTPUT_FOLDER)
             try:
                 yield
             finally:
@@ -227,22 +240,23 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
                     for target in (src, out):
                         clear_leftovers(target)
     except OSError as error:
-        raise BuildError(f"Netwerkspiegel kon niet schrijven: {os_reason(error)}. De vorige site blijft staan.") from error
+        raise BuildError(Message("Netwerkspiegel kon niet schrijven: %(reason)s. De vorige site blijft staan.", reason=os_reason(error))) from error
 
 
-def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool) -> BuildResult:
+def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
+           language: Language | None) -> BuildResult:
     seconds: dict[str, float] = {}
     with _no_cycle_collection():
         start = time.perf_counter()
         dataset = with_site_url(read_data(data_dir), site_url)
-        seconds["lezen en controleren"] = time.perf_counter() - start
+        seconds[N_("lezen en controleren")] = time.perf_counter() - start
         start = time.perf_counter()
-        site = generate(dataset, audience, overrides=template_overrides(data_dir))
-        seconds["pagina's maken"] = time.perf_counter() - start
+        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language)
+        seconds[N_("pagina's maken")] = time.perf_counter() - start
     warnings = dataset.warnings
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
     written = publish(site, src, out, config_file, offline)
-    seconds["mkdocs build"] = time.perf_counter() - start
+    seconds[N_("mkdocs build")] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
     return BuildResult(warnings, pages, written, seconds)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from generator.core.errors import UsageError, os_reason
 from generator.core.framework import Framework, load_framework
+from generator.core.language import Message
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.settings import OPTIONS, Settings
@@ -78,7 +79,7 @@ def project_files(version: str) -> dict[str, Callable[[], bytes]]:
 def init_project(folder: Path, version: str) -> InitResult:
     """Create the project in `folder` (made when missing); existing files are skipped, never changed."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"'{folder}' is een bestand, geen map. Kies een nieuwe of bestaande map voor het project.")
+        raise UsageError(Message("'%(path)s' is een bestand, geen map. Kies een nieuwe of bestaande map voor het project.", path=str(folder)))
     created, skipped = [], []
     try:
         for relative, make in project_files(version).items():
@@ -91,9 +92,9 @@ def init_project(folder: Path, version: str) -> InitResult:
                 handle.write(make())
             created.append(relative)
     except FileExistsError as error:
-        raise UsageError(f"'{error.filename}' verscheen tijdens het maken van het project; er is niets overschreven.") from error
+        raise UsageError(Message("'%(path)s' verscheen tijdens het maken van het project; er is niets overschreven.", path=str(error.filename))) from error
     except OSError as error:
-        raise UsageError(f"Het project kon niet worden gemaakt: {os_reason(error)}.") from error
+        raise UsageError(Message("Het project kon niet worden gemaakt: %(reason)s.", reason=os_reason(error))) from error
     return InitResult(tuple(created), tuple(skipped))
 
 

@@ -44,7 +44,7 @@ def test_qualtrics_reads_below_its_three_header_rows_and_lists_previews_and_unfi
     assert sorted({(s.network, s.moment.label, s.value) for s in dataset.scores}) == [("Rekenen", "2026-voorjaar", 6.0), ("Rekenen", "2026-voorjaar", 8.0)]
     [table] = dataset.tables
     assert (table.dialect, table.rows, table.used, table.empty) == ("Qualtrics", 4, 2, 0)
-    assert [(u.row, u.reason) for u in table.unused] == [
+    assert [(u.row, str(u.reason)) for u in table.unused] == [
         (5, "geen echt antwoord: Status 'Survey Preview' (een voorbeeld, test of spam in Qualtrics)"),
         (6, "niet afgemaakt: Finished 'False'"),
     ]
@@ -95,7 +95,7 @@ def test_limesurvey_code_and_text_headings_skip_responses_that_were_never_sent(d
     dataset = read_data(data_dir)
     [table] = dataset.tables
     assert (table.dialect, table.rows, table.used) == ("LimeSurvey", 2, 1)
-    assert [(u.row, u.reason) for u in table.unused] == [
+    assert [(u.row, str(u.reason)) for u in table.unused] == [
         (3, "niet verstuurd: 'submitdate' is leeg (LimeSurvey bewaart ook antwoorden die niet zijn afgemaakt)"),
     ]
     assert {(s.network, s.moment.label, s.value) for s in dataset.scores} == {("Lezen", "2026-voorjaar", 7.0)}

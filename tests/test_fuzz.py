@@ -192,7 +192,7 @@ def test_the_settings_parser_reports_problems_and_never_raises(raw):
     assert math.isfinite(settings_.scale_min) and math.isfinite(settings_.scale_max)
     assert isinstance(settings_.site_title, str) and isinstance(mappings.columns, tuple)
     for problem in problems + mapping_problems:
-        assert problem.file == "netwerkspiegel.toml" and problem.message
+        assert problem.file == "netwerkspiegel.toml" and str(problem.message)
 
 
 @given(content=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))))

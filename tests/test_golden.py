@@ -9,20 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.vocabulary import Audience, word
-from tests.golden.regenerate import golden_files
+from generator.core.language import Language
+from generator.core.vocabulary import Audience
+from tests.golden.regenerate import golden_files, golden_folder
 
 EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"
 
 
+@pytest.mark.parametrize("language", list(Language))
 @pytest.mark.parametrize("audience", list(Audience))
-def test_generated_site_matches_the_golden_copy(audience):
-    generated = golden_files(audience)
-    folder = EXPECTED / word(audience)
+def test_generated_site_matches_the_golden_copy(audience, language):
+    generated = golden_files(audience, language)
+    folder = EXPECTED / golden_folder(audience, language)
     expected = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert sorted(generated) == sorted(expected)
     for path in sorted(expected):
-        assert generated[path].decode("utf-8") == expected[path].decode("utf-8"), f"{word(audience)}/{path} differs; see tests/golden/regenerate.py"
+        assert generated[path].decode("utf-8") == expected[path].decode("utf-8"), f"{golden_folder(audience, language)}/{path} differs; see tests/golden/regenerate.py"
 
 
 @pytest.mark.parametrize("audience", list(Audience))

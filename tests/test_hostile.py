@@ -211,7 +211,7 @@ def test_many_problems_are_summarised_with_the_full_list_in_a_file(data_dir, cap
     assert lines[0] == "Netwerkspiegel vond 3.200 problemen in de invoer. Er is niets geschreven."
     assert lines[1] == "Per soort (2 soorten), met de eerste drie voorbeelden:"
     assert lines[2] == "- 3.000 keer: score buiten de schaal van … tot en met …."
-    assert lines[6] == "- 200 keer: onbekend meetmoment; gebruik bijvoorbeeld …, …, … of …."
+    assert lines[6] == "- 200 keer: onbekend meetmoment; gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'."
     assert len(lines) == 11 and len(err) < 3000
     full = Path(lines[-1].removeprefix("De volledige lijst staat in "))
     assert full.read_text("utf-8").count("\n- ") == 3200

@@ -12,6 +12,7 @@ from generator.core.resources import TEMPLATES_DIR
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
 
 
+PYTHON_KEYWORDS = {"_": None, "N_": None, "Message": None, "Plural": (1, 2), "gettext": None, "ngettext": (1, 2)}
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 
@@ -23,7 +24,7 @@ def _messages() -> list[str | tuple[str, ...]]:
             found += [message for _line, message, _comments, _context in extract("jinja2.ext:babel_extract", handle, options=JINJA_OPTIONS)]
     for module in sorted(PACKAGE.rglob("*.py")):
         with module.open("rb") as handle:
-            found += [message for _line, message, _comments, _context in extract("python", handle, keywords={"_": None})]
+            found += [message for _line, message, _comments, _context in extract("python", handle, keywords=PYTHON_KEYWORDS)]
     return found
 
 

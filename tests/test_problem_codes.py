@@ -158,7 +158,7 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.SETTINGS_UNREADABLE: (_also(scores, _file("netwerkspiegel.toml", "[site\n")),
      ('netwerkspiegel.toml', None, None, None, None, None, "dit is geen geldig TOML-bestand (regel 1, teken 6). Controleer daar aanhalingstekens, haakjes en het '='-teken.")),
     Code.UNKNOWN_SETTING: (_also(scores, _file("netwerkspiegel.toml", "[schaal]\nmaximun = 9\n")),
-     ('netwerkspiegel.toml', None, 'schaal.maximun', None, None, None, "onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url.")),
+     ('netwerkspiegel.toml', None, 'schaal.maximun', None, None, None, "onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url, site.taal.")),
     Code.SETTING_VALUE: (_also(scores, _file("netwerkspiegel.toml", '[publiek]\nminimale_groep = "vijf"\n')),
      ('netwerkspiegel.toml', None, 'publiek.minimale_groep', None, None, 'vijf', 'moet een geheel getal zijn.')),
     Code.SETTINGS_TABLE: (_also(scores, _file("netwerkspiegel.toml", "kolommen = 3\n")),
@@ -234,7 +234,7 @@ def found_problems(data: Path) -> list[Problem]:
 
 def where(problem: Problem, data: Path) -> tuple:
     """The problem's place and words; the data folder's own path (in an error of the system) as <data>."""
-    return (problem.file, problem.sheet, problem.key, problem.row, problem.column, problem.value, problem.message.replace(str(data), "<data>"))
+    return (problem.file, problem.sheet, problem.key, problem.row, problem.column, problem.value, str(problem.message).replace(str(data), "<data>"))
 
 
 @pytest.mark.parametrize("code", list(CASES), ids=str)

@@ -15,6 +15,7 @@ import pandas as pd
 from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
 from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, Stat, ValueCell
 from generator.analyse.insight import conversation_starters, spreads
+from generator.core.language import DUTCH, Translations
 from generator.core.moments import Moment
 from generator.core.vocabulary import Level, Situation
 
@@ -36,7 +37,8 @@ def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
     return tuple(stats)
 
 
-def aggregate(view: AudienceView) -> Figures:
+def aggregate(view: AudienceView, translations: Translations = DUTCH) -> Figures:
+    """The figures of a view; the conversation starters in the language of `translations`."""
     stats = compute_stats(view.positions)
     stats_by_network: dict[str, list[Stat]] = {}
     for stat in stats:
@@ -48,13 +50,14 @@ def aggregate(view: AudienceView) -> Figures:
     for story in view.stories:
         stories_by_network.setdefault(story.network, []).append(story)
     networks = tuple(
-        _network_figures(view, name, stats_by_network.get(name, []), positions_by_network.get(name, []), stories_by_network.get(name, []))
+        _network_figures(view, name, stats_by_network.get(name, []), positions_by_network.get(name, []), stories_by_network.get(name, []), translations)
         for name in view.networks
     )
     return Figures(view, networks, stats)
 
 
-def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions: list[Position], stories: list[Story]) -> NetworkFigures:
+def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions: list[Position], stories: list[Story],
+                     translations: Translations) -> NetworkFigures:
     scored = sorted({m for (network, m) in view.participants if network == name} | {s.moment for s in stats} | _withheld_moments(view, name))
     latest = scored[-1] if scored else None
     previous = scored[-2] if len(scored) > 1 else None
@@ -70,7 +73,7 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         if position.moment == latest:
             latest_values.setdefault((position.indicator, position.situation), []).append(position.value)
     latest_spreads = spreads(latest_values)
-    starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None)
+    starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None, translations)
     story_moments = Counter(s.moment for s in stories)
     all_moments = sorted(set(scored) | set(story_moments))
     cycles = Counter(s.cycle for s in stories)

@@ -27,7 +27,8 @@ from typing import NamedTuple
 from generator.core.cache import cache_dir
 from generator.core.errors import Problem, UsageError
 from generator.core.framework import Framework
-from generator.core.identity import PARTICIPANT_MARK, NameFinder, Redactor
+from generator.core.identity import MARKS, PARTICIPANT_MARK, NameFinder, Redactor
+from generator.core.language import DUTCH, Translations
 from generator.core.model import Dataset, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import Settings
@@ -104,9 +105,10 @@ class AudienceView:
         return self.audience == PUBLIC
 
 
-def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], str] | None = None) -> AudienceView:
+def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], str] | None = None, translations: Translations = DUTCH) -> AudienceView:
     """The view for one audience. `names` finds names of anyone in the texts that go public (by
-    default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site."""
+    default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site.
+    Where a name was removed, the mark (`[deelnemer]`) is in the language of `translations`."""
     if not isinstance(audience, Audience):
         raise UsageError(f"Onbekend publiek '{audience}'; kies 'intern' of 'publiek'.")
     numbers = _anonymous_numbers(dataset)
@@ -115,13 +117,22 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         for s in dataset.scores
     ]
     participants = _participants(positions)
-    redact = Redactor(dataset.identities)
+    redactor = Redactor(dataset.identities)
     internal = audience == INTERNAL
     finder = None if internal else (names or default_name_finder())
+    marks = {mark: translations.gettext(mark) for mark in MARKS if translations.gettext(mark) != mark}
+
+    def in_language(text: str) -> str:
+        for mark, shown in marks.items():
+            text = text.replace(mark, shown)
+        return text
+
+    def redact(text: str) -> str:
+        return in_language(redactor(text))
 
     def text_of(text: str) -> str:
         """A reflection's text or title: without participants, and in public without anyone's name."""
-        return redact(text) if finder is None else finder(redact(text))
+        return redact(text) if finder is None else in_language(finder(redactor(text)))
 
     stories = [
         Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public)
@@ -165,7 +176,7 @@ def _redacted_problem(problem: Problem, redact: Callable[[str], str]) -> Problem
     def maybe(text: str | None) -> str | None:
         return None if text is None else redact(text)
 
-    return Problem(redact(problem.file), problem.row, maybe(problem.column), maybe(problem.value), redact(problem.message), problem.key, maybe(problem.sheet), code=problem.code)
+    return Problem(redact(problem.file), problem.row, maybe(problem.column), maybe(problem.value), problem.message.map_text(redact), problem.key, maybe(problem.sheet), code=problem.code)
 
 
 def _redacted_table(table: TableSummary, redact: Callable[[str], str]) -> TableSummary:
@@ -173,7 +184,7 @@ def _redacted_table(table: TableSummary, redact: Callable[[str], str]) -> TableS
         table,
         file=redact(table.file),
         sheet=None if table.sheet is None else redact(table.sheet),
-        unused=tuple(replace(u, file=redact(u.file), sheet=None if u.sheet is None else redact(u.sheet), reason=redact(u.reason)) for u in table.unused),
+        unused=tuple(replace(u, file=redact(u.file), sheet=None if u.sheet is None else redact(u.sheet), reason=u.reason.map_text(redact)) for u in table.unused),
         unplaced_columns=tuple(redact(c) for c in table.unplaced_columns),
     )
 

@@ -1,4 +1,4 @@
-"""Stage 2, analyse (insight): what the figures say, in plain Dutch sentences.
+"""Stage 2, analyse (insight): what the figures say, in plain sentences (Dutch, or from the catalogue).
 
 Conversation starters (where the crosses differ most, where current and desired lie furthest apart,
 what moved most) and the one- or two-sentence summary of every chart, used as its accessible
@@ -13,9 +13,8 @@ from collections.abc import Sequence
 
 from generator.analyse.figures import Change, NetworkFigures, Spread, Starter
 from generator.core.framework import Framework
+from generator.core.language import DUTCH, Translations
 from generator.core.settings import Settings
-from generator.core.text import count
-from generator.core.text import number as num
 from generator.core.vocabulary import Situation, StarterKind
 
 SPREAD, GAP, MOVEMENT = StarterKind.SPREAD, StarterKind.GAP, StarterKind.MOVEMENT
@@ -44,22 +43,31 @@ def _name(framework: Framework, code: str) -> str:
     return f"{code}, {lower_first(framework.indicator(code).label)},"
 
 
+def _listed(t: Translations, items: Sequence[str]) -> str:
+    """`a`, `a en b`, `a, b en c` (`and` in English)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return t.gettext("%(first)s en %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
 def _towards(framework: Framework, code: str, difference: float) -> str:
     indicator = framework.indicator(code)
     return indicator.right if difference > 0 else indicator.left
 
 
-def conversation_starters(framework: Framework, latest_spreads: dict[tuple[str, Situation], Spread], changes: Sequence[Change], previous_label: str | None) -> tuple[Starter, ...]:
+def conversation_starters(framework: Framework, latest_spreads: dict[tuple[str, Situation], Spread], changes: Sequence[Change],
+                          previous_label: str | None, t: Translations = DUTCH) -> tuple[Starter, ...]:
     """A short ranked list per kind; ties go to the indicator that comes first in the framework."""
+    _, num = t.gettext, t.number
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     starters: list[Starter] = []
     current = [s for (code, situation), s in latest_spreads.items() if situation == Situation.CURRENT and s.n > 1 and s.iqr > 0]
     for rank, s in enumerate(sorted(current, key=lambda s: (-s.iqr, -(s.high - s.low), order[s.indicator]))[:STARTERS_PER_KIND]):
-        lead = f"Over {_name(framework, s.indicator)} lopen jullie beelden het verst uiteen" if rank == 0 else \
-            f"Ook over {_name(framework, s.indicator)} lopen de beelden uiteen"
-        starters.append(Starter(SPREAD, s.indicator, (
-            f"{lead}: de kruisjes liggen tussen {num(s.low)} en {num(s.high)}, de middelste helft tussen {num(s.q1)} en {num(s.q3)}."
-        )))
+        lead = (_("Over %(name)s lopen jullie beelden het verst uiteen") if rank == 0 else
+                _("Ook over %(name)s lopen de beelden uiteen")) % {"name": _name(framework, s.indicator)}
+        starters.append(Starter(SPREAD, s.indicator, _(
+            "%(lead)s: de kruisjes liggen tussen %(low)s en %(high)s, de middelste helft tussen %(q1)s en %(q3)s."
+        ) % {"lead": lead, "low": num(s.low), "high": num(s.high), "q1": num(s.q1), "q3": num(s.q3)}))
     gaps = []
     for (code, situation), s in latest_spreads.items():
         desired = latest_spreads.get((code, Situation.DESIRED))
@@ -67,99 +75,123 @@ def conversation_starters(framework: Framework, latest_spreads: dict[tuple[str, 
             gaps.append((s, desired))
     for rank, (s, desired) in enumerate(sorted(gaps, key=lambda pair: (-abs(pair[1].median - pair[0].median), order[pair[0].indicator]))[:STARTERS_PER_KIND]):
         difference = desired.median - s.median
-        lead = f"Bij {_name(framework, s.indicator)} ligt het gewenste het verst van het huidige" if rank == 0 else \
-            f"Ook bij {_name(framework, s.indicator)} verschillen huidig en gewenst"
-        starters.append(Starter(GAP, s.indicator, (
-            f"{lead}: de mediaan is nu {num(s.median)} en gewenst {num(desired.median)}, "
-            f"{num(abs(difference))} {'punt' if abs(difference) == 1 else 'punten'} richting '{_towards(framework, s.indicator, difference)}'."
-        )))
+        lead = (_("Bij %(name)s ligt het gewenste het verst van het huidige") if rank == 0 else
+                _("Ook bij %(name)s verschillen huidig en gewenst")) % {"name": _name(framework, s.indicator)}
+        sentence = (_("%(lead)s: de mediaan is nu %(now)s en gewenst %(desired)s, %(difference)s punt richting '%(pole)s'.")
+                    if abs(difference) == 1 else
+                    _("%(lead)s: de mediaan is nu %(now)s en gewenst %(desired)s, %(difference)s punten richting '%(pole)s'."))
+        starters.append(Starter(GAP, s.indicator, sentence % {
+            "lead": lead, "now": num(s.median), "desired": num(desired.median), "difference": num(abs(difference)),
+            "pole": _towards(framework, s.indicator, difference)}))
     moved = [c for c in changes if abs(c.delta) >= MINIMUM_DIFFERENCE]
     for rank, c in enumerate(sorted(moved, key=lambda c: (-abs(c.delta), order[c.indicator]))[:STARTERS_PER_KIND]):
-        lead = f"Sinds {previous_label} verschoof {_name(framework, c.indicator)} het meest" if rank == 0 else \
-            f"Ook {_name(framework, c.indicator)} verschoof"
-        starters.append(Starter(MOVEMENT, c.indicator, (
-            f"{lead}: de mediaan ging van {num(c.previous)} naar {num(c.latest)}, richting '{_towards(framework, c.indicator, c.delta)}'."
-        )))
+        lead = (_("Sinds %(moment)s verschoof %(name)s het meest") if rank == 0 else
+                _("Ook %(name)s verschoof")) % {"name": _name(framework, c.indicator), "moment": t.moment(previous_label or "")}
+        starters.append(Starter(MOVEMENT, c.indicator, _(
+            "%(lead)s: de mediaan ging van %(previous)s naar %(latest)s, richting '%(pole)s'."
+        ) % {"lead": lead, "previous": num(c.previous), "latest": num(c.latest), "pole": _towards(framework, c.indicator, c.delta)}))
     return tuple(starters)
 
 
-def positions_summary(network: str, moment: str, people: int | None, starters: tuple[Starter, ...], framework: Framework, public: bool) -> str:
-    first = (f"De mediaan van {network} op {moment} per indicator, huidig en gewenst." if public else
-             f"De kruisjes van {people} {'deelnemer' if people == 1 else 'deelnemers'} van {network} op {moment}, "
-             f"per indicator tussen de twee polen, met de mediaan van de groep.")
+def positions_summary(network: str, moment: str, people: int | None, starters: tuple[Starter, ...], framework: Framework, public: bool,
+                      t: Translations) -> str:
+    _ = t.gettext
+    values = {"network": network, "moment": t.moment(moment), "people": people}
+    if public:
+        first = _("De mediaan van %(network)s op %(moment)s per indicator, huidig en gewenst.") % values
+    else:
+        first = t.ngettext("De kruisjes van %(people)s deelnemer van %(network)s op %(moment)s, per indicator tussen de twee polen, met de mediaan van de groep.",
+                           "De kruisjes van %(people)s deelnemers van %(network)s op %(moment)s, per indicator tussen de twee polen, met de mediaan van de groep.",
+                           people or 0) % values
     spread = next((s for s in starters if s.kind == SPREAD), None)
     gap = next((s for s in starters if s.kind == GAP), None)
     parts = []
     if spread and not public:
-        parts.append(f"de beelden lopen het verst uiteen bij {spread.indicator} ({lower_first(framework.indicator(spread.indicator).label)})")
+        parts.append(_("de beelden lopen het verst uiteen bij %(code)s (%(label)s)") % {
+            "code": spread.indicator, "label": lower_first(framework.indicator(spread.indicator).label)})
     if gap:
-        parts.append(f"huidig en gewenst liggen het verst uiteen bij {gap.indicator} ({lower_first(framework.indicator(gap.indicator).label)})")
+        parts.append(_("huidig en gewenst liggen het verst uiteen bij %(code)s (%(label)s)") % {
+            "code": gap.indicator, "label": lower_first(framework.indicator(gap.indicator).label)})
     if not parts:
         return first
-    second = " en ".join(parts)
+    second = _listed(t, parts)
     return f"{first} {second[0].upper()}{second[1:]}."
 
 
-def change_summary(network: str, previous: str, latest: str, changes: Sequence[Change], framework: Framework) -> str:
+def change_summary(network: str, previous: str, latest: str, changes: Sequence[Change], framework: Framework, t: Translations = DUTCH) -> str:
+    _, num = t.gettext, t.number
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     ups = sum(1 for c in changes if c.delta >= MINIMUM_DIFFERENCE)
     downs = sum(1 for c in changes if c.delta <= -MINIMUM_DIFFERENCE)
     steady = len(changes) - ups - downs
-    text = (f"Van {previous} naar {latest} schoof de mediaan van {network} bij {count(ups, 'indicator', 'indicatoren')} naar rechts, "
-            f"bij {downs} naar links en bleef hij bij {steady} (bijna) gelijk.")
+    text = t.ngettext(
+        "Van %(previous)s naar %(latest)s schoof de mediaan van %(network)s bij %(ups)s indicator naar rechts, bij %(downs)s naar links en bleef hij bij %(steady)s (bijna) gelijk.",
+        "Van %(previous)s naar %(latest)s schoof de mediaan van %(network)s bij %(ups)s indicatoren naar rechts, bij %(downs)s naar links en bleef hij bij %(steady)s (bijna) gelijk.",
+        ups,
+    ) % {"previous": t.moment(previous), "latest": t.moment(latest), "network": network, "ups": ups, "downs": downs, "steady": steady}
     biggest = max(changes, key=lambda c: (abs(c.delta), -order[c.indicator]), default=None)
     if biggest is not None and abs(biggest.delta) >= MINIMUM_DIFFERENCE:
-        text += f" De grootste verschuiving: {biggest.indicator}, van {num(biggest.previous)} naar {num(biggest.latest)}."
+        text += " " + _("De grootste verschuiving: %(code)s, van %(previous)s naar %(latest)s.") % {
+            "code": biggest.indicator, "previous": num(biggest.previous), "latest": num(biggest.latest)}
     return text
 
 
-def participation_summary(network: str, counts: list[tuple[str, int]]) -> str:
+def participation_summary(network: str, counts: list[tuple[str, int]], t: Translations = DUTCH) -> str:
+    _ = t.gettext
     if not counts:
-        return f"Voor {network} zijn nog geen deelnemers met scores."
+        return _("Voor %(network)s zijn nog geen deelnemers met scores.") % {"network": network}
     if len(counts) <= 4:
-        listed = [f"{n} op {moment}" for moment, n in counts]
-        joined = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " en " + listed[-1]
-        return f"Deelnemers van {network} met scores: {joined}."
+        listed = [_("%(n)s op %(moment)s") % {"n": n, "moment": t.moment(moment)} for moment, n in counts]
+        return _("Deelnemers van %(network)s met scores: %(counts)s.") % {"network": network, "counts": _listed(t, listed)}
     first, last = counts[0], counts[-1]
     highest = max(counts, key=lambda pair: pair[1])
-    return (f"Het aantal deelnemers van {network} met scores ging van {first[1]} op {first[0]} naar {last[1]} op {last[0]}; "
-            f"het hoogst was {highest[1]}, op {highest[0]}.")
+    return _("Het aantal deelnemers van %(network)s met scores ging van %(first)s op %(first_moment)s naar %(last)s op %(last_moment)s; "
+             "het hoogst was %(highest)s, op %(highest_moment)s.") % {
+        "network": network, "first": first[1], "first_moment": t.moment(first[0]), "last": last[1], "last_moment": t.moment(last[0]),
+        "highest": highest[1], "highest_moment": t.moment(highest[0])}
 
 
-def cycles_summary(network: str, cycle_counts: list[tuple[str, int]]) -> str:
+def cycles_summary(network: str, cycle_counts: list[tuple[str, int]], t: Translations = DUTCH) -> str:
     total = sum(count for _, count in cycle_counts)
     reached = [name for name, count in cycle_counts if count]
     missing = [name for name, count in cycle_counts if not count]
-    text = f"{network} heeft {total} {'reflectie' if total == 1 else 'reflecties'} in {len(reached)} van de 5 cycli van waardecreatie."
+    text = t.ngettext("%(network)s heeft %(total)s reflectie in %(reached)s van de 5 cycli van waardecreatie.",
+                      "%(network)s heeft %(total)s reflecties in %(reached)s van de 5 cycli van waardecreatie.", total) % {
+        "network": network, "total": total, "reached": len(reached)}
     if missing:
-        text += f" Nog niet bereikt: {', '.join(lower_first(m) for m in missing)}."
+        text += " " + t.gettext("Nog niet bereikt: %(cycles)s.") % {"cycles": ", ".join(lower_first(m) for m in missing)}
     return text
 
 
-def meetings_summary(network: str, meetings: list[tuple[str, float]]) -> str:
+def meetings_summary(network: str, meetings: list[tuple[str, float]], t: Translations = DUTCH) -> str:
+    _, num = t.gettext, t.number
     if len(meetings) == 1:
-        return f"De bijeenkomst van {network} op {meetings[0][0]} kreeg gemiddeld een {num(meetings[0][1])}."
+        return _("De bijeenkomst van %(network)s op %(date)s kreeg gemiddeld een %(rating)s.") % {
+            "network": network, "date": meetings[0][0], "rating": num(meetings[0][1])}
     low = min(meetings, key=lambda m: m[1])
     high = max(meetings, key=lambda m: m[1])
-    return (f"{len(meetings)} bijeenkomsten van {network} kregen gemiddeld tussen {num(low[1])} ({low[0]}) "
-            f"en {num(high[1])} ({high[0]}).")
+    return _("%(count)s bijeenkomsten van %(network)s kregen gemiddeld tussen %(low)s (%(low_date)s) en %(high)s (%(high_date)s).") % {
+        "count": len(meetings), "network": network, "low": num(low[1]), "low_date": low[0], "high": num(high[1]), "high_date": high[0]}
 
 
-def paths_summary(network: str, first: str, last: str, people: int) -> str:
-    return (f"Per indicator het pad van elk van de {people} deelnemers van {network} van {first} tot {last}, "
-            f"met de mediaan van de groep; kies de indicator boven de grafiek.")
+def paths_summary(network: str, first: str, last: str, people: int, t: Translations = DUTCH) -> str:
+    return t.gettext("Per indicator het pad van elk van de %(people)s deelnemers van %(network)s van %(first)s tot %(last)s, "
+                     "met de mediaan van de groep; kies de indicator boven de grafiek.") % {
+        "people": people, "network": network, "first": t.moment(first), "last": t.moment(last)}
 
 
-def trend_summary(label: str, latest_medians: dict[str, float]) -> str:
+def trend_summary(label: str, latest_medians: dict[str, float], t: Translations = DUTCH) -> str:
     """latest_medians: network → the median at that network's latest moment."""
-    text = f"{label}: de mediaan van {count(len(latest_medians), 'netwerk', 'netwerken')} per meetmoment."
+    networks = len(latest_medians)
+    text = t.ngettext("%(label)s: de mediaan van %(count)s netwerk per meetmoment.",
+                      "%(label)s: de mediaan van %(count)s netwerken per meetmoment.", networks) % {"label": label, "count": networks}
     if latest_medians:
-        text += (f" Op het laatste meetmoment van elk netwerk ligt de mediaan tussen {num(min(latest_medians.values()))} "
-                 f"en {num(max(latest_medians.values()))}.")
+        text += " " + t.gettext("Op het laatste meetmoment van elk netwerk ligt de mediaan tussen %(low)s en %(high)s.") % {
+            "low": t.number(min(latest_medians.values())), "high": t.number(max(latest_medians.values()))}
     return text
 
 
-def patterns(framework: Framework, settings: Settings, networks: Sequence[NetworkFigures]) -> tuple[str, ...]:
+def patterns(framework: Framework, settings: Settings, networks: Sequence[NetworkFigures], t: Translations = DUTCH) -> tuple[str, ...]:
     """What stands out across networks, as sentences for the coaches' meeting.
 
     - a dimension whose indicators shifted the same way in at least two networks and two thirds of
@@ -167,6 +199,7 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
     - an indicator where every network (at least two) sits in the same outer third of the line;
     - a value cycle that no network, or only one, has reached.
     """
+    _, num = t.gettext, t.number
     found: list[str] = []
     with_change = [n for n in networks if n.changes]
     for dimension in framework.dimensions:
@@ -176,13 +209,14 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
             deltas = [c.delta for c in network.changes if c.indicator in codes]
             if deltas:
                 shifts.append(sum(deltas) / len(deltas))
-        for direction, word in ((-1, "links"), (1, "rechts")):
+        for direction, sentence in (
+            (-1, _("%(dimension)s (%(codes)s) schoof in %(moved)s van de %(networks)s netwerken naar links sinds hun vorige meetmoment, gemiddeld %(shift)s per indicator.")),
+            (1, _("%(dimension)s (%(codes)s) schoof in %(moved)s van de %(networks)s netwerken naar rechts sinds hun vorige meetmoment, gemiddeld %(shift)s per indicator.")),
+        ):
             moved = [s for s in shifts if s * direction >= MINIMUM_DIFFERENCE]
             if len(moved) >= 2 and len(moved) * 3 >= len(shifts) * 2:
-                found.append(
-                    f"{dimension.name} ({', '.join(codes)}) schoof in {len(moved)} van de {len(shifts)} netwerken naar {word} "
-                    f"sinds hun vorige meetmoment, gemiddeld {num(sum(moved) / len(moved)).replace('-', '−')} per indicator."
-                )
+                found.append(sentence % {"dimension": dimension.name, "codes": ", ".join(codes), "moved": len(moved), "networks": len(shifts),
+                                         "shift": num(sum(moved) / len(moved)).replace("-", "−")})
     third = (settings.scale_max - settings.scale_min) / 3
     for indicator in framework.indicators:
         medians = [n.latest_current[indicator.code].median for n in networks if indicator.code in n.latest_current]
@@ -191,24 +225,26 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
         for pole, inside in ((indicator.left, max(medians) <= settings.scale_min + third),
                                    (indicator.right, min(medians) >= settings.scale_max - third)):
             if inside:
-                found.append(
-                    f"Bij {indicator.code} ({lower_first(indicator.label)}) staan alle {len(medians)} netwerken aan de kant van "
-                    f"'{pole}': de mediaan ligt tussen {num(min(medians))} en {num(max(medians))}."
-                )
+                found.append(_("Bij %(code)s (%(label)s) staan alle %(networks)s netwerken aan de kant van '%(pole)s': "
+                               "de mediaan ligt tussen %(low)s en %(high)s.") % {
+                    "code": indicator.code, "label": lower_first(indicator.label), "networks": len(medians), "pole": pole,
+                    "low": num(min(medians)), "high": num(max(medians))})
     with_stories = [n for n in networks if n.stories]
     if len(with_stories) >= 2:
         for cycle in framework.cycles:
             reached = sum(1 for n in with_stories if dict(n.cycle_counts).get(cycle.code))
             if reached <= 1:
-                found.append(f"{cycle.name} is in {reached} van de {len(with_stories)} netwerken met reflecties bereikt.")
+                found.append(_("%(cycle)s is in %(reached)s van de %(networks)s netwerken met reflecties bereikt.") % {
+                    "cycle": cycle.name, "reached": reached, "networks": len(with_stories)})
     return tuple(found)
 
 
-def matrix_summary(what: str, cells: list[tuple[str, str, float]], unit: str = "") -> str:
+def matrix_summary(what: str, cells: list[tuple[str, str, float]], t: Translations = DUTCH) -> str:
     """cells: (row, column, value). Names the lowest and the highest cell."""
     if not cells:
-        return f"{what}: nog geen cijfers."
+        return t.gettext("%(what)s: nog geen cijfers.") % {"what": what}
     low = min(cells, key=lambda c: (c[2], c[0], c[1]))
     high = max(cells, key=lambda c: (c[2], c[0], c[1]))
-    return (f"{what}. Het laagst: {num(low[2])}{unit} ({low[0]}, {low[1]}); "
-            f"het hoogst: {num(high[2])}{unit} ({high[0]}, {high[1]}).")
+    return t.gettext("%(what)s. Het laagst: %(low)s (%(low_row)s, %(low_column)s); het hoogst: %(high)s (%(high_row)s, %(high_column)s).") % {
+        "what": what, "low": t.number(low[2]), "low_row": low[0], "low_column": low[1],
+        "high": t.number(high[2]), "high_row": high[0], "high_column": high[1]}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.analyse.audience import AudienceView
 from generator.core.framework import Framework
+from generator.core.language import DUTCH, Translations
 from generator.core.model import Dataset
-from generator.core.text import count
 from generator.core.vocabulary import word
 
 
@@ -27,64 +27,74 @@ def suggest_meaning(header: str, framework: Framework) -> str:
     return f"{code} gewenst" if any(w in folded for w in ("gewenst", "desired", "wens")) else code
 
 
-def summary(dataset: Dataset) -> str:
+def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
+    _, n_ = t.gettext, t.ngettext
     people = {(s.network, s.participant) for s in dataset.scores}
+    settings = dataset.settings
+    read = _("Gelezen: %(tables)s, %(scores)s, %(reflections)s en %(evaluations)s van %(people)s in %(networks)s.") % {
+        "tables": n_("%(count)s tabel", "%(count)s tabellen", len(dataset.tables)) % {"count": len(dataset.tables)},
+        "scores": n_("%(count)s score", "%(count)s scores", len(dataset.scores)) % {"count": t.whole(len(dataset.scores))},
+        "reflections": n_("%(count)s reflectie", "%(count)s reflecties", len(dataset.reflections)) % {"count": len(dataset.reflections)},
+        "evaluations": n_("%(count)s evaluatie", "%(count)s evaluaties", len(dataset.evaluations)) % {"count": len(dataset.evaluations)},
+        "people": n_("%(count)s deelnemer", "%(count)s deelnemers", len(people)) % {"count": len(people)},
+        "networks": n_("%(count)s netwerk", "%(count)s netwerken", len(dataset.networks)) % {"count": len(dataset.networks)},
+    }
     lines = [
-        "De gegevens zijn in orde.",
-        f"Gelezen: {count(len(dataset.tables), 'tabel', 'tabellen')}, {count(len(dataset.scores), 'score', 'scores')}, "
-        f"{count(len(dataset.reflections), 'reflectie', 'reflecties')} en {count(len(dataset.evaluations), 'evaluatie', 'evaluaties')} "
-        f"van {count(len(people), 'deelnemer', 'deelnemers')} in {count(len(dataset.networks), 'netwerk', 'netwerken')}.",
-        f"Meetmomenten (in volgorde): {', '.join(m.label for m in dataset.moments)}.",
-        f"Schaal: {dataset.settings.scale_text}; "
-        f"publieke groepscijfers vanaf {dataset.settings.public_min_group} deelnemers.",
+        _("De gegevens zijn in orde."),
+        read,
+        _("Meetmomenten (in volgorde): %(moments)s.") % {"moments": ", ".join(t.moment(m.label) for m in dataset.moments)},
+        _("Schaal: %(low)s tot en met %(high)s; publieke groepscijfers vanaf %(minimum)s deelnemers.") % {
+            "low": t.short_number(settings.scale_min), "high": t.short_number(settings.scale_max), "minimum": settings.public_min_group},
         "",
-        "Per bestand of blad:",
+        _("Per bestand of blad:"),
     ]
     for table in dataset.tables:
-        shape = f"{table.dialect}-export" if table.dialect else ("formulier" if table.form else "tabel")
-        accounted = f"{table.used} gebruikt"
+        shape = _("%(tool)s-export") % {"tool": table.dialect} if table.dialect else (_("formulier") if table.form else _("tabel"))
+        accounted = _("%(count)s gebruikt") % {"count": table.used}
         if table.unused:
-            accounted += f", {len(table.unused)} niet gebruikt"
+            accounted += ", " + _("%(count)s niet gebruikt") % {"count": len(table.unused)}
         if table.empty:
-            accounted += f", {table.empty} leeg"
-        lines.append(
-            f"- {table.name}: {word(table.kind)} ({shape}), {table.rows} rijen ({accounted}); netwerken: {', '.join(table.networks) or '–'}; "
-            f"meetmomenten: {', '.join(table.moments) or '–'}"
-        )
-    unplaced = [(t, c) for t in dataset.tables for c in t.unplaced_columns]
+            accounted += ", " + _("%(count)s leeg") % {"count": table.empty}
+        lines.append("- " + _("%(table)s: %(kind)s (%(shape)s), %(rows)s rijen (%(accounted)s); netwerken: %(networks)s; meetmomenten: %(moments)s") % {
+            "table": table.name, "kind": _(word(table.kind)), "shape": shape, "rows": table.rows, "accounted": accounted,
+            "networks": ", ".join(table.networks) or "–", "moments": ", ".join(m.render(t) for m in table.moments) or "–"})
+    unplaced = [(table, column) for table in dataset.tables for column in table.unplaced_columns]
     if unplaced:
-        lines += ["", "Kolommen die Netwerkspiegel niet kon plaatsen (ze worden niet gebruikt):"]
-        lines += [f"- {t.name}: '{c}'" for t, c in unplaced]
-        lines += ["Geef ze zo nodig een betekenis in netwerkspiegel.toml, bijvoorbeeld:", "", "[kolommen]"]
-        lines += [f'"{c}" = "{suggest_meaning(c, dataset.framework)}"' for t, c in unplaced]
+        lines += ["", _("Kolommen die Netwerkspiegel niet kon plaatsen (ze worden niet gebruikt):")]
+        lines += [f"- {table.name}: '{column}'" for table, column in unplaced]
+        lines += [_("Geef ze zo nodig een betekenis in netwerkspiegel.toml, bijvoorbeeld:"), "", "[kolommen]"]
+        lines += [f'"{column}" = "{suggest_meaning(column, dataset.framework)}"' for _table, column in unplaced]
     if dataset.ignored_files:
-        lines += ["", "Niet gelezen (geen CSV of Excel): " + ", ".join(dataset.ignored_files)]
-    lines += ["", "Per netwerk:"]
+        lines += ["", _("Niet gelezen (geen CSV of Excel): %(files)s") % {"files": ", ".join(dataset.ignored_files)}]
+    lines += ["", _("Per netwerk:")]
     for network in dataset.networks:
         moments = sorted({s.moment for s in dataset.scores if s.network == network})
         counts = []
         for moment in moments:
             n = len({s.participant for s in dataset.scores if s.network == network and s.moment == moment})
-            counts.append(f"{moment.label}: {n}")
+            counts.append(f"{t.moment(moment.label)}: {n}")
         stories = sum(1 for r in dataset.reflections if r.network == network)
         public = sum(1 for r in dataset.reflections if r.network == network and r.public)
-        lines.append(f"- {network}: deelnemers {' · '.join(counts) or '–'}; {stories} reflecties, waarvan {public} openbaar")
+        lines.append("- " + _("%(network)s: deelnemers %(counts)s; %(stories)s reflecties, waarvan %(public)s openbaar") % {
+            "network": network, "counts": " · ".join(counts) or "–", "stories": stories, "public": public})
     return "\n".join(lines)
 
 
-def public_texts(view: AudienceView) -> str:
+def public_texts(view: AudienceView, t: Translations = DUTCH) -> str:
     """Every text the public site will show, exactly as it will show it (after redaction)."""
+    _ = t.gettext
     framework = view.framework
     stories = sorted(view.stories, key=lambda s: (s.network, s.moment, s.cycle, s.title or "", s.text))
-    lines = [f"Teksten op de publieke site ({count(len(stories), 'verhaal', 'verhalen')}, na het weglaten van namen):"]
+    lines = [t.ngettext("Teksten op de publieke site (%(count)s verhaal, na het weglaten van namen):",
+                        "Teksten op de publieke site (%(count)s verhalen, na het weglaten van namen):", len(stories)) % {"count": len(stories)}]
     if not stories:
-        lines.append("- geen: geen enkele reflectie heeft toestemming ('openbaar: ja').")
+        lines.append("- " + _("geen: geen enkele reflectie heeft toestemming ('openbaar: ja')."))
     for story in stories:
         title = f" '{story.title}'" if story.title else ""
-        lines.append(f"- {story.network}, {story.moment.label}, {framework.cycle(story.cycle).nl}{title}:")
+        lines.append(f"- {story.network}, {t.moment(story.moment.label)}, {framework.cycle(story.cycle).name}{title}:")
         lines += [f"    {line}" for line in story.text.splitlines() if line.strip()]
     themes = sorted(view.themes.items())
     if themes:
-        lines += ["", "Thema's van netwerken (zoals in netwerkspiegel.toml):"]
+        lines += ["", _("Thema's van netwerken (zoals in netwerkspiegel.toml):")]
         lines += [f"- {network}: {theme}" for network, theme in themes]
     return "\n".join(lines)

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from generator.core.language import DUTCH, N_, Message, Translations
+
 
 class Code(StrEnum):
     """What kind of problem a `Problem` is: stable, whatever the wording or language of the message.
@@ -83,7 +85,8 @@ class Code(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located problem in the input, of a kind (`code`), in Dutch as the coach will read it.
+    """One located problem in the input, of a kind (`code`), told by a `Message` in the language
+    the coach reads (Dutch unless the command line or the site says otherwise).
 
     `row` is the row number as a spreadsheet shows it (the header is row 1); `key` locates a
     problem in a settings file instead of a row. Fields that do not apply stay None.
@@ -93,25 +96,26 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    message: str
+    message: Message
     key: str | None = None
     sheet: str | None = None
     code: Code = field(kw_only=True)
 
-    def format(self) -> str:
+    def format(self, t: Translations = DUTCH) -> str:
+        _ = t.gettext
         where = [_printable(self.file)]
         if self.sheet is not None:
-            where.append(f"blad '{_printable(self.sheet)}'")
+            where.append(_("blad '%(sheet)s'") % {"sheet": _printable(self.sheet)})
         if self.key is not None:
-            where.append(f"sleutel '{_printable(self.key)}'")
+            where.append(_("sleutel '%(key)s'") % {"key": _printable(self.key)})
         if self.row is not None:
-            where.append(f"rij {self.row}")
+            where.append(_("rij %(row)s") % {"row": self.row})
         if self.column is not None:
-            where.append(f"kolom '{_printable(self.column)}'")
+            where.append(_("kolom '%(column)s'") % {"column": _printable(self.column)})
         text = ", ".join(where)
         if self.value is not None:
-            text += f", waarde '{_shorten(self.value)}'"
-        return f"{text}: {_printable(self.message)}"
+            text += ", " + _("waarde '%(value)s'") % {"value": _shorten(self.value)}
+        return f"{text}: {_printable(self.message.render(t))}"
 
 
 # Control characters in a message could steer the terminal (escape sequences from a hostile file):
@@ -130,12 +134,11 @@ def _shorten(value: str, limit: int = 60) -> str:
 
 # Beyond this many problems the report on screen is a summary per kind; the full list goes to a file.
 FULL_LIST_LIMIT = 50
-_VARIABLE = re.compile(r"'[^']*'|\d+(?:[.,]\d+)?")
 
 
-def problem_kind(problem: Problem) -> str:
-    """The message with its quoted values and numbers left out: what problems of one kind share."""
-    return _VARIABLE.sub("…", problem.message)
+def problem_kind(problem: Problem, t: Translations = DUTCH) -> str:
+    """The message with its values left out: what problems of one kind share."""
+    return problem.message.kind(t)
 
 
 @dataclass(frozen=True)
@@ -144,61 +147,67 @@ class Report:
 
     problems: tuple[Problem, ...]
 
-    def heading(self) -> str:
+    def heading(self, t: Translations = DUTCH) -> str:
         count = len(self.problems)
-        noun = "probleem" if count == 1 else "problemen"
-        return f"Netwerkspiegel vond {count:,} {noun} in de invoer. Er is niets geschreven.".replace(",", ".")
+        return t.ngettext("Netwerkspiegel vond %(count)s probleem in de invoer. Er is niets geschreven.",
+                          "Netwerkspiegel vond %(count)s problemen in de invoer. Er is niets geschreven.", count) % {"count": t.whole(count)}
 
-    def format(self) -> str:
+    def format(self, t: Translations = DUTCH) -> str:
         """Every problem, one per line."""
-        return "\n".join([self.heading()] + [f"- {problem.format()}" for problem in self.problems])
+        return "\n".join([self.heading(t)] + [f"- {problem.format(t)}" for problem in self.problems])
 
-    def summary(self, full_list: str | None) -> str:
+    def summary(self, full_list: str | None, t: Translations = DUTCH) -> str:
         """What fits on a screen: every problem when there are few; otherwise per kind the number
         and the first three, and where the full list was written."""
         if len(self.problems) <= FULL_LIST_LIMIT:
-            return self.format()
+            return self.format(t)
         kinds: dict[str, list[Problem]] = {}
         for problem in self.problems:
-            kinds.setdefault(problem_kind(problem), []).append(problem)
+            kinds.setdefault(problem_kind(problem, t), []).append(problem)
         counts = Counter({kind: len(found) for kind, found in kinds.items()})
-        noun = "soort" if len(kinds) == 1 else "soorten"
-        lines = [self.heading(), f"Per soort ({len(kinds)} {noun}), met de eerste drie voorbeelden:"]
+        lines = [self.heading(t), t.ngettext("Per soort (%(count)s soort), met de eerste drie voorbeelden:",
+                                             "Per soort (%(count)s soorten), met de eerste drie voorbeelden:", len(kinds)) % {"count": len(kinds)}]
         for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            lines.append(f"- {count:,} keer: ".replace(",", ".") + kind)
-            lines += [f"    {problem.format()}" for problem in kinds[kind][:3]]
+            lines.append("- " + t.gettext("%(count)s keer: %(kind)s") % {"count": t.whole(count), "kind": kind})
+            lines += [f"    {problem.format(t)}" for problem in kinds[kind][:3]]
         if full_list:
-            lines.append(f"De volledige lijst staat in {full_list}")
+            lines.append(t.gettext("De volledige lijst staat in %(file)s") % {"file": full_list})
         return "\n".join(lines)
 
 
 _OS_REASONS = {
-    errno.EACCES: "geen toestemming (rechten)",
-    errno.EPERM: "geen toestemming (rechten)",
-    errno.ENOENT: "bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.EISDIR: "is een map, geen bestand",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EEXIST: "bestaat al",
-    errno.ENOTEMPTY: "de map is niet leeg",
-    errno.EXDEV: "ligt op een andere schijf",
-    errno.EBUSY: "is in gebruik",
-    errno.EIO: "leesfout van de schijf",
-    errno.ELOOP: "te veel snelkoppelingen (symbolische links) achter elkaar",
+    errno.EACCES: N_("geen toestemming (rechten)"),
+    errno.EPERM: N_("geen toestemming (rechten)"),
+    errno.ENOENT: N_("bestaat niet"),
+    errno.ENOTDIR: N_("een deel van het pad is een bestand, geen map"),
+    errno.EISDIR: N_("is een map, geen bestand"),
+    errno.ENOSPC: N_("de schijf is vol"),
+    errno.EROFS: N_("de schijf is alleen-lezen"),
+    errno.ENAMETOOLONG: N_("de naam is te lang"),
+    errno.EEXIST: N_("bestaat al"),
+    errno.ENOTEMPTY: N_("de map is niet leeg"),
+    errno.EXDEV: N_("ligt op een andere schijf"),
+    errno.EBUSY: N_("is in gebruik"),
+    errno.EIO: N_("leesfout van de schijf"),
+    errno.ELOOP: N_("te veel snelkoppelingen (symbolische links) achter elkaar"),
 }
 
 
-def os_reason(error: OSError) -> str:
-    """Why the operating system refused, in Dutch (its own text is English)."""
-    reason = _OS_REASONS.get(error.errno or 0, f"systeemfout {error.errno}" if error.errno else "onbekende systeemfout")
+def os_reason(error: OSError) -> Message:
+    """Why the operating system refused, in words (its own text is English and terse)."""
+    known = _OS_REASONS.get(error.errno or 0)
+    if known is not None:
+        reason = Message(known)
+    elif error.errno:
+        reason = Message("systeemfout %(number)s", number=error.errno)
+    else:
+        reason = Message("onbekende systeemfout")
     where = error.filename
     if isinstance(where, bytes):
         where = where.decode("utf-8", "replace")
     if isinstance(where, str):
         where = where.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        return f"{where}: {reason}"
+        return Message("%(path)s: %(reason)s", path=where, reason=reason)
     return reason
 
 
@@ -207,8 +216,12 @@ class NetwerkspiegelError(Exception):
 
     exit_code = 1
 
-    def message(self) -> str:
-        return str(self)
+    def __init__(self, message: Message):
+        self.text = message
+        super().__init__(str(message))
+
+    def message(self, t: Translations = DUTCH) -> str:
+        return self.text.render(t)
 
 
 class InputError(NetwerkspiegelError):
@@ -216,11 +229,14 @@ class InputError(NetwerkspiegelError):
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
         self.report = Report(tuple(sorted(problems, key=_problem_order)))
-        super().__init__(self.report.format())
+        Exception.__init__(self, self.report.format())
+
+    def message(self, t: Translations = DUTCH) -> str:
+        return self.report.format(t)
 
 
 def _problem_order(problem: Problem) -> tuple:
-    return (problem.file, problem.sheet or "", problem.row or 0, problem.key or "", problem.column or "", problem.message)
+    return (problem.file, problem.sheet or "", problem.row or 0, problem.key or "", problem.column or "", str(problem.message))
 
 
 class BuildError(NetwerkspiegelError):

@@ -21,10 +21,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-PARTICIPANT_MARK = "[deelnemer]"
-NAME_MARK = "[naam]"
-EMAIL_MARK = "[e-mail]"
-PHONE_MARK = "[telefoonnummer]"
+from generator.core.language import N_
+
+# What stands where a name was removed; a site in another language shows the catalogue's words.
+PARTICIPANT_MARK = N_("[deelnemer]")
+NAME_MARK = N_("[naam]")
+EMAIL_MARK = N_("[e-mail]")
+PHONE_MARK = N_("[telefoonnummer]")
+MARKS = (PARTICIPANT_MARK, NAME_MARK, EMAIL_MARK, PHONE_MARK)
 
 # Dutch name particles: part of a surname ("de Vries"), never a name on their own.
 TUSSENVOEGSELS = frozenset({

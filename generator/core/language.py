@@ -7,7 +7,9 @@ without a translation stays Dutch, and a test makes sure no translated page has 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -33,16 +35,77 @@ class MarkdownText(Markup):
         return cls(md(s))
 
 
+def Plural(singular: str, plural: str, count: int, /, **values: object) -> Message:
+    """A message with a singular and a plural form, chosen by `count` (a value too, as `%(count)s`)."""
+    message = Message(singular, count=count, **values)
+    message.plural, message.count = plural, count
+    return message
+
+
+def N_(text: str) -> str:
+    """Marks a text for the catalogue where it is written down; it is translated where it is used."""
+    return text
+
+
+# A season moment's canonical label; the season's display name comes from the catalogue.
+_SEASON_LABEL = re.compile(r"^(\d{4})-(voorjaar|zomer|najaar|winter)$")
+_SEASON_TEXTS = {
+    "voorjaar": N_("%(year)s-voorjaar"),
+    "zomer": N_("%(year)s-zomer"),
+    "najaar": N_("%(year)s-najaar"),
+    "winter": N_("%(year)s-winter"),
+}
+
+
 @dataclass(frozen=True)
 class Translations:
+    """A language's texts (from its catalogue) and its way of writing numbers and moments.
+
+    Code calls `gettext` (often as `_`) and `ngettext` with the Dutch text itself, or marks it with `N_`
+    where it is written down, so the catalogue test finds every text."""
+
     language: Language
     messages: Mapping[str, str] = field(default_factory=dict)
+    decimal: str = ","  # the decimal sign and the thousands separator, from Babel's locale data
+    group: str = "."
 
     def gettext(self, message: str) -> str:
         return self.messages.get(message) or message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
+
+    def number(self, value: float | None, digits: int = 1) -> Markup:
+        """`6,5` in Dutch, `6.5` in English; an en dash for a missing value."""
+        if value is None:
+            return Markup("–")
+        return Markup(f"{value:.{digits}f}".replace(".", self.decimal))
+
+    def whole(self, value: int) -> str:
+        """`3.200` in Dutch, `3,200` in English."""
+        return f"{value:,}".replace(",", self.group)
+
+    def short_number(self, value: float) -> str:
+        """The shortest notation: `7`, `6,5` (for values as the coach typed them)."""
+        return f"{value:g}".replace(".", self.decimal)
+
+    def signed(self, value: float, digits: int = 1) -> Markup:
+        """`+0,5`, `−`-less zero (`0,0`), in the language's notation."""
+        text = f"{value:+.{digits}f}"
+        if text.lstrip("+-").strip("0.") == "":
+            text = text[1:]
+        return Markup(text.replace(".", self.decimal))
+
+    def date(self, day: dt.date) -> str:
+        """`24-11-2026` in Dutch; the catalogue gives the format of another language."""
+        return day.strftime(self.gettext("%d-%m-%Y"))
+
+    def moment(self, label: str) -> str:
+        """A moment as the site shows it: `2025-voorjaar` (Dutch) or `spring 2025`; dates stay ISO."""
+        found = _SEASON_LABEL.match(label)
+        if found is None:
+            return label
+        return self.gettext(_SEASON_TEXTS[found.group(2)]) % {"year": found.group(1)}
 
     def template_gettext(self, message: str) -> MarkdownText:
         return MarkdownText(self.gettext(message))
@@ -70,7 +133,92 @@ def read_catalogue(path: Path) -> dict[str, str]:
     return found
 
 
+DUTCH = Translations(Language.DUTCH)
+
+
+class MomentName(str):
+    """A moment's canonical label as a message value: shown as the language names it (`spring 2025`)."""
+
+    __slots__ = ()
+
+
+def _shown(value: object, t: Translations) -> object:
+    if isinstance(value, Message):
+        return value.render(t)
+    if isinstance(value, MomentName):
+        return t.moment(value)
+    if isinstance(value, bool) or isinstance(value, str):
+        return value
+    if isinstance(value, dt.date):
+        return t.date(value)
+    if isinstance(value, int):
+        return t.whole(value)
+    if isinstance(value, float):
+        return t.short_number(value)
+    return value
+
+
+class Message:
+    """A text for the user kept as its Dutch template and values, and said in a language only when
+    shown: a problem found while reading is reported in the language of the command line or site.
+
+    `Message("het bestand is %(size)s groot.", size=…)`: values are text (shown as it is), whole
+    numbers (with the language's thousands separator: `16.384`; pass a year or row as text), decimal
+    numbers (`6,5`) or messages. A message reads as Dutch (`str()`), compares and sorts as that text."""
+
+    __slots__ = ("count", "plural", "text", "values")
+
+    def __init__(self, text: str, /, **values: object):
+        self.text = text
+        self.values: tuple[tuple[str, object], ...] = tuple(values.items())
+        self.plural: str | None = None
+        self.count = 0
+
+    def render(self, t: Translations = DUTCH) -> str:
+        template = t.gettext(self.text) if self.plural is None else t.ngettext(self.text, self.plural, self.count)
+        if not self.values:
+            return template
+        return template % {name: _shown(value, t) for name, value in self.values}
+
+    def kind(self, t: Translations = DUTCH) -> str:
+        """The message with its values left out (`…`), nested messages kept: what messages of one kind share."""
+        template = t.gettext(self.text) if self.plural is None else t.ngettext(self.text, self.plural, 2)
+        if not self.values:
+            return template
+        return template % {name: value.kind(t) if isinstance(value, Message) else "…" for name, value in self.values}
+
+    def map_text(self, change: Callable[[str], str]) -> Message:
+        """The same message with every text value changed (by the redactor), numbers kept."""
+        message = Message(self.text)
+        message.plural, message.count = self.plural, self.count
+        message.values = tuple(
+            (name, change(value) if isinstance(value, str) else value.map_text(change) if isinstance(value, Message) else value)
+            for name, value in self.values
+        )
+        return message
+
+    def __str__(self) -> str:
+        return self.render(DUTCH)
+
+    def __bool__(self) -> bool:
+        return bool(self.text)  # the empty message is "nothing to say"
+
+    def __repr__(self) -> str:
+        return f"Message({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and str(self) == str(other)
+
+    def __lt__(self, other: Message) -> bool:
+        return str(self) < str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
 def translations(language: Language) -> Translations:
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
     if language == Language.DUTCH:
-        return Translations(language)
-    return Translations(language, read_catalogue(CATALOGUES / f"{language.value}.po"))
+        return DUTCH
+    return Translations(language, read_catalogue(CATALOGUES / f"{language.value}.po"), get_decimal_symbol(language.value), get_group_symbol(language.value))

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from generator.core.errors import Problem
 from generator.core.framework import Framework
+from generator.core.language import Message
 from generator.core.moments import Moment
 from generator.core.settings import Settings
 from generator.core.vocabulary import Level, Situation, TableKind
@@ -26,9 +27,10 @@ class Source(NamedTuple):
     row: int
     sheet: str | None = None
 
-    def describe(self) -> str:
-        sheet = f", blad '{self.sheet}'" if self.sheet else ""
-        return f"{self.file}{sheet} rij {self.row}"
+    def describe(self) -> Message:
+        if self.sheet:
+            return Message("%(file)s, blad '%(sheet)s' rij %(row)s", file=self.file, sheet=self.sheet, row=str(self.row))
+        return Message("%(file)s rij %(row)s", file=self.file, row=str(self.row))
 
 
 class Score(NamedTuple):
@@ -73,7 +75,7 @@ class UnusedRow:
     file: str
     sheet: str | None
     row: int
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class TableSummary:
     empty: int
     unused: tuple[UnusedRow, ...]
     networks: tuple[str, ...]
-    moments: tuple[str, ...]
+    moments: tuple[Message, ...]  # the moments, or the meetings' dates, as the quality page lists them
     unplaced_columns: tuple[str, ...]
     dialect: str | None = None  # the form tool whose export this is ("Qualtrics")
 

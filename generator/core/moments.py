@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from generator.core.framework import fold
+from generator.core.language import Message
 
 # season word → (canonical Dutch name, month used for ordering)
 _SEASONS = {
@@ -35,7 +36,7 @@ _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 # Moments outside these years are typing errors (0, 9999, 2205), never real measurements.
 FIRST_YEAR, LAST_YEAR = 1990, 2099
 
-FORMATS_HELP = "gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'"
+FORMATS_HELP = Message("gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'")
 
 
 class Moment(NamedTuple):
@@ -96,9 +97,9 @@ def half_year(moment_time: dt.datetime | dt.date, spring_until_month: int) -> Mo
     return Moment((moment_time.year, month, 0), f"{moment_time.year}-{season}")
 
 
-def moment_problem(text: str, lead: str = "onbekend meetmoment") -> str:
+def moment_problem(text: str, lead: Message | None = None) -> Message:
     """Why `text` is not a moment, in words a coach can act on."""
     for year in re.findall(r"(?<!\d)\d{1,4}(?!\d)", text):
         if len(year) == 4 and not FIRST_YEAR <= int(year) <= LAST_YEAR:
-            return f"het jaartal {year} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; klopt het jaartal?"
-    return f"{lead}; {FORMATS_HELP}."
+            return Message("het jaartal %(year)s ligt niet tussen %(first)s en %(last)s; klopt het jaartal?", year=year, first=str(FIRST_YEAR), last=str(LAST_YEAR))
+    return Message("%(lead)s; %(formats)s.", lead=lead or Message("onbekend meetmoment"), formats=FORMATS_HELP)

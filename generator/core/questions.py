@@ -1,31 +1,34 @@
 """The exact questions to paste into Microsoft Forms or Google Forms, so that their exports are
-recognised without a `[kolommen]` mapping. Shown on the site and in the README of `init`."""
+recognised without a `[kolommen]` mapping. Shown on the site and in the README of `init`.
+
+The English questions (from the catalogue) are recognised as well as the Dutch ones."""
 
 from __future__ import annotations
 
 from generator.core.framework import Framework
+from generator.core.language import DUTCH, N_, Translations
 from generator.core.settings import Settings
-from generator.core.text import short_number
 
 REFLECTION_QUESTIONS = (
-    "Directe waarde: wat vond je waardevol aan de bijeenkomsten zelf?",
-    "Potentiële waarde: wat heb je geleerd of gekregen dat je later kunt gebruiken?",
-    "Toegepaste waarde: wat doe je nu anders in je praktijk?",
-    "Gerealiseerde waarde: welk effect zie je bij je leerlingen of collega's?",
-    "Transformatieve waarde: hoe kijk je nu anders naar succes of naar het netwerk?",
-    "Mag je verhaal openbaar gedeeld worden (zonder naam)?",
+    N_("Directe waarde: wat vond je waardevol aan de bijeenkomsten zelf?"),
+    N_("Potentiële waarde: wat heb je geleerd of gekregen dat je later kunt gebruiken?"),
+    N_("Toegepaste waarde: wat doe je nu anders in je praktijk?"),
+    N_("Gerealiseerde waarde: welk effect zie je bij je leerlingen of collega's?"),
+    N_("Transformatieve waarde: hoe kijk je nu anders naar succes of naar het netwerk?"),
+    N_("Mag je verhaal openbaar gedeeld worden (zonder naam)?"),
 )
-EVALUATION_QUESTIONS = ("Wat ging goed?", "Wat kan de volgende keer beter?", "Welk rapportcijfer geef je deze bijeenkomst?")
+EVALUATION_QUESTIONS = (N_("Wat ging goed?"), N_("Wat kan de volgende keer beter?"), N_("Welk rapportcijfer geef je deze bijeenkomst?"))
 
 
-def form_questions(framework: Framework, settings: Settings | None = None) -> dict[str, object]:
-    """Every question, each indicator question starting with its code (`1a. In welke mate …`)."""
+def form_questions(framework: Framework, settings: Settings | None = None, t: Translations = DUTCH) -> dict[str, object]:
+    """Every question, each indicator question starting with its code (`1a. In welke mate …`), in
+    the language of `t` (and of the framework given)."""
     settings = settings or Settings()
     first = framework.indicators[0]
     return {
         "indicator_questions": [f"{indicator.code}. {indicator.question}" for indicator in framework.indicators],
-        "desired_example": f"{first.code}. Gewenste situatie: {first.question}",
-        "reflection_questions": REFLECTION_QUESTIONS,
-        "evaluation_questions": EVALUATION_QUESTIONS,
-        "scale": f"{short_number(settings.scale_min)} tot en met {short_number(settings.scale_max)}",
+        "desired_example": t.gettext("%(code)s. Gewenste situatie: %(question)s") % {"code": first.code, "question": first.question},
+        "reflection_questions": tuple(t.gettext(question) for question in REFLECTION_QUESTIONS),
+        "evaluation_questions": tuple(t.gettext(question) for question in EVALUATION_QUESTIONS),
+        "scale": t.gettext("%(low)s tot en met %(high)s") % {"low": t.short_number(settings.scale_min), "high": t.short_number(settings.scale_max)},
     }

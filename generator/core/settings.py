@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from generator.core.errors import Code, Problem
+from generator.core.language import DUTCH, N_, Language, Message, Translations
 from generator.core.text import clean_text, short_number
 
 SETTINGS_FILE_NAME = "netwerkspiegel.toml"
@@ -26,18 +27,21 @@ MAX_TEXT_CHARS = 300  # a title, theme or network name in the settings
 MAPPING_TABLES = ("kolommen", "bestanden", "netwerken", "deelnemers")
 
 T = TypeVar("T")
+_NOTHING = ""
+OK = Message(_NOTHING)  # what `check` says of a value it accepts
+WHOLE_NUMBER = Message("een geheel getal")
 
 
 @dataclass(frozen=True)
 class Option(Generic[T]):
     """One setting: its dotted TOML key, default and help; `check` turns a TOML value into the
-    option's value, or gives the Dutch reason it cannot (completing "moet … zijn" style messages)."""
+    option's value, or gives the reason it cannot (completing "moet … zijn" style messages)."""
 
     key: str
     default: T
     help: str
 
-    def check(self, value: object) -> tuple[T | None, str]:
+    def check(self, value: object) -> tuple[T | None, Message]:
         raise NotImplementedError
 
     @property
@@ -51,49 +55,45 @@ class Number(Option[float]):
     minimum: float = -1e6
     maximum: float = 1e6
 
-    def check(self, value: object) -> tuple[float | None, str]:
+    def check(self, value: object) -> tuple[float | None, Message]:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            return None, "moet een eindig getal zijn."
+            return None, Message("moet een eindig getal zijn.")
         if not self.minimum <= value <= self.maximum:
-            return None, f"moet tussen {_whole(int(self.minimum))} en {_whole(int(self.maximum))} liggen."
-        return float(value), ""
+            return None, Message("moet tussen %(minimum)s en %(maximum)s liggen.", minimum=int(self.minimum), maximum=int(self.maximum))
+        return float(value), OK
 
 
 @dataclass(frozen=True)
 class WholeNumber(Option[int]):
     minimum: int = 1
     maximum: int = 10_000
-    unit: str = "een geheel getal"
+    unit: Message = WHOLE_NUMBER
 
-    def check(self, value: object) -> tuple[int | None, str]:
+    def check(self, value: object) -> tuple[int | None, Message]:
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, "moet een geheel getal zijn."
+            return None, Message("moet een geheel getal zijn.")
         if not self.minimum <= value <= self.maximum:
-            return None, f"moet {self.unit} van {_whole(self.minimum)} tot en met {_whole(self.maximum)} zijn."
-        return value, ""
+            return None, Message("moet %(unit)s van %(minimum)s tot en met %(maximum)s zijn.", unit=self.unit, minimum=self.minimum, maximum=self.maximum)
+        return value, OK
 
     @property
     def example(self) -> str:
         return str(self.default)
 
 
-def _whole(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 @dataclass(frozen=True)
 class Text(Option[str]):
     """One line of text, without control or invisible characters."""
 
-    def check(self, value: object) -> tuple[str | None, str]:
+    def check(self, value: object) -> tuple[str | None, Message]:
         text = " ".join(clean_text(value).split()) if isinstance(value, str) else None
         # Empty only where the default is empty too (no logo, no colour); never longer than the limit.
         if text is None or (not text and self.default) or len(text) > MAX_TEXT_CHARS:
-            return None, f"moet tekst van hoogstens {MAX_TEXT_CHARS} tekens op één regel zijn."
+            return None, Message("moet tekst van hoogstens %(limit)s tekens op één regel zijn.", limit=MAX_TEXT_CHARS)
         return self.refine(text)
 
-    def refine(self, text: str) -> tuple[str | None, str]:
-        return text, ""
+    def refine(self, text: str) -> tuple[str | None, Message]:
+        return text, OK
 
     @property
     def example(self) -> str:
@@ -102,24 +102,39 @@ class Text(Option[str]):
 
 @dataclass(frozen=True)
 class SiteUrl(Text):
-    def refine(self, text: str) -> tuple[str | None, str]:
+    def refine(self, text: str) -> tuple[str | None, Message]:
         valid = valid_site_url(text)
-        return (valid, "") if valid else (None, SITE_URL_HELP)
+        return (valid, OK) if valid else (None, SITE_URL_HELP)
 
 
 @dataclass(frozen=True)
 class Colour(Text):
-    def refine(self, text: str) -> tuple[str | None, str]:
+    def refine(self, text: str) -> tuple[str | None, Message]:
         problem = colour_problem(text) if text else None
-        return (None, problem) if problem else (text, "")
+        return (None, problem) if problem else (text, OK)
 
 
 @dataclass(frozen=True)
 class ImageFile(Text):
-    def refine(self, text: str) -> tuple[str | None, str]:
+    def refine(self, text: str) -> tuple[str | None, Message]:
         if text and not re.fullmatch(r"[^/\\]+\.(?:png|jpe?g)", text, re.IGNORECASE):
-            return None, "moet de naam van een PNG- of JPG-bestand in de datamap zijn, zoals 'logo.png'."
-        return text, ""
+            return None, Message("moet de naam van een PNG- of JPG-bestand in de datamap zijn, zoals 'logo.png'.")
+        return text, OK
+
+
+@dataclass(frozen=True)
+class LanguageChoice(Option[Language]):
+    """One of the languages a site can be built in, by its code (`nl`, `en`)."""
+
+    def check(self, value: object) -> tuple[Language | None, Message]:
+        codes = [language.value for language in Language]
+        if isinstance(value, str) and value.strip().lower() in codes:
+            return Language(value.strip().lower()), OK
+        return None, Message("moet een van deze talen zijn: %(codes)s.", codes=", ".join(repr(code) for code in codes))
+
+    @property
+    def example(self) -> str:
+        return f'"{self.default.value}"'
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,12 @@ class Settings:
     colour: str = ""
     footer: str = ""
     site_url: str = "http://localhost/"
+    language: Language = Language.DUTCH
+
+    @property
+    def scale_range(self) -> Message:
+        """`1 tot en met 10` (`1 to 10`), as problems say it."""
+        return Message("%(low)s tot en met %(high)s", low=self.scale_min, high=self.scale_max)
 
     @property
     def scale_text(self) -> str:
@@ -147,35 +168,39 @@ _DEFAULT = Settings()
 
 # Every option, by the `Settings` field it fills, in the order help texts list them.
 OPTIONS: dict[str, Option[Any]] = {
-    "scale_min": Number("schaal.minimum", _DEFAULT.scale_min, "de laagste score op de lijn tussen de twee polen."),
-    "scale_max": Number("schaal.maximum", _DEFAULT.scale_max, "de hoogste score op de lijn tussen de twee polen."),
+    "scale_min": Number("schaal.minimum", _DEFAULT.scale_min, N_("de laagste score op de lijn tussen de twee polen.")),
+    "scale_max": Number("schaal.maximum", _DEFAULT.scale_max, N_("de hoogste score op de lijn tussen de twee polen.")),
     "public_min_group": WholeNumber(
         "publiek.minimale_groep", _DEFAULT.public_min_group,
-        "het publieke overzicht toont cijfers alleen voor groepen van minstens zoveel deelnemers; kleinere groepen "
-        "worden weggelaten, met een zichtbare melding.", unit="een aantal deelnemers"),
-    "site_title": Text("site.titel", _DEFAULT.site_title, "de naam van de site, bovenaan elke pagina."),
+        N_("het publieke overzicht toont cijfers alleen voor groepen van minstens zoveel deelnemers; kleinere groepen "
+        "worden weggelaten, met een zichtbare melding."), unit=Message("een aantal deelnemers")),
+    "site_title": Text("site.titel", _DEFAULT.site_title, N_("de naam van de site, bovenaan elke pagina.")),
     "spring_until_month": WholeNumber(
         "formulieren.voorjaar_tot_en_met_maand", _DEFAULT.spring_until_month,
-        "bij formulieren zonder kolom 'Meetmoment' bepaalt het tijdstip van het antwoord het meetmoment: januari tot "
-        "en met deze maand is '<jaar>-voorjaar', de maanden daarna '<jaar>-najaar'.", maximum=11, unit="een maand"),
+        N_("bij formulieren zonder kolom 'Meetmoment' bepaalt het tijdstip van het antwoord het meetmoment: januari tot "
+        "en met deze maand is '<jaar>-voorjaar', de maanden daarna '<jaar>-najaar'."), maximum=11, unit=Message("een maand")),
     "organisation": Text(
         "site.organisatie", _DEFAULT.organisation,
-        "de school of organisatie achter de netwerken; staat op de startpagina en onderaan elke pagina."),
+        N_("de school of organisatie achter de netwerken; staat op de startpagina en onderaan elke pagina.")),
     "logo": ImageFile(
         "site.logo", _DEFAULT.logo,
-        "een afbeelding (PNG of JPG, hoogstens 1 MB) in de datamap, bijvoorbeeld 'logo.png'; staat links bovenaan elke pagina."),
+        N_("een afbeelding (PNG of JPG, hoogstens 1 MB) in de datamap, bijvoorbeeld 'logo.png'; staat links bovenaan elke pagina.")),
     "colour": Colour(
         "site.kleur", _DEFAULT.colour,
-        "de hoofdkleur van de site als '#rrggbb', bijvoorbeeld '#1f4e79'. Witte tekst erop moet goed leesbaar zijn "
-        "(contrast minstens 4,5 : 1, WCAG AA); een te lichte kleur wordt geweigerd."),
+        N_("de hoofdkleur van de site als '#rrggbb', bijvoorbeeld '#1f4e79'. Witte tekst erop moet goed leesbaar zijn "
+        "(contrast minstens 4,5 : 1, WCAG AA); een te lichte kleur wordt geweigerd.")),
     "footer": Text(
         "site.voettekst", _DEFAULT.footer,
-        "een regel onderaan elke pagina, bijvoorbeeld een contactpersoon of e-mailadres van de coördinator."),
+        N_("een regel onderaan elke pagina, bijvoorbeeld een contactpersoon of e-mailadres van de coördinator.")),
     "site_url": SiteUrl(
         "site.url", _DEFAULT.site_url,
-        "het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een submap (zoals "
+        N_("het adres waarop de site komt te staan. Alleen het pad telt: staat de site in een submap (zoals "
         "https://school.github.io/netwerk/), vul dan dat adres in, anders laadt elke pagina volledig opnieuw in "
-        "plaats van snel te wisselen."),
+        "plaats van snel te wisselen.")),
+    "language": LanguageChoice(
+        "site.taal", _DEFAULT.language,
+        N_("de taal van de site: 'nl' (Nederlands) of 'en' (Engels): teksten, grafieken, getallen, meetmomenten en de "
+        "CSV-downloads. Op de opdrachtregel gaat --taal hier voor.")),
 }
 
 
@@ -200,30 +225,34 @@ class Mappings:
         return dict(self.file_networks).get(file)
 
 
-def settings_help() -> str:
-    lines = [f"Instellingen in {SETTINGS_FILE_NAME} (alle optioneel):"]
+def settings_help(t: Translations = DUTCH) -> str:
+    lines = [t.gettext("Instellingen in %(file)s (alle optioneel):") % {"file": SETTINGS_FILE_NAME}]
     for option in OPTIONS.values():
-        lines.append(f"  {option.key} (standaard {option.default!r}): {option.help}")
+        lines.append("  " + t.gettext("%(key)s (standaard %(default)s): %(help)s") % {"key": option.key, "default": option.example, "help": t.gettext(option.help)})
     return "\n".join(lines)
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def parse_toml(content: bytes) -> tuple[dict | None, str]:
-    """(the TOML as a dict, "") or (None, why not in Dutch; tomllib's own text is English)."""
+def parse_toml(content: bytes) -> tuple[dict | None, Message]:
+    """(the TOML as a dict, OK) or (None, why not; tomllib's own text is English)."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, f"het bestand is geen UTF-8 (rond teken {error.start + 1}); sla het op als UTF-8."
+        return None, Message("het bestand is geen UTF-8 (rond teken %(position)s); sla het op als UTF-8.", position=str(error.start + 1))
     try:
-        return tomllib.loads(text), ""
+        return tomllib.loads(text), OK
     except tomllib.TOMLDecodeError as error:
         where = _TOML_WHERE.search(str(error))
-        place = f" (regel {where.group(1)}, teken {where.group(2)})" if where else (" (aan het eind van het bestand)" if "end of document" in str(error) else "")
-        return None, f"dit is geen geldig TOML-bestand{place}. Controleer daar aanhalingstekens, haakjes en het '='-teken."
+        if where:
+            return None, Message("dit is geen geldig TOML-bestand (regel %(line)s, teken %(position)s). Controleer daar aanhalingstekens, haakjes en het '='-teken.",
+                                 line=where.group(1), position=where.group(2))
+        if "end of document" in str(error):
+            return None, Message("dit is geen geldig TOML-bestand (aan het eind van het bestand). Controleer daar aanhalingstekens, haakjes en het '='-teken.")
+        return None, Message("dit is geen geldig TOML-bestand. Controleer daar aanhalingstekens, haakjes en het '='-teken.")
     except RecursionError:
-        return None, "de instellingen zijn te diep genest (tabellen of lijsten in elkaar); dat kan geen instellingenbestand zijn."
+        return None, Message("de instellingen zijn te diep genest (tabellen of lijsten in elkaar); dat kan geen instellingenbestand zijn.")
 
 
 def valid_site_url(text: str) -> str | None:
@@ -252,8 +281,9 @@ def parse_settings(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[
         attribute = by_key.get(key)
         if attribute is None:
             hint = difflib.get_close_matches(key, by_key, n=1)
-            suggestion = f" Bedoelde je '{hint[0]}'?" if hint else ""
-            problems.append(Problem(file_name, None, None, None, f"onbekende instelling.{suggestion} Geldig zijn: {', '.join(by_key)}.", key=key, code=Code.UNKNOWN_SETTING))
+            message = (Message("onbekende instelling. Bedoelde je '%(hint)s'? Geldig zijn: %(keys)s.", hint=hint[0], keys=", ".join(by_key)) if hint else
+                       Message("onbekende instelling. Geldig zijn: %(keys)s.", keys=", ".join(by_key)))
+            problems.append(Problem(file_name, None, None, None, message, key=key, code=Code.UNKNOWN_SETTING))
             continue
         checked, reason = OPTIONS[attribute].check(value)
         if checked is None:
@@ -262,7 +292,7 @@ def parse_settings(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[
         values[attribute] = checked
     settings = replace(_DEFAULT, **values)  # type: ignore[arg-type]
     if settings.scale_min >= settings.scale_max:
-        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", f"het minimum moet kleiner zijn dan het maximum ({settings.scale_max:g}).", key="schaal.minimum", code=Code.SCALE_ORDER))
+        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", Message("het minimum moet kleiner zijn dan het maximum (%(maximum)s).", maximum=f"{settings.scale_max:g}"), key="schaal.minimum", code=Code.SCALE_ORDER))
     return settings, problems
 
 
@@ -290,17 +320,17 @@ def contrast_with_white(colour: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
-def colour_problem(colour: str) -> str | None:
+def colour_problem(colour: str) -> Message | None:
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
-        return "moet een kleur zijn als '#rrggbb', bijvoorbeeld '#1f4e79'."
+        return Message("moet een kleur zijn als '#rrggbb', bijvoorbeeld '#1f4e79'.")
     ratio = contrast_with_white(colour)
     if ratio < 4.5:
-        return (f"witte tekst op deze kleur heeft een contrast van {ratio:.2f} : 1; dat moet minstens 4,5 : 1 zijn (WCAG AA). "
-                "Kies een donkerdere kleur.").replace(".", ",", 1)
+        return Message("witte tekst op deze kleur heeft een contrast van %(ratio)s : 1; dat moet minstens %(minimum)s : 1 zijn (WCAG AA). "
+                       "Kies een donkerdere kleur.", ratio=round(ratio, 2), minimum=4.5)
     return None
 
 
-SITE_URL_HELP = (
+SITE_URL_HELP = Message(
     "moet een gewoon webadres zijn dat begint met http:// of https://, zoals 'https://school.github.io/netwerk/': "
     "een servernaam, eventueel een poort en een pad, zonder spaties, aanhalingstekens, '?' of '#'."
 )

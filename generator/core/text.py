@@ -1,4 +1,4 @@
-"""How user text and numbers are put into Markdown and HTML safely, and Dutch number formats.
+"""How user text is put into Markdown and HTML safely (numbers in a language's notation: `core.language`).
 
 Everything a coach or participant typed is shown as text, never run: in Markdown every character
 that could start markup is escaped, in HTML every tag character. Jinja templates escape each
@@ -51,21 +51,9 @@ def url(value: object) -> Markup:
     return Markup(quote(str(value), safe="/#"))
 
 
-def number(value: float | None, digits: int = 1) -> Markup:
-    """Dutch notation: a decimal comma (6,5); an em dash for a missing value."""
-    if value is None:
-        return Markup("–")
-    return Markup(f"{value:.{digits}f}".replace(".", ","))
-
-
 def short_number(value: float) -> str:
     """The shortest Dutch notation: `7`, `6,5` (for values as the coach typed them)."""
     return f"{value:g}".replace(".", ",")
-
-
-def signed(value: float, digits: int = 1) -> Markup:
-    text = f"{value:+.{digits}f}".replace(".", ",")
-    return Markup("0" + text[2:] if text.lstrip("+-").strip("0,") == "" else text)
 
 
 def count(n: int, one: str, many: str) -> str:

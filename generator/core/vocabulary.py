@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from generator.core.language import N_
+
 
 class Situation(StrEnum):
     """Where a cross is put: how the network is today, or how the participant would like it to be."""
@@ -87,20 +89,21 @@ class Meaning(StrEnum):
 
 # The Dutch words of the data files and of `netwerkspiegel.toml` (`[kolommen]`): the canonical
 # column names, and the values of the `situatie` and `niveau` columns as shown back to the coach.
-# Per enum: members of two enums may share a value ("public").
+# Per enum: members of two enums may share a value ("public"). Words the site shows are marked
+# with `N_` for the catalogue (a site in English shows "current" where the data says "huidig").
 WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
     Situation: {
-        Situation.CURRENT: "huidig",
-        Situation.DESIRED: "gewenst",
+        Situation.CURRENT: N_("huidig"),
+        Situation.DESIRED: N_("gewenst"),
     },
     Level: {
-        Level.INDIVIDUAL: "individueel",
-        Level.COLLECTIVE: "collectief",
+        Level.INDIVIDUAL: N_("individueel"),
+        Level.COLLECTIVE: N_("collectief"),
     },
     TableKind: {
-        TableKind.SCORES: "scores",
-        TableKind.REFLECTIONS: "reflecties",
-        TableKind.EVALUATIONS: "evaluaties",
+        TableKind.SCORES: N_("scores"),
+        TableKind.REFLECTIONS: N_("reflecties"),
+        TableKind.EVALUATIONS: N_("evaluaties"),
     },
     Audience: {
         Audience.INTERNAL: "intern",

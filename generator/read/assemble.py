@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import Redactor
+from generator.core.language import Message
 from generator.core.model import Dataset, Reflection, Score, TableSummary
 from generator.core.settings import Settings
 from generator.read.validate import Validated
@@ -35,24 +36,24 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
                     tables: tuple[TableSummary, ...], ignored_files: tuple[str, ...]) -> list[Problem]:
     """Words the coach typed (network names, the site title, themes, file and sheet names, column
     headers) that name a participant: they would show on the site, so the coach is told where."""
-    said = "noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers."
+    said = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
     found: list[Problem] = []
     for network in networks:
         if redactor.mentions(network):
-            found.append(Problem("netwerknamen", None, None, network, f"de naam van dit netwerk {said}", code=Code.NAME_IN_TYPED_TEXT))
+            found.append(Problem("netwerknamen", None, None, network, Message("de naam van dit netwerk %(said)s", said=said), code=Code.NAME_IN_TYPED_TEXT))
     if redactor.mentions(settings.site_title):
-        found.append(Problem("netwerkspiegel.toml", None, None, settings.site_title, f"de titel van de site {said}", key="site.titel", code=Code.NAME_IN_TYPED_TEXT))
+        found.append(Problem("netwerkspiegel.toml", None, None, settings.site_title, Message("de titel van de site %(said)s", said=said), key="site.titel", code=Code.NAME_IN_TYPED_TEXT))
     for network, theme in themes:
         if redactor.mentions(theme):
-            found.append(Problem("netwerkspiegel.toml", None, None, theme, f"dit thema {said}", key=f'netwerken."{network}".thema', code=Code.NAME_IN_TYPED_TEXT))
+            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=said), key=f'netwerken."{network}".thema', code=Code.NAME_IN_TYPED_TEXT))
     files = sorted({t.file for t in tables} | set(ignored_files))
     for file in files:
         if redactor.mentions(file):
-            found.append(Problem(file, None, None, None, f"de bestandsnaam {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", code=Code.NAME_IN_TYPED_TEXT))
+            found.append(Problem(file, None, None, None, Message("de bestandsnaam %(said)s (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", said=said), code=Code.NAME_IN_TYPED_TEXT))
     for table in tables:
         if table.sheet and redactor.mentions(table.sheet):
-            found.append(Problem(table.file, None, None, table.sheet, f"de naam van dit blad {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
+            found.append(Problem(table.file, None, None, table.sheet, Message("de naam van dit blad %(said)s (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", said=said), sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
         for header in table.unplaced_columns:
             if redactor.mentions(header):
-                found.append(Problem(table.file, None, header, None, f"deze kolomkop {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
+                found.append(Problem(table.file, None, header, None, Message("deze kolomkop %(said)s (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", said=said), sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
     return found

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.core.errors import Code, Problem
 from generator.core.framework import fold
+from generator.core.language import Message
 from generator.core.model import Reflection, Score, Source
 from generator.core.moments import Moment, half_year, moment_problem, parse_date
 from generator.core.settings import Settings
@@ -33,7 +34,7 @@ _LEVELS = {
     "individueel": Level.INDIVIDUAL, "individual": Level.INDIVIDUAL, "persoonlijk": Level.INDIVIDUAL,
     "collectief": Level.COLLECTIVE, "collective": Level.COLLECTIVE, "gezamenlijk": Level.COLLECTIVE,
 }
-UNCLEAR_CONSENT = "onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee')."
+UNCLEAR_CONSENT = Message("onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. Gebruik 'ja' of 'nee' (leeg betekent 'nee').")
 
 
 def one_line(value: str) -> str:
@@ -89,16 +90,16 @@ def _plain_score(text: str, settings: Settings) -> float | None:
 def _score_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, settings: Settings,
                problems: list[Problem]) -> Score | None:
     row = RowReader(table, number, cells, mapping, problems)
-    network = row.required(Meaning.NETWORK, "netwerk")
+    network = row.required(Meaning.NETWORK, Message("netwerk ontbreekt."))
     moment = row.moment(Meaning.MOMENT, parsers)
-    participant = row.required(Meaning.PARTICIPANT, "deelnemer")
+    participant = row.required(Meaning.PARTICIPANT, Message("deelnemer ontbreekt."))
     indicator = parsers.indicator(row.get(Meaning.INDICATOR))
     if indicator is None:
-        row.fail(Meaning.INDICATOR, f"onbekende indicator; geldig zijn {parsers.indicator_codes}.", code=Code.UNKNOWN_INDICATOR)
+        row.fail(Meaning.INDICATOR, Message("onbekende indicator; geldig zijn %(codes)s.", codes=parsers.indicator_codes), code=Code.UNKNOWN_INDICATOR)
     value = _score_value(row, settings)
     situation = _SITUATIONS.get(parsers.fold(row.get(Meaning.SITUATION)))
     if situation is None:
-        row.fail(Meaning.SITUATION, "onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig').", code=Code.UNKNOWN_SITUATION)
+        row.fail(Meaning.SITUATION, Message("onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig')."), code=Code.UNKNOWN_SITUATION)
     if not row.ok or moment is None or indicator is None or situation is None or value is None:
         return None  # every missing part was reported by `row`
     return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet))
@@ -106,16 +107,16 @@ def _score_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: di
 
 def _score_value(row: RowReader, settings: Settings) -> float | None:
     text = row.get(Meaning.SCORE)
-    scale = settings.scale_text
+    scale = settings.scale_range
     if not text:
-        row.fail(Meaning.SCORE, "score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde.", code=Code.MISSING_VALUE)
+        row.fail(Meaning.SCORE, Message("score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde."), code=Code.MISSING_VALUE)
         return None
     value = parse_number(text)
     if value is None:
-        row.fail(Meaning.SCORE, f"geen getal; verwacht een getal van {scale}.", code=Code.NOT_A_NUMBER)
+        row.fail(Meaning.SCORE, Message("geen getal; verwacht een getal van %(scale)s.", scale=scale), code=Code.NOT_A_NUMBER)
         return None
     if not settings.scale_min <= value <= settings.scale_max:
-        row.fail(Meaning.SCORE, f"score buiten de schaal van {scale}.", code=Code.SCORE_OUT_OF_SCALE)
+        row.fail(Meaning.SCORE, Message("score buiten de schaal van %(scale)s.", scale=scale), code=Code.SCORE_OUT_OF_SCALE)
         return None
     return value
 
@@ -123,22 +124,22 @@ def _score_value(row: RowReader, settings: Settings) -> float | None:
 def reflection_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, problems: list[Problem],
                    every: dict[Meaning, tuple[int, ...]] | None = None) -> Reflection | None:
     row = RowReader(table, number, cells, mapping, problems, every)
-    network = row.required(Meaning.NETWORK, "netwerk")
+    network = row.required(Meaning.NETWORK, Message("netwerk ontbreekt."))
     if Meaning.MOMENT in mapping:
         moment = row.moment(Meaning.MOMENT, parsers)
     else:
         moment = _moment_from_date(row, parsers)
-    participant = row.required(Meaning.PARTICIPANT, "deelnemer")
+    participant = row.required(Meaning.PARTICIPANT, Message("deelnemer ontbreekt."))
     cycle = parsers.cycle(row.get(Meaning.VALUE))
     if cycle is None:
-        row.fail(Meaning.VALUE, "onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5.", code=Code.UNKNOWN_CYCLE)
+        row.fail(Meaning.VALUE, Message("onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5."), code=Code.UNKNOWN_CYCLE)
     text = row.get(Meaning.REFLECTION)
     if not text:
-        row.fail(Meaning.REFLECTION, "de reflectie is leeg.", code=Code.MISSING_VALUE)
+        row.fail(Meaning.REFLECTION, Message("de reflectie is leeg."), code=Code.MISSING_VALUE)
     public = _consent(row)
     level = _LEVELS.get(fold(row.get(Meaning.LEVEL)))
     if row.get(Meaning.LEVEL) and level is None:
-        row.fail(Meaning.LEVEL, "onbekend niveau; gebruik 'individueel' of 'collectief'.", code=Code.UNKNOWN_LEVEL)
+        row.fail(Meaning.LEVEL, Message("onbekend niveau; gebruik 'individueel' of 'collectief'."), code=Code.UNKNOWN_LEVEL)
     if not row.ok or moment is None or cycle is None:
         return None  # every missing part was reported by `row`
     title = " ".join(row.get(Meaning.TITLE).split()) or None
@@ -148,14 +149,14 @@ def reflection_row(table: RawTable, number: int, cells: tuple[str, ...], mapping
 def _moment_from_date(row: RowReader, parsers: Parsers) -> Moment | None:
     text = row.get(Meaning.DATE)
     if not text:
-        row.fail(Meaning.DATE, "datum ontbreekt.", code=Code.MISSING_VALUE)
+        row.fail(Meaning.DATE, Message("datum ontbreekt."), code=Code.MISSING_VALUE)
         return None
     date = parse_date(text)
     if date is not None:
         return half_year(date, parsers.spring_until_month)
     moment = parsers.moment(text)
     if moment is None:
-        row.fail(Meaning.DATE, moment_problem(text, "geen datum of meetmoment"), code=Code.BAD_DATE)
+        row.fail(Meaning.DATE, moment_problem(text, Message("geen datum of meetmoment")), code=Code.BAD_DATE)
     return moment
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.core.errors import Code, Problem
+from generator.core.language import Message
 from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow
 from generator.core.moments import Moment, half_year, parse_date
 from generator.core.settings import Mappings, Settings
@@ -80,19 +81,19 @@ def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[
     """What a form table lacks to place its rows at all: one problem per missing source."""
     problems = []
 
-    def missing(column: str, message: str, *, code: Code) -> None:
+    def missing(column: str, message: Message, *, code: Code) -> None:
         problems.append(Problem(table.file, table.header_row, column, None, message, sheet=table.sheet, code=code))
 
     if NETWORK not in layout.columns and mappings.network_of(table.file) is None:
-        missing(word(NETWORK), f"geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"{table.file}\"] netwerk = \"…\".", code=Code.MISSING_COLUMN)
+        missing(word(NETWORK), Message("geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] netwerk = \"…\".", file=table.file), code=Code.MISSING_COLUMN)
     when_columns = (MOMENT, TIME, START_TIME, DATE) if layout.kind == EVALUATIONS else (MOMENT, TIME, START_TIME)
     if not any(column in layout.columns for column in when_columns):
         what = word(DATE) if layout.kind == EVALUATIONS else word(MOMENT)
-        missing(what, "geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel').", code=Code.MISSING_COLUMN)
+        missing(what, Message("geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel')."), code=Code.MISSING_COLUMN)
     if layout.kind != EVALUATIONS and not any(c in layout.columns for c in (*IDENTITY_MEANINGS, RESPONSE_ID)):
-        missing(word(PARTICIPANT), "geen kolom met de deelnemer (e-mail, naam, ID of deelnemer).", code=Code.MISSING_COLUMN)
+        missing(word(PARTICIPANT), Message("geen kolom met de deelnemer (e-mail, naam, ID of deelnemer)."), code=Code.MISSING_COLUMN)
     if layout.kind == EVALUATIONS and TOPS not in layout.columns and TIPS not in layout.columns:
-        missing(word(TOPS), "geen kolom met tops of tips.", code=Code.MISSING_COLUMN)
+        missing(word(TOPS), Message("geen kolom met tops of tips."), code=Code.MISSING_COLUMN)
     return problems
 
 
@@ -136,9 +137,9 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
 
 
 _EMPTY_REASON = {
-    SCORES: "geen antwoord op een indicatorvraag",
-    REFLECTIONS: "geen antwoord op een waardevraag",
-    EVALUATIONS: "geen tops, tips of cijfer",
+    SCORES: Message("geen antwoord op een indicatorvraag"),
+    REFLECTIONS: Message("geen antwoord op een waardevraag"),
+    EVALUATIONS: Message("geen tops, tips of cijfer"),
 }
 
 
@@ -152,7 +153,7 @@ class _FormRow(RowReader):
     def network(self, mappings: Mappings) -> str:
         if NETWORK not in self.layout.columns:
             return mappings.network_of(self.table.file) or ""
-        return self.required(NETWORK, "netwerk")
+        return self.required(NETWORK, Message("netwerk ontbreekt."))
 
     def when(self, column: int | None, is_day_first: bool) -> dt.datetime | None:
         if column is None:
@@ -160,11 +161,11 @@ class _FormRow(RowReader):
         text = self.cells[column]
         if not text:
             if MOMENT not in self.layout.columns and DATE not in self.layout.columns:
-                self.fail_at(column, "het tijdstip van het antwoord ontbreekt.", code=Code.MISSING_VALUE)
+                self.fail_at(column, Message("het tijdstip van het antwoord ontbreekt."), code=Code.MISSING_VALUE)
             return None
         value = cells.timestamp(text, is_day_first)
         if value is None:
-            self.fail_at(column, "geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'.", code=Code.BAD_TIME)
+            self.fail_at(column, Message("geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'."), code=Code.BAD_TIME)
         return value
 
     def period(self, parsers: Parsers, when: dt.datetime | None, settings: Settings) -> Moment | None:
@@ -178,7 +179,7 @@ class _FormRow(RowReader):
             text = self.get(DATE)
             date = parse_date(text) if text else None
             if date is None:
-                self.fail(DATE, "datum ontbreekt." if not text else "geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'.", code=Code.MISSING_VALUE if not text else Code.BAD_DATE)
+                self.fail(DATE, Message("datum ontbreekt.") if not text else Message("geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'."), code=Code.MISSING_VALUE if not text else Code.BAD_DATE)
             return date
         return when.date() if when else None
 
@@ -204,11 +205,11 @@ class _FormRow(RowReader):
         if response_id:
             return f"antwoord {response_id} in {self.table.file}"
         if self.layout.kind != EVALUATIONS:
-            self.fail_row("geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg.", code=Code.NO_PARTICIPANT)
+            self.fail_row(Message("geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg."), code=Code.NO_PARTICIPANT)
         return None
 
     def scores(self, network: str, moment: Moment | None, participant: str | None, source: Source, settings: Settings) -> list[Score]:
-        scale = settings.scale_text
+        scale = settings.scale_range
         found = []
         for index, code, situation in self.layout.indicators:
             text = self.cells[index]
@@ -216,9 +217,9 @@ class _FormRow(RowReader):
                 continue  # not answered: the participant is reported as partial, the rest counts
             value = cells.answer(text)
             if value is None:
-                self.fail_at(index, "dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'.", code=Code.NOT_A_NUMBER)
+                self.fail_at(index, Message("dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'."), code=Code.NOT_A_NUMBER)
             elif not settings.scale_min <= value <= settings.scale_max:
-                self.fail_at(index, f"score buiten de schaal van {scale}.", code=Code.SCORE_OUT_OF_SCALE)
+                self.fail_at(index, Message("score buiten de schaal van %(scale)s.", scale=scale), code=Code.SCORE_OUT_OF_SCALE)
             elif moment is not None and participant is not None:  # else the row failed already
                 found.append(Score(network, moment, participant, code, situation, value, source))
         return found
@@ -241,7 +242,7 @@ class _FormRow(RowReader):
             rating = cells.answer(rating_text)
             low, high = RATING_RANGE
             if rating is None or not low <= rating <= high:
-                self.fail(RATING, "het cijfer moet een getal van 1 tot en met 10 zijn.", code=Code.BAD_RATING)
+                self.fail(RATING, Message("het cijfer moet een getal van 1 tot en met 10 zijn."), code=Code.BAD_RATING)
                 rating = None
         if not (tops or tips or rating is not None) or date is None:
             return []

@@ -30,6 +30,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 from generator.core.errors import Code, Problem, os_reason
+from generator.core.language import Message
 from generator.core.text import INVISIBLE as _INVISIBLE
 from generator.core.text import clean_text
 
@@ -53,7 +54,6 @@ EXCEL_ERRORS = frozenset({
     "#WAARDE!", "#DEEL/0!", "#VERW!", "#NAAM?", "#GETAL!", "#N/B", "#LEEG!",  # Dutch Excel
 })
 ERROR_VALUE, FORMULA_WITHOUT_VALUE = "foutwaarde", "formule"
-HEADER_ONLY = "{what} bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."
 # A sheet with one of these names explains the workbook (as the starter workbooks of `init` do).
 EXPLANATION_SHEETS = frozenset({"uitleg", "instructie", "instructies", "toelichting", "leesmij", "lees mij", "readme", "instructions"})
 
@@ -121,18 +121,18 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = ()) -> Loaded:
         if path.name.startswith("~$"):
             # Excel's lock file while a workbook is open: not data, and unreadable.
             original = name[: -len(path.name)] + path.name[2:]
-            notices.append(Problem(name, None, None, None, f"overgeslagen: dit is het tijdelijke slotbestand dat Excel maakt zolang '{original}' open staat.", code=Code.EXCEL_LOCK_FILE))
+            notices.append(Problem(name, None, None, None, Message("overgeslagen: dit is het tijdelijke slotbestand dat Excel maakt zolang '%(original)s' open staat.", original=original), code=Code.EXCEL_LOCK_FILE))
             ignored.append(name)
             continue
         try:
             size = path.stat().st_size
             limit = MAX_XLSX_BYTES if path.suffix.lower() == ".xlsx" else MAX_CSV_BYTES
             if size > limit:
-                problems.append(Problem(name, None, None, None, f"het bestand is {_megabytes(size)}; Netwerkspiegel leest bestanden tot {_megabytes(limit)}. Splits het bestand.", code=Code.FILE_TOO_LARGE))
+                problems.append(Problem(name, None, None, None, Message("het bestand is %(size)s MB; Netwerkspiegel leest bestanden tot %(limit)s MB. Splits het bestand.", size=_megabytes(size), limit=_megabytes(limit)), code=Code.FILE_TOO_LARGE))
                 continue
             content = path.read_bytes()
         except OSError as error:
-            problems.append(Problem(name, None, None, None, f"het bestand kan niet worden gelezen: {os_reason(error)}.", code=Code.FILE_UNREADABLE))
+            problems.append(Problem(name, None, None, None, Message("het bestand kan niet worden gelezen: %(reason)s.", reason=os_reason(error)), code=Code.FILE_UNREADABLE))
             continue
         if path.suffix.lower() == ".txt" and not _looks_like_table(content):
             ignored.append(name)  # a note beside the exports, not Excel's "Unicode text"
@@ -154,12 +154,12 @@ def _looks_like_table(content: bytes) -> bool:
     return content.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\t" in content.split(b"\n", 1)[0]
 
 
-def _megabytes(size: int) -> str:
-    return f"{math.ceil(size / (1024 * 1024)):,} MB".replace(",", ".")
+def _megabytes(size: int) -> int:
+    return math.ceil(size / (1024 * 1024))
 
 
-def decode(content: bytes) -> tuple[str | None, str | None]:
-    """(text, None), or (None, the reason in Dutch).
+def decode(content: bytes) -> tuple[str | None, Message | None]:
+    """(text, None), or (None, the reason).
 
     UTF-16 when it says so (a byte-order mark: Excel's "Unicode text"), else UTF-8 (with or without
     BOM), else Windows-1252. A file that is partly UTF-8 and partly something else cannot be read
@@ -168,9 +168,9 @@ def decode(content: bytes) -> tuple[str | None, str | None]:
         try:
             return content.decode("utf-16"), None
         except UnicodeDecodeError:
-            return None, "het bestand begint als UTF-16 ('Unicode-tekst') maar is dat niet; sla het opnieuw op als 'CSV UTF-8'."
+            return None, Message("het bestand begint als UTF-16 ('Unicode-tekst') maar is dat niet; sla het opnieuw op als 'CSV UTF-8'.")
     if b"\x00" in content[:8192]:
-        return None, "dit is geen tekstbestand; bewaar het als CSV (UTF-8 of Windows-1252)."
+        return None, Message("dit is geen tekstbestand; bewaar het als CSV (UTF-8 of Windows-1252).")
     try:
         return content.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
@@ -183,14 +183,14 @@ def decode(content: bytes) -> tuple[str | None, str | None]:
     utf8_elsewhere = not ascii_only_before or _has_utf8_sequence(content)
     if utf8_elsewhere:
         row = content[:first_bad].count(b"\n") + 1
-        return None, (
-            f"het bestand mengt twee tekensets: het meeste is UTF-8, maar regel {row} niet (bijvoorbeeld een "
-            "é of ë uit een ander programma). Open het in een teksteditor of Excel en sla het op als 'CSV UTF-8'."
+        return None, Message(
+            "het bestand mengt twee tekensets: het meeste is UTF-8, maar regel %(row)s niet (bijvoorbeeld een "
+            "é of ë uit een ander programma). Open het in een teksteditor of Excel en sla het op als 'CSV UTF-8'.", row=str(row)
         )
     try:
         return content.decode("cp1252"), None
     except UnicodeDecodeError:
-        return None, "het bestand bevat tekens die geen UTF-8 en geen Windows-1252 zijn; sla het op als 'CSV UTF-8'."
+        return None, Message("het bestand bevat tekens die geen UTF-8 en geen Windows-1252 zijn; sla het op als 'CSV UTF-8'.")
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -209,20 +209,20 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 _CSV_ERRORS = (
-    ("unexpected end of data", "een aanhalingsteken (\") in deze rij wordt nooit gesloten, zodat alles tot het eind van het bestand één cel zou worden. Verwijder het aanhalingsteken of sluit het."),
-    ("expected after", "na een gesloten aanhalingsteken (\") volgt nog tekst in dezelfde cel. Zet de hele cel tussen aanhalingstekens en verdubbel de aanhalingstekens erin (\"\")."),
-    ("field larger than field limit", f"een cel is langer dan {MAX_CELL_CHARS:,} tekens (de grens van Excel)".replace(",", ".") + "."),
-    ("new-line character seen in unquoted field", "een regeleinde midden in een cel zonder aanhalingstekens; sla het bestand opnieuw op als CSV."),
+    ("unexpected end of data", Message("een aanhalingsteken (\") in deze rij wordt nooit gesloten, zodat alles tot het eind van het bestand één cel zou worden. Verwijder het aanhalingsteken of sluit het.")),
+    ("expected after", Message("na een gesloten aanhalingsteken (\") volgt nog tekst in dezelfde cel. Zet de hele cel tussen aanhalingstekens en verdubbel de aanhalingstekens erin (\"\").")),
+    ("field larger than field limit", Message("een cel is langer dan %(limit)s tekens (de grens van Excel).", limit=MAX_CELL_CHARS)),
+    ("new-line character seen in unquoted field", Message("een regeleinde midden in een cel zonder aanhalingstekens; sla het bestand opnieuw op als CSV.")),
 )
 
 
 def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem], list[Problem]]:
     text, reason = decode(content)
     if text is None:
-        return None, [Problem(name, None, None, None, reason or "", code=Code.NOT_TEXT)], []
+        return None, [Problem(name, None, None, None, reason or Message("dit is geen tekstbestand; bewaar het als CSV (UTF-8 of Windows-1252)."), code=Code.NOT_TEXT)], []
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return None, [Problem(name, None, None, None, "het bestand is leeg.", code=Code.EMPTY)], []
+        return None, [Problem(name, None, None, None, Message("het bestand is leeg."), code=Code.EMPTY)], []
     notices: list[Problem] = []
     lines = text.split("\n", 1)
     separator = _SEP_LINE.match(lines[0].rstrip("\r"))
@@ -240,9 +240,9 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem],
         for record in reader:
             records.append(record)
             if len(records) > MAX_ROWS:
-                return None, [Problem(name, None, None, None, f"het bestand heeft meer dan {MAX_ROWS:,} rijen (de grens van Excel).".replace(",", "."), code=Code.TOO_MANY_ROWS)], []
+                return None, [Problem(name, None, None, None, Message("het bestand heeft meer dan %(limit)s rijen (de grens van Excel).", limit=MAX_ROWS), code=Code.TOO_MANY_ROWS)], []
     except csv.Error as error:
-        message = next((dutch for english, dutch in _CSV_ERRORS if english in str(error)), "het CSV-bestand is beschadigd en kan niet worden gelezen.")
+        message = next((dutch for english, dutch in _CSV_ERRORS if english in str(error)), Message("het CSV-bestand is beschadigd en kan niet worden gelezen."))
         return None, [Problem(name, len(records) + 1, None, None, message, code=Code.MALFORMED_CSV)], []
     if invisible:
         records, first = _clean_records(records)
@@ -260,7 +260,7 @@ def is_header_only(notice: Problem) -> bool:
 
 def _invisible_notice(name: str, sheet: str | None, first: tuple[int, int]) -> Problem:
     row, count = first
-    return Problem(name, row, None, None, f"{count} onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij.", sheet=sheet, code=Code.INVISIBLE_CHARACTERS)
+    return Problem(name, row, None, None, Message("%(count)s onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij.", count=count), sheet=sheet, code=Code.INVISIBLE_CHARACTERS)
 
 
 def _clean_records(records: list[list[str]]) -> tuple[list[list[str]], tuple[int, int] | None]:
@@ -296,13 +296,13 @@ def _table(name: str, sheet: str | None, records: list, notices: list[Problem], 
     while start < len(records) and not "".join(records[start]).strip():
         start += 1  # leading blank rows still count as rows
     if start == len(records):
-        return None, [Problem(name, None, None, None, "het blad is leeg." if sheet else "het bestand is leeg.", sheet=sheet, code=Code.EMPTY)]
+        return None, [Problem(name, None, None, None, Message("het blad is leeg.") if sheet else Message("het bestand is leeg."), sheet=sheet, code=Code.EMPTY)]
     header_row = start + 1
     header = tuple(" ".join(cell.split()) for cell in records[start])
     width = len(header)
     problems: list[Problem] = []
     if width > MAX_COLUMNS:
-        return None, [Problem(name, header_row, None, None, f"de kopregel heeft {width:,} kolommen; Excel kent er hoogstens {MAX_COLUMNS:,}.".replace(",", "."), sheet=sheet, code=Code.TOO_MANY_COLUMNS)]
+        return None, [Problem(name, header_row, None, None, Message("de kopregel heeft %(width)s kolommen; Excel kent er hoogstens %(limit)s.", width=width, limit=MAX_COLUMNS), sheet=sheet, code=Code.TOO_MANY_COLUMNS)]
     rows, empty = [], []
     for number, record in enumerate(records[start + 1 :], start=header_row + 1):
         cells = tuple(cell.strip() for cell in record)
@@ -311,29 +311,29 @@ def _table(name: str, sheet: str | None, records: list, notices: list[Problem], 
             continue
         if len(cells) > width and any(cells[width:]):
             extra = next(cell for cell in cells[width:] if cell)
-            problems.append(Problem(name, number, None, extra, f"deze rij heeft {len(cells)} cellen, de kopregel maar {width}; staat er een scheidingsteken te veel in de rij?", sheet=sheet, code=Code.EXTRA_CELLS))
+            problems.append(Problem(name, number, None, extra, Message("deze rij heeft %(cells)s cellen, de kopregel maar %(width)s; staat er een scheidingsteken te veel in de rij?", cells=len(cells), width=width), sheet=sheet, code=Code.EXTRA_CELLS))
             continue
         if len(cells) < width and delimiter is not None:
             # In a CSV file a short row is a row that lost cells (often to a quote in the row
             # above); guessing which cells are missing would be a guess, so it is a problem.
-            problems.append(Problem(name, number, None, None, f"deze rij heeft {len(cells)} cellen, de kopregel {width}; vul de ontbrekende scheidingstekens ({_delimiter_name(delimiter)}) aan, ook voor lege cellen.", sheet=sheet, code=Code.MISSING_CELLS))
+            problems.append(Problem(name, number, None, None, Message("deze rij heeft %(cells)s cellen, de kopregel %(width)s; vul de ontbrekende scheidingstekens (%(separators)s) aan, ook voor lege cellen.", cells=len(cells), width=width, separators=_delimiter_name(delimiter)), sheet=sheet, code=Code.MISSING_CELLS))
             continue
         if delimiter is not None and width >= 3:
             swallowed = _swallowed_row(cells, delimiter, width)
             if swallowed is not None:
-                problems.append(Problem(name, number, header[swallowed] or None, cells[swallowed], "deze cel loopt over meerdere regels en bevat een regel die er uitziet als een eigen rij; staat er een aanhalingsteken (\") te veel in deze rij?", sheet=sheet, code=Code.RUNAWAY_QUOTE))
+                problems.append(Problem(name, number, header[swallowed] or None, cells[swallowed], Message("deze cel loopt over meerdere regels en bevat een regel die er uitziet als een eigen rij; staat er een aanhalingsteken (\") te veel in deze rij?"), sheet=sheet, code=Code.RUNAWAY_QUOTE))
                 continue
         rows.append((number, (cells + ("",) * width)[:width]))
     if not rows and not problems:
         # Nothing to lose, but said: a starter workbook not filled in yet, or an empty export.
-        notices.append(Problem(name, None, None, None, HEADER_ONLY.format(what="het blad" if sheet else "het bestand"), sheet=sheet, code=Code.HEADER_ONLY))
+        notices.append(Problem(name, None, None, None, Message("het blad bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen.") if sheet else Message("het bestand bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."), sheet=sheet, code=Code.HEADER_ONLY))
         return None, []
     kept = [f for f in (flagged or []) if f[0] > header_row and f[1] < width]
     return RawTable(name, header, tuple(rows), header_row, sheet, tuple(empty), tuple(kept)), problems
 
 
-def _delimiter_name(delimiter: str) -> str:
-    return {",": "komma's", ";": "puntkomma's", "\t": "tabs"}.get(delimiter, f"'{delimiter}'")
+def _delimiter_name(delimiter: str) -> Message:
+    return {",": Message("komma's"), ";": Message("puntkomma's"), "\t": Message("tabs")}.get(delimiter) or Message("'%(separator)s'", separator=delimiter)
 
 
 def _swallowed_row(cells: tuple[str, ...], delimiter: str, width: int) -> int | None:
@@ -353,8 +353,8 @@ def _swallowed_row(cells: tuple[str, ...], delimiter: str, width: int) -> int | 
 def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem], list[Problem]]:
     """Every visible sheet of a workbook that holds data; located problems for what cannot be read."""
     if content.startswith(_OLE_SIGNATURE):
-        return [], [Problem(name, None, None, None, "het Excel-bestand is beveiligd met een wachtwoord (of is een oud .xls-bestand); sla het op als .xlsx zonder wachtwoord.", code=Code.EXCEL_PROTECTED)], []
-    unreadable = [Problem(name, None, None, None, "het Excel-bestand is beschadigd of geen echt .xlsx-bestand; open het in Excel en sla het opnieuw op als .xlsx.", code=Code.EXCEL_DAMAGED)]
+        return [], [Problem(name, None, None, None, Message("het Excel-bestand is beveiligd met een wachtwoord (of is een oud .xls-bestand); sla het op als .xlsx zonder wachtwoord."), code=Code.EXCEL_PROTECTED)], []
+    unreadable = [Problem(name, None, None, None, Message("het Excel-bestand is beschadigd of geen echt .xlsx-bestand; open het in Excel en sla het opnieuw op als .xlsx."), code=Code.EXCEL_DAMAGED)]
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         parts = archive.infolist()
@@ -364,7 +364,8 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
     too_large = [p for p in parts if p.file_size > MAX_XLSX_PART_BYTES]
     if too_large or sum(p.file_size for p in parts) > MAX_XLSX_TOTAL_BYTES:
         size = max(p.file_size for p in parts)
-        return [], [Problem(name, None, None, None, f"het Excel-bestand pakt uit tot {_megabytes(sum(p.file_size for p in parts))} (één deel {_megabytes(size)}); Netwerkspiegel leest werkmappen tot {_megabytes(MAX_XLSX_TOTAL_BYTES)} en bladen tot {_megabytes(MAX_XLSX_PART_BYTES)}.", code=Code.EXCEL_TOO_LARGE)], []
+        return [], [Problem(name, None, None, None, Message("het Excel-bestand pakt uit tot %(total)s MB (één deel %(part)s MB); Netwerkspiegel leest werkmappen tot %(total_limit)s MB en bladen tot %(part_limit)s MB.",
+                                total=_megabytes(sum(p.file_size for p in parts)), part=_megabytes(size), total_limit=_megabytes(MAX_XLSX_TOTAL_BYTES), part_limit=_megabytes(MAX_XLSX_PART_BYTES)), code=Code.EXCEL_TOO_LARGE)], []
     import openpyxl
 
     tables: list[RawTable] = []
@@ -379,7 +380,7 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
                     if " ".join(worksheet.title.lower().split()) in EXPLANATION_SHEETS:
                         continue  # the workbook's own explanation (documented: never read)
                     if worksheet.sheet_state != "visible":
-                        notices.append(Problem(name, None, None, None, "dit blad is verborgen in Excel en wordt niet gelezen; maak het zichtbaar als het gegevens bevat die meetellen.", sheet=worksheet.title, code=Code.HIDDEN_SHEET))
+                        notices.append(Problem(name, None, None, None, Message("dit blad is verborgen in Excel en wordt niet gelezen; maak het zichtbaar als het gegevens bevat die meetellen."), sheet=worksheet.title, code=Code.HIDDEN_SHEET))
                         continue
                     sheet_tables, sheet_problems, sheet_notices = _read_sheet(archive, worksheet, name)
                     tables += sheet_tables
@@ -392,7 +393,7 @@ def read_xlsx(content: bytes, name: str) -> tuple[list[RawTable], list[Problem],
     except Exception:  # openpyxl raises its own (and some builtin) types for broken workbooks
         return [], unreadable, []
     if not tables and not problems and not notices:
-        problems.append(Problem(name, None, None, None, "het Excel-bestand bevat geen gegevens (in zichtbare bladen).", code=Code.EXCEL_NO_DATA))
+        problems.append(Problem(name, None, None, None, Message("het Excel-bestand bevat geen gegevens (in zichtbare bladen)."), code=Code.EXCEL_NO_DATA))
     return tables, problems, notices
 
 
@@ -405,13 +406,13 @@ def _read_sheet(archive: zipfile.ZipFile, worksheet: Any, name: str) -> tuple[li
     invisible_first, invisible_count = None, 0
     for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
         if number > MAX_ROWS:
-            return [], [Problem(name, None, None, None, f"het blad heeft meer dan {MAX_ROWS:,} rijen.".replace(",", "."), sheet=sheet, code=Code.TOO_MANY_ROWS)], []
+            return [], [Problem(name, None, None, None, Message("het blad heeft meer dan %(limit)s rijen.", limit=MAX_ROWS), sheet=sheet, code=Code.TOO_MANY_ROWS)], []
         record = []
         for index, value in enumerate(row):
             text = _cell_text(value)
             if isinstance(value, str):
                 if len(value) > MAX_CELL_CHARS:
-                    problems.append(Problem(name, number, None, None, f"een cel is langer dan {MAX_CELL_CHARS:,} tekens (de grens van Excel).".replace(",", "."), sheet=sheet, code=Code.CELL_TOO_LONG))
+                    problems.append(Problem(name, number, None, None, Message("een cel is langer dan %(limit)s tekens (de grens van Excel).", limit=MAX_CELL_CHARS), sheet=sheet, code=Code.CELL_TOO_LONG))
                     text = ""
                 elif not (value.isascii() and value.isprintable()):
                     found = len(_INVISIBLE.findall(value))
@@ -438,8 +439,8 @@ def _read_sheet(archive: zipfile.ZipFile, worksheet: Any, name: str) -> tuple[li
     if invisible_first is not None:
         notices.append(_invisible_notice(name, sheet, (invisible_first, invisible_count)))
     if merged:
-        shown = ", ".join(merged[:5]) + (f" en {len(merged) - 5} meer" if len(merged) > 5 else "")
-        notices.append(Problem(name, None, None, None, f"dit blad heeft samengevoegde cellen ({shown}). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.", sheet=sheet, code=Code.MERGED_CELLS))
+        shown = Message("%(cells)s en %(more)s meer", cells=", ".join(merged[:5]), more=len(merged) - 5) if len(merged) > 5 else ", ".join(merged)
+        notices.append(Problem(name, None, None, None, Message("dit blad heeft samengevoegde cellen (%(cells)s). Alleen de eerste cel van zo'n samenvoeging heeft een waarde; de andere zijn leeg voor Netwerkspiegel. Maak de samenvoeging ongedaan en vul elke cel.", cells=shown), sheet=sheet, code=Code.MERGED_CELLS))
     table, table_problems = _table(name, sheet, records, notices, flagged)
     return ([table] if table else []), table_problems, notices
 

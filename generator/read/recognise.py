@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.core.framework import Framework, fold, header_key
+from generator.core.language import Message
 from generator.core.settings import Mappings
 from generator.core.vocabulary import Meaning, Situation, TableKind, word
 from generator.read.dialects.base import Dialect
@@ -54,9 +55,9 @@ _SIMPLE_MAPPINGS: dict[str, Meaning] = {
         LEVEL, TITLE, TOPS, TIPS, RATING, RESPONSE_ID, TIME, EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE,
     )
 }
-MAPPING_HELP = (
+MAPPING_HELP = Message(
     "gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', "
-    "'toegepast', 'gerealiseerd', 'transformatief') of een van: " + ", ".join(sorted(_SIMPLE_MAPPINGS)) + "."
+    "'toegepast', 'gerealiseerd', 'transformatief') of een van: %(meanings)s.", meanings=", ".join(sorted(_SIMPLE_MAPPINGS))
 )
 _INDICATOR_HEADER = re.compile(r"^(?:indicator\s*)?([1-9])\s*([a-z])(?:[.):\-]|\s|$)")
 _DESIRED_WORDS = ("gewenst", "desired", "wenselijk")

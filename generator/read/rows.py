@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.core.errors import Code, Problem
+from generator.core.language import Message
 from generator.core.moments import Moment, moment_problem
 from generator.core.vocabulary import Meaning
 from generator.read.cells import Parsers
 from generator.read.load import RawTable
 
-LINE_BREAK = "deze cel bevat een regeleinde; een naam past op één regel. Staat er in deze of de vorige rij een aanhalingsteken (\") te veel?"
+LINE_BREAK = Message("deze cel bevat een regeleinde; een naam past op één regel. Staat er in deze of de vorige rij een aanhalingsteken (\") te veel?")
 
 
 class RowReader:
@@ -26,14 +27,14 @@ class RowReader:
         index = self.columns.get(meaning)
         return "" if index is None else self.cells[index]
 
-    def fail_at(self, index: int, message: str, *, code: Code) -> None:
+    def fail_at(self, index: int, message: Message, *, code: Code) -> None:
         self.ok = False
         self.problems.append(Problem(self.table.file, self.number, self.table.header[index], self.cells[index], message, sheet=self.table.sheet, code=code))
 
-    def fail(self, meaning: Meaning, message: str, *, code: Code) -> None:
+    def fail(self, meaning: Meaning, message: Message, *, code: Code) -> None:
         self.fail_at(self.columns[meaning], message, code=code)
 
-    def fail_row(self, message: str, *, code: Code) -> None:
+    def fail_row(self, message: Message, *, code: Code) -> None:
         """A problem of the row as a whole, not of one cell."""
         self.ok = False
         self.problems.append(Problem(self.table.file, self.number, None, None, message, sheet=self.table.sheet, code=code))
@@ -46,12 +47,12 @@ class RowReader:
             return None
         return " ".join(raw.split())
 
-    def required(self, meaning: Meaning, label: str) -> str:
+    def required(self, meaning: Meaning, missing: Message) -> str:
         """A name that must be there, on one line (a network, a participant)."""
         raw = self.get(meaning)
         value = " ".join(raw.split())
         if not value:
-            self.fail(meaning, f"{label} ontbreekt.", code=Code.MISSING_VALUE)
+            self.fail(meaning, missing, code=Code.MISSING_VALUE)
         elif "\n" in raw:
             self.fail(meaning, LINE_BREAK, code=Code.LINE_BREAK)
         return value
@@ -59,7 +60,7 @@ class RowReader:
     def moment(self, meaning: Meaning, parsers: Parsers) -> Moment | None:
         text = self.get(meaning)
         if not text:
-            self.fail(meaning, "meetmoment ontbreekt.", code=Code.MISSING_VALUE)
+            self.fail(meaning, Message("meetmoment ontbreekt."), code=Code.MISSING_VALUE)
             return None
         moment = parsers.moment(text)
         if moment is None:

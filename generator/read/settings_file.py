@@ -8,7 +8,8 @@ from typing import Any
 
 from generator.core.errors import Code, Problem, os_reason
 from generator.core.framework import Framework
-from generator.core.settings import MAX_TEXT_CHARS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
+from generator.core.language import Language, Message
+from generator.core.settings import MAX_TEXT_CHARS, OPTIONS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
 from generator.core.text import clean_text
 from generator.read.recognise import MAPPING_HELP, header_key, meaning_of_mapping
 
@@ -21,17 +22,17 @@ def load_settings(data_dir: Path, framework: Framework) -> tuple[Settings, Mappi
     if not path.exists() and not path.is_symlink():
         return Settings(), Mappings(), []
 
-    def fail(message: str, *, code: Code) -> tuple[Settings, Mappings, list[Problem]]:
+    def fail(message: Message, *, code: Code) -> tuple[Settings, Mappings, list[Problem]]:
         return Settings(), Mappings(), [Problem(path.name, None, None, None, message, code=code)]
 
     if not path.is_file():
-        return fail("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml.", code=Code.SETTINGS_UNREADABLE)
+        return fail(Message("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml."), code=Code.SETTINGS_UNREADABLE)
     try:
         content = path.read_bytes()
     except OSError as error:
-        return fail(f"het bestand kan niet worden gelezen: {os_reason(error)}.", code=Code.SETTINGS_UNREADABLE)
+        return fail(Message("het bestand kan niet worden gelezen: %(reason)s.", reason=os_reason(error)), code=Code.SETTINGS_UNREADABLE)
     if len(content) > MAX_SETTINGS_BYTES:
-        return fail("het instellingenbestand is groter dan 1 MB; dat kan geen instellingenbestand zijn.", code=Code.SETTINGS_UNREADABLE)
+        return fail(Message("het instellingenbestand is groter dan 1 MB; dat kan geen instellingenbestand zijn."), code=Code.SETTINGS_UNREADABLE)
     raw, message = parse_toml(content)
     if raw is None:
         return fail(message, code=Code.SETTINGS_UNREADABLE)
@@ -46,46 +47,61 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
     columns: dict[str, str] = {}
     table = raw.get("kolommen", {})
     if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, str(table), "moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\".", key="kolommen", code=Code.SETTINGS_TABLE))
+        problems.append(Problem(file_name, None, None, str(table), Message("moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\"."), key="kolommen", code=Code.SETTINGS_TABLE))
         table = {}
     for header, meaning in table.items():
         if not isinstance(meaning, str) or meaning_of_mapping(meaning, framework) is None:
-            problems.append(Problem(file_name, None, None, str(meaning), f"onbekende betekenis; {MAPPING_HELP}", key=f"kolommen.\"{header}\"", code=Code.UNKNOWN_MEANING))
+            problems.append(Problem(file_name, None, None, str(meaning), Message("onbekende betekenis; %(help)s", help=MAPPING_HELP), key=f"kolommen.\"{header}\"", code=Code.UNKNOWN_MEANING))
             continue
         columns[header_key(header)] = meaning
-    networks = _per_name(raw, "bestanden", "netwerk", "de naam van een netwerk", file_name, problems)
-    themes = _per_name(raw, "netwerken", "thema", "tekst: het thema of de praktijkvraag van het netwerk", file_name, problems)
+    networks = _per_name(raw, "bestanden", "netwerk", Message("de naam van een netwerk"), file_name, problems)
+    themes = _per_name(raw, "netwerken", "thema", Message("tekst: het thema of de praktijkvraag van het netwerk"), file_name, problems)
     aliases: dict[str, str] = {}
     table = raw.get("deelnemers", {})
     if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, None, "moet een tabel [deelnemers] zijn met \"naam of e-mail\" = \"naam of e-mail\" (twee namen van één persoon).", key="deelnemers", code=Code.SETTINGS_TABLE))
+        problems.append(Problem(file_name, None, None, None, Message("moet een tabel [deelnemers] zijn met \"naam of e-mail\" = \"naam of e-mail\" (twee namen van één persoon)."), key="deelnemers", code=Code.SETTINGS_TABLE))
         table = {}
     for alias, identity in table.items():
         if not isinstance(identity, str) or not identity.strip() or not alias.strip():
-            problems.append(Problem(file_name, None, None, None, "moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer.", key=f"deelnemers.\"{alias}\"", code=Code.SETTING_VALUE))
+            problems.append(Problem(file_name, None, None, None, Message("moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer."), key=f"deelnemers.\"{alias}\"", code=Code.SETTING_VALUE))
             continue
         aliases[clean_text(alias)] = clean_text(identity)
     mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())))
     return mappings, problems
 
 
-def _per_name(raw: dict[str, Any], table_name: str, key: str, what: str, file_name: str, problems: list[Problem]) -> dict[str, str]:
+def _per_name(raw: dict[str, Any], table_name: str, key: str, what: Message, file_name: str, problems: list[Problem]) -> dict[str, str]:
     """A table of `[<table>."<name>"] <key> = "…"` entries: {name: value}; every other key is reported."""
     found: dict[str, str] = {}
     table = raw.get(table_name, {})
     if not isinstance(table, dict):
-        problems.append(Problem(file_name, None, None, str(table), f"moet een tabel [{table_name}.\"naam\"] zijn.", key=table_name, code=Code.SETTINGS_TABLE))
+        problems.append(Problem(file_name, None, None, str(table), Message("moet een tabel [%(table)s.\"naam\"] zijn.", table=table_name), key=table_name, code=Code.SETTINGS_TABLE))
         return found
     for name, options in table.items():
         options = options if isinstance(options, dict) else {"": options}
         for option, value in options.items():
             where = f"{table_name}.\"{name}\".{option}"
             if option != key:
-                problems.append(Problem(file_name, None, None, None, f"onbekende instelling; hier kan alleen '{key}' worden gezet.", key=where, code=Code.UNKNOWN_SETTING))
+                problems.append(Problem(file_name, None, None, None, Message("onbekende instelling; hier kan alleen '%(key)s' worden gezet.", key=key), key=where, code=Code.UNKNOWN_SETTING))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(file_name, None, None, str(value), f"moet {what} zijn.", key=where, code=Code.SETTING_VALUE))
+                problems.append(Problem(file_name, None, None, str(value), Message("moet %(what)s zijn.", what=what), key=where, code=Code.SETTING_VALUE))
             elif len(value) > MAX_TEXT_CHARS:
-                problems.append(Problem(file_name, None, None, value, f"is langer dan {MAX_TEXT_CHARS} tekens.", key=where, code=Code.SETTING_VALUE))
+                problems.append(Problem(file_name, None, None, value, Message("is langer dan %(limit)s tekens.", limit=MAX_TEXT_CHARS), key=where, code=Code.SETTING_VALUE))
             else:
                 found[" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
     return found
+
+
+def settings_language(data_dir: Path) -> Language | None:
+    """The `site.taal` of the data folder's settings file, when there is one that says it validly; for
+    the command line, whose messages follow it before the data is read (a broken file is reported then)."""
+    path = data_dir / SETTINGS_FILE_NAME
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_SETTINGS_BYTES:
+            return None
+        raw, _reason = parse_toml(path.read_bytes())
+    except OSError:
+        return None
+    site = raw.get("site") if raw is not None else None
+    language, _problem = OPTIONS["language"].check(site.get("taal")) if isinstance(site, dict) and "taal" in site else (None, None)
+    return language

@@ -18,6 +18,7 @@ from typing import Any
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import People, identity_key, suspected_pairs
+from generator.core.language import Message, MomentName
 from generator.core.model import Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
 from generator.core.settings import Mappings, Settings
@@ -42,15 +43,19 @@ from generator.read.recognise import (
     recognise,
 )
 
-_KIND_NOUN = {SCORES: "score", REFLECTIONS: "reflectie", EVALUATIONS: "evaluatie"}
-UNRECOGNISED = (
+_MISSING_COLUMN = {
+    SCORES: Message("verplichte kolom ontbreekt in dit scorebestand."),
+    REFLECTIONS: Message("verplichte kolom ontbreekt in dit reflectiebestand."),
+    EVALUATIONS: Message("verplichte kolom ontbreekt in dit evaluatiebestand."),
+}
+UNRECOGNISED = Message(
     "herken het soort bestand niet aan de kopregel. Scores hebben de kolommen "
     "netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); "
     "reflecties hebben netwerk, meetmoment of datum, deelnemer, waarde, reflectie "
     "(en eventueel openbaar, niveau, titel)."
 )
-UNRECOGNISED_FORM = (
-    " Een formulier heeft vragen die met een indicator beginnen ('1a. …'), vragen per waardecyclus "
+UNRECOGNISED_FORM = Message(
+    "%(lead)s Een formulier heeft vragen die met een indicator beginnen ('1a. …'), vragen per waardecyclus "
     "('Directe waarde: …') of tops en tips; eigen kolomkoppen kun je in netwerkspiegel.toml onder "
     "[kolommen] een betekenis geven."
 )
@@ -92,14 +97,15 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
         table = presented.table
         if presented.dialect is not None and not table.rows and not table.empty_rows:
             # Only the header rows of an export (a survey nobody answered yet): said, like a header-only file.
-            what = "het blad" if table.sheet else "het bestand"
-            warnings.append(Problem(table.file, None, None, None, f"{what} bevat alleen de kopregels van een {presented.dialect.name}-export en nog geen antwoorden; "
-                                    "het wordt overgeslagen.", sheet=table.sheet, code=Code.HEADER_ONLY))
+            message = (Message("het blad bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name)
+                       if table.sheet else
+                       Message("het bestand bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name))
+            warnings.append(Problem(table.file, None, None, None, message, sheet=table.sheet, code=Code.HEADER_ONLY))
             continue
         layout = recognise(table, framework, mappings, presented.dialect)
         kind = layout.kind
         if kind is None:
-            message = UNRECOGNISED + (UNRECOGNISED_FORM if table.sheet is not None or len(table.header) > 6 else "")
+            message = Message(UNRECOGNISED_FORM.text, lead=UNRECOGNISED) if table.sheet is not None or len(table.header) > 6 else UNRECOGNISED
             problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
             continue
         identity_rows += _identity_cells(table, layout)
@@ -130,7 +136,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             missing_names = missing_columns(kind, layout.columns)
             if missing_names:
                 problems += [
-                    Problem(table.file, table.header_row, column, None, f"verplichte kolom ontbreekt in dit {_KIND_NOUN[kind]}bestand.", sheet=table.sheet, code=Code.MISSING_COLUMN)
+                    Problem(table.file, table.header_row, column, None, _MISSING_COLUMN[kind], sheet=table.sheet, code=Code.MISSING_COLUMN)
                     for column in missing_names
                 ]
                 continue
@@ -141,7 +147,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
                 records = [r for r in (reflection_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
             result = _TableResult(table, layout, records, [], skipped, presented.dialect)
         if layout.unplaced:
-            warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), "deze kolommen worden niet gebruikt.", sheet=table.sheet, code=Code.UNUSED_COLUMNS))
+            warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), Message("deze kolommen worden niet gebruikt."), sheet=table.sheet, code=Code.UNUSED_COLUMNS))
         results.append(result)
 
     for alias, identity in mappings.aliases:
@@ -195,8 +201,9 @@ def _ambiguous_columns(table: RawTable, layout: Layout) -> list[Problem]:
     return [
         Problem(
             table.file, table.header_row, table.header[index], None,
-            f"deze kolom ({column_letter(index)}) betekent hetzelfde als kolom '{table.header[earlier]}' ({column_letter(earlier)}); "
-            "welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.",
+            Message("deze kolom (%(letter)s) betekent hetzelfde als kolom '%(other)s' (%(other_letter)s); "
+                    "welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.",
+                    letter=column_letter(index), other=table.header[earlier], other_letter=column_letter(earlier)),
             sheet=table.sheet, code=Code.AMBIGUOUS_COLUMNS
         )
         for index, earlier in layout.ambiguous
@@ -206,8 +213,8 @@ def _ambiguous_columns(table: RawTable, layout: Layout) -> list[Problem]:
 
 _FLAG_CODES = {ERROR_VALUE: Code.EXCEL_ERROR_VALUE, FORMULA_WITHOUT_VALUE: Code.FORMULA_WITHOUT_VALUE}
 _FLAG_MESSAGES = {
-    ERROR_VALUE: "Excel toont hier een foutwaarde: de formule in deze cel kan niet worden berekend. Herstel de formule of typ de waarde in.",
-    FORMULA_WITHOUT_VALUE: "deze cel heeft een formule zonder berekende waarde (het programma dat het bestand opsloeg, rekende formules niet uit). Open het bestand in Excel en sla het opnieuw op.",
+    ERROR_VALUE: Message("Excel toont hier een foutwaarde: de formule in deze cel kan niet worden berekend. Herstel de formule of typ de waarde in."),
+    FORMULA_WITHOUT_VALUE: Message("deze cel heeft een formule zonder berekende waarde (het programma dat het bestand opsloeg, rekende formules niet uit). Open het bestand in Excel en sla het opnieuw op."),
 }
 
 
@@ -269,8 +276,9 @@ def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) 
         for first, second in suspected_pairs({p: members[p] for p in by_network[network]}):
             warnings.append(Problem(
                 "deelnemers", None, None, None,
-                f"in '{network}' zijn '{first}' en '{second}' misschien dezelfde deelnemer, maar geen rij koppelt ze, "
-                f"dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: \"{first}\" = \"{second}\".", code=Code.SAME_PERSON
+                Message("in '%(network)s' zijn '%(first)s' en '%(second)s' misschien dezelfde deelnemer, maar geen rij koppelt ze, "
+                        "dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: \"%(first)s\" = \"%(second)s\".",
+                        network=network, first=first, second=second), code=Code.SAME_PERSON
             ))
     return warnings
 
@@ -300,7 +308,7 @@ def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -
             chosen[name] = best
         if len(names) > 1:
             listed = ", ".join(f"'{n}'" for n in sorted(names))
-            warnings.append(Problem("netwerknamen", None, None, None, f"{listed} zijn samengevoegd tot '{best}' (ze verschillen alleen in hoofdletters, spaties of accenten).", code=Code.NETWORKS_MERGED))
+            warnings.append(Problem("netwerknamen", None, None, None, Message("%(names)s zijn samengevoegd tot '%(name)s' (ze verschillen alleen in hoofdletters, spaties of accenten).", names=listed, name=best), code=Code.NETWORKS_MERGED))
     for result in results:
         result.records = [r if chosen[r.network] == r.network else r._replace(network=chosen[r.network]) for r in result.records]
         result.responses = [r if chosen[r.network] == r.network else r.replace_network(chosen[r.network]) for r in result.responses]
@@ -323,14 +331,15 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
             if winner is None or winner is response:
                 kept.append(response)
                 continue
-            reason = f"eerder antwoord van dezelfde deelnemer voor {response.network} op {_moment_label(response.moment)}; het latere antwoord ({winner.source.describe()}) telt"
+            values = {"network": response.network, "moment": _moment_label(response.moment), "later": winner.source.describe()}
+            reason = Message("eerder antwoord van dezelfde deelnemer voor %(network)s op %(moment)s; het latere antwoord (%(later)s) telt", **values)
             result.unused.append(UnusedRow(result.table.file, result.table.sheet, response.source.row, reason))
-            warnings.append(Problem(result.table.file, response.source.row, None, None, reason + ".", sheet=result.table.sheet, code=Code.EARLIER_RESPONSE))
+            warnings.append(Problem(result.table.file, response.source.row, None, None, Message("%(reason)s.", reason=reason), sheet=result.table.sheet, code=Code.EARLIER_RESPONSE))
         result.responses = kept
 
 
 def _moment_label(moment: Moment | dt.date) -> str:
-    return moment.label if isinstance(moment, Moment) else moment.isoformat()
+    return MomentName(moment.label) if isinstance(moment, Moment) else moment.isoformat()
 
 
 def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[Problem], warnings: list[Problem]) -> list[Score]:
@@ -339,7 +348,7 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
     for result in results:
         if result.layout.kind != SCORES:
             continue
-        duplicate_rows: dict[int, str] = {}
+        duplicate_rows: dict[int, Message] = {}
         for score in _records_of(result):
             key = (score.network, score.moment.key, score.participant, score.indicator, score.situation)
             earlier = seen.get(key)
@@ -351,14 +360,15 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
             if earlier.value != score.value:
                 problems.append(Problem(
                     score.source.file, score.source.row, "score", short_number(score.value),
-                    f"dezelfde deelnemer gaf voor {score.indicator} op {score.moment.label} ({word(score.situation)}) "
-                    f"al score {short_number(earlier.value)} in {where}; welke klopt?",
+                    Message("dezelfde deelnemer gaf voor %(indicator)s op %(moment)s (%(situation)s) al score %(score)s in %(where)s; welke klopt?",
+                            indicator=score.indicator, moment=MomentName(score.moment.label), situation=Message(word(score.situation)),
+                            score=short_number(earlier.value), where=where),
                     sheet=score.source.sheet, code=Code.CONFLICTING_SCORES
                 ))
             elif not result.layout.form:
-                reason = f"herhaalt {where} (zelfde deelnemer, indicator, meetmoment en score); één keer geteld"
+                reason = Message("herhaalt %(where)s (zelfde deelnemer, indicator, meetmoment en score); één keer geteld", where=where)
                 duplicate_rows[score.source.row] = reason
-                warnings.append(Problem(score.source.file, score.source.row, None, None, reason + ".", sheet=score.source.sheet, code=Code.DUPLICATE_SCORE))
+                warnings.append(Problem(score.source.file, score.source.row, None, None, Message("%(reason)s.", reason=reason), sheet=score.source.sheet, code=Code.DUPLICATE_SCORE))
         result.unused += [UnusedRow(result.table.file, result.table.sheet, row, reason) for row, reason in duplicate_rows.items()]
     return kept
 
@@ -380,18 +390,18 @@ def _report_partial_participants(scores: list[Score], framework: Framework, pars
             source = first[key]
             warnings.append(Problem(
                 source.file, source.row, None, None,
-                f"deze deelnemer ({key[0]}, {key[1].label}) vulde {len(found)} van de {len(codes)} indicatoren in; "
-                f"ontbreekt: {lacking}. De ingevulde scores tellen mee.",
+                Message("deze deelnemer (%(network)s, %(moment)s) vulde %(found)s van de %(all)s indicatoren in; ontbreekt: %(lacking)s. "
+                        "De ingevulde scores tellen mee.", network=key[0], moment=MomentName(key[1].label), found=len(found), all=len(codes), lacking=lacking),
                 sheet=source.sheet, code=Code.PARTIAL_PARTICIPANT
             ))
 
 
-def _date_range(dates: list) -> tuple[str, ...]:
+def _date_range(dates: list) -> tuple[Message, ...]:
     if not dates:
         return ()
-    first, last = dates[0].strftime("%d-%m-%Y"), dates[-1].strftime("%d-%m-%Y")
-    noun = "bijeenkomst" if len(dates) == 1 else "bijeenkomsten"
-    return (f"{len(dates)} {noun}: {first}" + (f" tot en met {last}" if len(dates) > 1 else ""),)
+    if len(dates) == 1:
+        return (Message("1 bijeenkomst: %(first)s", first=dates[0]),)
+    return (Message("%(count)s bijeenkomsten: %(first)s tot en met %(last)s", count=len(dates), first=dates[0], last=dates[-1]),)
 
 
 def _summary(result: _TableResult) -> TableSummary:
@@ -409,7 +419,7 @@ def _summary(result: _TableResult) -> TableSummary:
     return TableSummary(
         table.file, table.sheet, kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
         tuple(sorted({r.network for r in records})),
-        tuple(m.label for m in moments) + _date_range(dates),
+        tuple(Message("%(moment)s", moment=MomentName(m.label)) for m in moments) + _date_range(dates),
         tuple(result.layout.unplaced),
         result.dialect.name if result.dialect else None,
     )

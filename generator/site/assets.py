@@ -9,12 +9,17 @@ about a second, so a bundle with the same version line is reused from the user's
 from __future__ import annotations
 
 import hashlib
+import json
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.core.cache import cache_dir, store
+from generator.core.language import DUTCH, N_, Translations
 from generator.core.resources import TEMPLATES_DIR
-from generator.site.paths import VEGA_BUNDLE
+from generator.site.paths import LANGUAGE_SCRIPT, VEGA_BUNDLE
+
+# The texts netwerkspiegel.js shows (buttons, accessible names), given to it in the site's language.
+SCRIPT_TEXTS = (N_("Opslaan als SVG"), N_("Opslaan als PNG"), N_("Klik voor acties"), N_("Grafiek opslaan"), N_("Zoeken"), N_("Tabel"))
 
 
 def _bundle_header() -> bytes:
@@ -50,11 +55,21 @@ def vega_bundle() -> bytes:
     return bundle
 
 
-def site_assets(templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+def language_script(t: Translations) -> bytes:
+    """`assets/taal.js`: the language's number notation (Babel's locale data) and script texts."""
+    from babel.numbers import get_group_symbol
+
+    language = {"decimal": t.decimal, "thousands": get_group_symbol(t.language.value), "texts": {text: t.gettext(text) for text in SCRIPT_TEXTS}}
+    return ("// Written by Netwerkspiegel: the site's language for netwerkspiegel.js.\nwindow.netwerkspiegelLanguage = "
+            + json.dumps(language, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
+
+
+def site_assets(templates_dir: Path = TEMPLATES_DIR, translations: Translations = DUTCH) -> dict[str, bytes]:
     files = {
         f"assets/{path.relative_to(templates_dir / 'assets').as_posix()}": path.read_bytes()
         for path in sorted((templates_dir / "assets").rglob("*"))
         if path.is_file()
     }
     files[VEGA_BUNDLE] = vega_bundle()
+    files[LANGUAGE_SCRIPT] = language_script(translations)
     return files

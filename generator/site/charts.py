@@ -16,7 +16,7 @@ from generator.analyse import insight
 from generator.analyse.audience import AudienceView
 from generator.analyse.figures import Figures, NetworkFigures, Stat
 from generator.core.framework import Dimension, Framework
-from generator.core.text import number, signed
+from generator.core.language import DUTCH, Translations
 from generator.core.vocabulary import ChartKind, Situation, word
 from generator.site.chart_kinds import CROSS_STEP, Chart, declare
 
@@ -45,8 +45,9 @@ def indicator_label(framework: Framework, code: str) -> str:
     return f"{code} {framework.indicator(code).label}"
 
 
-def _position_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str, Any]]:
+def _position_rows(figures: NetworkFigures, view: AudienceView, t: Translations) -> list[dict[str, Any]]:
     framework = view.framework
+    situation_words = {situation: t.gettext(word(situation)) for situation in Situation}
     low, high = view.settings.scale_min, view.settings.scale_max
     rows: list[dict] = []
     for indicator in framework.indicators:
@@ -64,8 +65,8 @@ def _position_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str
             spread = figures.spreads.get((code, situation))
             if spread is None:
                 continue
-            rows.append({"indicator": code, "soort": "band", "situatie": word(situation), "x": spread.q1, "x2": spread.q3, "offset": 5 * sign})
-            rows.append({"indicator": code, "soort": "mediaan", "situatie": word(situation), "x": spread.median, "n": spread.n,
+            rows.append({"indicator": code, "soort": "band", "situatie": situation_words[situation], "x": spread.q1, "x2": spread.q3, "offset": 5 * sign})
+            rows.append({"indicator": code, "soort": "mediaan", "situatie": situation_words[situation], "x": spread.median, "n": spread.n,
                          "offset": 6 * sign, "titel": title})
     if not view.is_public:
         stacked: dict[tuple, int] = {}
@@ -74,8 +75,8 @@ def _position_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str
             level = min(stacked.get(key, 0), 4)
             stacked[key] = stacked.get(key, 0) + 1
             sign = -1 if p.situation == Situation.CURRENT else 1
-            rows.append({"indicator": p.indicator, "soort": "kruis", "situatie": word(p.situation), "x": p.value,
-                         "offset": sign * (14 + CROSS_STEP * level), "deelnemer": f"Deelnemer {p.participant}",
+            rows.append({"indicator": p.indicator, "soort": "kruis", "situatie": situation_words[p.situation], "x": p.value,
+                         "offset": sign * (14 + CROSS_STEP * level), "deelnemer": t.gettext("Deelnemer %(number)s") % {"number": p.participant},
                          "titel": indicator_label(framework, p.indicator)})
     return rows
 
@@ -103,81 +104,86 @@ def matrix_rows(cells: list[MatrixCell], diverging: bool = False) -> list[dict[s
     ]
 
 
-def network_charts(figures: NetworkFigures, view: AudienceView) -> NetworkCharts:
+def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations = DUTCH) -> NetworkCharts:
     """The charts of a network page, from that network's figures."""
     framework = view.framework
     latest, previous = figures.latest, figures.previous
     people = dict(figures.participants).get(latest) if latest else None
     positions = None
-    rows = _position_rows(figures, view) if latest else []
+    rows = _position_rows(figures, view, t) if latest else []
     if rows and latest:
-        summary = insight.positions_summary(figures.network, latest.label, people, figures.starters, framework, view.is_public)
+        summary = insight.positions_summary(figures.network, latest.label, people, figures.starters, framework, view.is_public, t)
         positions = declare(POSITIONS, rows, summary)
 
     change = None
     if figures.changes and latest and previous:
         change_rows = [
             {"indicator": indicator_label(framework, c.indicator), "vorige": c.previous, "laatste": c.latest,
-             "verschil": round(c.delta, 6), "vorig_moment": previous.label, "laatste_moment": latest.label}
+             "verschil": round(c.delta, 6), "vorig_moment": t.moment(previous.label), "laatste_moment": t.moment(latest.label)}
             for c in figures.changes
         ]
-        change = declare(CHANGE, change_rows, insight.change_summary(figures.network, previous.label, latest.label, figures.changes, framework))
+        change = declare(CHANGE, change_rows, insight.change_summary(figures.network, previous.label, latest.label, figures.changes, framework, t))
 
     stories = dict(figures.stories_per_moment)
     counted = [(m, n) for m, n in figures.participants if n is not None and n > 0]
     participation_rows = [
-        {"meetmoment": m.label, "volgorde": order, "deelnemers": n, "reflecties": stories.get(m, 0)}
+        {"meetmoment": t.moment(m.label), "volgorde": order, "deelnemers": n, "reflecties": stories.get(m, 0)}
         for order, (m, n) in enumerate(figures.participants) if n is not None
     ]
     participation = None
     if counted:
-        participation = declare(PARTICIPATION, participation_rows, insight.participation_summary(figures.network, [(m.label, n) for m, n in counted]))
+        participation = declare(PARTICIPATION, participation_rows, insight.participation_summary(figures.network, [(m.label, n) for m, n in counted], t))
 
     cycles = None
     if figures.stories:
-        cycles = declare(MATRIX, value_matrix_rows(figures, framework),
-                            insight.cycles_summary(figures.network, [(framework.cycle(code).name, count) for code, count in figures.cycle_counts]))
+        cycles = declare(MATRIX, value_matrix_rows(figures, framework, t),
+                            insight.cycles_summary(figures.network, [(framework.cycle(code).name, count) for code, count in figures.cycle_counts], t))
 
     rated = [(order, m, m.mean_rating) for order, m in enumerate(figures.meetings) if m.mean_rating is not None]
     meeting_rows = [
-        {"datum": m.date.strftime("%d-%m-%Y"), "volgorde": order, "cijfer": round(rating, 6), "cijfers": len(m.ratings), "evaluaties": len(m.notes)}
+        {"datum": t.date(m.date), "volgorde": order, "cijfer": round(rating, 6), "cijfers": len(m.ratings), "evaluaties": len(m.notes)}
         for order, m, rating in rated
     ]
     meetings = None
     if meeting_rows:
-        ratings = [(m.date.strftime("%d-%m-%Y"), round(rating, 6)) for _, m, rating in rated]
-        meetings = declare(MEETINGS, meeting_rows, insight.meetings_summary(figures.network, ratings))
+        ratings = [(t.date(m.date), round(rating, 6)) for _, m, rating in rated]
+        meetings = declare(MEETINGS, meeting_rows, insight.meetings_summary(figures.network, ratings, t))
 
     paths = None
     if len(figures.moments) > 1 and not view.is_public:
-        paths = declare(PATHS, _path_rows(figures, view), insight.paths_summary(
+        paths = declare(PATHS, _path_rows(figures, view, t), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
-            len({p.participant for p in figures.positions})))
+            len({p.participant for p in figures.positions}), t))
     return NetworkCharts(positions, change, participation, cycles, meetings, paths)
 
 
-def value_matrix_rows(figures: NetworkFigures, framework: Framework) -> list[dict[str, Any]]:
+def value_matrix_rows(figures: NetworkFigures, framework: Framework, t: Translations = DUTCH) -> list[dict[str, Any]]:
     """Value cycles × moments: how many reflections, individual and collective; empty cells show '–'."""
     order = {m: i for i, (m, _) in enumerate(figures.stories_per_moment)}
     cells = []
     for c in figures.value_cells:
         cycle = framework.cycle(c.cycle)
         other = c.total - c.individual - c.collective
-        explanation = f"{c.total} reflecties: {c.individual} individueel, {c.collective} collectief" + (f", {other} zonder niveau" if other else "")
-        cells.append((f"{cycle.code}. {cycle.name}", cycle.code, c.moment.label, order[c.moment], float(c.total), str(c.total) if c.total else "–", explanation))
+        values = {"total": c.total, "individual": c.individual, "collective": c.collective, "other": other}
+        explanation = (t.ngettext("%(total)s reflectie: %(individual)s individueel, %(collective)s collectief, %(other)s zonder niveau",
+                                  "%(total)s reflecties: %(individual)s individueel, %(collective)s collectief, %(other)s zonder niveau", c.total)
+                       if other else
+                       t.ngettext("%(total)s reflectie: %(individual)s individueel, %(collective)s collectief",
+                                  "%(total)s reflecties: %(individual)s individueel, %(collective)s collectief", c.total)) % values
+        cells.append((f"{cycle.code}. {cycle.name}", cycle.code, t.moment(c.moment.label), order[c.moment], float(c.total), str(c.total) if c.total else "–", explanation))
     return matrix_rows(cells)
 
 
-def _path_rows(figures: NetworkFigures, view: AudienceView) -> list[dict[str, Any]]:
+def _path_rows(figures: NetworkFigures, view: AudienceView, t: Translations) -> list[dict[str, Any]]:
     framework = view.framework
     order = {m: i for i, m in enumerate(figures.moments)}
     rows = [
-        {"indicator": indicator_label(framework, p.indicator), "meetmoment": p.moment.label, "volgorde": order[p.moment],
-         "score": p.value, "soort": "pad", "deelnemer": f"Deelnemer {p.participant}"}
+        {"indicator": indicator_label(framework, p.indicator), "meetmoment": t.moment(p.moment.label), "volgorde": order[p.moment],
+         "score": p.value, "soort": "pad", "deelnemer": t.gettext("Deelnemer %(number)s") % {"number": p.participant}}
         for p in figures.positions if p.situation == Situation.CURRENT and p.moment in order
     ]
     rows += [
-        {"indicator": indicator_label(framework, s.indicator), "meetmoment": s.moment.label, "volgorde": order[s.moment],
+        {"indicator": indicator_label(framework, s.indicator), "meetmoment": t.moment(s.moment.label), "volgorde": order[s.moment],
          "score": s.median, "soort": "mediaan", "n": s.n}
         for s in figures.stats if s.situation == Situation.CURRENT and s.moment in order
     ]
@@ -195,7 +201,7 @@ class OverviewCharts:
         return _present(self.medians, self.profiles, self.changes, self.values)
 
 
-def overview_charts(figures: Figures, view: AudienceView) -> OverviewCharts:
+def overview_charts(figures: Figures, view: AudienceView, t: Translations = DUTCH) -> OverviewCharts:
     """All networks side by side, at each network's latest moment. The public showcase shows only
     the medians and the value creation."""
     framework = view.framework
@@ -207,67 +213,74 @@ def overview_charts(figures: Figures, view: AudienceView) -> OverviewCharts:
     value_cells: list[MatrixCell] = []
     for row, network in enumerate(networks):
         latest = network.latest_current
-        latest_label = network.latest.label if network.latest else ""
-        previous_label = network.previous.label if network.previous else ""
+        latest_label = t.moment(network.latest.label) if network.latest else ""
+        previous_label = t.moment(network.previous.label) if network.previous else ""
         for code, stat in latest.items():
-            median_cells.append((network.network, row, code, order[code], stat.median, number(stat.median),
-                                 f"mediaan {number(stat.median)} (n={stat.n}) op {latest_label}"))
+            median_cells.append((network.network, row, code, order[code], stat.median, t.number(stat.median),
+                                 _median_explanation(stat, latest_label, t)))
         for dimension in framework.dimensions:
             values = [latest[i.code].median for i in framework.indicators_of(dimension.code) if i.code in latest]
             if values:
                 mean = sum(values) / len(values)
-                profile_cells.append((network.network, row, dimension.name, int(dimension.code), mean, number(mean),
-                                      f"gemiddelde van de medianen {number(mean)} op {latest_label}"))
+                profile_cells.append((network.network, row, dimension.name, int(dimension.code), mean, t.number(mean),
+                                      t.gettext("gemiddelde van de medianen %(mean)s op %(moment)s") % {"mean": t.number(mean), "moment": latest_label}))
         for change in network.changes:
             change_cells.append((network.network, row, change.indicator, order[change.indicator], change.delta,
-                                 str(signed(change.delta)),
-                                 f"van {number(change.previous)} naar {number(change.latest)} ({previous_label} → {latest_label})"))
+                                 str(t.signed(change.delta)),
+                                 t.gettext("van %(previous)s naar %(latest)s (%(previous_moment)s → %(latest_moment)s)") % {
+                                     "previous": t.number(change.previous), "latest": t.number(change.latest),
+                                     "previous_moment": previous_label, "latest_moment": latest_label}))
         counts = dict(network.cycle_counts)
         if network.stories:
             for cycle in framework.cycles:
                 count = counts.get(cycle.code, 0)
                 value_cells.append((network.network, row, cycle.name, cycle.code, float(count), str(count) if count else "–",
-                                    f"{count} reflecties"))
+                                    t.ngettext("%(count)s reflectie", "%(count)s reflecties", count) % {"count": count}))
 
     def make(kind: ChartKind, cells: list[MatrixCell], what: str, diverging: bool = False) -> Chart | None:
         if not cells:
             return None
-        summary = insight.matrix_summary(what, [(c[0], c[2], c[4]) for c in cells])
+        summary = insight.matrix_summary(what, [(c[0], c[2], c[4]) for c in cells], t)
         return declare(kind, matrix_rows(cells, diverging), summary)
 
     return OverviewCharts(
-        make(MATRIX, median_cells, "Mediaan van de huidige situatie per netwerk en indicator, op het laatste meetmoment van elk netwerk"),
-        None if view.is_public else make(MATRIX, profile_cells, "Dimensieprofiel: per netwerk het gemiddelde van de medianen van de indicatoren van elke dimensie"),
-        None if view.is_public else make(CHANGE_MATRIX, change_cells, "Verschuiving van de mediaan sinds het vorige meetmoment, per netwerk en indicator", diverging=True),
-        make(MATRIX, value_cells, "Aantal reflecties per netwerk en cyclus van waardecreatie"),
+        make(MATRIX, median_cells, t.gettext("Mediaan van de huidige situatie per netwerk en indicator, op het laatste meetmoment van elk netwerk")),
+        None if view.is_public else make(MATRIX, profile_cells, t.gettext("Dimensieprofiel: per netwerk het gemiddelde van de medianen van de indicatoren van elke dimensie")),
+        None if view.is_public else make(CHANGE_MATRIX, change_cells, t.gettext("Verschuiving van de mediaan sinds het vorige meetmoment, per netwerk en indicator"), diverging=True),
+        make(MATRIX, value_cells, t.gettext("Aantal reflecties per netwerk en cyclus van waardecreatie")),
     )
 
 
-def dimension_matrix(figures: Figures, view: AudienceView, dimension: Dimension) -> Chart | None:
+def _median_explanation(stat: Stat, moment: str, t: Translations) -> str:
+    return t.gettext("mediaan %(median)s (n=%(n)s) op %(moment)s") % {"median": t.number(stat.median), "n": stat.n, "moment": moment}
+
+
+def dimension_matrix(figures: Figures, view: AudienceView, dimension: Dimension, t: Translations = DUTCH) -> Chart | None:
     """One dimension's indicators × networks at each network's latest moment."""
     cells: list[MatrixCell] = []
     for row, network in enumerate(figures.networks):
-        latest_label = network.latest.label if network.latest else ""
+        latest_label = t.moment(network.latest.label) if network.latest else ""
         for order, indicator in enumerate(view.framework.indicators_of(dimension.code)):
             stat = network.latest_current.get(indicator.code)
             if stat is not None:
                 cells.append((network.network, row, indicator_label(view.framework, indicator.code), order, stat.median,
-                              number(stat.median), f"mediaan {number(stat.median)} (n={stat.n}) op {latest_label}"))
+                              t.number(stat.median), _median_explanation(stat, latest_label, t)))
     if not cells:
         return None
-    summary = insight.matrix_summary(f"{dimension.name}: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk", [(c[0], c[2], c[4]) for c in cells])
+    what = t.gettext("%(dimension)s: mediaan per netwerk en indicator op het laatste meetmoment van elk netwerk") % {"dimension": dimension.name}
+    summary = insight.matrix_summary(what, [(c[0], c[2], c[4]) for c in cells], t)
     return declare(MATRIX, matrix_rows(cells), summary)
 
 
-def trend_chart(view: AudienceView, stats: Sequence[Stat], indicator: str) -> Chart | None:
+def trend_chart(view: AudienceView, stats: Sequence[Stat], indicator: str, t: Translations = DUTCH) -> Chart | None:
     """One indicator's median per network over all moments (current situation)."""
     order = {m: i for i, m in enumerate(view.moments)}
     rows: list[dict[str, Any]] = [
-        {"netwerk": s.network, "meetmoment": s.moment.label, "volgorde": order[s.moment], "mediaan": s.median, "n": s.n}
+        {"netwerk": s.network, "meetmoment": t.moment(s.moment.label), "volgorde": order[s.moment], "mediaan": s.median, "n": s.n}
         for s in stats if s.indicator == indicator and s.situation == Situation.CURRENT
     ]
     if not rows:
         return None
     label = indicator_label(view.framework, indicator)
     latest = {r["netwerk"]: r["mediaan"] for r in sorted(rows, key=lambda r: r["volgorde"])}  # the last one wins
-    return declare(TREND, rows, insight.trend_summary(label, latest))
+    return declare(TREND, rows, insight.trend_summary(label, latest, t))

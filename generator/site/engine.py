@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.core.errors import BuildError
+from generator.core.language import Message
 from generator.core.resources import MKDOCS_CONFIG
 from generator.site.paths import NAV_FILE
 
@@ -53,6 +54,11 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
             strict=True,
             use_directory_urls=not offline,
         )
+        language = settings.get("language", "nl")
+        config.theme["language"] = language
+        config.plugins["material/search"].config["lang"] = [language]
+        for scheme, name in zip(config.theme["palette"], settings.get("palette_names", []), strict=False):
+            scheme["toggle"]["name"] = name
         if "logo" in settings:
             config.theme["logo"] = settings["logo"]
             config.theme["favicon"] = settings["logo"]
@@ -76,6 +82,6 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
                 (out / "search" / "search_index.js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
     except (MkDocsException, OSError) as error:
         details = "".join(f"\n- {message}" for message in collect.messages)
-        raise BuildError(f"MkDocs kon de site niet bouwen: {error}{details}") from error
+        raise BuildError(Message("MkDocs kon de site niet bouwen: %(error)s%(details)s", error=str(error), details=details)) from error
     finally:
         logger.removeHandler(collect)

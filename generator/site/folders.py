@@ -26,6 +26,7 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.core.errors import BusyError, UsageError, os_reason
+from generator.core.language import Message
 
 MARKER = ".netwerkspiegel-map"
 KEPT = (".gitkeep",)  # a placeholder that keeps an empty folder in git; carried over, never ours
@@ -47,27 +48,35 @@ def _shown(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def resolve(path: Path, what: str) -> Path:
+# What each folder is for, as messages name it.
+DATA_FOLDER, SOURCE_FOLDER, OUTPUT_FOLDER = Message("de gegevens (--data)"), Message("de Markdown (--src)"), Message("de HTML (--out)")
+ZIP_FILE = Message("het zip-bestand (--zip)")
+
+
+def resolve(path: Path, what: Message) -> Path:
     try:
         return path.expanduser().resolve()
     except (OSError, RuntimeError) as error:
-        raise UsageError(f"De map voor {what} ('{_shown(path)}') kan niet worden gebruikt: {os_reason(error) if isinstance(error, OSError) else 'een kring van snelkoppelingen'}.") from error
+        reason = os_reason(error) if isinstance(error, OSError) else Message("een kring van snelkoppelingen")
+        raise UsageError(Message("De map voor %(what)s ('%(path)s') kan niet worden gebruikt: %(reason)s.", what=what, path=_shown(path), reason=reason)) from error
 
 
 def check_separate(data: Path, src: Path, out: Path) -> None:
     """`--data`, `--src` and `--out` are three folders apart: none equals or contains another."""
-    named = (("de gegevens (--data)", data), ("de Markdown (--src)", src), ("de HTML (--out)", out))
+    named = ((DATA_FOLDER, data), (SOURCE_FOLDER, src), (OUTPUT_FOLDER, out))
     for index, (first_name, first) in enumerate(named):
         for second_name, second in named[index + 1:]:
             if first == second:
-                raise UsageError(f"De map voor {first_name} en de map voor {second_name} zijn dezelfde ('{_shown(first)}'). Kies drie aparte mappen.")
+                raise UsageError(Message("De map voor %(first)s en de map voor %(second)s zijn dezelfde ('%(path)s'). Kies drie aparte mappen.",
+                                         first=first_name, second=second_name, path=_shown(first)))
             if second.is_relative_to(first) or first.is_relative_to(second):
                 inner_name, outer_name = (second_name, first_name) if second.is_relative_to(first) else (first_name, second_name)
                 inner, outer = (second, first) if second.is_relative_to(first) else (first, second)
-                raise UsageError(
-                    f"De map voor {inner_name} ('{_shown(inner)}') ligt binnen de map voor {outer_name} ('{_shown(outer)}'). "
-                    "Kies mappen die niet in elkaar liggen: anders leest of wist de ene wat de andere bevat."
-                )
+                raise UsageError(Message(
+                    "De map voor %(inner)s ('%(inner_path)s') ligt binnen de map voor %(outer)s ('%(outer_path)s'). "
+                    "Kies mappen die niet in elkaar liggen: anders leest of wist de ene wat de andere bevat.",
+                    inner=inner_name, inner_path=_shown(inner), outer=outer_name, outer_path=_shown(outer),
+                ))
 
 
 def written_files(folder: Path) -> frozenset[str] | None:
@@ -104,43 +113,46 @@ def _all_files(folder: Path) -> Iterator[str]:
             yield (base / name).relative_to(folder).as_posix()
 
 
-def check_replaceable(target: Path, what: str) -> None:
+def check_replaceable(target: Path, what: Message) -> None:
     """Refuse (UsageError, nothing touched) unless `target` is absent, empty, or wholly ours."""
     for ancestor in target.parents:
         if ancestor.exists():
             if not ancestor.is_dir():
-                raise UsageError(f"De map voor {what} ('{_shown(target)}') kan niet worden gemaakt: '{_shown(ancestor)}' is een bestand, geen map.")
+                raise UsageError(Message("De map voor %(what)s ('%(path)s') kan niet worden gemaakt: '%(file)s' is een bestand, geen map.",
+                                         what=what, path=_shown(target), file=_shown(ancestor)))
             break
     if not target.exists() and not target.is_symlink():
         return
     if not target.is_dir():
-        raise UsageError(f"De map voor {what} ('{_shown(target)}') is een bestand, geen map. Netwerkspiegel vervangt geen bestanden; kies een andere map.")
+        raise UsageError(Message("De map voor %(what)s ('%(path)s') is een bestand, geen map. Netwerkspiegel vervangt geen bestanden; kies een andere map.",
+                                 what=what, path=_shown(target)))
     if (target / ".git").exists():
-        raise UsageError(f"De map voor {what} ('{_shown(target)}') bevat '.git': dat is een git-repository. Netwerkspiegel maakt zo'n map nooit leeg; kies een map erbinnen, zoals '{_shown(target / 'site')}'.")
+        raise UsageError(Message("De map voor %(what)s ('%(path)s') bevat '.git': dat is een git-repository. Netwerkspiegel maakt zo'n map nooit leeg; "
+                                 "kies een map erbinnen, zoals '%(inside)s'.", what=what, path=_shown(target), inside=_shown(target / "site")))
     try:
         present = [name for name in _all_files(target) if name not in KEPT]
     except OSError as error:
-        raise UsageError(f"De map voor {what} ('{_shown(target)}') kan niet worden gelezen: {os_reason(error)}.") from error
+        raise UsageError(Message("De map voor %(what)s ('%(path)s') kan niet worden gelezen: %(reason)s.", what=what, path=_shown(target), reason=os_reason(error))) from error
     if not present:
         return
     ours = written_files(target)
     if ours is None:
-        raise UsageError(
-            f"De map voor {what} ('{_shown(target)}') bestaat al en is niet door Netwerkspiegel gemaakt "
-            f"(er staan bijvoorbeeld {_examples(present)} in). Netwerkspiegel vervangt alleen mappen die het zelf "
-            "schreef. Kies een nieuwe of lege map, of verplaats wat erin staat."
-        )
+        raise UsageError(Message(
+            "De map voor %(what)s ('%(path)s') bestaat al en is niet door Netwerkspiegel gemaakt "
+            "(er staan bijvoorbeeld %(examples)s in). Netwerkspiegel vervangt alleen mappen die het zelf "
+            "schreef. Kies een nieuwe of lege map, of verplaats wat erin staat.", what=what, path=_shown(target), examples=_examples(present)
+        ))
     foreign = [name for name in present if name != MARKER and name not in ours]
     if foreign:
-        raise UsageError(
-            f"De map voor {what} ('{_shown(target)}') bevat bestanden die Netwerkspiegel niet schreef: "
-            f"{_examples(foreign)}. Netwerkspiegel zou ze bij het bouwen weggooien; verplaats ze eerst."
-        )
+        raise UsageError(Message(
+            "De map voor %(what)s ('%(path)s') bevat bestanden die Netwerkspiegel niet schreef: "
+            "%(examples)s. Netwerkspiegel zou ze bij het bouwen weggooien; verplaats ze eerst.", what=what, path=_shown(target), examples=_examples(foreign)
+        ))
 
 
-def _examples(names: list[str], limit: int = 3) -> str:
+def _examples(names: list[str], limit: int = 3) -> str | Message:
     shown = ", ".join(f"'{name}'" for name in sorted(names)[:limit])
-    return shown + (f" en nog {len(names) - limit}" if len(names) > limit else "")
+    return Message("%(names)s en nog %(more)s", names=shown, more=len(names) - limit) if len(names) > limit else shown
 
 
 def clear_leftovers(target: Path) -> None:
@@ -248,17 +260,17 @@ def _acquire(lock_path: Path, target: Path, fcntl: ModuleType) -> int:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
             os.close(descriptor)
-            raise BusyError(
-                f"De map '{_shown(target)}' wordt op dit moment al gebouwd door een andere Netwerkspiegel. "
-                "Wacht tot die klaar is en probeer het dan opnieuw."
-            ) from error
+            raise BusyError(Message(
+                "De map '%(path)s' wordt op dit moment al gebouwd door een andere Netwerkspiegel. "
+                "Wacht tot die klaar is en probeer het dan opnieuw.", path=_shown(target)
+            )) from error
         try:
             if os.stat(lock_path).st_ino == os.fstat(descriptor).st_ino:
                 return descriptor  # still the file at that name: the lock is ours
         except FileNotFoundError:
             pass
         os.close(descriptor)  # the previous build removed it just now: lock the new one
-    raise BusyError(f"De map '{_shown(target)}' wordt op dit moment al gebouwd door een andere Netwerkspiegel.")
+    raise BusyError(Message("De map '%(path)s' wordt op dit moment al gebouwd door een andere Netwerkspiegel.", path=_shown(target)))
 
 
 ZIP_COMMENT = b"netwerkspiegel-site"
@@ -270,7 +282,7 @@ def check_zip_target(zip_file: Path, out: Path) -> None:
     import zipfile
 
     if zip_file.is_relative_to(out):
-        raise UsageError(f"Het zip-bestand ('{_shown(zip_file)}') kan niet in de map voor de HTML staan; kies een plek ernaast.")
+        raise UsageError(Message("Het zip-bestand ('%(path)s') kan niet in de map voor de HTML staan; kies een plek ernaast.", path=_shown(zip_file)))
     if zip_file.parent.is_dir():  # what a killed build left while writing the zip
         for leftover in zip_file.parent.glob(f".{glob.escape(zip_file.name)}{_STAGING}*"):
             with contextlib.suppress(OSError):
@@ -283,7 +295,7 @@ def check_zip_target(zip_file: Path, out: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         ours = False
     if not ours:
-        raise UsageError(f"'{_shown(zip_file)}' bestaat al en is geen zip-bestand van Netwerkspiegel. Netwerkspiegel vervangt het niet; kies een andere naam.")
+        raise UsageError(Message("'%(path)s' bestaat al en is geen zip-bestand van Netwerkspiegel. Netwerkspiegel vervangt het niet; kies een andere naam.", path=_shown(zip_file)))
 
 
 def write_zip(folder: Path, zip_file: Path) -> None:

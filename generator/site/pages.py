@@ -23,18 +23,19 @@ from generator.analyse.audience import AudienceView, Story
 from generator.analyse.figures import Figures, NetworkFigures
 from generator.analyse.insight import patterns
 from generator.core.framework import Cycle, Framework
-from generator.core.language import Language, Translations
+from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import SITUATIONS, TableSummary
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
-from generator.core.text import html_attr, html_text, md, number, signed, slugify, url, yaml_title
+from generator.core.text import html_attr, html_text, md, slugify, url, yaml_title
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.chart_kinds import Chart, ChartKinds
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.site.paths import COLOUR_CSS, NAV_FILE
 from generator.site.static import render_static, static_path
 
-CSV_COLUMNS = ("netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max")
+# The network CSV's header, in the site's language (the English names are in the catalogue).
+CSV_COLUMNS = (N_("netwerk"), N_("meetmoment"), N_("indicator"), N_("situatie"), "n", N_("mediaan"), N_("gemiddelde"), "min", "max")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class GeneratedSite:
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None,
-                         translations: Translations | None = None) -> jinja2.Environment:
+                         translations: Translations = DUTCH) -> jinja2.Environment:
     """The page templates; a template in `overrides` (a project's `sjablonen/`) replaces ours of the
     same name. Texts marked `{% trans %}` or `_()` come in the language of `translations` (Dutch by default)."""
     loaders = ([jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []) + [jinja2.FileSystemLoader(str(templates_dir))]
@@ -61,9 +62,13 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
         finalize=md,
         extensions=["jinja2.ext.i18n"],
     )
-    language = translations or Translations(Language.DUTCH)
-    env.install_gettext_callables(language.template_gettext, language.template_ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(date=lambda d: Markup(d.strftime('%d-%m-%Y')), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr, num=number, signed=signed, chart=chart_block, word=word)
+    t = translations
+    env.install_gettext_callables(t.template_gettext, t.template_ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        date=lambda d: Markup(t.date(d)), moment=lambda m: t.moment(m.label), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr,
+        num=t.number, signed=t.signed, chart=chart_block, word=lambda member: t.gettext(word(member)),
+        message=lambda message: message.render(t), problem=lambda problem: problem.format(t),
+    )
     return env
 
 
@@ -113,12 +118,13 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
-                translations: Translations | None = None) -> GeneratedSite:
+                translations: Translations = DUTCH) -> GeneratedSite:
     """Plan the pages (with the charts each declares), make those charts, then render the pages."""
     view = figures.view
-    _ = (translations or Translations(Language.DUTCH)).gettext
+    t = translations
+    _ = t.gettext
     slugs = network_slugs(view.networks)
-    plans = plan_pages(figures, slugs)
+    plans = plan_pages(figures, slugs, t)
     specs = {chart: kinds.spec(chart) for plan in plans for chart in plan.charts}
     files: dict[str, bytes] = dict(assets)
     files.update(render_static([spec.json for spec in specs.values()]))
@@ -137,24 +143,27 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         page_specs = {chart: specs[chart] for chart in plan.charts}
         files[plan.path] = env.get_template(plan.template).render(**common, root=root, chart_specs=page_specs, **plan.context).encode("utf-8")
     for network in figures.networks:
-        files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework)
+        files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework, t)
     nav = _navigation(figures, slugs, _)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
     audience_name = _("publiek overzicht") if view.is_public else _("intern")
     site_name = html_attr(f"{view.settings.site_title} — {audience_name}")
     look = _own_look(view, files)
-    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url, **look}, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    # Material's interface and search in the site's language; its light/dark switch named in it too.
+    language = {"language": t.language.value, "palette_names": [_("Donkere modus"), _("Lichte modus")]}
+    files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url, **look, **language},
+                                  ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
     return GeneratedSite(files, nav, site_name)
 
 
-def plan_pages(figures: Figures, slugs: dict[str, str]) -> list[PagePlan]:
+def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH) -> list[PagePlan]:
     """Every page of the site for this audience, with its context and the charts it shows."""
     view = figures.view
     framework = view.framework
     plans = [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {})]
     for network in figures.networks:
         slug = slugs[network.network]
-        charts = network_charts(network, view)
+        charts = network_charts(network, view, t)
         plans.append(PagePlan(
             f"netwerken/{slug}.md", "network.md.j2",
             {
@@ -166,17 +175,17 @@ def plan_pages(figures: Figures, slugs: dict[str, str]) -> list[PagePlan]:
         ))
     for dimension in framework.dimensions:
         members = framework.indicators_of(dimension.code)
-        trends = [trend_chart(view, figures.stats, indicator.code) for indicator in members]
+        trends = [trend_chart(view, figures.stats, indicator.code, t) for indicator in members]
         indicators = [
             {"indicator": indicator, "chart": trend, "rows": _dimension_rows(figures, indicator.code)}
             for indicator, trend in zip(members, trends, strict=True)
         ]
-        matrix = dimension_matrix(figures, view, dimension)
+        matrix = dimension_matrix(figures, view, dimension, t)
         plans.append(PagePlan(
             f"dimensies/{dimension.slug}.md", "dimension.md.j2", {"dimension": dimension, "indicators": indicators, "matrix": matrix},
             tuple(chart for chart in [matrix, *trends] if chart is not None),
         ))
-    overview = overview_charts(figures, view)
+    overview = overview_charts(figures, view, t)
     if view.is_public:
         plans.append(PagePlan(
             "verhalen.md", "verhalen.md.j2",
@@ -187,11 +196,11 @@ def plan_pages(figures: Figures, slugs: dict[str, str]) -> list[PagePlan]:
     else:
         plans.append(PagePlan(
             "overzicht.md", "overzicht.md.j2",
-            {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks),
-             "median_rows": _median_rows(figures)},
+            {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks, t),
+             "median_rows": _median_rows(figures, t)},
             overview.declared(),
         ))
-        plans.append(PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings)}))
+        plans.append(PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)}))
         plans.append(PagePlan(
             "kwaliteit.md", "kwaliteit.md.j2",
             {"tables": view.tables, "notices": view.notices, "ignored_files": view.ignored_files,
@@ -261,14 +270,14 @@ def _totals(tables: Sequence[TableSummary]) -> dict[str, int]:
     }
 
 
-def _median_rows(figures: Figures) -> list[dict]:
+def _median_rows(figures: Figures, t: Translations) -> list[dict]:
     rows = []
     for network in figures.networks:
         if network.latest is None:
             continue
         latest = network.latest_current
-        cells = [f"{number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in figures.view.framework.indicator_codes()]
-        rows.append({"network": network.network, "moment": network.latest.label, "cells": cells})
+        cells = [f"{t.number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in figures.view.framework.indicator_codes()]
+        rows.append({"network": network.network, "moment": t.moment(network.latest.label), "cells": cells})
     return rows
 
 
@@ -326,16 +335,16 @@ def _dimension_rows(figures: Figures, indicator: str) -> list[dict]:
     return rows
 
 
-def _network_csv(network: NetworkFigures, framework: Framework) -> bytes:
+def _network_csv(network: NetworkFigures, framework: Framework, t: Translations) -> bytes:
     """Every cell quoted, and text that a spreadsheet could take for a formula neutralised: also
     after a ';' or a tab, because Dutch Excel splits on ';' whatever the quotes say."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([t.gettext(name) for name in CSV_COLUMNS])
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
     for stat in sorted(network.stats, key=lambda s: (s.moment, order[s.indicator], SITUATIONS.index(s.situation))):
         writer.writerow([
-            _cell_text(stat.network), _cell_text(stat.moment.label), stat.indicator, word(stat.situation), stat.n,
+            _cell_text(stat.network), _cell_text(t.moment(stat.moment.label)), stat.indicator, t.gettext(word(stat.situation)), stat.n,
             _plain(stat.median), _plain(stat.mean), _plain(stat.min), _plain(stat.max),
         ])
     return buffer.getvalue().encode("utf-8")

@@ -7,3 +7,4 @@ NAV_FILE = ".netwerkspiegel.json"  # navigation, site name and the coach's look,
 STATIC_DIR = "grafieken"  # the static SVG of every chart
 VEGA_BUNDLE = "assets/vega/vega-bundle.js"
 COLOUR_CSS = "assets/kleur.css"  # the coach's main colour (`site.kleur`)
+LANGUAGE_SCRIPT = "assets/taal.js"  # the texts and number notation of the site's language, for netwerkspiegel.js

@@ -5,12 +5,16 @@
 // browsers refuse module scripts.
 (() => {
 "use strict";
-const DUTCH_NUMBERS = { decimal: ",", thousands: ".", grouping: [3], currency: ["€\u00a0", ""] };
+// The site's language (assets/taal.js, written by Netwerkspiegel): its number notation and the
+// texts below; a text it lacks stays Dutch.
+const LANGUAGE = window.netwerkspiegelLanguage || { decimal: ",", thousands: ".", texts: {} };
+const text = (dutch) => LANGUAGE.texts[dutch] || dutch;
+const NUMBERS = { decimal: LANGUAGE.decimal, thousands: LANGUAGE.thousands, grouping: [3], currency: ["€\u00a0", ""] };
 const ACTIONS = { export: true, source: false, compiled: false, editor: false };
-const DUTCH_ACTIONS = {
-  SVG_ACTION: "Opslaan als SVG",
-  PNG_ACTION: "Opslaan als PNG",
-  CLICK_TO_VIEW_ACTIONS: "Klik voor acties",
+const ACTION_TEXTS = {
+  SVG_ACTION: text("Opslaan als SVG"),
+  PNG_ACTION: text("Opslaan als PNG"),
+  CLICK_TO_VIEW_ACTIONS: text("Klik voor acties"),
 };
 
 function darkMode() {
@@ -36,8 +40,8 @@ async function drawChart(container) {
   const options = {
     renderer: "svg",
     actions: ACTIONS,
-    i18n: DUTCH_ACTIONS,
-    formatLocale: DUTCH_NUMBERS,
+    i18n: ACTION_TEXTS,
+    formatLocale: NUMBERS,
     config: { background: null },
   };
   if (darkMode()) {
@@ -65,7 +69,7 @@ async function drawChart(container) {
     const drawing = canvas.querySelector(".chart-wrapper") || canvas.querySelector("svg");
     if (drawing) drawing.setAttribute("aria-hidden", "true");
     const summary = canvas.querySelector("details > summary");
-    if (summary) summary.setAttribute("aria-label", "Grafiek opslaan");
+    if (summary) summary.setAttribute("aria-label", text("Grafiek opslaan"));
     container.dataset.rendered = "true";
   } catch (error) {
     container.dataset.rendered = "error";
@@ -84,7 +88,7 @@ function nameSearchDialog() {
   const dialog = document.querySelector(".md-search[data-md-component='search']");
   if (dialog && !dialog.getAttribute("aria-label")) {
     dialog.setAttribute("role", "dialog");
-    dialog.setAttribute("aria-label", "Zoeken");
+    dialog.setAttribute("aria-label", text("Zoeken"));
   }
 }
 
@@ -93,7 +97,7 @@ function labelScrollingTables() {
   for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
     wrapper.setAttribute("tabindex", "0");
     wrapper.setAttribute("role", "region");
-    wrapper.setAttribute("aria-label", "Tabel");
+    wrapper.setAttribute("aria-label", text("Tabel"));
   }
 }
 

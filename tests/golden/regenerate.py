@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from generator.core.language import Language  # noqa: E402
 from generator.core.vocabulary import Audience, word  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
 from generator.site.paths import STATIC_DIR, VEGA_BUNDLE  # noqa: E402
@@ -34,11 +35,16 @@ NOT_COPIED = (VEGA_BUNDLE,)
 _SPEC = re.compile(r'data-spec="([^"]*)"')
 
 
-def golden_files(audience: Audience) -> dict[str, bytes]:
+def golden_folder(audience: Audience, language: Language) -> str:
+    """`intern`, `publiek` (Dutch, the default) and `en/intern`, `en/publiek`."""
+    return word(audience) if language == Language.DUTCH else f"{language.value}/{word(audience)}"
+
+
+def golden_files(audience: Audience, language: Language = Language.DUTCH) -> dict[str, bytes]:
     """The generated files to compare. Static SVGs are rendered by vl-convert with the machine's
     fonts, so they are listed by name (their names hash the chart's data) rather than copied.
     Chart specifications are taken out of the pages into pretty-printed files of their own."""
-    site = generate(read_data(DATA), audience)
+    site = generate(read_data(DATA), audience, language=language)
     files = {path: content for path, content in site.files.items() if path not in NOT_COPIED and not path.startswith(STATIC)}
     for path in sorted(p for p in files if p.endswith(".md")):
         counter = iter(range(1, 1000))
@@ -56,13 +62,14 @@ def golden_files(audience: Audience) -> dict[str, bytes]:
 
 
 def main() -> None:
-    for audience in Audience:
-        target = HERE / "expected" / word(audience)
-        shutil.rmtree(target, ignore_errors=True)
-        for path, content in golden_files(audience).items():
-            (target / path).parent.mkdir(parents=True, exist_ok=True)
-            (target / path).write_bytes(content)
-        print(f"{target.relative_to(HERE.parent.parent)}: bijgewerkt")
+    for language in Language:
+        for audience in Audience:
+            target = HERE / "expected" / golden_folder(audience, language)
+            shutil.rmtree(target, ignore_errors=True)
+            for path, content in golden_files(audience, language).items():
+                (target / path).parent.mkdir(parents=True, exist_ok=True)
+                (target / path).write_bytes(content)
+            print(f"{target.relative_to(HERE.parent.parent)}: bijgewerkt")
 
 
 if __name__ == "__main__":

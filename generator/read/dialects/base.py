@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from generator.core.framework import header_key
+from generator.core.language import Message
 from generator.core.vocabulary import Meaning
 from generator.read.load import RawTable
 
@@ -25,7 +26,7 @@ class Dialect:
     columns: Mapping[str, Meaning]
     header_rows: Callable[[tuple[str, ...], list[tuple[str, ...]]], int] = lambda header, rows: 1
     question_row: int = 1
-    skip: Callable[[Mapping[str, str]], str | None] = lambda row: None
+    skip: Callable[[Mapping[str, str]], Message | None] = lambda row: None
     key_of: Callable[[str], str] = header_key
     question_text: Callable[[str], str] = lambda header: header
 
@@ -44,7 +45,7 @@ class DialectTable:
 
     table: RawTable
     dialect: Dialect | None
-    skipped: Mapping[int, str] = field(default_factory=dict)
+    skipped: Mapping[int, Message] = field(default_factory=dict)
 
 
 def apply_dialect(table: RawTable, dialects: tuple[Dialect, ...]) -> DialectTable:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from generator.core.language import Message
 from generator.core.vocabulary import Meaning
 from generator.read.dialects.base import Dialect, code_of, text_of
 
@@ -35,8 +36,8 @@ DIALECT = Dialect(
 )
 
 
-def _skip(row: Mapping[str, str]) -> str | None:
+def _skip(row: Mapping[str, str]) -> Message | None:
     for key in _SUBMITTED:
         if key in row:
-            return None if row[key].strip() else f"niet verstuurd: '{key}' is leeg (LimeSurvey bewaart ook antwoorden die niet zijn afgemaakt)"
+            return None if row[key].strip() else Message("niet verstuurd: '%(column)s' is leeg (LimeSurvey bewaart ook antwoorden die niet zijn afgemaakt)", column=key)
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.core.framework import fold, header_key
+from generator.core.language import Message
 from generator.core.vocabulary import Meaning
 from generator.read.dialects.base import Dialect
 
@@ -41,13 +42,13 @@ def _header_rows(header: tuple[str, ...], first_rows: list[tuple[str, ...]]) -> 
     return 1
 
 
-def _skip(row: Mapping[str, str]) -> str | None:
+def _skip(row: Mapping[str, str]) -> Message | None:
     status = row.get("status", "")
     if header_key(status) in _NOT_ANSWERS:
-        return f"geen echt antwoord: Status '{status}' (een voorbeeld, test of spam in Qualtrics)"
+        return Message("geen echt antwoord: Status '%(status)s' (een voorbeeld, test of spam in Qualtrics)", status=status)
     finished = row.get("finished", "")
     if fold(finished).strip() in _UNFINISHED:
-        return f"niet afgemaakt: Finished '{finished}'"
+        return Message("niet afgemaakt: Finished '%(finished)s'", finished=finished)
     return None
 
 

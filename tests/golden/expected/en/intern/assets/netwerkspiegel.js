@@ -1,0 +1,120 @@
+// Draws every chart of a page with vega-embed (from the site's own vega bundle, never a CDN).
+// Material's instant navigation swaps pages without reloading scripts, so charts are drawn on each
+// emission of its `document$` observable, and again when the reader switches light/dark mode.
+// A classic script in its own scope (not a module): it must also run from file://, where
+// browsers refuse module scripts.
+(() => {
+"use strict";
+// The site's language (assets/taal.js, written by Netwerkspiegel): its number notation and the
+// texts below; a text it lacks stays Dutch.
+const LANGUAGE = window.netwerkspiegelLanguage || { decimal: ",", thousands: ".", texts: {} };
+const text = (dutch) => LANGUAGE.texts[dutch] || dutch;
+const NUMBERS = { decimal: LANGUAGE.decimal, thousands: LANGUAGE.thousands, grouping: [3], currency: ["€\u00a0", ""] };
+const ACTIONS = { export: true, source: false, compiled: false, editor: false };
+const ACTION_TEXTS = {
+  SVG_ACTION: text("Opslaan als SVG"),
+  PNG_ACTION: text("Opslaan als PNG"),
+  CLICK_TO_VIEW_ACTIONS: text("Klik voor acties"),
+};
+
+function darkMode() {
+  return document.body.getAttribute("data-md-color-scheme") === "slate";
+}
+
+function textColour() {
+  return getComputedStyle(document.body).getPropertyValue("--md-typeset-color").trim() || undefined;
+}
+
+// A chart's state is in `data-rendered`: "pending" while it is drawn, then "true", or "error" when
+// drawing failed (then the static SVG below it is shown instead).
+async function drawChart(container) {
+  if (!container.dataset.spec) return;
+  container.dataset.rendered = "pending";
+  container.setAttribute("aria-busy", "true");
+  let canvas = container.querySelector(".ns-chart-canvas");
+  if (!canvas) {
+    canvas = document.createElement("div");
+    canvas.className = "ns-chart-canvas";
+    container.appendChild(canvas);
+  }
+  const options = {
+    renderer: "svg",
+    actions: ACTIONS,
+    i18n: ACTION_TEXTS,
+    formatLocale: NUMBERS,
+    config: { background: null },
+  };
+  if (darkMode()) {
+    // Text drawn in the chart (indicator names, poles, legends) follows Material's text colour.
+    const text = textColour();
+    options.theme = "dark";
+    options.config = {
+      background: null,
+      text: { color: text },
+      axis: { labelColor: text, titleColor: text },
+      legend: { labelColor: text, titleColor: text },
+    };
+  }
+  // The previous drawing's view and listeners are released before a new one is made.
+  if (container._nsEmbed) {
+    container._nsEmbed.finalize();
+    container._nsEmbed = null;
+  }
+  try {
+    const spec = JSON.parse(container.dataset.spec);
+    const result = await window.vegaEmbed(canvas, spec, options);
+    container._nsEmbed = result;
+    // The figure is named by its container (aria-label) and told by its summary and table; the
+    // drawing itself, hundreds of unnamed marks, stays out of the accessibility tree.
+    const drawing = canvas.querySelector(".chart-wrapper") || canvas.querySelector("svg");
+    if (drawing) drawing.setAttribute("aria-hidden", "true");
+    const summary = canvas.querySelector("details > summary");
+    if (summary) summary.setAttribute("aria-label", text("Grafiek opslaan"));
+    container.dataset.rendered = "true";
+  } catch (error) {
+    container.dataset.rendered = "error";
+    canvas.textContent = "";
+    const staticImage = container.nextElementSibling && container.nextElementSibling.querySelector("img.ns-static");
+    if (staticImage) staticImage.classList.add("ns-shown");
+    console.error("Netwerkspiegel: grafiek niet getekend", error);
+  } finally {
+    container.removeAttribute("aria-busy");
+  }
+}
+
+// Material's search dialog gets an accessible name (set here rather than in a copied partial,
+// so that the theme needs no overrides).
+function nameSearchDialog() {
+  const dialog = document.querySelector(".md-search[data-md-component='search']");
+  if (dialog && !dialog.getAttribute("aria-label")) {
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", text("Zoeken"));
+  }
+}
+
+// Wide tables scroll sideways inside Material's wrapper: make it reachable by keyboard.
+function labelScrollingTables() {
+  for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    wrapper.setAttribute("tabindex", "0");
+    wrapper.setAttribute("role", "region");
+    wrapper.setAttribute("aria-label", text("Tabel"));
+  }
+}
+
+function drawAll() {
+  labelScrollingTables();
+  nameSearchDialog();
+  return Promise.all(Array.from(document.querySelectorAll(".ns-chart")).map(drawChart));
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => drawAll());
+} else {
+  drawAll();
+}
+
+new MutationObserver(() => drawAll()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ["data-md-color-scheme"],
+});
+})();
