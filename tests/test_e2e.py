@@ -147,6 +147,33 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         context.close()
 
 
+def test_the_english_site_draws_every_cross_and_speaks_english(tmp_path, browser):
+    """`--taal en`: the crosses, medians and legends are drawn (their situation words are English
+    in data and legend alike) and tooltips show English numbers."""
+    from generator.core.language import Language
+
+    build(ROOT / "data", tmp_path / "src", tmp_path / "site", Audience.INTERNAL, language=Language.ENGLISH)
+    with serve_folder(tmp_path / "site") as base:
+        context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
+        page.goto(base + "netwerken/zelfgestuurd-leren/", wait_until="networkidle")
+        assert wait_for_charts(page) == ["true"] * 6
+        chart = page.query_selector(".ns-chart[data-kind='positions']")
+        rows = json.loads(chart.get_attribute("data-spec"))["datasets"]["rows"]
+        crosses = sum(1 for row in rows if row["soort"] == "kruis")
+        medians = sum(1 for row in rows if row["soort"] == "mediaan")
+        assert crosses > 100 and {row["situatie"] for row in rows if "situatie" in row} == {"current", "desired"}
+        assert len(chart.query_selector_all("svg .mark-symbol path")) >= crosses
+        assert len(chart.query_selector_all("svg .mark-rect path")) >= medians  # ticks (and bands) are drawn as rects
+        legend = chart.inner_text() + " ".join(t.text_content() for t in chart.query_selector_all("svg text"))
+        assert "current" in legend and "desired" in legend and "huidig" not in legend
+        chart.query_selector("svg .mark-tick path, svg .mark-rect path").hover(force=True)
+        tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
+        assert re.search(r"Median\s*\d+\.\d", tooltip.inner_text()), tooltip.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "network-internal-english.png"), full_page=True)
+        assert problems == [] and foreign == []
+        context.close()
+
+
 def test_public_showcase_screenshot(sites, browser):
     root, _ = sites
     with serve_folder(root / "site-publiek") as base:

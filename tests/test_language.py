@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract
 
 from generator.core.language import CATALOGUES, Language, read_catalogue, translations
@@ -102,3 +103,104 @@ def test_chart_titles_axes_and_tooltips_come_in_the_language():
     assert '"Mediaan (huidige situatie)"' in dutch and '"Vorig meetmoment"' in dutch
     assert '"Median (current situation)"' in english and '"Previous moment"' in english
     assert "Mediaan" not in english
+
+
+def test_numbers_moments_and_dates_in_each_language():
+    import datetime as dt
+
+    dutch, english = translations(Language.DUTCH), translations(Language.ENGLISH)
+    assert (dutch.number(6.25), english.number(6.25), dutch.number(None)) == ("6,2", "6.2", "–")
+    assert (dutch.signed(-0.04), english.signed(1.5), english.whole(16384), dutch.whole(16384)) == ("0,0", "+1.5", "16,384", "16.384")
+    assert [english.moment(label) for label in ("2025-voorjaar", "2025-najaar", "2026-zomer", "2026-11-24")] == \
+        ["spring 2025", "autumn 2025", "summer 2026", "2026-11-24"]
+    assert dutch.moment("2025-voorjaar") == "2025-voorjaar"
+    assert (dutch.date(dt.date(2026, 3, 4)), english.date(dt.date(2026, 3, 4))) == ("04-03-2026", "2026-03-04")
+
+
+def test_the_english_form_questions_are_recognised_as_the_dutch_ones_are():
+    from generator.core.framework import load_framework
+    from generator.core.questions import form_questions
+    from generator.core.settings import Mappings
+    from generator.core.vocabulary import Meaning, Situation
+    from generator.read.recognise import meaning_of_header
+
+    framework = load_framework().in_language(Language.ENGLISH)
+    questions = form_questions(framework, None, translations(Language.ENGLISH))
+    meanings = [meaning_of_header(str(q), framework, Mappings()) for q in
+                [questions["desired_example"], *questions["indicator_questions"], *questions["reflection_questions"], *questions["evaluation_questions"]]]
+    assert meanings[0] == (Meaning.INDICATOR_QUESTION, ("1a", Situation.DESIRED))
+    assert meanings[1:12] == [(Meaning.INDICATOR_QUESTION, (code, Situation.CURRENT)) for code in framework.indicator_codes()]
+    assert meanings[12:] == [(Meaning.CYCLE_QUESTION, cycle) for cycle in range(1, 6)] + [
+        (Meaning.PUBLIC, None), (Meaning.TOPS, None), (Meaning.TIPS, None), (Meaning.RATING, None)]
+
+
+BAD_SCORES = "netwerk,meetmoment,deelnemer,indicator,score\nNet,2025-voorjaar,Anna,1a,zeven\nNet,2205-voorjaar,Bert,9z,11\n"
+ENGLISH_REPORT = [
+    "Netwerkspiegel found 4 problems in the input. Nothing has been written.",
+    "- scores.csv, row 2, column 'score', value 'zeven': not a number; expected a number from 1 to 10.",
+    "- scores.csv, row 3, column 'indicator', value '9z': unknown indicator; valid are 1a, 1b, 2a, 2b, 3a, 3b, 3c, 4a, 4b, 4c, 4d.",
+    "- scores.csv, row 3, column 'meetmoment', value '2205-voorjaar': the year 2205 is not between 1990 and 2099; is the year right?",
+    "- scores.csv, row 3, column 'score', value '11': score outside the scale of 1 to 10.",
+]
+
+
+@pytest.mark.parametrize("how", ["--taal en", "--taal before the command", "site.taal"])
+def test_cli_messages_follow_the_language(how, data_dir, capsys):
+    from generator.cli import main
+    from tests.conftest import write
+
+    write(data_dir, "scores.csv", BAD_SCORES)
+    if how == "site.taal":
+        write(data_dir, "netwerkspiegel.toml", '[site]\ntaal = "en"\n')
+        argv = ["check", "--data", str(data_dir)]
+    else:
+        argv = ["check", "--data", str(data_dir), "--taal", "en"] if how == "--taal en" else ["--taal", "en", "check", "--data", str(data_dir)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err.splitlines() == ENGLISH_REPORT
+
+
+def test_taal_on_the_command_line_goes_before_the_setting(data_dir, capsys):
+    from generator.cli import main
+    from tests.conftest import write
+
+    write(data_dir, "scores.csv", BAD_SCORES)
+    write(data_dir, "netwerkspiegel.toml", '[site]\ntaal = "en"\n')
+    assert main(["check", "--data", str(data_dir), "--taal", "nl"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == "Netwerkspiegel vond 4 problemen in de invoer. Er is niets geschreven."
+
+
+def test_argparse_and_help_speak_the_language(capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--taal", "en", "build", "--bogus"])
+    assert capsys.readouterr().err.splitlines()[-1] == "netwerkspiegel: error: unknown options: --bogus"
+    with pytest.raises(SystemExit):
+        main(["build", "--bogus"])
+    assert capsys.readouterr().err.splitlines()[-1] == "netwerkspiegel: fout: onbekende opties: --bogus"
+    with pytest.raises(SystemExit):
+        main(["--taal", "en", "--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("usage: netwerkspiegel") and "site.taal (default \"nl\"): the language of the site" in help_text
+
+
+def test_a_whole_site_in_english_from_the_command_line(tmp_path, capsys):
+    """`build --taal en`: Material's interface and search, the page texts, the CSV and the script's
+    language; the same data in Dutch is untouched by it."""
+    import json
+
+    from generator.cli import main
+    from tests.golden.regenerate import DATA
+
+    assert main(["build", "--data", str(DATA), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site"), "--taal", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Site built for audience 'intern': ")
+    site = tmp_path / "site"
+    index = (site / "index.html").read_text("utf-8")
+    assert '<html lang="en"' in index and 'title="Dark mode"' in index and 'Donkere modus' not in index
+    assert json.loads((site / "search" / "search_index.json").read_text("utf-8"))["config"]["lang"] == ["en"]
+    csv_file = next((site / "netwerken").glob("*.csv"))
+    assert csv_file.read_text("utf-8").splitlines()[0] == '"network","moment","indicator","situation","n","median","mean","min","max"'
+    assert '"current"' in csv_file.read_text("utf-8") and '"huidig"' not in csv_file.read_text("utf-8")
+    assert '"decimal": "."' in (site / "assets" / "taal.js").read_text("utf-8")
+    quality = (site / "kwaliteit" / "index.html").read_text("utf-8")
+    assert "Data quality" in quality and "Gegevenskwaliteit" not in quality

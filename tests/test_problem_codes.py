@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import Code, InputError, Problem
+from generator.core.language import Language, Message, translations
 from generator.pipeline import read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
 from tests.exports import INDICATOR_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
@@ -244,9 +245,21 @@ def test_each_kind_of_problem_is_located_and_worded(code: Code, data_dir: Path, 
         prepare(data_dir, monkeypatch)
     else:
         prepare(data_dir)
-    of_code = [where(p, data_dir) for p in found_problems(data_dir) if p.code == code]
-    assert of_code, [(p.code, p.format()) for p in found_problems(data_dir)]
-    assert of_code[0] == expected
+    found = [p for p in found_problems(data_dir) if p.code == code]
+    assert found, [(p.code, p.format()) for p in found_problems(data_dir)]
+    assert where(found[0], data_dir) == expected
+    # Every text the message is made of has its English in the catalogue, so `--taal en` says it in English.
+    assert untranslated(found[0].message) == []
+
+
+def untranslated(message: Message) -> list[str]:
+    english = translations(Language.ENGLISH).messages
+    texts = [message.text] + ([message.plural] if message.plural else [])
+    missing = [text for text in texts if text not in english]
+    for _name, value in message.values:
+        if isinstance(value, Message):
+            missing += untranslated(value)
+    return missing
 
 
 def test_every_code_has_its_case() -> None:

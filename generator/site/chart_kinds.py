@@ -26,9 +26,10 @@ Gettext = Callable[[str], str]
 
 # Okabe–Ito colours: distinguishable with every common form of colour blindness. Keyed by the
 # situation as the chart's data names it (the legend shows that word).
-SITUATION_COLOURS = {word(Situation.CURRENT): "#0072B2", word(Situation.DESIRED): "#E69F00"}
-SITUATION_SHAPES = {word(Situation.CURRENT): "circle", word(Situation.DESIRED): "diamond"}
-CURRENT_COLOUR = SITUATION_COLOURS[word(Situation.CURRENT)]
+# By situation; the data and the legend name it in the site's language (`huidig`, `current`).
+SITUATION_COLOURS = {Situation.CURRENT: "#0072B2", Situation.DESIRED: "#E69F00"}
+SITUATION_SHAPES = {Situation.CURRENT: "circle", Situation.DESIRED: "diamond"}
+CURRENT_COLOUR = SITUATION_COLOURS[Situation.CURRENT]
 CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
@@ -103,7 +104,7 @@ def _situation_colour(_: Gettext, orient: LegendOrient = "top") -> alt.Color:
     return alt.Color(
         "situatie:N",
         title=_("Situatie"),
-        scale=alt.Scale(domain=list(SITUATION_COLOURS), range=list(SITUATION_COLOURS.values())),
+        scale=alt.Scale(domain=[_(word(situation)) for situation in SITUATION_COLOURS], range=list(SITUATION_COLOURS.values())),
         legend=alt.Legend(orient=orient),
     )
 
@@ -112,7 +113,7 @@ def _situation_shape(_: Gettext, orient: LegendOrient = "top") -> alt.Shape:
     return alt.Shape(
         "situatie:N",
         title=_("Situatie"),
-        scale=alt.Scale(domain=list(SITUATION_SHAPES), range=list(SITUATION_SHAPES.values())),
+        scale=alt.Scale(domain=[_(word(situation)) for situation in SITUATION_SHAPES], range=list(SITUATION_SHAPES.values())),
         legend=alt.Legend(orient=orient),
     )
 
