@@ -59,7 +59,7 @@ def test_public_site_has_no_positions_no_private_reflections_and_withholds_small
     page = (built["root"] / "src-publiek" / "netwerken" / "rekenen-taal-b.md").read_text("utf-8")
     assert "Kleine groepen weggelaten" in page
     assert (built["root"] / "src-publiek" / "netwerken" / "rekenen-taal-b.csv").read_text("utf-8") == (
-        '"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max"\n'
+        '"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max","gedeeld"\n'
     )
 
 
@@ -76,7 +76,7 @@ def test_csv_per_network_has_one_row_per_network_moment_indicator_situation(buil
     import csv
 
     lines = list(csv.reader((built["root"] / "site-intern" / "netwerken" / "wereldorientatie.csv").read_text("utf-8").splitlines()))
-    assert lines[0] == ["netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max"]
+    assert lines[0] == ["netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max", "gedeeld"]
     assert len(lines) == 1 + 2 * 11 * 2
     assert [line[1] for line in lines[1:]] == ["2025-voorjaar"] * 22 + ["2025-najaar"] * 22
 

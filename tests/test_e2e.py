@@ -133,7 +133,8 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         assert wait_for_charts(page) == ["true"] * 6
         # Instant navigation kept the same document: inline scripts did not run again, ours did.
         assert page.evaluate("window.__netwerkspiegelProbe") == 1
-        median = page.query_selector(".ns-chart[data-kind='positions'] svg .mark-tick path, .ns-chart[data-kind='positions'] svg .mark-rect path")
+        # The last median tick (4d, desired): the agreed cross, drawn on the line, covers no desired median.
+        median = page.query_selector_all(".ns-chart[data-kind='positions'] svg .mark-tick path, .ns-chart[data-kind='positions'] svg .mark-rect path")[-1]
         median.hover(force=True)
         tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
         assert re.search(r"Mediaan\s*\d+,\d", tooltip.inner_text()), tooltip.inner_text()
@@ -162,11 +163,12 @@ def test_the_english_site_draws_every_cross_and_speaks_english(tmp_path, browser
         crosses = sum(1 for row in rows if row["soort"] == "kruis")
         medians = sum(1 for row in rows if row["soort"] == "mediaan")
         assert crosses > 100 and {row["situatie"] for row in rows if "situatie" in row} == {"current", "desired"}
-        assert len(chart.query_selector_all("svg .mark-symbol path")) >= crosses
+        agreed = sum(1 for row in rows if row["soort"] == "gedeeld")  # the network's shared picture, one green cross per line
+        assert agreed == 11 and len(chart.query_selector_all("svg .mark-symbol.role-mark path")) == crosses + agreed
         assert len(chart.query_selector_all("svg .mark-rect path")) >= medians  # ticks (and bands) are drawn as rects
         legend = chart.inner_text() + " ".join(t.text_content() for t in chart.query_selector_all("svg text"))
         assert "current" in legend and "desired" in legend and "huidig" not in legend
-        chart.query_selector("svg .mark-tick path, svg .mark-rect path").hover(force=True)
+        chart.query_selector_all("svg .mark-tick path, svg .mark-rect path")[-1].hover(force=True)
         tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
         assert re.search(r"Median\s*\d+\.\d", tooltip.inner_text()), tooltip.inner_text()
         page.screenshot(path=str(ARTIFACTS / "network-internal-english.png"), full_page=True)

@@ -122,7 +122,7 @@ def test_csv_download_cells_cannot_become_formulas(tmp_path):
     files = generate(read_data(data), Audience.INTERNAL).files
     [csv_name] = [name for name in files if name.endswith(".csv")]
     assert files[csv_name].decode("utf-8").splitlines()[1] == (
-        '"\'=HYPERLINK(""x"");\'=1+1","2025-voorjaar","1a","huidig","1","7","7","7","7"'
+        '"\'=HYPERLINK(""x"");\'=1+1","2025-voorjaar","1a","huidig","1","7","7","7","7",""'
     )
 
 

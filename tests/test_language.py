@@ -199,7 +199,7 @@ def test_a_whole_site_in_english_from_the_command_line(tmp_path, capsys):
     assert '<html lang="en"' in index and 'title="Dark mode"' in index and 'Donkere modus' not in index
     assert json.loads((site / "search" / "search_index.json").read_text("utf-8"))["config"]["lang"] == ["en"]
     csv_file = next((site / "netwerken").glob("*.csv"))
-    assert csv_file.read_text("utf-8").splitlines()[0] == '"network","moment","indicator","situation","n","median","mean","min","max"'
+    assert csv_file.read_text("utf-8").splitlines()[0] == '"network","moment","indicator","situation","n","median","mean","min","max","shared"'
     assert '"current"' in csv_file.read_text("utf-8") and '"huidig"' not in csv_file.read_text("utf-8")
     assert '"decimal": "."' in (site / "assets" / "taal.js").read_text("utf-8")
     quality = (site / "kwaliteit" / "index.html").read_text("utf-8")

@@ -94,7 +94,7 @@ def test_one_person_as_email_in_one_file_and_name_in_another_is_counted_once(tmp
     dataset = read_data(data)
     assert {s.participant for s in dataset.scores} == {"anna@x.nl", "bert@x.nl", "cor@x.nl", "dirk@x.nl"}
     public = generate(dataset, Audience.PUBLIC)
-    assert public.files["netwerken/net.csv"] == b'"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max"\n'
+    assert public.files["netwerken/net.csv"] == b'"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max","gedeeld"\n'
 
 
 def test_unlinked_name_and_email_that_may_be_one_person_are_warned_about(data_dir, capsys):

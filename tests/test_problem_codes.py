@@ -18,6 +18,9 @@ from tests.exports import INDICATOR_QUESTIONS_NL, google_forms_csv, microsoft_fo
 SCORES = SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n"
 
 
+SHARED_HEADER = "netwerk,meetmoment,indicator,gedeeld beeld,situatie,toelichting\n"
+
+
 def scores(data: Path, rows: str = "Net,2025-voorjaar,Anna,1a,7,\n") -> None:
     write(data, "scores.csv", SCORE_HEADER + rows)
 
@@ -165,7 +168,7 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.SETTINGS_TABLE: (_also(scores, _file("netwerkspiegel.toml", "kolommen = 3\n")),
      ('netwerkspiegel.toml', None, 'kolommen', None, None, '3', 'moet een tabel [kolommen] zijn met "kop" = "betekenis".')),
     Code.UNKNOWN_MEANING: (_also(scores, _file("netwerkspiegel.toml", '[kolommen]\n"Welke school?" = "school"\n')),
-     ('netwerkspiegel.toml', None, 'kolommen."Welke school?"', None, None, 'school', "onbekende betekenis; gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: achternaam, cijfer, datum, deelnemer, e-mail, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, score, situatie, tijdstip, tips, titel, tops, voornaam, waarde.")),
+     ('netwerkspiegel.toml', None, 'kolommen."Welke school?"', None, None, 'school', "onbekende betekenis; gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: achternaam, afspraak, cijfer, datum, deelnemer, e-mail, gedeeld beeld, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, score, situatie, soort, tijdstip, tips, titel, toelichting, tops, voornaam, waarde.")),
     Code.SCALE_ORDER: (_also(lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,4,\n"), _file("netwerkspiegel.toml", "[schaal]\nminimum = 5\nmaximum = 3\n")),
      ('netwerkspiegel.toml', None, 'schaal.minimum', None, None, '5', 'het minimum moet kleiner zijn dan het maximum (3).')),
     Code.LOGO: (_also(scores, _file("netwerkspiegel.toml", '[site]\nlogo = "logo.png"\n')),
@@ -221,6 +224,11 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
      ('netwerknamen', None, None, None, None, None, "'Net', 'net' zijn samengevoegd tot 'Net' (ze verschillen alleen in hoofdletters, spaties of accenten).")),
     Code.SAME_PERSON: (lambda d: scores(d, "Net,2025-voorjaar,Anouk de Vries,1a,7,\nNet,2025-najaar,anouk.devries@school.nl,1a,6,\n"),
      ('deelnemers', None, None, None, None, None, 'in \'Net\' zijn \'anouk de vries\' en \'anouk.devries@school.nl\' misschien dezelfde deelnemer, maar geen rij koppelt ze, dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: "anouk de vries" = "anouk.devries@school.nl".')),
+    Code.CONFLICTING_SHARED: (_also(scores, _file("gedeeld.csv", SHARED_HEADER + "Net,2025-voorjaar,1a,6,,\nNet,voorjaar 2025,1A,7,huidig,\n")),
+     ('gedeeld.csv', None, None, 3, 'gedeeld beeld', '7', 'Net heeft voor 1a op 2025-voorjaar (huidig) al een gedeeld beeld in gedeeld.csv rij 2; '
+                                                         'een netwerk spreekt één gedeeld beeld per indicator en meetmoment af. Welke klopt?')),
+    Code.UNKNOWN_AGREEMENT_KIND: (_also(scores, _file("afspraken.csv", "netwerk,meetmoment,afspraak,soort\nNet,2025-voorjaar,We lezen een boek.,besluit\n")),
+     ('afspraken.csv', None, None, 2, 'soort', 'besluit', "onbekende soort; gebruik 'afspraak' of 'conclusie' (leeg betekent 'afspraak').")),
     Code.NAME_IN_TYPED_TEXT: (lambda d: scores(d, "Team Anna,2025-voorjaar,Anna,1a,7,\n"),
      ('netwerknamen', None, None, None, None, 'Team Anna', 'de naam van dit netwerk noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.')),
 }

@@ -197,6 +197,67 @@ def evaluations(rng: random.Random) -> None:
                          ["Netwerk", "Wat ging goed?", "Wat kan de volgende keer beter?", "Welk rapportcijfer geef je deze bijeenkomst?"], responses)
 
 
+# What each network concluded and agreed at its meetings (kind, public, text), per moment.
+AGREEMENTS = {
+    "Zelfgestuurd leren": {
+        "2024-najaar": [("conclusie", "ja", "Zelfgestuurd leren betekent voor ons nog vooral: leerlingen kiezen zelf de volgorde van hun taken."),
+                        ("afspraak", "nee", "Elke school kiest één groep waarin we de weektaak uitproberen.")],
+        "2025-voorjaar": [("afspraak", "ja", "We maken samen een kijkwijzer voor de voorwaarden van zelfgestuurd leren."),
+                          ("conclusie", "nee", "De gesprekken over de kruisjes gaan nog te veel over het instrument zelf.")],
+        "2025-najaar": [("afspraak", "ja", "Twee teams gebruiken de kijkwijzer in hun bouwvergadering en vertellen er in het voorjaar over."),
+                        ("afspraak", "nee", "De coach bereidt de volgende bijeenkomst niet meer alleen voor; we rouleren.")],
+        "2026-voorjaar": [("conclusie", "ja", "Het netwerk stuurt zichzelf: de agenda komt nu uit de groep."),
+                          ("afspraak", "nee", "In het najaar nodigen we de schoolleiders uit voor de bijeenkomst over de kijkwijzer.")],
+    },
+    "Onderzoekend leren": {
+        "2025-voorjaar": [("afspraak", "ja", "Iedereen probeert de onderzoekscyclus uit met één groep en neemt leerlingwerk mee."),
+                          ("conclusie", "nee", "We hebben nog geen gedeelde taal voor wat een goede onderzoeksvraag is.")],
+        "2025-najaar": [("afspraak", "ja", "We vragen de onderzoekers van de pabo om een werkvorm voor onderzoeksvragen."),
+                        ("conclusie", "ja", "Leerlingen presenteren al vaker aan elkaar dan aan de ouders.")],
+        "2026-voorjaar": [("afspraak", "nee", "De map met voorbeelden van leerlingwerk komt op de gedeelde schijf.")],
+    },
+    "Hoogbegaafdheid": {
+        "2024-najaar": [("afspraak", "nee", "We verzamelen de signaleringsinstrumenten van de drie scholen.")],
+        "2025-voorjaar": [("conclusie", "ja", "De drie scholen signaleren op drie manieren; dat maakt overstappen moeilijk."),
+                          ("afspraak", "ja", "We stellen samen één signaleringsprotocol op.")],
+        "2025-najaar": [("afspraak", "ja", "Het protocol wordt dit schooljaar op alle drie de scholen gebruikt.")],
+        "2026-voorjaar": [("conclusie", "nee", "Het protocol werkt, maar de verrijkingsgroep zit vol; daar moeten de schoolleiders over beslissen.")],
+    },
+}
+# Where a conversation moved a network's agreed cross away from the median of its crosses, and what it said.
+SHARED_SHIFTS = {
+    ("Zelfgestuurd leren", "2026-voorjaar", "4a"): (1.5, "Na het gesprek: we sturen onszelf meer dan de losse kruisjes laten zien."),
+    ("Zelfgestuurd leren", "2025-najaar", "2b"): (-1.0, "De kijkwijzer is van het netwerk, maar de opbrengst nog vooral persoonlijk."),
+    ("Onderzoekend leren", "2026-voorjaar", "1a"): (-1.5, "Het onderzoekend leren zit nog niet in het dagelijkse werk; het blijft een project."),
+    ("Hoogbegaafdheid", "2026-voorjaar", "4b"): (2.0, "Het protocol wordt ook buiten de drie scholen gebruikt."),
+    ("Hoogbegaafdheid", "2025-najaar", "3a"): (0.0, "We zijn het eens: we zijn meer dan kennissen."),
+}
+
+
+def shared_picture(per_network: dict[str, list[list[str]]]) -> None:
+    """Each network's agreed cross per indicator (current situation) from its second moment on: the
+    median of its crosses, rounded to a half, moved where the conversation moved it (`SHARED_SHIFTS`)."""
+    import statistics
+
+    rows = []
+    for network, scored in per_network.items():
+        for moment in MOMENTS[1:]:
+            for indicator in INDICATORS:
+                values = [float(r[4].replace(",", ".")) for r in scored if r[1] == moment and r[3] == indicator and r[5] == "huidig"]
+                if not values:
+                    continue
+                shift, note = SHARED_SHIFTS.get((network, moment, indicator), (0.0, ""))
+                agreed = min(10.0, max(1.0, round(statistics.median(values) * 2) / 2 + shift))
+                rows.append([network, moment, indicator, f"{agreed:g}", "huidig", note])
+    write(DATA / "gedeeld-beeld.csv", rows, ["netwerk", "meetmoment", "indicator", "gedeeld beeld", "situatie", "toelichting"])
+
+
+def agreements() -> None:
+    rows = [[network, moment, text, kind, public] for network, moments in AGREEMENTS.items() for moment, items in moments.items()
+            for kind, public, text in items]
+    write(DATA / "afspraken.csv", rows, ["netwerk", "meetmoment", "afspraak", "soort", "openbaar"])
+
+
 def main() -> None:
     rng = random.Random(2026)
     DATA.mkdir(exist_ok=True)
@@ -220,6 +281,8 @@ def main() -> None:
     write(DATA / "reflecties.csv", [r for r in reflection_rows if r[1] != LATEST],
           ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel"])
     reflection_form([r for r in reflection_rows if r[1] == LATEST])
+    shared_picture(scores(random.Random(2026)))  # the same crosses as above, before the forms took the latest moment
+    agreements()
     (DATA / "netwerkspiegel.toml").write_text(
         "# Instellingen voor Netwerkspiegel (alle optioneel). Zie README.md.\n\n"
         "[schaal]\nminimum = 1\nmaximum = 10\n\n"

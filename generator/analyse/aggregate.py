@@ -14,7 +14,7 @@ import pandas as pd
 
 from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
 from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, Stat, ValueCell
-from generator.analyse.insight import conversation_starters, spreads
+from generator.analyse.insight import conversation_starters, shared_picture_starters, spreads
 from generator.core.language import DUTCH, Translations
 from generator.core.moments import Moment
 from generator.core.vocabulary import Level, Situation
@@ -74,6 +74,9 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
             latest_values.setdefault((position.indicator, position.situation), []).append(position.value)
     latest_spreads = spreads(latest_values)
     starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None, translations)
+    agreed = tuple(a for a in view.agreed if a.network == name)
+    latest_medians = {(s.indicator, s.situation): s.median for s in stats if s.moment == latest}
+    starters += shared_picture_starters(view.framework, [a for a in agreed if a.moment == latest], latest_medians, translations)
     story_moments = Counter(s.moment for s in stories)
     all_moments = sorted(set(scored) | set(story_moments))
     cycles = Counter(s.cycle for s in stories)
@@ -93,6 +96,8 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         positions=tuple(positions),
         spreads=latest_spreads,
         starters=starters,
+        agreed=agreed,
+        decisions=tuple(d for d in view.decisions if d.network == name),
     )
 
 

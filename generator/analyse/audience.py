@@ -32,7 +32,7 @@ from generator.core.language import DUTCH, Translations
 from generator.core.model import Dataset, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import Settings
-from generator.core.vocabulary import Audience, Situation
+from generator.core.vocabulary import AgreementKind, Audience, Situation
 
 INTERNAL, PUBLIC = Audience.INTERNAL, Audience.PUBLIC
 
@@ -71,6 +71,26 @@ class MeetingNote(NamedTuple):
     rating: float | None
 
 
+class Agreed(NamedTuple):
+    """The network's agreed cross (its shared picture) on one line at one moment; its note only internally."""
+
+    network: str
+    moment: Moment
+    indicator: str
+    situation: Situation
+    value: float
+    note: str
+
+
+class Decision(NamedTuple):
+    """A conclusion or agreement of the network at a moment, without names; in public only when consented."""
+
+    network: str
+    moment: Moment
+    kind: AgreementKind
+    text: str
+
+
 @dataclass(frozen=True)
 class Withheld:
     """A group too small for the public site: which group was left out, not what it scored."""
@@ -99,6 +119,8 @@ class AudienceView:
     ignored_files: tuple[str, ...] = ()
     themes: dict[str, str] = field(default_factory=dict)  # network → its theme, for both audiences
     logo: tuple[str, bytes] | None = None
+    agreed: tuple[Agreed, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def is_public(self) -> bool:
@@ -152,6 +174,17 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         # consented stories. A network known only from meeting evaluations is internal.
         shown = {s.network for s in dataset.scores} | {s.network for s in stories}
         networks = tuple(n for n in networks if n in shown)
+    # The shared picture is a group statement: in public only where the group has the minimum size.
+    agreed = [
+        Agreed(a.network, a.moment, a.indicator, a.situation, a.value, redact(a.note) if internal else "")
+        for a in dataset.shared
+        if internal or (a.network, a.moment) in participants
+    ]
+    decisions = [
+        Decision(a.network, a.moment, a.kind, text_of(a.text))
+        for a in dataset.agreements
+        if internal or a.public
+    ]
     return AudienceView(
         audience, dataset.framework, dataset.settings, networks, dataset.moments,
         tuple(positions), tuple(stories), participants, tuple(withheld),
@@ -161,6 +194,8 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         ignored_files=tuple(redact(f) for f in dataset.ignored_files) if internal else (),
         themes={network: theme for network, theme in dataset.themes if network in networks},
         logo=dataset.logo,
+        agreed=tuple(agreed),
+        decisions=tuple(d for d in decisions if d.network in networks),
     )
 
 

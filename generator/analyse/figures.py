@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
+from generator.analyse.audience import Agreed, AudienceView, Decision, MeetingNote, Position, Story
 from generator.core.moments import Moment
 from generator.core.vocabulary import Situation, StarterKind
 
@@ -114,6 +114,28 @@ class NetworkFigures:
     positions: tuple[Position, ...]  # every moment, for the paths over time
     spreads: dict[tuple[str, Situation], Spread]  # (indicator, situation) at the latest moment
     starters: tuple[Starter, ...]
+    agreed: tuple[Agreed, ...] = ()  # the shared picture, every moment
+    decisions: tuple[Decision, ...] = ()  # conclusions and agreements, every moment
+
+    @property
+    def agreed_latest(self) -> dict[tuple[str, Situation], Agreed]:
+        """(indicator, situation) → the agreed cross at the latest moment."""
+        return {(a.indicator, a.situation): a for a in self.agreed if a.moment == self.latest}
+
+    @property
+    def agreed_moments(self) -> tuple[Moment, ...]:
+        return tuple(sorted({a.moment for a in self.agreed}))
+
+    def agreed_at(self, moment: Moment, indicator: str, situation: Situation = Situation.CURRENT) -> Agreed | None:
+        return next((a for a in self.agreed if a.moment == moment and a.indicator == indicator and a.situation == situation), None)
+
+    @property
+    def decision_moments(self) -> tuple[Moment, ...]:
+        """Moments with conclusions or agreements, the latest first."""
+        return tuple(sorted({d.moment for d in self.decisions}, reverse=True))
+
+    def decisions_at(self, moment: Moment | None) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.moment == moment)
 
     @property
     def positions_latest(self) -> tuple[Position, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from generator.analyse.audience import Agreed
 from generator.analyse.figures import Change, NetworkFigures, Spread, Starter
 from generator.core.framework import Framework
 from generator.core.language import DUTCH, Translations
@@ -90,6 +91,33 @@ def conversation_starters(framework: Framework, latest_spreads: dict[tuple[str, 
         starters.append(Starter(MOVEMENT, c.indicator, _(
             "%(lead)s: de mediaan ging van %(previous)s naar %(latest)s, richting '%(pole)s'."
         ) % {"lead": lead, "previous": num(c.previous), "latest": num(c.latest), "pole": _towards(framework, c.indicator, c.delta)}))
+    return tuple(starters)
+
+
+SHARED_DIFFERENCE = 1.0  # an agreed cross this far from the crosses' median: the conversation moved the group
+
+
+def shared_picture_starters(framework: Framework, agreed: Sequence[Agreed], medians: dict[tuple[str, Situation], float], t: Translations = DUTCH) -> tuple[Starter, ...]:
+    """Where the network agreed on a position notably apart from the median of its own crosses,
+    the largest difference first; ties go to the indicator that comes first in the framework."""
+    order = {code: i for i, code in enumerate(framework.indicator_codes())}
+    found = []
+    for position in agreed:
+        median = medians.get((position.indicator, position.situation))
+        if median is not None and abs(position.value - median) >= SHARED_DIFFERENCE:
+            found.append((position, median))
+    found.sort(key=lambda pair: (-abs(pair[0].value - pair[1]), order[pair[0].indicator], pair[0].situation != Situation.CURRENT))
+    starters = []
+    for position, median in found:
+        difference = position.value - median
+        values = {"name": _name(framework, position.indicator), "agreed": t.number(position.value), "median": t.number(median),
+                  "difference": t.number(abs(difference)), "pole": _towards(framework, position.indicator, difference)}
+        values["situation"] = t.gettext("de huidige situatie") if position.situation == Situation.CURRENT else t.gettext("de gewenste situatie")
+        text = t.ngettext("Bij %(name)s spraken jullie samen %(agreed)s af voor %(situation)s, %(difference)s punt van de mediaan van de kruisjes "
+                          "(%(median)s): het gesprek bracht de groep richting '%(pole)s'.",
+                          "Bij %(name)s spraken jullie samen %(agreed)s af voor %(situation)s, %(difference)s punten van de mediaan van de kruisjes "
+                          "(%(median)s): het gesprek bracht de groep richting '%(pole)s'.", 1 if abs(difference) == 1 else 2) % values
+        starters.append(Starter(StarterKind.SHARED, position.indicator, text))
     return tuple(starters)
 
 

@@ -72,9 +72,11 @@ class Code(StrEnum):
     SCORE_OUT_OF_SCALE = "score-out-of-scale"
     BAD_RATING = "bad-rating"
     UNCLEAR_CONSENT = "unclear-consent"
+    UNKNOWN_AGREEMENT_KIND = "unknown-agreement-kind"
     NO_PARTICIPANT = "no-participant"
     # across rows and files
     CONFLICTING_SCORES = "conflicting-scores"
+    CONFLICTING_SHARED = "conflicting-shared"  # two agreed positions for one indicator and moment
     DUPLICATE_SCORE = "duplicate-score"
     EARLIER_RESPONSE = "earlier-response"
     PARTIAL_PARTICIPANT = "partial-participant"

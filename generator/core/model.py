@@ -15,7 +15,7 @@ from generator.core.framework import Framework
 from generator.core.language import Message
 from generator.core.moments import Moment
 from generator.core.settings import Settings
-from generator.core.vocabulary import Level, Situation, TableKind
+from generator.core.vocabulary import AgreementKind, Level, Situation, TableKind
 
 SITUATIONS = (Situation.CURRENT, Situation.DESIRED)
 
@@ -53,6 +53,29 @@ class Reflection:
     public: bool
     level: Level | None
     title: str | None
+    source: Source
+
+
+class SharedPosition(NamedTuple):
+    """The network's one agreed cross on an indicator's line at a moment (the chapter's Figure 2)."""
+
+    network: str
+    moment: Moment
+    indicator: str
+    situation: Situation
+    value: float
+    note: str  # what the network said of it; '' when nothing
+    source: Source
+
+
+class Agreement(NamedTuple):
+    """A conclusion or agreement the network wrote down at a moment; public only when it says so."""
+
+    network: str
+    moment: Moment
+    text: str
+    kind: AgreementKind
+    public: bool
     source: Source
 
 
@@ -118,3 +141,5 @@ class Dataset:
     # every name, e-mail and code in the exports: what the audience stage removes from all text
     identities: frozenset[str] = frozenset()
     logo: tuple[str, bytes] | None = None  # (path in the site, the image) from `site.logo`
+    shared: tuple[SharedPosition, ...] = ()
+    agreements: tuple[Agreement, ...] = ()

@@ -29,6 +29,15 @@ class TableKind(StrEnum):
     SCORES = "scores"
     REFLECTIONS = "reflections"
     EVALUATIONS = "evaluations"
+    SHARED_PICTURE = "shared picture"  # the network's agreed cross per indicator and moment
+    AGREEMENTS = "agreements"  # what the network concluded and agreed at a moment
+
+
+class AgreementKind(StrEnum):
+    """What a network wrote down at a meeting: a conclusion it drew, or an agreement it made."""
+
+    CONCLUSION = "conclusion"
+    AGREEMENT = "agreement"
 
 
 class Audience(StrEnum):
@@ -53,6 +62,7 @@ class StarterKind(StrEnum):
     SPREAD = "spread"  # where the crosses differ most
     GAP = "gap"  # where current and desired lie furthest apart
     MOVEMENT = "movement"  # what moved most since the previous moment
+    SHARED = "shared"  # where the agreed cross lies notably apart from the crosses' median
 
 
 class Meaning(StrEnum):
@@ -82,6 +92,10 @@ class Meaning(StrEnum):
     FIRST_NAME = "first name"
     LAST_NAME = "last name"
     IGNORE = "ignore"
+    SHARED = "shared"  # the agreed position on the line (gedeeld beeld)
+    NOTE = "note"
+    AGREEMENT = "agreement"
+    AGREEMENT_KIND = "agreement kind"
     # a whole family of columns: one question per indicator, one per value-creation cycle
     INDICATOR_QUESTION = "indicator question"
     CYCLE_QUESTION = "cycle question"
@@ -104,6 +118,12 @@ WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
         TableKind.SCORES: N_("scores"),
         TableKind.REFLECTIONS: N_("reflecties"),
         TableKind.EVALUATIONS: N_("evaluaties"),
+        TableKind.SHARED_PICTURE: N_("gedeelde beelden"),
+        TableKind.AGREEMENTS: N_("afspraken"),
+    },
+    AgreementKind: {
+        AgreementKind.CONCLUSION: N_("conclusie"),
+        AgreementKind.AGREEMENT: N_("afspraak"),
     },
     Audience: {
         Audience.INTERNAL: "intern",
@@ -134,6 +154,10 @@ WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
         Meaning.FIRST_NAME: "voornaam",
         Meaning.LAST_NAME: "achternaam",
         Meaning.IGNORE: "negeren",
+        Meaning.SHARED: "gedeeld beeld",
+        Meaning.NOTE: "toelichting",
+        Meaning.AGREEMENT: "afspraak",
+        Meaning.AGREEMENT_KIND: "soort",
         Meaning.INDICATOR_QUESTION: "indicatorvraag",
         Meaning.CYCLE_QUESTION: "waardevraag",
     },

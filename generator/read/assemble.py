@@ -6,7 +6,7 @@ from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import Redactor
 from generator.core.language import Message
-from generator.core.model import Dataset, Reflection, Score, TableSummary
+from generator.core.model import Agreement, Dataset, Reflection, Score, SharedPosition, TableSummary
 from generator.core.settings import Settings
 from generator.read.validate import Validated
 
@@ -14,7 +14,7 @@ from generator.read.validate import Validated
 def assemble(framework: Framework, settings: Settings, validated: Validated, ignored_files: tuple[str, ...],
              themes: tuple[tuple[str, str], ...] = (), notices: tuple[Problem, ...] = ()) -> Dataset:
     """The data set in a fixed order: networks by name, moments in time."""
-    records: tuple[Score | Reflection, ...] = (*validated.scores, *validated.reflections)
+    records: tuple[Score | Reflection | SharedPosition | Agreement, ...] = (*validated.scores, *validated.reflections, *validated.shared, *validated.agreements)
     names = {r.network for r in records} | {e.network for e in validated.evaluations}
     networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
     moments = tuple(sorted({r.moment for r in records}))
@@ -29,6 +29,8 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     return Dataset(
         framework, settings, tuple(validated.scores), tuple(validated.reflections), tuple(validated.evaluations),
         networks, moments, tuple(validated.tables), warnings, tuple(ignored_files), matched, identities,
+        shared=tuple(sorted(validated.shared, key=lambda s: (s.network, s.moment, s.indicator, s.situation))),
+        agreements=tuple(sorted(validated.agreements, key=lambda a: (a.network, a.moment, a.source))),
     )
 
 

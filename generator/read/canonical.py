@@ -1,4 +1,5 @@
-"""Stage 1, read (canonical): canonical tables ("long": one row per score or per reflection).
+"""Stage 1, read (canonical): canonical tables ("long": one row per score, reflection, agreed
+position or agreement).
 
 Each cell is checked and every problem named with its row and column. Scores are read column by
 column, parsing each distinct value once; only rows where something fails take the slow path that
@@ -13,18 +14,25 @@ from typing import Any
 from generator.core.errors import Code, Problem
 from generator.core.framework import fold
 from generator.core.language import Message
-from generator.core.model import Reflection, Score, Source
+from generator.core.model import Agreement, Reflection, Score, SharedPosition, Source
 from generator.core.moments import Moment, half_year, moment_problem, parse_date
 from generator.core.settings import Settings
-from generator.core.vocabulary import Level, Meaning, Situation, TableKind, word
+from generator.core.vocabulary import AgreementKind, Level, Meaning, Situation, TableKind, word
 from generator.read.cells import Parsers, consent_of
 from generator.read.cells import number as parse_number
 from generator.read.load import RawTable
-from generator.read.recognise import REFLECTIONS, SCORES
+from generator.read.recognise import AGREEMENTS, REFLECTIONS, SCORES, SHARED_PICTURE
 from generator.read.rows import RowReader
 
 SCORE_REQUIRED = (Meaning.NETWORK, Meaning.MOMENT, Meaning.PARTICIPANT, Meaning.INDICATOR, Meaning.SCORE)
 REFLECTION_REQUIRED = (Meaning.NETWORK, Meaning.PARTICIPANT, Meaning.VALUE, Meaning.REFLECTION)
+SHARED_REQUIRED = (Meaning.NETWORK, Meaning.MOMENT, Meaning.INDICATOR, Meaning.SHARED)
+AGREEMENT_REQUIRED = (Meaning.NETWORK, Meaning.MOMENT, Meaning.AGREEMENT)
+_REQUIRED = {SCORES: SCORE_REQUIRED, REFLECTIONS: REFLECTION_REQUIRED, SHARED_PICTURE: SHARED_REQUIRED, AGREEMENTS: AGREEMENT_REQUIRED}
+_AGREEMENT_KINDS = {
+    "afspraak": AgreementKind.AGREEMENT, "agreement": AgreementKind.AGREEMENT, "": AgreementKind.AGREEMENT,
+    "conclusie": AgreementKind.CONCLUSION, "conclusion": AgreementKind.CONCLUSION,
+}
 
 _SITUATIONS = {
     "huidig": Situation.CURRENT, "current": Situation.CURRENT, "nu": Situation.CURRENT, "": Situation.CURRENT,
@@ -44,7 +52,7 @@ def one_line(value: str) -> str:
 
 def missing_columns(kind: TableKind, columns: dict[Meaning, int]) -> list[str]:
     """The canonical names of the required columns a table lacks, as the coach should add them."""
-    required = SCORE_REQUIRED if kind == SCORES else REFLECTION_REQUIRED
+    required = _REQUIRED[kind]
     missing = [word(column) for column in required if column not in columns]
     if kind == REFLECTIONS and Meaning.MOMENT not in columns and Meaning.DATE not in columns:
         missing.insert(1, word(Meaning.MOMENT))
@@ -105,20 +113,61 @@ def _score_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: di
     return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet))
 
 
-def _score_value(row: RowReader, settings: Settings) -> float | None:
-    text = row.get(Meaning.SCORE)
+def _score_value(row: RowReader, settings: Settings, meaning: Meaning = Meaning.SCORE) -> float | None:
+    text = row.get(meaning)
     scale = settings.scale_range
     if not text:
-        row.fail(Meaning.SCORE, Message("score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde."), code=Code.MISSING_VALUE)
+        missing = (Message("score ontbreekt; laat de rij weg als de deelnemer deze indicator niet invulde.") if meaning == Meaning.SCORE else
+                   Message("gedeeld beeld ontbreekt; laat de rij weg als het netwerk voor deze indicator geen gedeeld beeld afsprak."))
+        row.fail(meaning, missing, code=Code.MISSING_VALUE)
         return None
     value = parse_number(text)
     if value is None:
-        row.fail(Meaning.SCORE, Message("geen getal; verwacht een getal van %(scale)s.", scale=scale), code=Code.NOT_A_NUMBER)
+        row.fail(meaning, Message("geen getal; verwacht een getal van %(scale)s.", scale=scale), code=Code.NOT_A_NUMBER)
         return None
     if not settings.scale_min <= value <= settings.scale_max:
-        row.fail(Meaning.SCORE, Message("score buiten de schaal van %(scale)s.", scale=scale), code=Code.SCORE_OUT_OF_SCALE)
+        row.fail(meaning, Message("score buiten de schaal van %(scale)s.", scale=scale), code=Code.SCORE_OUT_OF_SCALE)
         return None
     return value
+
+
+def shared_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, settings: Settings,
+               problems: list[Problem]) -> SharedPosition | None:
+    """One agreed position: the network, the moment, the indicator, the position, and optionally the
+    situation (default current) and a note."""
+    row = RowReader(table, number, cells, mapping, problems)
+    network = row.required(Meaning.NETWORK, Message("netwerk ontbreekt."))
+    moment = row.moment(Meaning.MOMENT, parsers)
+    indicator = parsers.indicator(row.get(Meaning.INDICATOR))
+    if indicator is None:
+        row.fail(Meaning.INDICATOR, Message("onbekende indicator; geldig zijn %(codes)s.", codes=parsers.indicator_codes), code=Code.UNKNOWN_INDICATOR)
+    value = _score_value(row, settings, Meaning.SHARED)
+    situation = _SITUATIONS.get(parsers.fold(row.get(Meaning.SITUATION)))
+    if situation is None:
+        row.fail(Meaning.SITUATION, Message("onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig')."), code=Code.UNKNOWN_SITUATION)
+    if not row.ok or moment is None or indicator is None or situation is None or value is None:
+        return None
+    note = " ".join(row.get(Meaning.NOTE).split())
+    return SharedPosition(network, moment, indicator, situation, value, note, Source(table.file, number, table.sheet))
+
+
+def agreement_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers,
+                  problems: list[Problem], every: dict[Meaning, tuple[int, ...]] | None = None) -> Agreement | None:
+    """One conclusion or agreement: the network, the moment, the text, and optionally its kind
+    (default an agreement) and whether it may be public (only a clear yes)."""
+    row = RowReader(table, number, cells, mapping, problems, every)
+    network = row.required(Meaning.NETWORK, Message("netwerk ontbreekt."))
+    moment = row.moment(Meaning.MOMENT, parsers)
+    text = row.get(Meaning.AGREEMENT).strip()
+    if not text:
+        row.fail(Meaning.AGREEMENT, Message("de afspraak is leeg."), code=Code.MISSING_VALUE)
+    kind = _AGREEMENT_KINDS.get(parsers.fold(row.get(Meaning.AGREEMENT_KIND)))
+    if kind is None:
+        row.fail(Meaning.AGREEMENT_KIND, Message("onbekende soort; gebruik 'afspraak' of 'conclusie' (leeg betekent 'afspraak')."), code=Code.UNKNOWN_AGREEMENT_KIND)
+    public = _consent(row)
+    if not row.ok or moment is None or kind is None:
+        return None
+    return Agreement(network, moment, text, kind, public, Source(table.file, number, table.sheet))
 
 
 def reflection_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: dict[Meaning, int], parsers: Parsers, problems: list[Problem],

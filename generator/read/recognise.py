@@ -3,7 +3,7 @@
 Every header gets a meaning: from the coach's own `[kolommen]` mapping first, then from its name
 (`netwerk`, `Tijdstempel`, `E-mailadres`, …), then from its pattern (`1a. In welke mate…`,
 `Directe waarde: …`, `Mag dit verhaal gedeeld worden?`). From the meanings follows the kind
-(scores, reflections, meeting evaluations) and the shape: canonical ("long", one row per value)
+(scores, reflections, meeting evaluations, the network's shared picture, its agreements) and the shape: canonical ("long", one row per value)
 or a form export ("wide", one row per response).
 """
 
@@ -20,6 +20,8 @@ from generator.read.dialects.base import Dialect
 from generator.read.load import RawTable
 
 SCORES, REFLECTIONS, EVALUATIONS = TableKind.SCORES, TableKind.REFLECTIONS, TableKind.EVALUATIONS
+SHARED_PICTURE, AGREEMENTS = TableKind.SHARED_PICTURE, TableKind.AGREEMENTS
+SHARED, NOTE, AGREEMENT, AGREEMENT_KIND = Meaning.SHARED, Meaning.NOTE, Meaning.AGREEMENT, Meaning.AGREEMENT_KIND
 NETWORK, MOMENT, DATE, PARTICIPANT = Meaning.NETWORK, Meaning.MOMENT, Meaning.DATE, Meaning.PARTICIPANT
 INDICATOR, SCORE, SITUATION = Meaning.INDICATOR, Meaning.SCORE, Meaning.SITUATION
 VALUE, REFLECTION, PUBLIC, LEVEL, TITLE = Meaning.VALUE, Meaning.REFLECTION, Meaning.PUBLIC, Meaning.LEVEL, Meaning.TITLE
@@ -47,12 +49,17 @@ _EXACT: dict[str, Meaning] = {
     "e-mail": EMAIL, "email": EMAIL, "e-mailadres": EMAIL, "emailadres": EMAIL, "emailaddress": EMAIL,
     "naam": NAME, "name": NAME, "volledigenaam": NAME, "fullname": NAME,
     "voornaam": FIRST_NAME, "firstname": FIRST_NAME, "achternaam": LAST_NAME, "lastname": LAST_NAME,
+    "gedeeldbeeld": SHARED, "shared": SHARED, "sharedpicture": SHARED,
+    "toelichting": NOTE, "note": NOTE,
+    "afspraak": AGREEMENT, "agreement": AGREEMENT, "conclusieofafspraak": AGREEMENT,
+    "soort": AGREEMENT_KIND, "kind": AGREEMENT_KIND,
 }
 # What a coach may write in `[kolommen]`: the Dutch word of a meaning.
 _SIMPLE_MAPPINGS: dict[str, Meaning] = {
     word(meaning): meaning for meaning in (
         NETWORK, MOMENT, DATE, PARTICIPANT, INDICATOR, SCORE, SITUATION, VALUE, REFLECTION, PUBLIC,
         LEVEL, TITLE, TOPS, TIPS, RATING, RESPONSE_ID, TIME, EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE,
+        SHARED, NOTE, AGREEMENT, AGREEMENT_KIND,
     )
 }
 MAPPING_HELP = Message(
@@ -185,7 +192,16 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
                 continue
             every.setdefault(meaning[0], []).append(index)
             columns.setdefault(meaning[0], index)
-    if INDICATOR in columns or SCORE in columns:
+    if SHARED in columns and (VALUE in columns or REFLECTION in columns or cycles):
+        # "shared" in a table of reflections asks whether a story may be shared: consent.
+        for index in every.pop(SHARED):
+            every.setdefault(PUBLIC, []).append(index)
+        columns.setdefault(PUBLIC, columns.pop(SHARED))
+    if SHARED in columns:  # before scores: a shared picture names its indicator too
+        kind, form = SHARED_PICTURE, False
+    elif AGREEMENT in columns:
+        kind, form = AGREEMENTS, False
+    elif INDICATOR in columns or SCORE in columns:
         kind, form = SCORES, False
     elif indicators:
         kind, form = SCORES, True

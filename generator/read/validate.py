@@ -19,17 +19,18 @@ from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import People, identity_key, suspected_pairs
 from generator.core.language import Message, MomentName
-from generator.core.model import Evaluation, Reflection, Score, Source, TableSummary, UnusedRow
+from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
 from generator.core.settings import Mappings, Settings
 from generator.core.text import short_number
-from generator.core.vocabulary import Situation, word
-from generator.read.canonical import missing_columns, reflection_row, score_records
+from generator.core.vocabulary import Meaning, Situation, word
+from generator.read.canonical import agreement_row, missing_columns, reflection_row, score_records, shared_row
 from generator.read.cells import Parsers
 from generator.read.dialects import DIALECTS, Dialect, apply_dialect
 from generator.read.forms import Response, is_anonymous, read_responses, table_problems
 from generator.read.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
 from generator.read.recognise import (
+    AGREEMENTS,
     EMAIL,
     EVALUATIONS,
     FIRST_NAME,
@@ -39,11 +40,14 @@ from generator.read.recognise import (
     PARTICIPANT,
     REFLECTIONS,
     SCORES,
+    SHARED_PICTURE,
     Layout,
     recognise,
 )
 
 _MISSING_COLUMN = {
+    SHARED_PICTURE: Message("verplichte kolom ontbreekt in dit bestand met gedeelde beelden."),
+    AGREEMENTS: Message("verplichte kolom ontbreekt in dit bestand met afspraken."),
     SCORES: Message("verplichte kolom ontbreekt in dit scorebestand."),
     REFLECTIONS: Message("verplichte kolom ontbreekt in dit reflectiebestand."),
     EVALUATIONS: Message("verplichte kolom ontbreekt in dit evaluatiebestand."),
@@ -73,6 +77,27 @@ class Validated:
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
     identities: frozenset[str] = frozenset()
+    shared: tuple[SharedPosition, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+
+
+def _one_shared_position_each(shared: list[SharedPosition], problems: list[Problem]) -> list[SharedPosition]:
+    """A network agrees on one position per indicator, situation and moment: a second one is a
+    problem (which of the two holds would be a guess)."""
+    first: dict[tuple, SharedPosition] = {}
+    for position in shared:
+        key = (position.network, position.moment.key, position.indicator, position.situation)
+        earlier = first.setdefault(key, position)
+        if earlier is not position:
+            problems.append(Problem(
+                position.source.file, position.source.row, word(Meaning.SHARED), short_number(position.value),
+                Message("%(network)s heeft voor %(indicator)s op %(moment)s (%(situation)s) al een gedeeld beeld in %(where)s; "
+                        "een netwerk spreekt één gedeeld beeld per indicator en meetmoment af. Welke klopt?",
+                        network=position.network, indicator=position.indicator, moment=MomentName(position.moment.label),
+                        situation=Message(word(position.situation)), where=earlier.source.describe()),
+                sheet=position.source.sheet, code=Code.CONFLICTING_SHARED,
+            ))
+    return list(first.values())
 
 
 @dataclass
@@ -140,9 +165,13 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
                     for column in missing_names
                 ]
                 continue
-            records: list[Score | Reflection]
+            records: list[Score | Reflection | SharedPosition | Agreement]
             if kind == SCORES:
                 records = [r for r in score_records(answers, layout.columns, parsers, settings, problems) if r]
+            elif kind == SHARED_PICTURE:
+                records = [r for r in (shared_row(answers, n, c, layout.columns, parsers, settings, problems) for n, c in answers.rows) if r]
+            elif kind == AGREEMENTS:
+                records = [r for r in (agreement_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
             else:
                 records = [r for r in (reflection_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
             result = _TableResult(table, layout, records, [], skipped, presented.dialect)
@@ -160,11 +189,14 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     scores = _deduplicate(results, parsers, problems, warnings)
     reflections = [r for result in results if result.layout.kind == REFLECTIONS for r in _records_of(result)]
     evaluations = [r for result in results if result.layout.kind == EVALUATIONS for r in _records_of(result)]
+    shared = _one_shared_position_each([r for result in results if result.layout.kind == SHARED_PICTURE for r in _records_of(result)], problems)
+    agreements = [r for result in results if result.layout.kind == AGREEMENTS for r in _records_of(result)]
     _report_partial_participants(scores, framework, parsers, warnings)
     summaries = [_summary(result) for result in results]
     warnings.sort(key=lambda w: (w.file, w.sheet or "", w.row or 0, w.message))
     identities = frozenset(value for row in identity_rows for value in row)
-    return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings), identities)
+    return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings), identities,
+                     tuple(shared), tuple(agreements))
 
 
 def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
@@ -248,7 +280,7 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
         return persons.get(key, key)
 
     def record(r: Any) -> Any:  # any record with a participant
-        if r.participant is None:
+        if getattr(r, "participant", None) is None:
             return r
         return r._replace(participant=person(r.participant)) if hasattr(r, "_replace") else replace(r, participant=person(r.participant))
 
@@ -269,7 +301,7 @@ def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) 
     by_network: dict[str, set[str]] = defaultdict(set)
     for result in results:
         for r in _records_of(result):
-            if r.participant in members:
+            if getattr(r, "participant", None) in members:
                 by_network[r.network].add(r.participant)
     warnings = []
     for network in sorted(by_network):

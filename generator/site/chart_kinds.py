@@ -30,6 +30,7 @@ Gettext = Callable[[str], str]
 SITUATION_COLOURS = {Situation.CURRENT: "#0072B2", Situation.DESIRED: "#E69F00"}
 SITUATION_SHAPES = {Situation.CURRENT: "circle", Situation.DESIRED: "diamond"}
 CURRENT_COLOUR = SITUATION_COLOURS[Situation.CURRENT]
+SHARED_COLOUR = "#009E73"  # the agreed cross: bluish green, apart from both situations for every colour vision
 CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
@@ -156,6 +157,12 @@ def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
         tooltip=[alt.Tooltip("titel:N", title=_("Indicator")), alt.Tooltip("situatie:N", title=_("Situatie")),
                  alt.Tooltip("x:Q", title=_("Mediaan"), format=".1f"), alt.Tooltip("n:Q", title=_("Aantal deelnemers"))],
     )
+    # The network's agreed cross (its shared picture): on the line itself, in a colour of its own.
+    agreed = only("gedeeld").mark_point(shape="cross", size=260, filled=True, color=SHARED_COLOUR, stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("x:Q", scale=x_scale),
+        tooltip=[alt.Tooltip("titel:N", title=_("Indicator")), alt.Tooltip("situatie:N", title=_("Situatie")),
+                 alt.Tooltip("x:Q", title=_("Gedeeld beeld"), format=".1f"), alt.Tooltip("toelichting:N", title=_("Toelichting"))],
+    )
     title = only("titel").mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=13).encode(
         x=alt.X("x:Q", scale=x_scale), text="titel:N"
     )
@@ -166,7 +173,7 @@ def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     right = only("pool-rechts").mark_text(align="right", baseline="middle", fontSize=11, opacity=0.8, limit=limit).encode(
         x=alt.X("x:Q", scale=x_scale), text="tekst:N"
     )
-    return alt.layer(line, band, crosses, medians, title, left, right).properties(height=alt.Step(ROW_STEP))
+    return alt.layer(line, band, crosses, medians, agreed, title, left, right).properties(height=alt.Step(ROW_STEP))
 
 
 def _paths_chart(domain: list[float], options: list[str], _: Gettext) -> alt.TopLevelMixin:

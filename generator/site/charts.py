@@ -68,6 +68,9 @@ def _position_rows(figures: NetworkFigures, view: AudienceView, t: Translations)
             rows.append({"indicator": code, "soort": "band", "situatie": situation_words[situation], "x": spread.q1, "x2": spread.q3, "offset": 5 * sign})
             rows.append({"indicator": code, "soort": "mediaan", "situatie": situation_words[situation], "x": spread.median, "n": spread.n,
                          "offset": 6 * sign, "titel": title})
+    for agreed in figures.agreed_latest.values():
+        rows.append({"indicator": agreed.indicator, "soort": "gedeeld", "situatie": situation_words[agreed.situation], "x": agreed.value,
+                     "offset": 0, "titel": indicator_label(framework, agreed.indicator), "toelichting": agreed.note or "–"})
     if not view.is_public:
         stacked: dict[tuple, int] = {}
         for p in sorted(figures.positions_latest, key=lambda p: (p.indicator, p.situation, p.value, p.participant)):

@@ -35,7 +35,7 @@ from generator.site.paths import COLOUR_CSS, NAV_FILE
 from generator.site.static import render_static, static_path
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
-CSV_COLUMNS = (N_("netwerk"), N_("meetmoment"), N_("indicator"), N_("situatie"), "n", N_("mediaan"), N_("gemiddelde"), "min", "max")
+CSV_COLUMNS = (N_("netwerk"), N_("meetmoment"), N_("indicator"), N_("situatie"), "n", N_("mediaan"), N_("gemiddelde"), "min", "max", N_("gedeeld"))
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         "slugs": slugs,
         "indicator_label": lambda code: indicator_label(framework, code),
         "starter_kinds": StarterKind,
+        "situations": Situation,
     }
     for plan in plans:
         root = "../" * plan.path.count("/")  # Markdown links are relative to the page's file
@@ -201,6 +202,13 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
             overview.declared(),
         ))
         plans.append(PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)}))
+        ticks = _scale_ticks(view.settings.scale_min, view.settings.scale_max, t)
+        for network in figures.networks:
+            title = t.gettext("Vragenlijst %(network)s") % {"network": network.network}
+            plans.append(PagePlan(
+                f"vragenlijsten/{slugs[network.network]}.md", "vragenlijst.md.j2",
+                {"network": network.network, "title": title, "ticks": ticks, "questions": form_questions(framework, view.settings, t)},
+            ))
         plans.append(PagePlan(
             "kwaliteit.md", "kwaliteit.md.j2",
             {"tables": view.tables, "notices": view.notices, "ignored_files": view.ignored_files,
@@ -209,6 +217,14 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
     return plans
 
 
+
+
+def _scale_ticks(low: float, high: float, t: Translations) -> list[str]:
+    """The numbers printed under a questionnaire's line: every whole number of a short scale, else
+    the ends and three steps between them."""
+    if float(low).is_integer() and float(high).is_integer() and high - low <= 20:
+        return [t.short_number(value) for value in range(int(low), int(high) + 1)]
+    return [t.short_number(round(low + (high - low) * step / 4, 2)) for step in range(5)]
 
 
 def _own_look(view: AudienceView, files: dict[str, bytes]) -> dict[str, object]:
@@ -258,6 +274,7 @@ def _navigation(figures: Figures, slugs: dict[str, str], _: Callable[[str], str]
         nav.append({_("Verhalen"): "verhalen.md"})
     nav.append({_("Over de kaders"): "kaders.md"})
     if not figures.view.is_public:
+        nav.append({_("Vragenlijsten"): [{html_attr(n): f"vragenlijsten/{slugs[n]}.md"} for n in figures.view.networks]})
         nav.append({_("Vragen voor formulieren"): "formulieren.md"})
         nav.append({_("Gegevenskwaliteit"): "kwaliteit.md"})
     return [{str(k): v for k, v in item.items()} for item in nav]
@@ -342,10 +359,12 @@ def _network_csv(network: NetworkFigures, framework: Framework, t: Translations)
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([t.gettext(name) for name in CSV_COLUMNS])
     order = {code: i for i, code in enumerate(framework.indicator_codes())}
+    agreed = {(a.moment, a.indicator, a.situation): a.value for a in network.agreed}
     for stat in sorted(network.stats, key=lambda s: (s.moment, order[s.indicator], SITUATIONS.index(s.situation))):
         writer.writerow([
             _cell_text(stat.network), _cell_text(t.moment(stat.moment.label)), stat.indicator, t.gettext(word(stat.situation)), stat.n,
             _plain(stat.median), _plain(stat.mean), _plain(stat.min), _plain(stat.max),
+            _plain(agreed[key]) if (key := (stat.moment, stat.indicator, stat.situation)) in agreed else "",
         ])
     return buffer.getvalue().encode("utf-8")
 

@@ -1,0 +1,108 @@
+"""Closing the loop (issue 11): the network's shared picture and its conclusions and agreements,
+read, kept private where they must be, and shown where the next meeting starts."""
+
+from __future__ import annotations
+
+from generator.analyse.audience import Agreed
+from generator.analyse.insight import shared_picture_starters
+from generator.core.framework import load_framework
+from generator.core.language import Language, translations
+from generator.core.moments import parse_moment
+from generator.core.vocabulary import AgreementKind, Audience, Situation, StarterKind
+from generator.pipeline import generate, read_data
+from tests.conftest import SCORE_HEADER, write
+from tests.golden.regenerate import DATA
+
+SPRING = parse_moment("2025-voorjaar")
+
+
+def test_shared_pictures_and_agreements_are_read_with_their_defaults(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,4,\n")
+    write(data_dir, "gedeeld.csv", "Netwerk,Meetmoment,Indicator,Gedeeld beeld,Toelichting\nNet,voorjaar 2025,1A,6,Na het gesprek\nNet,2025-voorjaar,2b,7,\n")
+    write(data_dir, "afspraken.csv", "network,moment,agreement,kind,public\nNet,2025-voorjaar,We lezen samen een boek.,,\nNet,2025-voorjaar,Het gesprek hielp.,conclusion,yes\n")
+    dataset = read_data(data_dir)
+    assert [(s.network, s.moment.label, s.indicator, s.situation, s.value, s.note) for s in dataset.shared] == [
+        ("Net", "2025-voorjaar", "1a", Situation.CURRENT, 6.0, "Na het gesprek"),
+        ("Net", "2025-voorjaar", "2b", Situation.CURRENT, 7.0, ""),
+    ]
+    assert [(a.text, a.kind, a.public) for a in dataset.agreements] == [
+        ("We lezen samen een boek.", AgreementKind.AGREEMENT, False),
+        ("Het gesprek hielp.", AgreementKind.CONCLUSION, True),
+    ]
+    assert sorted((t.name, str(t.kind), t.used) for t in dataset.tables) == [
+        ("afspraken.csv", "agreements", 2), ("gedeeld.csv", "shared picture", 2), ("scores.csv", "scores", 1)]
+
+
+def test_a_shared_column_in_a_table_of_reflections_asks_for_consent(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,4,\n")
+    write(data_dir, "reflections.csv", "network,moment,participant,value,reflection,shared\nNet,2025-voorjaar,Anna,direct,Fijn,yes\n")
+    [reflection] = read_data(data_dir).reflections
+    assert reflection.public is True
+
+
+def test_where_the_agreed_cross_lies_a_point_or_more_from_the_median_a_sentence_says_so():
+    framework = load_framework()
+    agreed = [Agreed("Net", SPRING, "1a", Situation.CURRENT, 6.0, ""), Agreed("Net", SPRING, "2b", Situation.CURRENT, 5.1, ""),
+              Agreed("Net", SPRING, "3a", Situation.DESIRED, 4.0, "")]
+    medians = {("1a", Situation.CURRENT): 3.0, ("2b", Situation.CURRENT): 6.0, ("3a", Situation.DESIRED): 5.0}
+    starters = shared_picture_starters(framework, agreed, medians)
+    assert [(s.kind, s.indicator, s.sentence) for s in starters] == [
+        (StarterKind.SHARED, "1a", "Bij 1a, praktijkintegratie, spraken jullie samen 6,0 af voor de huidige situatie, 3,0 punten van de mediaan "
+                                   "van de kruisjes (3,0): het gesprek bracht de groep richting 'geïntegreerd in het dagelijkse werk'."),
+        (StarterKind.SHARED, "3a", "Bij 3a, gedeelde identiteit, spraken jullie samen 4,0 af voor de gewenste situatie, 1,0 punt van de mediaan "
+                                   "van de kruisjes (5,0): het gesprek bracht de groep richting 'kennissen'."),
+    ]
+    english = shared_picture_starters(framework.in_language(Language.ENGLISH), agreed[:1], medians, translations(Language.ENGLISH))
+    assert english[0].sentence == ("At 1a, integration in practice, you agreed together on 6.0 for the current situation, 3.0 points from the median "
+                                   "of the crosses (3.0): the conversation moved the group towards 'integrated in daily work'.")
+
+
+def _page(audience: Audience, path: str) -> str:
+    return generate(read_data(DATA), audience).files[path].decode("utf-8")
+
+
+def test_the_next_meeting_starts_with_what_was_agreed_last_time_next_to_what_moved():
+    page = _page(Audience.INTERNAL, "netwerken/rekenen-taal-b.md")
+    talk = page[page.index("## Om over te praten"):page.index("## Kruisjes op")]
+    assert talk.index("**Wat we vorige keer afspraken (2025\\-voorjaar)**") < talk.index("**Wat het meest verschoof**") < talk.index("**Waar het gesprek de groep bracht**")
+    assert "- *Afspraak:* We gaan elke maand één les samen voorbereiden\\.\n- *Conclusie:* Integratie in de praktijk blijft achter bij wat we willen\\." in talk
+
+
+def test_agreements_and_the_shared_picture_stay_internal_unless_they_may_be_public():
+    internal = _page(Audience.INTERNAL, "netwerken/wereldorientatie.md")
+    public_rekenen = _page(Audience.PUBLIC, "netwerken/rekenen-taal-b.md")
+    public_wereld = _page(Audience.PUBLIC, "netwerken/wereldorientatie.md")
+    # Every agreement internally, escaped; a participant's name removed.
+    assert "- *Afspraak:* We delen &lt;script&gt;alert\\(1\\)&lt;/script&gt; materialen via Teams\\." in internal
+    assert "\\[deelnemer\\] vond 4 te laag" in internal
+    # In public only the consented ones, still without names; the one without consent is not there.
+    assert "- *Afspraak:* \\[deelnemer\\] neemt contact op met de pabo over stages\\." in public_rekenen
+    assert "elke maand één les" not in public_rekenen and "Teams" not in public_wereld
+    # The shared picture is a group statement: shown for a group of 5 (Wereldoriëntatie), not for 3 (Rekenen), never its note.
+    assert "## Het gedeelde beeld" in public_wereld and "| 4a Sturing | 5,0 |" in public_wereld and "te laag" not in public_wereld
+    assert "## Het gedeelde beeld" not in public_rekenen and "gedeeld" not in generate(read_data(DATA), Audience.PUBLIC).files["netwerken/rekenen-taal-b.csv"].decode().split("\n", 1)[1]
+
+
+def test_the_network_csv_has_the_agreed_position_beside_the_figures():
+    rows = generate(read_data(DATA), Audience.INTERNAL).files["netwerken/rekenen-taal-b.csv"].decode("utf-8").splitlines()
+    assert rows[0] == '"netwerk","meetmoment","indicator","situatie","n","mediaan","gemiddelde","min","max","gedeeld"'
+    agreed = [row for row in rows[1:] if not row.endswith(',""')]
+    assert agreed == [
+        '"Rekenen & taal <b>","2025-voorjaar","1a","huidig","3","2","3.6667","2","7","3"',
+        '"Rekenen & taal <b>","2025-najaar","1a","huidig","3","3","4.6667","2","9","6"',
+        '"Rekenen & taal <b>","2025-najaar","1a","gewenst","3","8","7.6667","6","9","8"',
+        '"Rekenen & taal <b>","2025-najaar","2b","huidig","3","6","5.6667","2","9","6"',
+    ]
+
+
+def test_a_printable_questionnaire_per_network_with_every_indicator_between_its_poles():
+    files = generate(read_data(DATA), Audience.INTERNAL).files
+    page = files["vragenlijsten/rekenen-taal-b.md"].decode("utf-8")
+    assert page.startswith('---\ntitle: "Vragenlijst Rekenen &amp; taal &lt;b&gt;"\n---\n\n# Vragenlijst Rekenen &amp; taal &lt;b&gt;\n')
+    assert page.count('<div class="ns-q-line">') == 11
+    assert page.count("<span>1</span><span>2</span><span>3</span><span>4</span><span>5</span><span>6</span><span>7</span><span>8</span><span>9</span><span>10</span>") == 11
+    assert ('<p class="ns-q-question"><strong>1a Praktijkintegratie</strong> In welke mate richt de groep zich op speciale gebeurtenissen '
+            "of worden de groepsactiviteiten in het dagelijkse werk geïntegreerd?</p>") in page
+    assert '<span class="ns-q-pole ns-q-left">speciale gebeurtenissen</span>' in page
+    assert "- `1a. In welke mate richt de groep zich op speciale gebeurtenissen" in page  # the same questions, to paste into a form
+    assert "vragenlijsten/rekenen-taal-b.md" not in generate(read_data(DATA), Audience.PUBLIC).files
