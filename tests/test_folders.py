@@ -186,7 +186,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
     for path in GOLDEN_DATA.iterdir():
         (data / path.name).write_bytes(path.read_bytes())
     with (data / "scores.csv").open("a", encoding="utf-8") as handle:
-        handle.write("Wereldoriëntatie,2025-najaar,Nieuw,1a,3,huidig\n")
+        handle.write("Wereldoriëntatie,2025-najaar,Nieuw,1a,3,huidig,leraar\n")
     kinds = set()
     for delay in (0.3, 0.8, 1.5, 2.5, 3.5, 5.0, 7.0):
         process = subprocess.Popen(

@@ -106,3 +106,38 @@ def test_a_printable_questionnaire_per_network_with_every_indicator_between_its_
     assert '<span class="ns-q-pole ns-q-left">speciale gebeurtenissen</span>' in page
     assert "- `1a. In welke mate richt de groep zich op speciale gebeurtenissen" in page  # the same questions, to paste into a form
     assert "vragenlijsten/rekenen-taal-b.md" not in generate(read_data(DATA), Audience.PUBLIC).files
+
+
+def test_roles_are_shown_apart_only_when_big_enough_and_never_in_public():
+    internal = _page(Audience.INTERNAL, "netwerken/rekenen-taal-b.md")
+    assert ("### Per rol\n\nNiet apart getoond, omdat minder dan 5 deelnemers deze rol hebben (wie alleen is in een rol, zou herkenbaar "
+            "zijn): leraar, onderzoeker, pabostudent. Hun kruisjes tellen wel mee in de groep.\n") in internal
+    wereld = _page(Audience.INTERNAL, "netwerken/wereldorientatie.md")
+    assert "| Indicator | leraar (n=5) | \n| --- | ---: | \n| 1a Praktijkintegratie | 4,0 | \n" in wereld  # 'Leraar ' and 'leraar' are one role
+    public = generate(read_data(DATA), Audience.PUBLIC).files
+    assert not any("Per rol" in content.decode("utf-8", "replace") or "leraar" in content.decode("utf-8", "replace")
+                   for name, content in public.items() if name.endswith((".md", ".json", ".csv")))
+
+
+def test_where_roles_see_an_indicator_differently_a_sentence_says_so():
+    from generator.analyse.figures import RoleFigures
+    from generator.analyse.insight import role_starters
+
+    framework = load_framework()
+    teachers = RoleFigures("leraar", 6, (("1a", 4.0), ("2b", 6.0)))
+    students = RoleFigures("pabostudent", 5, (("1a", 6.5), ("2b", 7.0)))
+    assert [(s.kind, s.indicator, s.sentence) for s in role_starters(framework, [teachers, students])] == [
+        (StarterKind.ROLES, "1a", "Bij 1a, praktijkintegratie, zien de rollen het verschillend: de mediaan van 'leraar' (n=6) is 4,0, "
+                                  "die van 'pabostudent' (n=5) 6,5. Wat zien zij anders?"),
+    ]
+    assert role_starters(framework, [teachers]) == ()
+
+
+def test_a_role_column_or_form_question_is_read(data_dir):
+    from tests.exports import INDICATOR_QUESTIONS_NL, microsoft_forms_xlsx
+
+    write(data_dir, "scores.csv", "netwerk,meetmoment,deelnemer,indicator,score,rol\nNet,2025-voorjaar,Anna,1a,4,  Pabo student \n")
+    microsoft_forms_xlsx(data_dir / "form.xlsx", ["Netwerk", "Wat is je rol?"] + INDICATOR_QUESTIONS_NL,
+                         [{"email": "bert@school.nl", "completed": __import__("datetime").datetime(2026, 3, 12, 10), "answers": ["Net", "Leraar"] + ["7"] * 11}])
+    dataset = read_data(data_dir)
+    assert sorted({(s.participant, s.role) for s in dataset.scores}) == [("anna", "pabo student"), ("bert@school.nl", "leraar")]

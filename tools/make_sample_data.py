@@ -53,6 +53,12 @@ DESIRED = {"1a": 8.5, "1b": 8.0, "2a": 8.0, "2b": 8.0, "3a": 7.5, "3b": 6.0, "3c
 LUNCH_CUT = {"2025-najaar": {"3a": -1.5, "3b": -0.8}}
 
 
+# The roles in Zelfgestuurd leren (the others are teachers): too few students and one researcher
+# to be shown apart, so the network page names them without their figures.
+ROLES = {"eva.smit@iselinge.nl": "pabostudent", "fatima.elamrani@iselinge.nl": "pabostudent",
+         "jeroen.vanleeuwen@iselinge.nl": "pabostudent", "g.mulder@ou.nl": "onderzoeker"}
+
+
 def scores(rng: random.Random) -> dict[str, list[list[str]]]:
     rows: dict[str, list[list[str]]] = {name: [] for name in NETWORKS}
     for network, spec in NETWORKS.items():
@@ -270,8 +276,8 @@ def main() -> None:
     hoogbegaafdheid_form(hoogbegaafdheid_latest)
     evaluations(rng)
     # Three exports, three styles, as three coaches would send them.
-    write(DATA / "scores-zelfgestuurd-leren.csv", per_network["Zelfgestuurd leren"],
-          ["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie"])
+    write(DATA / "scores-zelfgestuurd-leren.csv", [row + [ROLES.get(row[2], "leraar")] for row in per_network["Zelfgestuurd leren"]],
+          ["netwerk", "meetmoment", "deelnemer", "indicator", "score", "situatie", "rol"])
     onderzoekend = [[r[0], r[1].split("-")[1] + " " + r[1].split("-")[0], r[2], r[3].upper(), r[4], r[5]] for r in per_network["Onderzoekend leren"]]
     write(DATA / "Dimensieraamwerk onderzoekend leren.csv", onderzoekend,
           ["Netwerk", "Meetmoment", "Deelnemer", "Indicator", "Score", "Situatie"], delimiter=";", encoding="cp1252", newline="\r\n")

@@ -8,13 +8,14 @@ the reflections per value cycle.
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from collections import Counter
 
 import pandas as pd
 
 from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
-from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, Stat, ValueCell
-from generator.analyse.insight import conversation_starters, shared_picture_starters, spreads
+from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, Stat, ValueCell
+from generator.analyse.insight import conversation_starters, role_starters, shared_picture_starters, spreads
 from generator.core.language import DUTCH, Translations
 from generator.core.moments import Moment
 from generator.core.vocabulary import Level, Situation
@@ -74,6 +75,8 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
             latest_values.setdefault((position.indicator, position.situation), []).append(position.value)
     latest_spreads = spreads(latest_values)
     starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None, translations)
+    roles, roles_left_out = _role_figures(view, positions, latest)
+    starters += role_starters(view.framework, roles, translations)
     agreed = tuple(a for a in view.agreed if a.network == name)
     latest_medians = {(s.indicator, s.situation): s.median for s in stats if s.moment == latest}
     starters += shared_picture_starters(view.framework, [a for a in agreed if a.moment == latest], latest_medians, translations)
@@ -98,7 +101,27 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         starters=starters,
         agreed=agreed,
         decisions=tuple(d for d in view.decisions if d.network == name),
+        roles=roles,
+        roles_left_out=roles_left_out,
     )
+
+
+def _role_figures(view: AudienceView, positions: list[Position], latest: Moment | None) -> tuple[tuple[RoleFigures, ...], tuple[str, ...]]:
+    """Per role at the latest moment: the median per indicator (current situation), only for roles
+    with at least the minimum group size; the smaller roles are named, not shown."""
+    people: dict[str, set[int]] = {}
+    values: dict[tuple[str, str], list[float]] = {}
+    for p in positions:
+        if p.moment == latest and p.role is not None and p.participant is not None and p.situation == Situation.CURRENT:
+            people.setdefault(p.role, set()).add(p.participant)
+            values.setdefault((p.role, p.indicator), []).append(p.value)
+    minimum = view.settings.public_min_group
+    shown = tuple(
+        RoleFigures(role, len(members), tuple((code, statistics.median(values[(role, code)])) for code in view.framework.indicator_codes() if (role, code) in values))
+        for role, members in sorted(people.items()) if len(members) >= minimum
+    )
+    left_out = tuple(sorted(role for role, members in people.items() if len(members) < minimum))
+    return shown, left_out
 
 
 def _value_cells(view: AudienceView, stories: list[Story], moments: list[Moment]) -> tuple[ValueCell, ...]:

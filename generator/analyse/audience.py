@@ -28,7 +28,7 @@ from generator.core.cache import cache_dir
 from generator.core.errors import Problem, UsageError
 from generator.core.framework import Framework
 from generator.core.identity import MARKS, PARTICIPANT_MARK, NameFinder, Redactor
-from generator.core.language import DUTCH, Translations
+from generator.core.language import DUTCH, Message, Translations
 from generator.core.model import Dataset, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import Settings
@@ -48,6 +48,7 @@ class Position(NamedTuple):
     indicator: str
     situation: Situation
     value: float
+    role: str | None = None  # the participant's role, internally only
 
 
 @dataclass(frozen=True)
@@ -132,15 +133,17 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
     default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site.
     Where a name was removed, the mark (`[deelnemer]`) is in the language of `translations`."""
     if not isinstance(audience, Audience):
-        raise UsageError(f"Onbekend publiek '{audience}'; kies 'intern' of 'publiek'.")
+        raise UsageError(Message("Onbekend publiek '%(audience)s'; kies 'intern' of 'publiek'.", audience=str(audience)))
     numbers = _anonymous_numbers(dataset)
+    redactor = Redactor(dataset.identities)
+    internal = audience == INTERNAL
+    # A role is a category, but typed freely: without names, and never in public (a lone researcher is identifiable).
+    roles = {role: redactor(role) for role in {s.role for s in dataset.scores} if role is not None} if internal else {}
     positions = [
-        Position(s.network, s.moment, numbers[(s.network, s.participant)], s.indicator, s.situation, s.value)
+        Position(s.network, s.moment, numbers[(s.network, s.participant)], s.indicator, s.situation, s.value, roles.get(s.role) if s.role else None)
         for s in dataset.scores
     ]
     participants = _participants(positions)
-    redactor = Redactor(dataset.identities)
-    internal = audience == INTERNAL
     finder = None if internal else (names or default_name_finder())
     marks = {mark: translations.gettext(mark) for mark in MARKS if translations.gettext(mark) != mark}
 

@@ -97,6 +97,18 @@ class ValueCell(NamedTuple):
     collective: int
 
 
+class RoleFigures(NamedTuple):
+    """The crosses of one role (leraar, pabostudent, …) at a network's latest moment: how many
+    participants, and the median of the current situation per indicator."""
+
+    role: str
+    people: int
+    medians: tuple[tuple[str, float], ...]
+
+    def median(self, indicator: str) -> float | None:
+        return dict(self.medians).get(indicator)
+
+
 @dataclass(frozen=True)
 class NetworkFigures:
     network: str
@@ -116,6 +128,8 @@ class NetworkFigures:
     starters: tuple[Starter, ...]
     agreed: tuple[Agreed, ...] = ()  # the shared picture, every moment
     decisions: tuple[Decision, ...] = ()  # conclusions and agreements, every moment
+    roles: tuple[RoleFigures, ...] = ()  # internal only: roles with at least the minimum group size
+    roles_left_out: tuple[str, ...] = ()  # roles too small to show on their own
 
     @property
     def agreed_latest(self) -> dict[tuple[str, Situation], Agreed]:

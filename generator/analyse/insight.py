@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 
 from generator.analyse.audience import Agreed
-from generator.analyse.figures import Change, NetworkFigures, Spread, Starter
+from generator.analyse.figures import Change, NetworkFigures, RoleFigures, Spread, Starter
 from generator.core.framework import Framework
 from generator.core.language import DUTCH, Translations
 from generator.core.settings import Settings
@@ -118,6 +118,31 @@ def shared_picture_starters(framework: Framework, agreed: Sequence[Agreed], medi
                           "Bij %(name)s spraken jullie samen %(agreed)s af voor %(situation)s, %(difference)s punten van de mediaan van de kruisjes "
                           "(%(median)s): het gesprek bracht de groep richting '%(pole)s'.", 1 if abs(difference) == 1 else 2) % values
         starters.append(Starter(StarterKind.SHARED, position.indicator, text))
+    return tuple(starters)
+
+
+ROLE_DIFFERENCE = 1.5  # role medians this far apart: the roles see the indicator differently
+
+
+def role_starters(framework: Framework, roles: Sequence[RoleFigures], t: Translations = DUTCH) -> tuple[Starter, ...]:
+    """Where roles see an indicator differently (their medians 1.5 points or more apart), the
+    largest difference first, at most three; only roles of the minimum group size take part."""
+    found: list[tuple[float, int, str, RoleFigures, float, RoleFigures, float]] = []
+    for order, code in enumerate(framework.indicator_codes()):
+        medians = [(role, median) for role in roles if (median := role.median(code)) is not None]
+        if len(medians) < 2:
+            continue
+        low_role, low = min(medians, key=lambda pair: (pair[1], pair[0].role))
+        high_role, high = max(medians, key=lambda pair: (pair[1], pair[0].role))
+        if high - low >= ROLE_DIFFERENCE:
+            found.append((low - high, order, code, low_role, low, high_role, high))
+    starters = []
+    for _difference, _order, code, low_role, low, high_role, high in sorted(found, key=lambda item: (item[0], item[1]))[:STARTERS_PER_KIND]:
+        starters.append(Starter(StarterKind.ROLES, code, t.gettext(
+            "Bij %(name)s zien de rollen het verschillend: de mediaan van '%(low_role)s' (n=%(low_n)s) is %(low)s, "
+            "die van '%(high_role)s' (n=%(high_n)s) %(high)s. Wat zien zij anders?") % {
+            "name": _name(framework, code), "low_role": low_role.role, "low_n": low_role.people, "low": t.number(low),
+            "high_role": high_role.role, "high_n": high_role.people, "high": t.number(high)}))
     return tuple(starters)
 
 

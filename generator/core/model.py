@@ -41,6 +41,13 @@ class Score(NamedTuple):
     situation: Situation
     value: float
     source: Source
+    role: str | None = None  # leraar, pabostudent, … when the export says so
+
+
+def role_of(text: str) -> str | None:
+    """A role as the site groups it: one line, lower case; None when empty."""
+    role = " ".join(text.split()).lower()
+    return role or None
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ class StarterKind(StrEnum):
     GAP = "gap"  # where current and desired lie furthest apart
     MOVEMENT = "movement"  # what moved most since the previous moment
     SHARED = "shared"  # where the agreed cross lies notably apart from the crosses' median
+    ROLES = "roles"  # where roles (teachers, students, researchers) see an indicator differently
 
 
 class Meaning(StrEnum):
@@ -93,6 +94,7 @@ class Meaning(StrEnum):
     LAST_NAME = "last name"
     IGNORE = "ignore"
     SHARED = "shared"  # the agreed position on the line (gedeeld beeld)
+    ROLE = "role"  # leraar, pabostudent, onderzoeker, schoolleider, …
     NOTE = "note"
     AGREEMENT = "agreement"
     AGREEMENT_KIND = "agreement kind"
@@ -155,6 +157,7 @@ WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
         Meaning.LAST_NAME: "achternaam",
         Meaning.IGNORE: "negeren",
         Meaning.SHARED: "gedeeld beeld",
+        Meaning.ROLE: "rol",
         Meaning.NOTE: "toelichting",
         Meaning.AGREEMENT: "afspraak",
         Meaning.AGREEMENT_KIND: "soort",

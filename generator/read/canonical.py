@@ -14,7 +14,7 @@ from typing import Any
 from generator.core.errors import Code, Problem
 from generator.core.framework import fold
 from generator.core.language import Message
-from generator.core.model import Agreement, Reflection, Score, SharedPosition, Source
+from generator.core.model import Agreement, Reflection, Score, SharedPosition, Source, role_of
 from generator.core.moments import Moment, half_year, moment_problem, parse_date
 from generator.core.settings import Settings
 from generator.core.vocabulary import AgreementKind, Level, Meaning, Situation, TableKind, word
@@ -76,12 +76,13 @@ def score_records(table: RawTable, mapping: dict[Meaning, int], parsers: Parsers
     indicators = column(Meaning.INDICATOR, parsers.indicator)
     values = column(Meaning.SCORE, lambda v: _plain_score(v, settings))
     situations = column(Meaning.SITUATION, lambda v: _SITUATIONS.get(parsers.fold(v)))
+    roles = column(Meaning.ROLE, role_of)
     records: list[Score | None] = []
-    for (number, cells), network, moment, participant, indicator, value, situation in zip(
-        rows, networks, moments, participants, indicators, values, situations, strict=True
+    for (number, cells), network, moment, participant, indicator, value, situation, role in zip(
+        rows, networks, moments, participants, indicators, values, situations, roles, strict=True
     ):
         if network and moment and participant and indicator and value is not None and situation:
-            records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet)))
+            records.append(Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet), role))
         else:
             records.append(_score_row(table, number, cells, mapping, parsers, settings, problems))
     return records
@@ -110,7 +111,7 @@ def _score_row(table: RawTable, number: int, cells: tuple[str, ...], mapping: di
         row.fail(Meaning.SITUATION, Message("onbekende situatie; gebruik 'huidig' of 'gewenst' (leeg betekent 'huidig')."), code=Code.UNKNOWN_SITUATION)
     if not row.ok or moment is None or indicator is None or situation is None or value is None:
         return None  # every missing part was reported by `row`
-    return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet))
+    return Score(network, moment, participant, indicator, situation, value, Source(table.file, number, table.sheet), role_of(row.get(Meaning.ROLE)))
 
 
 def _score_value(row: RowReader, settings: Settings, meaning: Meaning = Meaning.SCORE) -> float | None:

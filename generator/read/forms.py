@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from generator.core.errors import Code, Problem
 from generator.core.language import Message
-from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow
+from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow, role_of
 from generator.core.moments import Moment, half_year, parse_date
 from generator.core.settings import Mappings, Settings
-from generator.core.vocabulary import TableKind, word
+from generator.core.vocabulary import Meaning, TableKind, word
 from generator.read import cells
 from generator.read.canonical import UNCLEAR_CONSENT
 from generator.read.cells import Parsers
@@ -221,7 +221,7 @@ class _FormRow(RowReader):
             elif not settings.scale_min <= value <= settings.scale_max:
                 self.fail_at(index, Message("score buiten de schaal van %(scale)s.", scale=scale), code=Code.SCORE_OUT_OF_SCALE)
             elif moment is not None and participant is not None:  # else the row failed already
-                found.append(Score(network, moment, participant, code, situation, value, source))
+                found.append(Score(network, moment, participant, code, situation, value, source, role_of(self.get(Meaning.ROLE))))
         return found
 
     def reflections(self, network: str, moment: Moment | None, participant: str | None, source: Source) -> list[Reflection]:

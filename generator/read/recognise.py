@@ -21,7 +21,7 @@ from generator.read.load import RawTable
 
 SCORES, REFLECTIONS, EVALUATIONS = TableKind.SCORES, TableKind.REFLECTIONS, TableKind.EVALUATIONS
 SHARED_PICTURE, AGREEMENTS = TableKind.SHARED_PICTURE, TableKind.AGREEMENTS
-SHARED, NOTE, AGREEMENT, AGREEMENT_KIND = Meaning.SHARED, Meaning.NOTE, Meaning.AGREEMENT, Meaning.AGREEMENT_KIND
+SHARED, NOTE, AGREEMENT, AGREEMENT_KIND, ROLE = Meaning.SHARED, Meaning.NOTE, Meaning.AGREEMENT, Meaning.AGREEMENT_KIND, Meaning.ROLE
 NETWORK, MOMENT, DATE, PARTICIPANT = Meaning.NETWORK, Meaning.MOMENT, Meaning.DATE, Meaning.PARTICIPANT
 INDICATOR, SCORE, SITUATION = Meaning.INDICATOR, Meaning.SCORE, Meaning.SITUATION
 VALUE, REFLECTION, PUBLIC, LEVEL, TITLE = Meaning.VALUE, Meaning.REFLECTION, Meaning.PUBLIC, Meaning.LEVEL, Meaning.TITLE
@@ -53,13 +53,14 @@ _EXACT: dict[str, Meaning] = {
     "toelichting": NOTE, "note": NOTE,
     "afspraak": AGREEMENT, "agreement": AGREEMENT, "conclusieofafspraak": AGREEMENT,
     "soort": AGREEMENT_KIND, "kind": AGREEMENT_KIND,
+    "rol": ROLE, "role": ROLE, "wativjouwrol": ROLE,
 }
 # What a coach may write in `[kolommen]`: the Dutch word of a meaning.
 _SIMPLE_MAPPINGS: dict[str, Meaning] = {
     word(meaning): meaning for meaning in (
         NETWORK, MOMENT, DATE, PARTICIPANT, INDICATOR, SCORE, SITUATION, VALUE, REFLECTION, PUBLIC,
         LEVEL, TITLE, TOPS, TIPS, RATING, RESPONSE_ID, TIME, EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE,
-        SHARED, NOTE, AGREEMENT, AGREEMENT_KIND,
+        SHARED, NOTE, AGREEMENT, AGREEMENT_KIND, ROLE,
     )
 }
 MAPPING_HELP = Message(
@@ -138,6 +139,8 @@ def meaning_of_header(header: str, framework: Framework, mappings: Mappings, dia
         return NETWORK, None
     if "meetmoment" in folded:
         return MOMENT, None
+    if re.search(r"\b(wat is je rol|welke rol|what is your role|your role)\b", folded):
+        return ROLE, None
     cycle = _cycle_question(folded, framework)
     if cycle is not None:
         return CYCLE_COLUMN, cycle
