@@ -219,7 +219,7 @@ def test_a_bad_mapping_is_reported(data_dir):
         "netwerkspiegel.toml, sleutel 'kolommen.\"Welke school?\"', waarde 'school': onbekende betekenis; gebruik een indicator "
         "('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: "
         "achternaam, afspraak, cijfer, datum, deelnemer, e-mail, gedeeld beeld, id, indicator, meetmoment, naam, negeren, netwerk, niveau, "
-        "openbaar, reflectie, rol, score, situatie, soort, tijdstip, tips, titel, toelichting, tops, voornaam, waarde.",
+        "openbaar, reflectie, rol, score, situatie, soort, tijdstip, tips, titel, toelichting, tops, verhaal, voornaam, waarde.",
     ]
 
 

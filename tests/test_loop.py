@@ -141,3 +141,14 @@ def test_a_role_column_or_form_question_is_read(data_dir):
                          [{"email": "bert@school.nl", "completed": __import__("datetime").datetime(2026, 3, 12, 10), "answers": ["Net", "Leraar"] + ["7"] * 11}])
     dataset = read_data(data_dir)
     assert sorted({(s.participant, s.role) for s in dataset.scores}) == [("anna", "pabo student"), ("bert@school.nl", "leraar")]
+
+
+def test_reflections_of_one_story_form_a_path_through_the_cycles():
+    internal = _page(Audience.INTERNAL, "netwerken/rekenen-taal-b.md")
+    assert "**Het verhaal van \\[deelnemer\\]**: Gerealiseerde waarde (2025\\-najaar) → Transformatieve waarde (2025\\-najaar)\n" in internal
+    assert "| 4. Gerealiseerde waarde | – | 1 \\(1 ind\\., 0 coll\\.\\) | 1 | Het verhaal van \\[deelnemer\\] |" in internal
+    public_wereld = _page(Audience.PUBLIC, "netwerken/wereldorientatie.md")
+    assert "**Eén planning voor &lt;b&gt;alle&lt;/b&gt; groepen**: Directe waarde (2025\\-voorjaar) → Toegepaste waarde (2025\\-najaar)\n" in public_wereld
+    # Its first part may not be public: in public the story is not told (its public part stands on its own).
+    public_rekenen = _page(Audience.PUBLIC, "netwerken/rekenen-taal-b.md")
+    assert "Verhalen van waardecreatie" not in public_rekenen and "verhaal van" not in public_rekenen and "alert" in public_rekenen

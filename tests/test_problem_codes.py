@@ -168,7 +168,7 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.SETTINGS_TABLE: (_also(scores, _file("netwerkspiegel.toml", "kolommen = 3\n")),
      ('netwerkspiegel.toml', None, 'kolommen', None, None, '3', 'moet een tabel [kolommen] zijn met "kop" = "betekenis".')),
     Code.UNKNOWN_MEANING: (_also(scores, _file("netwerkspiegel.toml", '[kolommen]\n"Welke school?" = "school"\n')),
-     ('netwerkspiegel.toml', None, 'kolommen."Welke school?"', None, None, 'school', "onbekende betekenis; gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: achternaam, afspraak, cijfer, datum, deelnemer, e-mail, gedeeld beeld, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, rol, score, situatie, soort, tijdstip, tips, titel, toelichting, tops, voornaam, waarde.")),
+     ('netwerkspiegel.toml', None, 'kolommen."Welke school?"', None, None, 'school', "onbekende betekenis; gebruik een indicator ('3b' of '3b gewenst'), een waardecyclus ('direct', 'potentieel', 'toegepast', 'gerealiseerd', 'transformatief') of een van: achternaam, afspraak, cijfer, datum, deelnemer, e-mail, gedeeld beeld, id, indicator, meetmoment, naam, negeren, netwerk, niveau, openbaar, reflectie, rol, score, situatie, soort, tijdstip, tips, titel, toelichting, tops, verhaal, voornaam, waarde.")),
     Code.SCALE_ORDER: (_also(lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,4,\n"), _file("netwerkspiegel.toml", "[schaal]\nminimum = 5\nmaximum = 3\n")),
      ('netwerkspiegel.toml', None, 'schaal.minimum', None, None, '5', 'het minimum moet kleiner zijn dan het maximum (3).')),
     Code.LOGO: (_also(scores, _file("netwerkspiegel.toml", '[site]\nlogo = "logo.png"\n')),

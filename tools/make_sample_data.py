@@ -102,6 +102,20 @@ REFLECTIONS = [
 ]
 
 
+# Reflections that tell one value-creation story together (the `verhaal` column), by network and author.
+STORIES = {
+    ("Zelfgestuurd leren", "anouk.devries@obsdelinde.nl"): "Zelf plannen in groep 6",
+    ("Zelfgestuurd leren", "eva.smit@iselinge.nl"): "Zelf plannen in groep 6",
+    ("Zelfgestuurd leren", "bram.jansen@obsdelinde.nl"): "Zelf plannen in groep 6",
+    ("Onderzoekend leren", "Lotte Willems"): "De onderzoekscyclus",
+    ("Onderzoekend leren", "Noor van Dam"): "De onderzoekscyclus",
+    ("Onderzoekend leren", "Olivier Peeters"): "De onderzoekscyclus",
+    ("Hoogbegaafdheid", "HB-01"): "Het signaleringsprotocol",
+    ("Hoogbegaafdheid", "HB-03"): "Het signaleringsprotocol",
+    ("Hoogbegaafdheid", "HB-04"): "Het signaleringsprotocol",
+}
+
+
 def write(path: Path, rows: list[list[str]], header: list[str], delimiter=",", encoding="utf-8", newline="\n", decimal_comma=False):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
@@ -284,8 +298,8 @@ def main() -> None:
     write(DATA / "hoogbegaafdheid_kruisjes.csv", per_network["Hoogbegaafdheid"],
           ["network", "moment", "participant", "indicator", "score", "situation"], delimiter=";")
     reflection_rows = [[n, m, p, v, text, pub if pub != "misschien later" else "nee", lvl, title or ""] for n, m, p, v, text, pub, lvl, title in REFLECTIONS]
-    write(DATA / "reflecties.csv", [r for r in reflection_rows if r[1] != LATEST],
-          ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel"])
+    write(DATA / "reflecties.csv", [r + [STORIES.get((r[0], r[2]), "")] for r in reflection_rows if r[1] != LATEST],
+          ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel", "verhaal"])
     reflection_form([r for r in reflection_rows if r[1] == LATEST])
     shared_picture(scores(random.Random(2026)))  # the same crosses as above, before the forms took the latest moment
     agreements()

@@ -60,6 +60,7 @@ class Story:
     level: str | None
     title: str | None
     public: bool
+    thread: str | None = None  # the value-creation story it is part of
 
 
 class MeetingNote(NamedTuple):
@@ -159,8 +160,10 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         """A reflection's text or title: without participants, and in public without anyone's name."""
         return redact(text) if finder is None else in_language(finder(redactor(text)))
 
+    threads = {key: text_of(key[1]) for key in _told_threads(dataset, internal)}
     stories = [
-        Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public)
+        Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public,
+              threads.get((r.network, r.story)) if r.story else None)
         for r in dataset.reflections
         if internal or r.public
     ]
@@ -200,6 +203,16 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         agreed=tuple(agreed),
         decisions=tuple(d for d in decisions if d.network in networks),
     )
+
+
+def _told_threads(dataset: Dataset, internal: bool) -> list[tuple[str, str]]:
+    """The (network, story) pairs shown as a value-creation story. In public only a story whose first
+    part (in the order of the cycles) may be public: otherwise its public parts stand on their own."""
+    parts: dict[tuple[str, str], list] = {}
+    for r in dataset.reflections:
+        if r.story:
+            parts.setdefault((r.network, r.story), []).append(r)
+    return sorted(key for key, found in parts.items() if internal or min(found, key=lambda r: (r.cycle, r.moment)).public)
 
 
 def default_name_finder() -> Callable[[str], str]:

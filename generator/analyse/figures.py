@@ -132,6 +132,15 @@ class NetworkFigures:
     roles_left_out: tuple[str, ...] = ()  # roles too small to show on their own
 
     @property
+    def threads(self) -> tuple[tuple[str, tuple[Story, ...]], ...]:
+        """The value-creation stories: each a path of reflections through the cycles in order."""
+        names = sorted({s.thread for s in self.stories if s.thread})
+        return tuple((name, tuple(sorted((s for s in self.stories if s.thread == name), key=lambda s: (s.cycle, s.moment)))) for name in names)
+
+    def threads_in(self, cycle: int) -> tuple[str, ...]:
+        return tuple(name for name, parts in self.threads if any(part.cycle == cycle for part in parts))
+
+    @property
     def agreed_latest(self) -> dict[tuple[str, Situation], Agreed]:
         """(indicator, situation) → the agreed cross at the latest moment."""
         return {(a.indicator, a.situation): a for a in self.agreed if a.moment == self.latest}

@@ -61,6 +61,7 @@ class Reflection:
     level: Level | None
     title: str | None
     source: Source
+    story: str | None = None  # the value-creation story this reflection is a part of
 
 
 class SharedPosition(NamedTuple):

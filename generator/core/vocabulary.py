@@ -95,6 +95,7 @@ class Meaning(StrEnum):
     IGNORE = "ignore"
     SHARED = "shared"  # the agreed position on the line (gedeeld beeld)
     ROLE = "role"  # leraar, pabostudent, onderzoeker, schoolleider, …
+    STORY = "story"  # the value-creation story a reflection is part of
     NOTE = "note"
     AGREEMENT = "agreement"
     AGREEMENT_KIND = "agreement kind"
@@ -158,6 +159,7 @@ WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
         Meaning.IGNORE: "negeren",
         Meaning.SHARED: "gedeeld beeld",
         Meaning.ROLE: "rol",
+        Meaning.STORY: "verhaal",
         Meaning.NOTE: "toelichting",
         Meaning.AGREEMENT: "afspraak",
         Meaning.AGREEMENT_KIND: "soort",

@@ -193,7 +193,8 @@ def reflection_row(table: RawTable, number: int, cells: tuple[str, ...], mapping
     if not row.ok or moment is None or cycle is None:
         return None  # every missing part was reported by `row`
     title = " ".join(row.get(Meaning.TITLE).split()) or None
-    return Reflection(network, moment, participant, cycle, text, public, level, title, Source(table.file, number, table.sheet))
+    story = " ".join(row.get(Meaning.STORY).split()) or None
+    return Reflection(network, moment, participant, cycle, text, public, level, title, Source(table.file, number, table.sheet), story)
 
 
 def _moment_from_date(row: RowReader, parsers: Parsers) -> Moment | None:

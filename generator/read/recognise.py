@@ -21,7 +21,7 @@ from generator.read.load import RawTable
 
 SCORES, REFLECTIONS, EVALUATIONS = TableKind.SCORES, TableKind.REFLECTIONS, TableKind.EVALUATIONS
 SHARED_PICTURE, AGREEMENTS = TableKind.SHARED_PICTURE, TableKind.AGREEMENTS
-SHARED, NOTE, AGREEMENT, AGREEMENT_KIND, ROLE = Meaning.SHARED, Meaning.NOTE, Meaning.AGREEMENT, Meaning.AGREEMENT_KIND, Meaning.ROLE
+SHARED, NOTE, AGREEMENT, AGREEMENT_KIND, ROLE, STORY = Meaning.SHARED, Meaning.NOTE, Meaning.AGREEMENT, Meaning.AGREEMENT_KIND, Meaning.ROLE, Meaning.STORY
 NETWORK, MOMENT, DATE, PARTICIPANT = Meaning.NETWORK, Meaning.MOMENT, Meaning.DATE, Meaning.PARTICIPANT
 INDICATOR, SCORE, SITUATION = Meaning.INDICATOR, Meaning.SCORE, Meaning.SITUATION
 VALUE, REFLECTION, PUBLIC, LEVEL, TITLE = Meaning.VALUE, Meaning.REFLECTION, Meaning.PUBLIC, Meaning.LEVEL, Meaning.TITLE
@@ -53,14 +53,15 @@ _EXACT: dict[str, Meaning] = {
     "toelichting": NOTE, "note": NOTE,
     "afspraak": AGREEMENT, "agreement": AGREEMENT, "conclusieofafspraak": AGREEMENT,
     "soort": AGREEMENT_KIND, "kind": AGREEMENT_KIND,
-    "rol": ROLE, "role": ROLE, "wativjouwrol": ROLE,
+    "rol": ROLE, "role": ROLE,
+    "verhaal": STORY, "story": STORY,
 }
 # What a coach may write in `[kolommen]`: the Dutch word of a meaning.
 _SIMPLE_MAPPINGS: dict[str, Meaning] = {
     word(meaning): meaning for meaning in (
         NETWORK, MOMENT, DATE, PARTICIPANT, INDICATOR, SCORE, SITUATION, VALUE, REFLECTION, PUBLIC,
         LEVEL, TITLE, TOPS, TIPS, RATING, RESPONSE_ID, TIME, EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE,
-        SHARED, NOTE, AGREEMENT, AGREEMENT_KIND, ROLE,
+        SHARED, NOTE, AGREEMENT, AGREEMENT_KIND, ROLE, STORY,
     )
 }
 MAPPING_HELP = Message(
