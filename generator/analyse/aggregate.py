@@ -13,7 +13,7 @@ from collections import Counter
 
 import pandas as pd
 
-from generator.analyse.audience import AudienceView, MeetingNote, Position, Story
+from generator.analyse.audience import Agreed, AudienceView, Decision, MeetingNote, Position, Story
 from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, Stat, ValueCell
 from generator.analyse.insight import conversation_starters, role_starters, shared_picture_starters, spreads
 from generator.core.language import DUTCH, Translations
@@ -47,18 +47,26 @@ def aggregate(view: AudienceView, translations: Translations = DUTCH) -> Figures
     positions_by_network: dict[str, list[Position]] = {}
     for position in view.positions:
         positions_by_network.setdefault(position.network, []).append(position)
+    # Grouped once: a per-network scan of every record would grow with the square of the networks.
+    agreed_by_network: dict[str, list[Agreed]] = {}
+    for agreed in view.agreed:
+        agreed_by_network.setdefault(agreed.network, []).append(agreed)
+    decisions_by_network: dict[str, list[Decision]] = {}
+    for decision in view.decisions:
+        decisions_by_network.setdefault(decision.network, []).append(decision)
     stories_by_network: dict[str, list[Story]] = {}
     for story in view.stories:
         stories_by_network.setdefault(story.network, []).append(story)
     networks = tuple(
-        _network_figures(view, name, stats_by_network.get(name, []), positions_by_network.get(name, []), stories_by_network.get(name, []), translations)
+        _network_figures(view, name, stats_by_network.get(name, []), positions_by_network.get(name, []), stories_by_network.get(name, []), translations,
+                         tuple(agreed_by_network.get(name, ())), tuple(decisions_by_network.get(name, ())))
         for name in view.networks
     )
     return Figures(view, networks, stats)
 
 
 def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions: list[Position], stories: list[Story],
-                     translations: Translations) -> NetworkFigures:
+                     translations: Translations, agreed: tuple[Agreed, ...] = (), decisions: tuple[Decision, ...] = ()) -> NetworkFigures:
     scored = sorted({m for (network, m) in view.participants if network == name} | {s.moment for s in stats} | _withheld_moments(view, name))
     latest = scored[-1] if scored else None
     previous = scored[-2] if len(scored) > 1 else None
@@ -77,7 +85,7 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
     starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None, translations)
     roles, roles_left_out = _role_figures(view, positions, latest)
     starters += role_starters(view.framework, roles, translations)
-    agreed = tuple(a for a in view.agreed if a.network == name)
+
     latest_medians = {(s.indicator, s.situation): s.median for s in stats if s.moment == latest}
     starters += shared_picture_starters(view.framework, [a for a in agreed if a.moment == latest], latest_medians, translations)
     story_moments = Counter(s.moment for s in stories)
@@ -100,7 +108,7 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         spreads=latest_spreads,
         starters=starters,
         agreed=agreed,
-        decisions=tuple(d for d in view.decisions if d.network == name),
+        decisions=decisions,
         roles=roles,
         roles_left_out=roles_left_out,
     )
