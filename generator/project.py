@@ -20,11 +20,10 @@ if TYPE_CHECKING:
 
 from generator.core.errors import UsageError, os_reason
 from generator.core.framework import Framework, load_framework
-from generator.core.language import Message
+from generator.core.language import DUTCH, Message
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.settings import OPTIONS, Settings
-from generator.core.text import short_number
 from generator.core.vocabulary import Level, Situation, word
 
 
@@ -145,7 +144,7 @@ def _number(low: float, high: float, prompt: str, whole: bool = False) -> DataVa
 
     validation = DataValidation(type="whole" if whole else "decimal", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
     validation.promptTitle, validation.prompt = "Getal", prompt
-    validation.errorTitle, validation.error = "Buiten de schaal", f"Een getal van {short_number(low)} tot en met {short_number(high)}."
+    validation.errorTitle, validation.error = "Buiten de schaal", f"Een getal van {DUTCH.short_number(low)} tot en met {DUTCH.short_number(high)}."
     validation.showInputMessage = validation.showErrorMessage = True
     return validation
 

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from generator.core.errors import Code, Problem
 from generator.core.language import DUTCH, N_, Language, Message, Translations
-from generator.core.text import clean_text, short_number
+from generator.core.text import clean_text
 
 SETTINGS_FILE_NAME = "netwerkspiegel.toml"
 MAX_TEXT_CHARS = 300  # a title, theme or network name in the settings
@@ -47,7 +47,7 @@ class Option(Generic[T]):
     @property
     def example(self) -> str:
         """The default as TOML."""
-        return short_number(float(self.default)).replace(",", ".")  # type: ignore[arg-type]
+        return f"{float(self.default):g}"  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ class Settings:
     @property
     def scale_text(self) -> str:
         """`1 tot en met 10`, as messages and pages say it."""
-        return f"{short_number(self.scale_min)} tot en met {short_number(self.scale_max)}"
+        return f"{DUTCH.short_number(self.scale_min)} tot en met {DUTCH.short_number(self.scale_max)}"
 
 
 _DEFAULT = Settings()
@@ -292,7 +292,7 @@ def parse_settings(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[
         values[attribute] = checked
     settings = replace(_DEFAULT, **values)  # type: ignore[arg-type]
     if settings.scale_min >= settings.scale_max:
-        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", Message("het minimum moet kleiner zijn dan het maximum (%(maximum)s).", maximum=f"{settings.scale_max:g}"), key="schaal.minimum", code=Code.SCALE_ORDER))
+        problems.append(Problem(file_name, None, None, f"{settings.scale_min:g}", Message("het minimum moet kleiner zijn dan het maximum (%(maximum)s).", maximum=settings.scale_max), key="schaal.minimum", code=Code.SCALE_ORDER))
     return settings, problems
 
 

@@ -51,11 +51,6 @@ def url(value: object) -> Markup:
     return Markup(quote(str(value), safe="/#"))
 
 
-def short_number(value: float) -> str:
-    """The shortest Dutch notation: `7`, `6,5` (for values as the coach typed them)."""
-    return f"{value:g}".replace(".", ",")
-
-
 def count(n: int, one: str, many: str) -> str:
     """`1 netwerk`, `3 netwerken`."""
     return f"{n} {one if n == 1 else many}"

@@ -18,11 +18,10 @@ from typing import Any
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import People, identity_key, suspected_pairs
-from generator.core.language import Message, MomentName
+from generator.core.language import DUTCH, Message, MomentName
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
 from generator.core.settings import Mappings, Settings
-from generator.core.text import short_number
 from generator.core.vocabulary import Meaning, Situation, word
 from generator.read.canonical import agreement_row, missing_columns, reflection_row, score_records, shared_row
 from generator.read.cells import Parsers
@@ -90,7 +89,7 @@ def _one_shared_position_each(shared: list[SharedPosition], problems: list[Probl
         earlier = first.setdefault(key, position)
         if earlier is not position:
             problems.append(Problem(
-                position.source.file, position.source.row, word(Meaning.SHARED), short_number(position.value),
+                position.source.file, position.source.row, word(Meaning.SHARED), DUTCH.short_number(position.value),
                 Message("%(network)s heeft voor %(indicator)s op %(moment)s (%(situation)s) al een gedeeld beeld in %(where)s; "
                         "een netwerk spreekt één gedeeld beeld per indicator en meetmoment af. Welke klopt?",
                         network=position.network, indicator=position.indicator, moment=MomentName(position.moment.label),
@@ -391,10 +390,10 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
             where = earlier.source.describe()
             if earlier.value != score.value:
                 problems.append(Problem(
-                    score.source.file, score.source.row, "score", short_number(score.value),
+                    score.source.file, score.source.row, "score", DUTCH.short_number(score.value),
                     Message("dezelfde deelnemer gaf voor %(indicator)s op %(moment)s (%(situation)s) al score %(score)s in %(where)s; welke klopt?",
                             indicator=score.indicator, moment=MomentName(score.moment.label), situation=Message(word(score.situation)),
-                            score=short_number(earlier.value), where=where),
+                            score=earlier.value, where=where),
                     sheet=score.source.sheet, code=Code.CONFLICTING_SCORES
                 ))
             elif not result.layout.form:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import altair as alt
 
-from generator.core.language import Language, Translations
+from generator.core.language import DUTCH, Translations
 from generator.core.settings import Settings
 from generator.core.vocabulary import ChartKind, Situation, word
 
@@ -62,9 +62,9 @@ def _json(value: object) -> str:
 class ChartKinds:
     """Every chart kind as a Vega-Lite template, built once for one scale and one framework."""
 
-    def __init__(self, settings: Settings, indicator_labels: list[str], translations: Translations | None = None):
+    def __init__(self, settings: Settings, indicator_labels: list[str], translations: Translations = DUTCH):
         domain = [settings.scale_min, settings.scale_max]
-        _ = (translations or Translations(Language.DUTCH)).gettext  # titles, axes, legends, tooltips
+        _ = translations.gettext  # titles, axes, legends, tooltips
         builders: dict[ChartKind, alt.TopLevelMixin] = {
             ChartKind.PATHS: _paths_chart(domain, indicator_labels, _),
             ChartKind.MATRIX: _matrix_chart("blues", False, _),

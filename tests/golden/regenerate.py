@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from generator.core.language import Language  # noqa: E402
+from generator.core.resources import TEMPLATES_DIR  # noqa: E402
 from generator.core.vocabulary import Audience, word  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
 from generator.site.paths import STATIC_DIR, VEGA_BUNDLE  # noqa: E402
@@ -28,8 +29,10 @@ from generator.site.paths import STATIC_DIR, VEGA_BUNDLE  # noqa: E402
 STATIC = STATIC_DIR + "/"
 
 DATA = HERE / "data"
-# The Vega bundle is third-party code of almost a megabyte; it is checked apart, not copied here.
-NOT_COPIED = (VEGA_BUNDLE,)
+# The Vega bundle is third-party code of almost a megabyte, checked apart; our own script and styles
+# are copied into every site unchanged from templates/assets/, so a copy here would only repeat them.
+OWN_ASSETS = tuple(f"assets/{path.relative_to(TEMPLATES_DIR / 'assets').as_posix()}" for path in (TEMPLATES_DIR / "assets").rglob("*") if path.is_file())
+NOT_COPIED = (VEGA_BUNDLE, *OWN_ASSETS)
 
 
 _SPEC = re.compile(r'data-spec="([^"]*)"')
