@@ -63,8 +63,7 @@ def read_data(data_dir: Path) -> Dataset:
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
     if not data_dir.is_dir():
         raise UsageError(Message("De datamap '%(path)s' is een bestand, geen map. Geef met --data de map met de exports op.", path=shown))
-    framework = load_framework()
-    settings, mappings, problems = load_settings(data_dir, framework)
+    settings, mappings, framework, problems = load_settings(data_dir, load_framework())
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo))

@@ -77,8 +77,10 @@ def test_csv_per_network_has_one_row_per_network_moment_indicator_situation(buil
 
     lines = list(csv.reader((built["root"] / "site-intern" / "netwerken" / "wereldorientatie.csv").read_text("utf-8").splitlines()))
     assert lines[0] == ["netwerk", "meetmoment", "indicator", "situatie", "n", "mediaan", "gemiddelde", "min", "max", "gedeeld"]
-    assert len(lines) == 1 + 2 * 11 * 2
-    assert [line[1] for line in lines[1:]] == ["2025-voorjaar"] * 22 + ["2025-najaar"] * 22
+    # Eleven indicators × two situations per moment, and from 2025-najaar the network's own indicator 5a.
+    assert len(lines) == 1 + 2 * 11 * 2 + 2
+    assert [line[1] for line in lines[1:]] == ["2025-voorjaar"] * 22 + ["2025-najaar"] * 24
+    assert [line[2:5] for line in lines[-2:]] == [["5a", "huidig", "5"], ["5a", "gewenst", "1"]]
 
 
 def test_same_data_gives_identical_files_and_unchanged_files_are_not_rewritten(tmp_path):
@@ -124,7 +126,7 @@ def test_the_command_works_from_any_folder(tmp_path):
         cwd=elsewhere, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.startswith("Site gebouwd voor publiek 'publiek': 9 pagina's in html/")
+    assert completed.stdout.startswith("Site gebouwd voor publiek 'publiek': 10 pagina's in html/")
     assert (elsewhere / "html" / "verhalen" / "index.html").exists()
     nav = json.loads((elsewhere / "md" / ".netwerkspiegel.json").read_text("utf-8"))
     assert nav["site_name"] == "Gouden testset — publiek overzicht"

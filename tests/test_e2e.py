@@ -164,7 +164,7 @@ def test_the_english_site_draws_every_cross_and_speaks_english(tmp_path, browser
         medians = sum(1 for row in rows if row["soort"] == "mediaan")
         assert crosses > 100 and {row["situatie"] for row in rows if "situatie" in row} == {"current", "desired"}
         agreed = sum(1 for row in rows if row["soort"] == "gedeeld")  # the network's shared picture, one green cross per line
-        assert agreed == 11 and len(chart.query_selector_all("svg .mark-symbol.role-mark path")) == crosses + agreed
+        assert agreed == 12 and len(chart.query_selector_all("svg .mark-symbol.role-mark path")) == crosses + agreed
         assert len(chart.query_selector_all("svg .mark-rect path")) >= medians  # ticks (and bands) are drawn as rects
         legend = chart.inner_text() + " ".join(t.text_content() for t in chart.query_selector_all("svg text"))
         assert "current" in legend and "desired" in legend and "huidig" not in legend
@@ -209,6 +209,23 @@ def test_printing_a_network_page_gives_a_clean_report_with_static_charts(sites, 
         page.pdf(path=str(ARTIFACTS / "netwerk-zelfgestuurd-leren.pdf"), format="A4")
         assert problems == [] and foreign == []
         context.close()
+
+
+def test_a_printed_questionnaire_fits_one_a4_also_with_own_indicators(sites, browser):
+    """Every line of the questionnaire on the first A4, the questions for a form on the second:
+    for the eleven (Onderzoekend leren) and with an own indicator (Hoogbegaafdheid, Zelfgestuurd leren)."""
+    root, _ = sites
+    with serve_folder(root / "site-intern") as base:
+        for slug, lines in (("onderzoekend-leren", 11), ("hoogbegaafdheid", 12), ("zelfgestuurd-leren", 12)):
+            context, page, problems, foreign = open_page(browser, base + f"vragenlijsten/{slug}/")
+            page.goto(base + f"vragenlijsten/{slug}/", wait_until="networkidle")
+            assert page.locator(".ns-q-line").count() == lines
+            pdf = page.pdf(format="A4")
+            assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2, slug
+            if slug == "hoogbegaafdheid":
+                (ARTIFACTS / "vragenlijst-hoogbegaafdheid.pdf").write_bytes(pdf)
+            assert problems == [] and foreign == []
+            context.close()
 
 
 def test_without_javascript_every_chart_is_a_static_image(sites, browser):

@@ -18,6 +18,7 @@ from generator.core.framework import load_framework
 from generator.core.settings import parse_settings, parse_toml
 from generator.pipeline import read_data
 from generator.read.load import read_csv, read_xlsx, sniff_delimiter
+from generator.read.own_indicators import add_own_indicators
 from generator.read.settings_file import parse_mappings
 
 FRAMEWORK = load_framework()
@@ -193,6 +194,23 @@ def test_the_settings_parser_reports_problems_and_never_raises(raw):
     assert isinstance(settings_.site_title, str) and isinstance(mappings.columns, tuple)
     for problem in problems + mapping_problems:
         assert problem.file == "netwerkspiegel.toml" and str(problem.message)
+
+
+OWN_KEYS = st.sampled_from(["label", "vraag", "links", "rechts", "dimensie", "netwerken", "label_en", "vraag_en", "links_en", "rechts_en",
+                            "dimensie_en", "kleur"])
+OWN_CODES = st.one_of(st.sampled_from(["5a", "5A", " 6 b ", "1e", "1a", "4d", "zz", "10a", ""]), st.text(max_size=4))
+
+
+@given(table=st.one_of(TOML_VALUES, st.dictionaries(OWN_CODES, st.one_of(TOML_VALUES, st.dictionaries(OWN_KEYS, TOML_VALUES, max_size=8)), max_size=4)))
+@FUZZ
+def test_own_indicators_are_added_or_reported_and_never_raise(table):
+    framework, problems = add_own_indicators({"indicatoren": table}, "netwerkspiegel.toml", FRAMEWORK)
+    assert set(FRAMEWORK.indicator_codes()) <= set(framework.indicator_codes())
+    for indicator in framework.own_indicators:
+        assert indicator.code not in FRAMEWORK.indicator_codes() and indicator.label_nl and indicator.question_nl
+        assert framework.dimension(indicator.dimension) is not None
+    for problem in problems:
+        assert problem.file == "netwerkspiegel.toml" and problem.key and problem.key.startswith("indicatoren") and str(problem.message)
 
 
 @given(content=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))))

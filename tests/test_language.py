@@ -132,6 +132,14 @@ def test_the_english_form_questions_are_recognised_as_the_dutch_ones_are():
     assert meanings[1:12] == [(Meaning.INDICATOR_QUESTION, (code, Situation.CURRENT)) for code in framework.indicator_codes()]
     assert meanings[12:] == [(Meaning.CYCLE_QUESTION, cycle) for cycle in range(1, 6)] + [
         (Meaning.PUBLIC, None), (Meaning.TOPS, None), (Meaning.TIPS, None), (Meaning.RATING, None)]
+    # The coach's forms after the meeting: the shared picture, and the conclusions and agreements.
+    for language in Language:
+        framework = load_framework().in_language(language)
+        questions = form_questions(framework, None, translations(language))
+        meanings = [meaning_of_header(str(q), framework, Mappings()) for q in [*questions["shared_questions"], *questions["shared_extra"], *questions["agreement_questions"]]]
+        assert meanings == [(Meaning.SHARED_QUESTION, (code, Situation.CURRENT)) for code in framework.indicator_codes()] + [
+            (Meaning.SHARED_QUESTION, ("1a", Situation.DESIRED)), (Meaning.NOTE_QUESTION, "1a"),
+            (Meaning.NETWORK, None), (Meaning.MOMENT, None), (Meaning.AGREEMENT, None), (Meaning.AGREEMENT_KIND, None), (Meaning.PUBLIC, None)]
 
 
 BAD_SCORES = "netwerk,meetmoment,deelnemer,indicator,score\nNet,2025-voorjaar,Anna,1a,zeven\nNet,2205-voorjaar,Bert,9z,11\n"

@@ -152,3 +152,54 @@ def test_reflections_of_one_story_form_a_path_through_the_cycles():
     # Its first part may not be public: in public the story is not told (its public part stands on its own).
     public_rekenen = _page(Audience.PUBLIC, "netwerken/rekenen-taal-b.md")
     assert "Verhalen van waardecreatie" not in public_rekenen and "verhaal van" not in public_rekenen and "alert" in public_rekenen
+
+
+def test_the_shared_picture_and_agreements_are_read_from_the_coachs_forms(data_dir):
+    import datetime as dt
+
+    from tests.exports import google_forms_csv, microsoft_forms_xlsx
+
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2026-voorjaar,Anna,1a,4,\nNet,2026-voorjaar,Anna,2a,4,\n")
+    shared = ["Netwerk", "Meetmoment", "1a. Gedeeld beeld", "1a. Gedeeld beeld gewenste situatie", "1a. Toelichting", "2a. Gedeeld beeld", "2a. Toelichting"]
+    google_forms_csv(data_dir / "gedeeld.csv", shared, [
+        {"email": "coach@school.nl", "time": dt.datetime(2026, 3, 12, 16, 0), "answers": ["Net", "2026-voorjaar", "6", "8", "Na het gesprek hoger", "", ""]},
+    ])
+    microsoft_forms_xlsx(data_dir / "shared.xlsx", ["Network", "2a. Shared picture", "2a. Note"], [
+        {"email": "anonymous", "name": "", "completed": dt.datetime(2026, 3, 13, 9, 0), "answers": ["Ander", "5 - soms", "Eens"]},
+    ], language="en")
+    agreements = ["Netwerk", "Meetmoment", "Conclusie of afspraak", "Soort", "Openbaar"]
+    microsoft_forms_xlsx(data_dir / "afspraken.xlsx", agreements, [
+        {"email": "coach@school.nl", "name": "Coach", "completed": dt.datetime(2026, 3, 12, 16, 5),
+         "answers": ["Net", "2026-voorjaar", "We lezen samen een boek.", "Afspraak", "Ja"]},
+    ])
+    dataset = read_data(data_dir)
+    assert [(s.network, s.moment.label, s.indicator, s.situation, s.value, s.note, s.source.row) for s in dataset.shared] == [
+        ("Ander", "2026-voorjaar", "2a", Situation.CURRENT, 5.0, "Eens", 2),  # no moment question: the time of the response
+        ("Net", "2026-voorjaar", "1a", Situation.CURRENT, 6.0, "Na het gesprek hoger", 2),
+        ("Net", "2026-voorjaar", "1a", Situation.DESIRED, 8.0, "", 2),
+    ]
+    assert [(a.network, a.text, a.kind, a.public) for a in dataset.agreements] == [("Net", "We lezen samen een boek.", AgreementKind.AGREEMENT, True)]
+    assert sorted((t.name, str(t.kind), t.form, t.dialect) for t in dataset.tables)[:3] == [
+        ("afspraken.xlsx (blad 'Form1')", "agreements", False, "Microsoft Forms"), ("gedeeld.csv", "shared picture", True, "Google Forms"),
+        ("scores.csv", "scores", False, None)]
+
+
+def test_a_note_without_a_shared_picture_is_a_problem_not_lost(data_dir):
+    import datetime as dt
+
+    import pytest
+
+    from generator.core.errors import InputError
+    from tests.exports import google_forms_csv
+
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2026-voorjaar,Anna,1a,4,\n")
+    google_forms_csv(data_dir / "gedeeld.csv", ["Netwerk", "1a. Gedeeld beeld", "1a. Toelichting", "2a. Gedeeld beeld"], [
+        {"email": "", "time": dt.datetime(2026, 3, 12, 16, 0), "answers": ["Net", "", "Vergeten", "11"]},
+    ])
+    with pytest.raises(InputError) as error:
+        read_data(data_dir)
+    assert [p.format() for p in error.value.report.problems] == [
+        "gedeeld.csv, rij 2, kolom '1a. Toelichting', waarde 'Vergeten': een toelichting bij 1a, maar geen gedeeld beeld voor 1a; "
+        "vul het gedeelde beeld in of laat de toelichting weg.",
+        "gedeeld.csv, rij 2, kolom '2a. Gedeeld beeld', waarde '11': score buiten de schaal van 1 tot en met 10.",
+    ]

@@ -113,6 +113,7 @@ def _google(rows: list[dict]) -> Callable[[Path], None]:
 
 
 ELEVEN = ["7"] * 11
+OWN_5A = '[indicatoren."5a"]\nlabel = "Ouderbetrokkenheid"\nvraag = "In welke mate betrekt het netwerk ouders erbij?"\nlinks = "nauwelijks"\nrechts = "intensief"\n'
 # code: (how to make the input, (file, sheet, key, row, column, value, message))
 CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.FILE_UNREADABLE: (_unreadable,
@@ -173,6 +174,12 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
      ('netwerkspiegel.toml', None, 'schaal.minimum', None, None, '5', 'het minimum moet kleiner zijn dan het maximum (3).')),
     Code.LOGO: (_also(scores, _file("netwerkspiegel.toml", '[site]\nlogo = "logo.png"\n')),
      ('netwerkspiegel.toml', None, 'site.logo', None, None, 'logo.png', 'dit bestand staat niet in de datamap.')),
+    Code.OWN_INDICATOR_CODE: (_also(scores, _file("netwerkspiegel.toml", OWN_5A.replace('"5a"', '"4d"'))),
+     ('netwerkspiegel.toml', None, 'indicatoren."4d"', None, None, '4d', '4d is een indicator van het Dimensieraamwerk zelf (1a tot en met 4d); kies voor een eigen indicator een andere code, zoals 5a of 1e.')),
+    Code.OWN_INDICATOR: (_also(scores, _file("netwerkspiegel.toml", '[indicatoren."5a"]\nlabel = "Ouders"\nlinks = "nauwelijks"\n')),
+     ('netwerkspiegel.toml', None, 'indicatoren."5a"', None, None, None, 'een eigen indicator heeft een label, een vraag en twee polen (links en rechts); hier ontbreekt: vraag, rechts.')),
+    Code.OWN_DIMENSION: (_also(scores, _file("netwerkspiegel.toml", OWN_5A + "dimensie = 7\n")),
+     ('netwerkspiegel.toml', None, 'indicatoren."5a".dimensie', None, None, '7', 'er is geen dimensie 7; gebruik 1 tot en met 4, of de naam van een eigen dimensie.')),
     Code.UNRECOGNISED_TABLE: (_also(scores, _file("b.csv", "a,b\n1,2\n")),
      ('b.csv', None, None, 1, None, 'a, b', 'herken het soort bestand niet aan de kopregel. Scores hebben de kolommen netwerk, meetmoment, deelnemer, indicator, score (en eventueel situatie); reflecties hebben netwerk, meetmoment of datum, deelnemer, waarde, reflectie (en eventueel openbaar, niveau, titel).')),
     Code.MISSING_COLUMN: (_also(scores, _file("b.csv", "netwerk,meetmoment,deelnemer,indicator\nNet,2025-voorjaar,Bert,1a\n")),
@@ -229,6 +236,13 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
                                                          'een netwerk spreekt één gedeeld beeld per indicator en meetmoment af. Welke klopt?')),
     Code.UNKNOWN_AGREEMENT_KIND: (_also(scores, _file("afspraken.csv", "netwerk,meetmoment,afspraak,soort\nNet,2025-voorjaar,We lezen een boek.,besluit\n")),
      ('afspraken.csv', None, None, 2, 'soort', 'besluit', "onbekende soort; gebruik 'afspraak' of 'conclusie' (leeg betekent 'afspraak').")),
+    Code.INDICATOR_NOT_FOR_NETWORK: (_also(lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nAnder,2025-voorjaar,Bert,5a,6,\n"),
+                                           _file("netwerkspiegel.toml", OWN_5A + 'netwerken = ["Net"]\n')),
+     ('scores.csv', None, None, 3, 'indicator', '5a', "5a is een eigen indicator van 'Net' (netwerkspiegel.toml, [indicatoren.\"5a\"]), niet van 'Ander'. "
+                                                    "Zet 'Ander' bij netwerken, of haal deze score weg.")),
+    Code.UNKNOWN_NETWORK: (_also(scores, _file("netwerkspiegel.toml", OWN_5A + 'netwerken = ["Net", "Techniek Oost"]\n')),
+     ('netwerkspiegel.toml', None, 'indicatoren."5a".netwerken', None, None, 'Techniek Oost', 'dit netwerk komt in geen enkele export voor, dus de eigen '
+                                                                                          'indicator 5a telt daar niet. Staat de naam er precies zo als in de exports?')),
     Code.NAME_IN_TYPED_TEXT: (lambda d: scores(d, "Team Anna,2025-voorjaar,Anna,1a,7,\n"),
      ('netwerknamen', None, None, None, None, 'Team Anna', 'de naam van dit netwerk noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.')),
 }

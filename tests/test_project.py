@@ -262,6 +262,10 @@ def test_the_wheel_works_installed_in_a_fresh_environment_outside_the_checkout(t
     for path in GOLDEN_DATA.iterdir():
         if path.suffix == ".csv":
             shutil.copy(path, elsewhere / "project" / "data" / path.name)
+    # The golden data's own indicator, added to the settings of the new project as a coach would.
+    own = (GOLDEN_DATA / "netwerkspiegel.toml").read_text("utf-8").split("[indicatoren", 1)[1]
+    with (elsewhere / "project" / "data" / "netwerkspiegel.toml").open("a", encoding="utf-8") as settings:
+        settings.write("\n[indicatoren" + own)
     result = subprocess.run([str(command), "build", "--offline"], cwd=elsewhere / "project", capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "project" / "site" / "netwerken" / "wereldorientatie.html").is_file()

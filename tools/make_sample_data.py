@@ -5,7 +5,10 @@ exports: different separators, decimal commas, Windows-1252 with CRLF, moment sp
 names, e-mail addresses and codes as participant, reflections in all five value cycles, and the
 latest moment as form exports: a Microsoft Forms workbook (Hoogbegaafdheid, with a participant who
 answered twice and one who skipped two questions), a Google Forms CSV (Onderzoekend leren, with a
-network name typed in lower case), a reflection form, and meeting evaluations (a table and a form).
+network name typed in lower case), a reflection form, meeting evaluations (a table and a form), the
+networks' shared pictures (a table, and Hoogbegaafdheid's latest in the coach's form), their conclusions
+and agreements, and two own indicators in the settings (1e for Zelfgestuurd leren from 2025-najaar, 5a for
+Hoogbegaafdheid).
 """
 
 from __future__ import annotations
@@ -57,6 +60,63 @@ LUNCH_CUT = {"2025-najaar": {"3a": -1.5, "3b": -0.8}}
 # to be shown apart, so the network page names them without their figures.
 ROLES = {"eva.smit@iselinge.nl": "pabostudent", "fatima.elamrani@iselinge.nl": "pabostudent",
          "jeroen.vanleeuwen@iselinge.nl": "pabostudent", "g.mulder@ou.nl": "onderzoeker"}
+
+
+# Own indicators (`[indicatoren]` in the settings): per network, code → (first moment, start, drift, desired).
+# Hoogbegaafdheid asks about parents from the start; Zelfgestuurd leren added the pupils' voice in 2025-najaar.
+OWN = {"Hoogbegaafdheid": {"5a": (0, 3.0, 0.9, 7.5)}, "Zelfgestuurd leren": {"1e": (2, 3.5, 1.0, 7.0)}}
+OWN_SETTINGS = """
+# Eigen indicatoren: wat deze netwerken naast de elf van het Dimensieraamwerk willen volgen.
+[indicatoren."1e"]
+label = "Stem van leerlingen"
+vraag = "In welke mate bepalen leerlingen mee waar het netwerk aan werkt?"
+links = "de leraren bepalen"
+rechts = "leerlingen bepalen mee"
+netwerken = ["Zelfgestuurd leren"]
+label_en = "Pupils' voice"
+vraag_en = "To what extent do pupils help decide what the network works on?"
+links_en = "teachers decide"
+rechts_en = "pupils help decide"
+
+[indicatoren."5a"]
+label = "Ouderbetrokkenheid"
+vraag = "In welke mate betrekt het netwerk ouders bij zijn activiteiten?"
+links = "nauwelijks"
+rechts = "intensief"
+dimensie = "Omgeving"
+dimensie_en = "Surroundings"
+netwerken = ["Hoogbegaafdheid"]
+label_en = "Parental involvement"
+vraag_en = "To what extent does the network involve parents in its activities?"
+links_en = "hardly"
+rechts_en = "intensively"
+"""
+OWN_QUESTIONS = {"5a": "5a. In welke mate betrekt het netwerk ouders bij zijn activiteiten?"}
+
+
+def codes_of(network: str) -> list[str]:
+    return INDICATORS + sorted(OWN.get(network, {}))
+
+
+def with_own_indicators(rows: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+    """The own indicators' crosses, from a random source of their own: the eleven stay as they were."""
+    rng = random.Random(5)
+    for network, own in OWN.items():
+        present: dict[str, list[str]] = {}  # the people who put crosses at each moment, in order
+        for row in rows[network]:
+            people = present.setdefault(row[1], [])
+            if row[2] not in people:
+                people.append(row[2])
+        for code, (first, start, drift, desired_at) in own.items():
+            for step, moment in enumerate(MOMENTS):
+                if step < first:
+                    continue
+                for person in present.get(moment, []):
+                    current = min(10, max(1, round(start + drift * (step - first) + rng.gauss(0, 1.2))))
+                    desired = min(10, max(1, round(desired_at + rng.gauss(0, 0.9))))
+                    rows[network].append([network, moment, person, code, str(current), "huidig"])
+                    rows[network].append([network, moment, person, code, str(desired), "gewenst"])
+    return rows
 
 
 def scores(rng: random.Random) -> dict[str, list[list[str]]]:
@@ -146,12 +206,12 @@ def split_latest(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]
 
 
 def form_answers(rows: list[list[str]], person: str, labels: bool = False) -> list[str]:
-    """One response's answers: current then desired, per indicator; empty where not scored."""
+    """One response's answers: current then desired, per indicator (own ones last); empty where not scored."""
     found = {(r[3], r[5]): r[4] for r in rows if r[2] == person}
     label = {"1": "1 - nooit", "4": "4 - soms", "7": "7 - vaak", "10": "10 - altijd"}
     answers = []
     for situation in ("huidig", "gewenst"):
-        for indicator in INDICATORS:
+        for indicator in codes_of(rows[0][0]):
             value = found.get((indicator, situation), "")
             answers.append(label.get(value, value) if labels else value)
     return answers
@@ -159,8 +219,9 @@ def form_answers(rows: list[list[str]], person: str, labels: bool = False) -> li
 
 def hoogbegaafdheid_form(rows: list[list[str]]) -> None:
     """Microsoft Forms, Dutch, no network column (the settings give it), codes as participant."""
-    questions = (["Wat is je deelnemerscode?"] + INDICATOR_QUESTIONS_NL
-                 + [q.split(".")[0] + ". Hoe zou je het willen hebben? (gewenste situatie)" for q in INDICATOR_QUESTIONS_NL])
+    asked = INDICATOR_QUESTIONS_NL + [OWN_QUESTIONS["5a"]]
+    questions = (["Wat is je deelnemerscode?"] + asked
+                 + [q.split(".")[0] + ". Hoe zou je het willen hebben? (gewenste situatie)" for q in asked])
     people = sorted({r[2] for r in rows})
     responses = []
     for index, person in enumerate(people):
@@ -262,14 +323,20 @@ def shared_picture(per_network: dict[str, list[list[str]]]) -> None:
     rows = []
     for network, scored in per_network.items():
         for moment in MOMENTS[1:]:
-            for indicator in INDICATORS:
+            for indicator in codes_of(network):
                 values = [float(r[4].replace(",", ".")) for r in scored if r[1] == moment and r[3] == indicator and r[5] == "huidig"]
                 if not values:
                     continue
                 shift, note = SHARED_SHIFTS.get((network, moment, indicator), (0.0, ""))
                 agreed = min(10.0, max(1.0, round(statistics.median(values) * 2) / 2 + shift))
                 rows.append([network, moment, indicator, f"{agreed:g}", "huidig", note])
-    write(DATA / "gedeeld-beeld.csv", rows, ["netwerk", "meetmoment", "indicator", "gedeeld beeld", "situatie", "toelichting"])
+    # Hoogbegaafdheid's coach filled in the shared picture of the latest meeting in a form (see Vragen voor formulieren).
+    in_form = [r for r in rows if r[0] == "Hoogbegaafdheid" and r[1] == LATEST]
+    write(DATA / "gedeeld-beeld.csv", [r for r in rows if r not in in_form], ["netwerk", "meetmoment", "indicator", "gedeeld beeld", "situatie", "toelichting"])
+    questions = ["Meetmoment"] + [q for r in in_form for q in (f"{r[2]}. Gedeeld beeld", f"{r[2]}. Toelichting")]
+    answers = ["2026-voorjaar"] + [a for r in in_form for a in (r[3], r[5])]
+    microsoft_forms_xlsx(DATA / "Gedeeld beeld Hoogbegaafdheid voorjaar 2026.xlsx", questions,
+                         [{"email": "m.vermeulen@awog.nl", "name": "", "completed": dt.datetime(2026, 3, 26, 17, 5), "answers": answers}])
 
 
 def agreements() -> None:
@@ -283,7 +350,7 @@ def main() -> None:
     DATA.mkdir(exist_ok=True)
     for old in DATA.iterdir():
         old.unlink()
-    per_network = scores(rng)
+    per_network = with_own_indicators(scores(rng))
     per_network["Onderzoekend leren"], onderzoekend_latest = split_latest(per_network["Onderzoekend leren"])
     per_network["Hoogbegaafdheid"], hoogbegaafdheid_latest = split_latest(per_network["Hoogbegaafdheid"])
     onderzoekend_form(onderzoekend_latest)
@@ -301,7 +368,7 @@ def main() -> None:
     write(DATA / "reflecties.csv", [r + [STORIES.get((r[0], r[2]), "")] for r in reflection_rows if r[1] != LATEST],
           ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel", "verhaal"])
     reflection_form([r for r in reflection_rows if r[1] == LATEST])
-    shared_picture(scores(random.Random(2026)))  # the same crosses as above, before the forms took the latest moment
+    shared_picture(with_own_indicators(scores(random.Random(2026))))  # the same crosses as above, before the forms took the latest moment
     agreements()
     (DATA / "netwerkspiegel.toml").write_text(
         "# Instellingen voor Netwerkspiegel (alle optioneel). Zie README.md.\n\n"
@@ -314,8 +381,9 @@ def main() -> None:
         "[netwerken.\"Hoogbegaafdheid\"]\nthema = \"Signaleren en begeleiden van (hoog)begaafde leerlingen\"\n\n"
         "# Het Microsoft Forms-formulier van Hoogbegaafdheid vraagt niet naar het netwerk.\n"
         "[bestanden.\"Dimensieraamwerk Hoogbegaafdheid voorjaar 2026.xlsx\"]\nnetwerk = \"Hoogbegaafdheid\"\n\n"
+        "[bestanden.\"Gedeeld beeld Hoogbegaafdheid voorjaar 2026.xlsx\"]\nnetwerk = \"Hoogbegaafdheid\"\n\n"
         "# Eigen vragen in de formulieren, en wat ze betekenen.\n"
-        "[kolommen]\n\"Wat is je deelnemerscode?\" = \"deelnemer\"\n\"Wat is je naam?\" = \"deelnemer\"\n",
+        "[kolommen]\n\"Wat is je deelnemerscode?\" = \"deelnemer\"\n\"Wat is je naam?\" = \"deelnemer\"\n" + OWN_SETTINGS,
         encoding="utf-8",
     )
 

@@ -45,9 +45,15 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         _("Meetmomenten (in volgorde): %(moments)s.") % {"moments": ", ".join(t.moment(m.label) for m in dataset.moments)},
         _("Schaal: %(low)s tot en met %(high)s; publieke groepscijfers vanaf %(minimum)s deelnemers.") % {
             "low": t.short_number(settings.scale_min), "high": t.short_number(settings.scale_max), "minimum": settings.public_min_group},
-        "",
-        _("Per bestand of blad:"),
     ]
+    framework = dataset.framework.in_language(t.language)
+    own = framework.own_indicators
+    if own:
+        lines.append(_("Eigen indicatoren: %(indicators)s.") % {"indicators": "; ".join(
+            f"{ind.code} {ind.label} ({framework.dimension(ind.dimension).name}; "
+            + (_("alleen %(networks)s") % {"networks": ", ".join(ind.networks)} if ind.networks else _("alle netwerken")) + ")"
+            for ind in own)})
+    lines += ["", _("Per bestand of blad:")]
     for table in dataset.tables:
         shape = _("%(tool)s-export") % {"tool": table.dialect} if table.dialect else (_("formulier") if table.form else _("tabel"))
         accounted = _("%(count)s gebruikt") % {"count": table.used}

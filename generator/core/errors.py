@@ -52,6 +52,9 @@ class Code(StrEnum):
     UNKNOWN_MEANING = "unknown-meaning"
     SCALE_ORDER = "scale-order"
     LOGO = "logo"
+    OWN_INDICATOR_CODE = "own-indicator-code"  # not a digit and a letter, one of 1a–4d, or twice
+    OWN_INDICATOR = "own-indicator"  # an own indicator without its label, question or poles
+    OWN_DIMENSION = "own-dimension"
     # tables and columns (recognise, validate)
     UNRECOGNISED_TABLE = "unrecognised-table"
     MISSING_COLUMN = "missing-column"
@@ -83,6 +86,8 @@ class Code(StrEnum):
     NETWORKS_MERGED = "networks-merged"
     SAME_PERSON = "same-person"
     NAME_IN_TYPED_TEXT = "name-in-typed-text"
+    INDICATOR_NOT_FOR_NETWORK = "indicator-not-for-network"  # an own indicator scored in a network it is not for
+    UNKNOWN_NETWORK = "unknown-network"  # the settings name a network the data does not have
 
 
 @dataclass(frozen=True, order=True)

@@ -41,6 +41,7 @@ class Dimension(_Named):
     description_nl: str
     description_en: str
     language: Language = Language.DUTCH  # the language of `name` and `description`
+    own: bool = False  # a dimension a network added (`dimensie` of an own indicator)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class Indicator:
     left_en: str
     right_en: str
     language: Language = Language.DUTCH  # the language of `label`, `question`, `left` and `right`
+    own: bool = False  # added by the coach in `[indicatoren]`, not one of the framework's eleven
+    networks: tuple[str, ...] = ()  # an own indicator's networks (as the settings name them); () is all
+
+    def applies_to(self, network: str) -> bool:
+        """Whether the network's participants are asked this indicator."""
+        return not self.networks or network_key(network) in {network_key(name) for name in self.networks}
 
     @property
     def label(self) -> str:
@@ -100,6 +107,11 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+def network_key(name: str) -> str:
+    """Network names that differ only in case, spaces or accents are one network."""
+    return "".join(fold(name).split())
+
+
 def header_key(name: str) -> str:
     """How column headers and their keys are compared: `fold` without any spaces."""
     return "".join(fold(name).split())
@@ -121,6 +133,38 @@ class Framework:
             tuple(replace(item, language=language) for item in self.indicators),
             tuple(replace(item, language=language) for item in self.cycles),
         )
+
+    def with_own(self, dimensions: tuple[Dimension, ...], indicators: tuple[Indicator, ...]) -> Framework:
+        """The framework with a network's own dimensions (after the four) and indicators; every
+        indicator in the order of its dimension, then of its code."""
+        all_dimensions = self.dimensions + dimensions
+        order = {dimension.code: index for index, dimension in enumerate(all_dimensions)}
+        ordered = sorted(self.indicators + indicators, key=lambda ind: (order[ind.dimension], ind.code))
+        return Framework(all_dimensions, tuple(ordered), self.cycles)
+
+    def for_network(self, network: str) -> Framework:
+        """The indicators one network is asked (the eleven and its own), and their dimensions."""
+        if not any(ind.networks for ind in self.indicators):
+            return self
+        indicators = tuple(ind for ind in self.indicators if ind.applies_to(network))
+        used = {ind.dimension for ind in indicators}
+        return Framework(tuple(dim for dim in self.dimensions if dim.code in used), indicators, self.cycles)
+
+    def naming_networks(self, networks: tuple[str, ...]) -> Framework:
+        """The own indicators' networks spelled as the data spells them (the settings may differ
+        in case, spaces or accents, as network names are merged)."""
+        if not any(ind.networks for ind in self.indicators):
+            return self
+        spelled = {network_key(name): name for name in networks}
+        indicators = tuple(
+            replace(ind, networks=tuple(dict.fromkeys(spelled.get(network_key(name), name) for name in ind.networks))) if ind.networks else ind
+            for ind in self.indicators
+        )
+        return Framework(self.dimensions, indicators, self.cycles)
+
+    @property
+    def own_indicators(self) -> tuple[Indicator, ...]:
+        return tuple(ind for ind in self.indicators if ind.own)
 
     def indicator(self, code: str) -> Indicator:
         return next(ind for ind in self.indicators if ind.code == code)

@@ -17,6 +17,12 @@ REFLECTION_QUESTIONS = (
     N_("Transformatieve waarde: hoe kijk je nu anders naar succes of naar het netwerk?"),
     N_("Mag je verhaal openbaar gedeeld worden (zonder naam)?"),
 )
+# The coach's forms after the meeting: the network's shared picture (one response per network and
+# moment), and its conclusions and agreements (one response each).
+SHARED_PICTURE_QUESTION = N_("%(code)s. Gedeeld beeld")
+SHARED_PICTURE_DESIRED = N_("%(code)s. Gedeeld beeld gewenste situatie")
+SHARED_PICTURE_NOTE = N_("%(code)s. Toelichting")
+AGREEMENT_QUESTIONS = (N_("Netwerk"), N_("Meetmoment"), N_("Conclusie of afspraak"), N_("Soort"), N_("Openbaar"))
 EVALUATION_QUESTIONS = (N_("Wat ging goed?"), N_("Wat kan de volgende keer beter?"), N_("Welk rapportcijfer geef je deze bijeenkomst?"))
 
 
@@ -27,8 +33,13 @@ def form_questions(framework: Framework, settings: Settings | None = None, t: Tr
     first = framework.indicators[0]
     return {
         "indicator_questions": [f"{indicator.code}. {indicator.question}" for indicator in framework.indicators],
+        # an own indicator for some networks: its question, and for which networks
+        "only_for": {f"{indicator.code}. {indicator.question}": ", ".join(indicator.networks) for indicator in framework.indicators if indicator.networks},
         "desired_example": t.gettext("%(code)s. Gewenste situatie: %(question)s") % {"code": first.code, "question": first.question},
         "reflection_questions": tuple(t.gettext(question) for question in REFLECTION_QUESTIONS),
         "evaluation_questions": tuple(t.gettext(question) for question in EVALUATION_QUESTIONS),
+        "shared_questions": [t.gettext(SHARED_PICTURE_QUESTION) % {"code": indicator.code} for indicator in framework.indicators],
+        "shared_extra": (t.gettext(SHARED_PICTURE_DESIRED) % {"code": first.code}, t.gettext(SHARED_PICTURE_NOTE) % {"code": first.code}),
+        "agreement_questions": tuple(t.gettext(question) for question in AGREEMENT_QUESTIONS),
         "scale": t.gettext("%(low)s tot en met %(high)s") % {"low": t.short_number(settings.scale_min), "high": t.short_number(settings.scale_max)},
     }

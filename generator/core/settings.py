@@ -24,7 +24,7 @@ SETTINGS_FILE_NAME = "netwerkspiegel.toml"
 MAX_TEXT_CHARS = 300  # a title, theme or network name in the settings
 # The tables whose keys are the coach's own words (headers, file and network names, people): read
 # by `generator.read.settings_file`, not options.
-MAPPING_TABLES = ("kolommen", "bestanden", "netwerken", "deelnemers")
+MAPPING_TABLES = ("kolommen", "bestanden", "netwerken", "deelnemers", "indicatoren")
 
 T = TypeVar("T")
 _NOTHING = ""

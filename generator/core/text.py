@@ -26,6 +26,16 @@ def md(value: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
+def code_span(value: object) -> Markup:
+    """`value` as an inline Markdown code span, literally, on one line: fenced by one backtick more
+    than the longest run inside it (a question may hold backticks), padded where it touches them."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{padding}{text}{padding}{fence}")
+
+
 def html_text(value: object) -> Markup:
     """Text for inside an HTML block (where Markdown is not processed); line breaks kept."""
     lines = [html.escape(line.strip()) for line in str(value).strip().splitlines()]

@@ -102,6 +102,8 @@ class Meaning(StrEnum):
     # a whole family of columns: one question per indicator, one per value-creation cycle
     INDICATOR_QUESTION = "indicator question"
     CYCLE_QUESTION = "cycle question"
+    SHARED_QUESTION = "shared question"  # '1a. Gedeeld beeld': the network's agreed position, in a form
+    NOTE_QUESTION = "note question"  # '1a. Toelichting': what the network said of it
 
 
 # The Dutch words of the data files and of `netwerkspiegel.toml` (`[kolommen]`): the canonical
@@ -165,6 +167,8 @@ WORDS: dict[type[StrEnum], dict[StrEnum, str]] = {
         Meaning.AGREEMENT_KIND: "soort",
         Meaning.INDICATOR_QUESTION: "indicatorvraag",
         Meaning.CYCLE_QUESTION: "waardevraag",
+        Meaning.SHARED_QUESTION: "vraag naar het gedeelde beeld",
+        Meaning.NOTE_QUESTION: "vraag naar de toelichting",
     },
 }
 

@@ -22,8 +22,10 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     keys = {"".join(fold(name).split()): name for name in networks}
     matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
     identities = validated.identities
+    framework = framework.naming_networks(networks)
     warnings = tuple(sorted(
-        (*validated.warnings, *notices, *_typed_by_coach(Redactor(identities), settings, networks, matched, validated.tables, ignored_files)),
+        (*validated.warnings, *notices, *_typed_by_coach(Redactor(identities), settings, networks, matched, validated.tables, ignored_files),
+         *_own_words_by_coach(Redactor(identities), framework)),
         key=lambda w: (w.file, w.sheet or "", w.row or 0, w.key or "", w.message),
     ))
     return Dataset(
@@ -58,4 +60,24 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
         for header in table.unplaced_columns:
             if redactor.mentions(header):
                 found.append(Problem(table.file, None, header, None, Message("deze kolomkop %(said)s (op de pagina Gegevenskwaliteit wordt die naam weggelaten).", said=said), sheet=table.sheet, code=Code.NAME_IN_TYPED_TEXT))
+    return found
+
+
+def _own_words_by_coach(redactor: Redactor, framework: Framework) -> list[Problem]:
+    """The words of the coach's own indicators and dimensions that name a participant (they show
+    on every page of the indicator, in public too)."""
+    said = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
+    found: list[Problem] = []
+    for indicator in framework.own_indicators:
+        texts = (("label", indicator.label_nl, indicator.label_en), ("vraag", indicator.question_nl, indicator.question_en),
+                 ("links", indicator.left_nl, indicator.left_en), ("rechts", indicator.right_nl, indicator.right_en))
+        # An English text left out is the Dutch one: said once.
+        for key, text in [(key, dutch) for key, dutch, _ in texts] + [(f"{key}_en", english) for key, dutch, english in texts if english != dutch]:
+            if redactor.mentions(text):
+                found.append(Problem("netwerkspiegel.toml", None, None, text, Message("deze tekst %(said)s", said=said),
+                                     key=f'indicatoren."{indicator.code}".{key}', code=Code.NAME_IN_TYPED_TEXT))
+    for dimension in framework.dimensions:
+        if dimension.own and (redactor.mentions(dimension.nl) or redactor.mentions(dimension.en)):
+            found.append(Problem("netwerkspiegel.toml", None, None, dimension.nl, Message("de naam van deze dimensie %(said)s", said=said),
+                                 key="indicatoren", code=Code.NAME_IN_TYPED_TEXT))
     return found

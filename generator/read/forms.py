@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from generator.core.errors import Code, Problem
 from generator.core.language import Message
-from generator.core.model import Evaluation, Reflection, Score, Source, UnusedRow, role_of
+from generator.core.model import Evaluation, Reflection, Score, SharedPosition, Source, UnusedRow, role_of
 from generator.core.moments import Moment, half_year, parse_date
 from generator.core.settings import Mappings, Settings
-from generator.core.vocabulary import Meaning, TableKind, word
+from generator.core.vocabulary import Meaning, Situation, TableKind, word
 from generator.read import cells
 from generator.read.canonical import UNCLEAR_CONSENT
 from generator.read.cells import Parsers
@@ -43,6 +43,7 @@ from generator.read.recognise import (
     REFLECTIONS,
     RESPONSE_ID,
     SCORES,
+    SHARED_PICTURE,
     START_TIME,
     TIME,
     TIPS,
@@ -90,7 +91,7 @@ def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[
     if not any(column in layout.columns for column in when_columns):
         what = word(DATE) if layout.kind == EVALUATIONS else word(MOMENT)
         missing(what, Message("geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel')."), code=Code.MISSING_COLUMN)
-    if layout.kind != EVALUATIONS and not any(c in layout.columns for c in (*IDENTITY_MEANINGS, RESPONSE_ID)):
+    if layout.kind not in (EVALUATIONS, SHARED_PICTURE) and not any(c in layout.columns for c in (*IDENTITY_MEANINGS, RESPONSE_ID)):
         missing(word(PARTICIPANT), Message("geen kolom met de deelnemer (e-mail, naam, ID of deelnemer)."), code=Code.MISSING_COLUMN)
     if layout.kind == EVALUATIONS and TOPS not in layout.columns and TIPS not in layout.columns:
         missing(word(TOPS), Message("geen kolom met tops of tips."), code=Code.MISSING_COLUMN)
@@ -113,7 +114,7 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
         network = reader.network(mappings)
         when = reader.when(time_column, is_day_first)
         source = Source(table.file, number, table.sheet)
-        records: Sequence[Score | Reflection | Evaluation]
+        records: Sequence[Score | Reflection | Evaluation | SharedPosition]
         moment: Moment | dt.date | None
         if kind == EVALUATIONS:
             moment = date = reader.date(when)
@@ -124,6 +125,8 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
             participant = reader.participant()
             if kind == SCORES:
                 records = reader.scores(network, period, participant, source, settings)
+            elif kind == SHARED_PICTURE:
+                records = reader.shared_positions(network, period, source, settings)
             else:
                 records = reader.reflections(network, period, participant, source)
         if not reader.ok or moment is None:
@@ -140,6 +143,7 @@ _EMPTY_REASON = {
     SCORES: Message("geen antwoord op een indicatorvraag"),
     REFLECTIONS: Message("geen antwoord op een waardevraag"),
     EVALUATIONS: Message("geen tops, tips of cijfer"),
+    SHARED_PICTURE: Message("geen antwoord op een vraag naar het gedeelde beeld"),
 }
 
 
@@ -204,24 +208,57 @@ class _FormRow(RowReader):
         response_id = self.get(RESPONSE_ID)
         if response_id:
             return f"antwoord {response_id} in {self.table.file}"
-        if self.layout.kind != EVALUATIONS:
+        if self.layout.kind not in (EVALUATIONS, SHARED_PICTURE):  # a shared picture is the network's, not a participant's
             self.fail_row(Message("geen deelnemer: de kolommen voor e-mail, naam en ID zijn leeg."), code=Code.NO_PARTICIPANT)
         return None
 
     def scores(self, network: str, moment: Moment | None, participant: str | None, source: Source, settings: Settings) -> list[Score]:
-        scale = settings.scale_range
         found = []
         for index, code, situation in self.layout.indicators:
             text = self.cells[index]
             if not text:
                 continue  # not answered: the participant is reported as partial, the rest counts
-            value = cells.answer(text)
-            if value is None:
-                self.fail_at(index, Message("dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'."), code=Code.NOT_A_NUMBER)
-            elif not settings.scale_min <= value <= settings.scale_max:
-                self.fail_at(index, Message("score buiten de schaal van %(scale)s.", scale=scale), code=Code.SCORE_OUT_OF_SCALE)
-            elif moment is not None and participant is not None:  # else the row failed already
+            value = self._value(index, settings)
+            if value is not None and moment is not None and participant is not None:  # else the row failed already
                 found.append(Score(network, moment, participant, code, situation, value, source, role_of(self.get(Meaning.ROLE))))
+        return found
+
+    def _value(self, index: int, settings: Settings) -> float | None:
+        """An answer on the scale: a number, or a choice that starts with one ('7 - vaak')."""
+        value = cells.answer(self.cells[index])
+        if value is None:
+            self.fail_at(index, Message("dit antwoord begint niet met een getal; gebruik een getal of een keuze als '7 - vaak'."), code=Code.NOT_A_NUMBER)
+        elif not settings.scale_min <= value <= settings.scale_max:
+            self.fail_at(index, Message("score buiten de schaal van %(scale)s.", scale=settings.scale_range), code=Code.SCORE_OUT_OF_SCALE)
+        else:
+            return value
+        return None
+
+    def shared_positions(self, network: str, moment: Moment | None, source: Source, settings: Settings) -> list[SharedPosition]:
+        """The network's agreed position per answered question; a note goes with the current
+        situation (or the desired one, when only that was agreed). A note without a position is a
+        problem: it would be lost."""
+        agreed: dict[str, dict[Situation, float]] = {}
+        for index, code, situation in self.layout.indicators:
+            if self.cells[index]:
+                value = self._value(index, settings)
+                if value is not None:
+                    agreed.setdefault(code, {})[situation] = value
+        answered = {code for index, code, _ in self.layout.indicators if self.cells[index]}
+        notes = {}
+        for index, code in self.layout.notes:
+            note = " ".join(self.cells[index].split())
+            if note and code not in answered:
+                self.fail_at(index, Message("een toelichting bij %(code)s, maar geen gedeeld beeld voor %(code)s; vul het gedeelde beeld in of laat de toelichting weg.",
+                                            code=code), code=Code.MISSING_VALUE)
+            notes[code] = note
+        if moment is None or not self.ok:
+            return []
+        found = []
+        for code, values in agreed.items():
+            with_note = Situation.CURRENT if Situation.CURRENT in values else Situation.DESIRED
+            for situation, value in values.items():
+                found.append(SharedPosition(network, moment, code, situation, value, notes.get(code, "") if situation == with_note else "", source))
         return found
 
     def reflections(self, network: str, moment: Moment | None, participant: str | None, source: Source) -> list[Reflection]:

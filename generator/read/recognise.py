@@ -29,6 +29,7 @@ TOPS, TIPS, RATING = Meaning.TOPS, Meaning.TIPS, Meaning.RATING
 RESPONSE_ID, TIME, START_TIME, OTHER_TIME = Meaning.RESPONSE_ID, Meaning.TIME, Meaning.START_TIME, Meaning.OTHER_TIME
 EMAIL, NAME, FIRST_NAME, LAST_NAME, IGNORE = Meaning.EMAIL, Meaning.NAME, Meaning.FIRST_NAME, Meaning.LAST_NAME, Meaning.IGNORE
 INDICATOR_COLUMN, CYCLE_COLUMN = Meaning.INDICATOR_QUESTION, Meaning.CYCLE_QUESTION
+SHARED_COLUMN, NOTE_COLUMN = Meaning.SHARED_QUESTION, Meaning.NOTE_QUESTION
 
 # Column names any export may use, in Dutch and English. The own columns of a form tool (its time
 # stamps, response IDs) belong to its dialect (`generator.read.dialects`).
@@ -51,7 +52,7 @@ _EXACT: dict[str, Meaning] = {
     "voornaam": FIRST_NAME, "firstname": FIRST_NAME, "achternaam": LAST_NAME, "lastname": LAST_NAME,
     "gedeeldbeeld": SHARED, "shared": SHARED, "sharedpicture": SHARED,
     "toelichting": NOTE, "note": NOTE,
-    "afspraak": AGREEMENT, "agreement": AGREEMENT, "conclusieofafspraak": AGREEMENT,
+    "afspraak": AGREEMENT, "agreement": AGREEMENT, "conclusieofafspraak": AGREEMENT, "conclusionoragreement": AGREEMENT,
     "soort": AGREEMENT_KIND, "kind": AGREEMENT_KIND,
     "rol": ROLE, "role": ROLE,
     "verhaal": STORY, "story": STORY,
@@ -70,6 +71,10 @@ MAPPING_HELP = Message(
 )
 _INDICATOR_HEADER = re.compile(r"^(?:indicator\s*)?([1-9])\s*([a-z])(?:[.):\-]|\s|$)")
 _DESIRED_WORDS = ("gewenst", "desired", "wenselijk")
+# '1a. Gedeeld beeld: …', '1a. Shared picture (desired situation)': the network's agreed position,
+# in a form the coach fills in after the meeting; '1a. Toelichting …' is what the network said of it.
+_SHARED_WORDS = re.compile(r"\b(gedeeld beeld|gedeelde beeld|shared picture|samen afgesproken|agreed position)\b")
+_NOTE_HEADER = re.compile(r"^(?:indicator\s*)?[1-9]\s*[a-z][.):\-]?\s*(toelichting|note)\b")
 
 
 # Meanings that several columns may share: every identity column names the same person (they
@@ -92,13 +97,15 @@ class Layout:
     unplaced: tuple[str, ...]
     every: dict[Meaning, tuple[int, ...]] = field(default_factory=dict)
     ambiguous: tuple[tuple[int, int], ...] = ()
+    notes: tuple[tuple[int, str], ...] = ()  # (column, indicator code): a shared picture form's notes
 
     def all_of(self, meaning: Meaning) -> tuple[int, ...]:
         return self.every.get(meaning, ())
 
     def used_columns(self) -> frozenset[int]:
         """The columns whose cells Netwerkspiegel reads."""
-        return frozenset(i for indices in self.every.values() for i in indices) | {i for i, *_ in self.indicators} | {i for i, _ in self.cycles}
+        return (frozenset(i for indices in self.every.values() for i in indices) | {i for i, *_ in self.indicators} | {i for i, _ in self.cycles}
+                | {i for i, _ in self.notes})
 
 
 def meaning_of_mapping(text: str, framework: Framework) -> tuple[Meaning, object] | None:
@@ -134,8 +141,12 @@ def meaning_of_header(header: str, framework: Framework, mappings: Mappings, dia
     folded = fold(header)
     found = _INDICATOR_HEADER.match(folded)
     if found and framework.match_indicator(found.group(1) + found.group(2)):
+        code = found.group(1) + found.group(2)
+        if _NOTE_HEADER.match(folded):
+            return NOTE_COLUMN, code
         desired = any(word in folded for word in _DESIRED_WORDS)
-        return INDICATOR_COLUMN, (found.group(1) + found.group(2), Situation.DESIRED if desired else Situation.CURRENT)
+        family = SHARED_COLUMN if _SHARED_WORDS.search(folded) else INDICATOR_COLUMN
+        return family, (code, Situation.DESIRED if desired else Situation.CURRENT)
     if "welk netwerk" in folded or "which network" in folded:
         return NETWORK, None
     if "meetmoment" in folded:
@@ -168,6 +179,8 @@ def _cycle_question(folded: str, framework: Framework) -> int | None:
 def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect: Dialect | None = None) -> Layout:
     columns: dict[Meaning, int] = {}
     indicators: list[tuple[int, str, Situation]] = []
+    shared_questions: list[tuple[int, str, Situation]] = []
+    notes: list[tuple[int, str]] = []
     cycles: list[tuple[int, int]] = []
     unplaced: list[str] = []
     every: dict[Meaning, list[int]] = {}
@@ -179,15 +192,19 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
         meaning = meaning_of_header(header, framework, mappings, dialect)
         if meaning is None:
             unplaced.append(header)
-        elif meaning[0] in (INDICATOR_COLUMN, CYCLE_COLUMN):
+        elif meaning[0] in (INDICATOR_COLUMN, CYCLE_COLUMN, SHARED_COLUMN, NOTE_COLUMN):
             key = (meaning[0], meaning[1])
             if key in families:
                 ambiguous.append((index, families[key]))
                 continue
             families[key] = index
-            family = meaning[1]  # (indicator code, situation) or a cycle number
+            family = meaning[1]  # (indicator code, situation), a cycle number or an indicator code
             if meaning[0] == INDICATOR_COLUMN and isinstance(family, tuple):
                 indicators.append((index, family[0], family[1]))
+            elif meaning[0] == SHARED_COLUMN and isinstance(family, tuple):
+                shared_questions.append((index, family[0], family[1]))
+            elif meaning[0] == NOTE_COLUMN and isinstance(family, str):
+                notes.append((index, family))
             elif isinstance(family, int):
                 cycles.append((index, family))
         elif meaning[0] != IGNORE:
@@ -203,6 +220,9 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
         columns.setdefault(PUBLIC, columns.pop(SHARED))
     if SHARED in columns:  # before scores: a shared picture names its indicator too
         kind, form = SHARED_PICTURE, False
+    elif shared_questions and not indicators:  # a form the coach fills in with the network's shared picture
+        kind, form = SHARED_PICTURE, True
+        indicators, shared_questions = shared_questions, []
     elif AGREEMENT in columns:
         kind, form = AGREEMENTS, False
     elif INDICATOR in columns or SCORE in columns:
@@ -217,9 +237,14 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
         kind, form = EVALUATIONS, DATE not in columns
     else:
         kind, form = None, False
+    # Shared-picture and note questions outside a shared-picture form are not read: said, as unplaced.
+    unplaced += [table.header[i] for i, *_ in shared_questions]
+    if kind != SHARED_PICTURE or not form:
+        unplaced += [table.header[i] for i, _ in notes]
+        notes = []
     if not form:
         # In a canonical file the family columns are not expected: they are unplaced there.
         unplaced += [table.header[i] for i, *_ in indicators] + [table.header[i] for i, _ in cycles]
         indicators, cycles = [], []
     return Layout(kind, form, columns, tuple(indicators), tuple(cycles), tuple(unplaced),
-                  {meaning: tuple(indices) for meaning, indices in every.items()}, tuple(ambiguous))
+                  {meaning: tuple(indices) for meaning, indices in every.items()}, tuple(ambiguous), tuple(notes))

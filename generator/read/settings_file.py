@@ -11,19 +11,21 @@ from generator.core.framework import Framework
 from generator.core.language import Language, Message
 from generator.core.settings import MAX_TEXT_CHARS, OPTIONS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
 from generator.core.text import clean_text
+from generator.read.own_indicators import add_own_indicators
 from generator.read.recognise import MAPPING_HELP, header_key, meaning_of_mapping
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 
 
-def load_settings(data_dir: Path, framework: Framework) -> tuple[Settings, Mappings, list[Problem]]:
-    """Settings and mappings from the data folder; defaults when there is no settings file."""
+def load_settings(data_dir: Path, framework: Framework) -> tuple[Settings, Mappings, Framework, list[Problem]]:
+    """Settings and mappings from the data folder, and the framework with the network's own
+    indicators; defaults when there is no settings file."""
     path = data_dir / SETTINGS_FILE_NAME
     if not path.exists() and not path.is_symlink():
-        return Settings(), Mappings(), []
+        return Settings(), Mappings(), framework, []
 
-    def fail(message: Message, *, code: Code) -> tuple[Settings, Mappings, list[Problem]]:
-        return Settings(), Mappings(), [Problem(path.name, None, None, None, message, code=code)]
+    def fail(message: Message, *, code: Code) -> tuple[Settings, Mappings, Framework, list[Problem]]:
+        return Settings(), Mappings(), framework, [Problem(path.name, None, None, None, message, code=code)]
 
     if not path.is_file():
         return fail(Message("dit is geen bestand (maar een map of een snelkoppeling die nergens heen wijst); de instellingen horen in een tekstbestand netwerkspiegel.toml."), code=Code.SETTINGS_UNREADABLE)
@@ -37,8 +39,9 @@ def load_settings(data_dir: Path, framework: Framework) -> tuple[Settings, Mappi
     if raw is None:
         return fail(message, code=Code.SETTINGS_UNREADABLE)
     settings, problems = parse_settings(raw, path.name)
+    framework, indicator_problems = add_own_indicators(raw, path.name, framework)  # before the mappings: a column may mean '5a'
     mappings, mapping_problems = parse_mappings(raw, path.name, framework)
-    return settings, mappings, problems + mapping_problems
+    return settings, mappings, framework, problems + indicator_problems + mapping_problems
 
 
 def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) -> tuple[Mappings, list[Problem]]:

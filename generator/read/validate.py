@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.core.errors import Code, Problem
-from generator.core.framework import Framework, fold
+from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
 from generator.core.language import DUTCH, Message, MomentName
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
@@ -185,6 +185,8 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     warnings += _suspected_duplicates(results, persons)
     _merge_network_names(results, warnings)
     _keep_latest_responses(results, warnings)
+    if framework.own_indicators:
+        _own_indicators_in_their_networks(results, framework, problems, warnings)
     scores = _deduplicate(results, parsers, problems, warnings)
     reflections = [r for result in results if result.layout.kind == REFLECTIONS for r in _records_of(result)]
     evaluations = [r for result in results if result.layout.kind == EVALUATIONS for r in _records_of(result)]
@@ -318,11 +320,6 @@ def _records_of(result: _TableResult) -> list:
     return result.records + [record for response in result.responses for record in response.records]
 
 
-def network_key(name: str) -> str:
-    """Names that differ only in case, spaces or accents are one network."""
-    return "".join(fold(name).split())
-
-
 def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -> None:
     """Rewrite every network name to the most used spelling of its key, and say so."""
     counts: Counter = Counter()
@@ -369,6 +366,54 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
         result.responses = kept
 
 
+def _own_indicators_in_their_networks(results: list[_TableResult], framework: Framework, problems: list[Problem], warnings: list[Problem]) -> None:
+    """An own indicator for some networks, scored (or agreed on) in another network, is a problem:
+    counting it would be a guess at what the coach meant. A network the settings name that no
+    export has is said (a typing error would otherwise silently leave it without the indicator)."""
+    restricted = {ind.code: ind for ind in framework.own_indicators if ind.networks}
+    if not restricted:
+        return
+    present: set[str] = set()
+    for result in results:
+        if result.layout.kind not in (SCORES, SHARED_PICTURE):
+            present |= {network_key(r.network) for r in _records_of(result)}
+            continue
+        headers = _indicator_headers(result)
+        for record in _records_of(result):
+            present.add(network_key(record.network))
+            indicator = restricted.get(record.indicator)
+            if indicator is None or indicator.applies_to(record.network):
+                continue
+            source = record.source
+            problems.append(Problem(
+                source.file, source.row, headers.get((record.indicator, record.situation)), record.indicator,
+                Message("%(code)s is een eigen indicator van %(networks)s (netwerkspiegel.toml, [indicatoren.\"%(code)s\"]), niet van '%(network)s'. "
+                        "Zet '%(network)s' bij netwerken, of haal deze score weg.",
+                        code=record.indicator, networks=", ".join(f"'{name}'" for name in indicator.networks), network=record.network),
+                sheet=source.sheet, code=Code.INDICATOR_NOT_FOR_NETWORK,
+            ))
+    for indicator in restricted.values():
+        for name in indicator.networks:
+            if network_key(name) not in present:
+                warnings.append(Problem(
+                    "netwerkspiegel.toml", None, None, name,
+                    Message("dit netwerk komt in geen enkele export voor, dus de eigen indicator %(code)s telt daar niet. "
+                            "Staat de naam er precies zo als in de exports?", code=indicator.code),
+                    key=f"indicatoren.\"{indicator.code}\".netwerken", code=Code.UNKNOWN_NETWORK,
+                ))
+
+
+def _indicator_headers(result: _TableResult) -> dict[tuple[str, Situation], str]:
+    """The column a score of (indicator, situation) is in: a form's question, or a table's indicator column."""
+    header = result.table.header
+    if result.layout.form:
+        return {(code, situation): header[index] for index, code, situation in result.layout.indicators}
+    index = dict(result.layout.columns).get(Meaning.INDICATOR)
+    if index is None:
+        return {}
+    return {(code, situation): header[index] for code in {r.indicator for r in _records_of(result)} for situation in Situation}
+
+
 def _moment_label(moment: Moment | dt.date) -> str:
     return MomentName(moment.label) if isinstance(moment, Moment) else moment.isoformat()
 
@@ -408,14 +453,25 @@ def _report_partial_participants(scores: list[Score], framework: Framework, pars
     """Participants who scored only part of the indicators are kept, and said to be partial."""
     answered: dict[tuple, set[str]] = defaultdict(set)
     first: dict[tuple, Source] = {}
+    # An own indicator counts only at the moments its network used it: a network that adds one
+    # this spring did not leave it out last autumn.
+    own_used: dict[tuple, set[str]] = defaultdict(set)
+    own = {ind.code for ind in framework.own_indicators}
     for score in scores:
         if score.situation != Situation.CURRENT:
             continue
         key = (score.network, score.moment, score.participant)
         answered[key].add(score.indicator)
         first.setdefault(key, score.source)
-    codes = framework.indicator_codes()
+        if score.indicator in own:
+            own_used[(score.network, score.moment)].add(score.indicator)
+    codes_of: dict[tuple, tuple[str, ...]] = {}
     for key, found in answered.items():
+        group = (key[0], key[1])
+        if group not in codes_of:
+            asked = framework.for_network(key[0]).indicator_codes()
+            codes_of[group] = tuple(code for code in asked if code not in own or code in own_used[group])
+        codes = codes_of[group]
         if len(found) < len(codes):
             lacking = ", ".join(code for code in codes if code not in found)
             source = first[key]

@@ -42,6 +42,7 @@ class Chart:
     kind: ChartKind
     rows: tuple[dict[str, Any], ...]
     description: str
+    options: tuple[str, ...] = ()  # the indicators to choose from (paths), when not all of the framework's
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ class ChartKinds:
             ChartKind.MEETINGS: _meetings_chart(_),
         }
         self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
+        self._labels = tuple(indicator_labels)
+        # The paths chart of a network that is asked other indicators (own ones) than all: one template per choice list.
+        self._paths = {self._labels: self._templates[ChartKind.PATHS]}
+        self._make_paths = lambda options: self._template(_paths_chart(domain, list(options), _))
 
     @staticmethod
     def _template(chart: alt.TopLevelMixin) -> dict[str, Any]:
@@ -89,12 +94,17 @@ class ChartKinds:
 
     def spec(self, chart: Chart) -> ChartSpec:
         """The chart's Vega-Lite specification: its kind's template, its rows, its description."""
-        spec = {**self._templates[chart.kind], "datasets": {DATASET: list(chart.rows)}, "description": chart.description}
+        template = self._templates[chart.kind]
+        if chart.kind == ChartKind.PATHS and chart.options and chart.options != self._labels:
+            if chart.options not in self._paths:
+                self._paths[chart.options] = self._make_paths(chart.options)
+            template = self._paths[chart.options]
+        spec = {**template, "datasets": {DATASET: list(chart.rows)}, "description": chart.description}
         return ChartSpec(chart.kind, chart.description, _json(spec))
 
 
-def declare(kind: ChartKind, rows: list[dict[str, Any]], description: str) -> Chart:
-    return Chart(kind, tuple(rows), description)
+def declare(kind: ChartKind, rows: list[dict[str, Any]], description: str, options: tuple[str, ...] = ()) -> Chart:
+    return Chart(kind, tuple(rows), description, options)
 
 
 def _base() -> alt.Chart:

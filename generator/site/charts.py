@@ -154,9 +154,10 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
 
     paths = None
     if len(figures.moments) > 1 and not view.is_public:
+        asked = framework.for_network(figures.network)
         paths = declare(PATHS, _path_rows(figures, view, t), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
-            len({p.participant for p in figures.positions}), t))
+            len({p.participant for p in figures.positions}), t), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
     return NetworkCharts(positions, change, participation, cycles, meetings, paths)
 
 

@@ -27,7 +27,7 @@ from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import SITUATIONS, TableSummary
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
-from generator.core.text import html_attr, html_text, md, slugify, url, yaml_title
+from generator.core.text import code_span, html_attr, html_text, md, slugify, url, yaml_title
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.chart_kinds import Chart, ChartKinds
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
@@ -66,7 +66,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
     env.install_gettext_callables(t.template_gettext, t.template_ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         date=lambda d: Markup(t.date(d)), moment=lambda m: t.moment(m.label), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr,
-        num=t.number, signed=t.signed, chart=chart_block, word=lambda member: t.gettext(word(member)),
+        num=t.number, signed=t.signed, chart=chart_block, code=code_span, word=lambda member: t.gettext(word(member)),
         message=lambda message: message.render(t), problem=lambda problem: problem.format(t),
     )
     return env
@@ -142,7 +142,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     for plan in plans:
         root = "../" * plan.path.count("/")  # Markdown links are relative to the page's file
         page_specs = {chart: specs[chart] for chart in plan.charts}
-        files[plan.path] = env.get_template(plan.template).render(**common, root=root, chart_specs=page_specs, **plan.context).encode("utf-8")
+        context = {**common, "root": root, "chart_specs": page_specs, **plan.context}  # a page may narrow the framework to its network
+        files[plan.path] = env.get_template(plan.template).render(context).encode("utf-8")
     for network in figures.networks:
         files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework, t)
     nav = _navigation(figures, slugs, _)
@@ -171,6 +172,7 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
                 "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
                 "withheld": [w for w in view.withheld if w.network == network.network], "theme": view.themes.get(network.network),
                 "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
+                "framework": framework.for_network(network.network),
             },
             charts.declared(),
         ))
@@ -198,16 +200,17 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
         plans.append(PagePlan(
             "overzicht.md", "overzicht.md.j2",
             {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks, t),
-             "median_rows": _median_rows(figures, t)},
+             "median_rows": _median_rows(figures, t), "median_columns": _median_columns(figures)},
             overview.declared(),
         ))
         plans.append(PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)}))
         ticks = _scale_ticks(view.settings.scale_min, view.settings.scale_max, t)
         for network in figures.networks:
             title = t.gettext("Vragenlijst %(network)s") % {"network": network.network}
+            asked = framework.for_network(network.network)
             plans.append(PagePlan(
                 f"vragenlijsten/{slugs[network.network]}.md", "vragenlijst.md.j2",
-                {"network": network.network, "title": title, "ticks": ticks, "questions": form_questions(framework, view.settings, t)},
+                {"network": network.network, "title": title, "ticks": ticks, "questions": form_questions(asked, view.settings, t), "framework": asked},
             ))
         plans.append(PagePlan(
             "kwaliteit.md", "kwaliteit.md.j2",
@@ -269,7 +272,7 @@ def _navigation(figures: Figures, slugs: dict[str, str], _: Callable[[str], str]
     if not figures.view.is_public:
         nav.append({_("Overzicht voor coaches"): "overzicht.md"})
     nav.append({_("Netwerken"): [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
-    nav.append({_("Dimensies"): [{f"{d.code}. {d.name}": f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
+    nav.append({_("Dimensies"): [{html_attr(f"{d.code}. {d.name}"): f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
     if figures.view.is_public:
         nav.append({_("Verhalen"): "verhalen.md"})
     nav.append({_("Over de kaders"): "kaders.md"})
@@ -287,13 +290,21 @@ def _totals(tables: Sequence[TableSummary]) -> dict[str, int]:
     }
 
 
+def _median_columns(figures: Figures) -> list[str]:
+    """The indicators of the coaches' median table: the eleven, and an own indicator only where a
+    network has figures for it."""
+    shown = {code for network in figures.networks for code in network.latest_current}
+    return [ind.code for ind in figures.view.framework.indicators if not ind.own or ind.code in shown]
+
+
 def _median_rows(figures: Figures, t: Translations) -> list[dict]:
     rows = []
+    columns = _median_columns(figures)
     for network in figures.networks:
         if network.latest is None:
             continue
         latest = network.latest_current
-        cells = [f"{t.number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in figures.view.framework.indicator_codes()]
+        cells = [f"{t.number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in columns]
         rows.append({"network": network.network, "moment": t.moment(network.latest.label), "cells": cells})
     return rows
 
