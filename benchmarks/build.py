@@ -4,9 +4,9 @@
 
 Makes N networks (4 moments, 12 participants, 11 indicators, current and desired, a few
 reflections each), then runs in fresh processes:
-  1. `netwerkspiegel build` from scratch (cold: new folders and an empty cache of static SVGs, so
-     every chart is rendered by vl-convert),
-  2. `netwerkspiegel build` again on the same folders (warm: the static SVGs come from the cache),
+  1. `netwerkspiegel build` from scratch (cold: new folders, an empty cache; static SVGs only with
+     --svg, then every chart is rendered by vl-convert),
+  2. `netwerkspiegel build` again on the same folders (warm),
   3. MkDocs alone on the generated pages (`generator.site.engine.build_html`),
   4. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
      and a paragraph each).
@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("networks", type=int)
     parser.add_argument("--audience", default="intern", choices=["intern", "publiek"])
     parser.add_argument("--keep", type=Path, help="keep data and output in this folder")
+    parser.add_argument("--svg", action="store_true", help="build with static SVGs (netwerkspiegel build --svg)")
     parser.add_argument("--keep-svg-cache", action="store_true",
                         help="keep the user's cache of static SVGs (by default it is emptied first, so 'koud' is really cold)")
     args = parser.parse_args()
@@ -90,7 +91,7 @@ def main() -> None:
         shutil.rmtree(work)
     data, src, out, mkdocs_out = work / "data", work / "site_src", work / "site", work / "site-mkdocs"
     rows = make_data(data, args.networks)
-    build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience]
+    build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience] + (["--svg"] if args.svg else [])
     mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
 
     from generator.site.static import _cache_dir
@@ -111,6 +112,14 @@ def main() -> None:
     floor_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(plain)!r}), Path({str(work / 'plain_out')!r}))"]
     floor, floor_rss = timed(floor_only)
     svgs = sum(1 for _ in (src / "grafieken").glob("*.svg"))
+    # One network page as a reader loads it: its HTML and its chart data (the shared assets load once).
+    import re
+
+    page = next(p for p in sorted((out / "netwerken").rglob("index.html")) if p.parent.name != "netwerken")
+    data_file = re.search(r'data-src="([^"]+)"', page.read_text("utf-8"))
+    page_kb = page.stat().st_size / 1024
+    data_kb = (out / data_file.group(1)).stat().st_size / 1024 if data_file else 0.0
+    site_mb = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1024 / 1024
     print(f"Netwerken: {args.networks}; scores: {rows}; pagina's: {pages}; statische SVG's: {svgs}; publiek: {args.audience}")
     print(f"Hele build, koud (nieuwe mappen):     {cold:7.2f} s   piekgeheugen {cold_rss:7.0f} MiB")
     print(f"Hele build, warm (zelfde gegevens):   {warm:7.2f} s   piekgeheugen {warm_rss:7.0f} MiB")
@@ -118,6 +127,7 @@ def main() -> None:
     print(f"Vloer: MkDocs + Material, {pages} kale pagina's: {floor:7.2f} s   piekgeheugen {floor_rss:7.0f} MiB")
     print(f"Verhouding hele build / MkDocs op onze pagina's: koud {cold / alone:.2f}, warm {warm / alone:.2f}")
     print(f"Verhouding hele build / vloer: koud {cold / floor:.2f}, warm {warm / floor:.2f}")
+    print(f"Netwerkpagina: {page_kb:.0f} KB HTML + {data_kb:.0f} KB grafiekgegevens = {page_kb + data_kb:.0f} KB; hele site {site_mb:.0f} MB")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -108,6 +108,9 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
                        help=_("een site die ook werkt als je hem van schijf opent (een gedeelde map of zip), zonder webserver"))
     build.add_argument("--zip", type=Path, default=None, metavar=_("BESTAND"),
                        help=_("schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail"))
+    build.add_argument("--svg", action="store_true",
+                       help=_("maak van elke grafiek ook een vaste afbeelding (SVG): voor afdrukken zonder JavaScript en om in een "
+                              "verslag te plakken; kost tijd bij veel netwerken"))
     check = commands.add_parser("check", help=_("controleer alleen de gegevens en vat samen wat er gelezen is"))
     common(check, with_output=False)
     check.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL),
@@ -225,7 +228,7 @@ def _build(args: argparse.Namespace, t: Translations) -> int:
     from generator.pipeline import build
 
     result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip,
-                   language=_site_language(args))
+                   language=_site_language(args), static_charts=args.svg)
     _print_warnings(result.warnings, t)
     written = result.written
     timing = ", ".join(t.gettext("%(stage)s %(seconds)s s") % {"stage": t.gettext(stage), "seconds": f"{seconds:.1f}"} for stage, seconds in result.seconds.items())

@@ -133,15 +133,16 @@ def template_overrides(data_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None) -> GeneratedSite:
+def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
+             static_charts: bool = False) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
-    setting `site.taal`)."""
+    setting `site.taal`); `static_charts`: every chart also as a static SVG."""
     t = translations(language or dataset.settings.language)
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     view = for_audience(dataset, audience, translations=t)
     figures = aggregate(view, t)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t)
-    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t)
+    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t, static_charts)
 
 
 @dataclass(frozen=True)
@@ -201,9 +202,10 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
 
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
-          offline: bool = False, zip_file: Path | None = None, language: Language | None = None) -> BuildResult:
+          offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
-    one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`."""
+    one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`;
+    `static_charts`: every chart also as a static SVG."""
     if site_url is not None and valid_site_url(site_url) is None:
         raise _site_url_refused(site_url)
     data_dir, src, out = prepare_folders(data_dir, src, out)
@@ -213,7 +215,7 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         zip_file = resolve(zip_file, ZIP_FILE)
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
-        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language)
+        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
@@ -243,14 +245,14 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
-           language: Language | None) -> BuildResult:
+           language: Language | None, static_charts: bool = False) -> BuildResult:
     seconds: dict[str, float] = {}
     with _no_cycle_collection():
         start = time.perf_counter()
         dataset = with_site_url(read_data(data_dir), site_url)
         seconds[N_("lezen en controleren")] = time.perf_counter() - start
         start = time.perf_counter()
-        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language)
+        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts)
         seconds[N_("pagina's maken")] = time.perf_counter() - start
     warnings = dataset.warnings
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records

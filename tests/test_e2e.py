@@ -16,6 +16,7 @@ import pytest
 
 from generator.core.vocabulary import Audience, word
 from generator.pipeline import build, read_data
+from generator.site.chart_kinds import rows_of
 from tests.browser import chromium, chromium_available, free_port, serve_folder
 from tests.conftest import ROOT
 
@@ -58,7 +59,7 @@ def sites(tmp_path_factory):
     root = tmp_path_factory.mktemp("e2e")
     port = free_port()
     build(ROOT / "data", root / "src-intern", root / "site-intern", Audience.INTERNAL, site_url=f"http://127.0.0.1:{port}/")
-    build(ROOT / "data", root / "src-publiek", root / "site-publiek", Audience.PUBLIC)
+    build(ROOT / "data", root / "src-publiek", root / "site-publiek", Audience.PUBLIC, static_charts=True)  # with static SVGs (--svg)
     ARTIFACTS.mkdir(exist_ok=True)
     return root, port
 
@@ -159,7 +160,8 @@ def test_the_english_site_draws_every_cross_and_speaks_english(tmp_path, browser
         page.goto(base + "netwerken/zelfgestuurd-leren/", wait_until="networkidle")
         assert wait_for_charts(page) == ["true"] * 6
         chart = page.query_selector(".ns-chart[data-kind='positions']")
-        rows = json.loads(chart.get_attribute("data-spec"))["datasets"]["rows"]
+        data = page.evaluate("id => window.netwerkspiegelCharts[id].chart", chart.get_attribute("data-chart"))
+        rows = rows_of(data)
         crosses = sum(1 for row in rows if row["soort"] == "kruis")
         medians = sum(1 for row in rows if row["soort"] == "mediaan")
         assert crosses > 100 and {row["situatie"] for row in rows if "situatie" in row} == {"current", "desired"}
@@ -188,27 +190,36 @@ def test_public_showcase_screenshot(sites, browser):
         context.close()
 
 
-def test_printing_a_network_page_gives_a_clean_report_with_static_charts(sites, browser):
+PRINTED = """() => ({
+    sidebar: getComputedStyle(document.querySelector('.md-sidebar--primary')).display,
+    header: getComputedStyle(document.querySelector('.md-header')).display,
+    charts: Array.from(document.querySelectorAll('.ns-chart')).map(c => [getComputedStyle(c).display, !!c.querySelector('svg.marks')]),
+    images: Array.from(document.querySelectorAll('img.ns-static')).map(i => [getComputedStyle(i).display, i.naturalWidth > 0]),
+    breaks: Array.from(document.querySelectorAll('.md-typeset h2')).map(h => getComputedStyle(h).breakBefore),
+})"""
+
+
+def test_printing_a_network_page_gives_a_clean_report_with_its_charts(sites, browser):
+    """Printed, a page has no navigation and a new page per section; the drawn charts are printed,
+    or, in a site built with static SVGs (--svg, here the public one), those."""
     root, _ = sites
-    with serve_folder(root / "site-intern") as base:
-        context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
-        page.goto(base + "netwerken/zelfgestuurd-leren/", wait_until="networkidle")
-        wait_for_charts(page)
-        page.emulate_media(media="print")
-        shown = page.evaluate("""() => ({
-            sidebar: getComputedStyle(document.querySelector('.md-sidebar--primary')).display,
-            header: getComputedStyle(document.querySelector('.md-header')).display,
-            charts: Array.from(document.querySelectorAll('.ns-chart')).map(c => getComputedStyle(c).display),
-            images: Array.from(document.querySelectorAll('img.ns-static')).map(i => [getComputedStyle(i).display, i.naturalWidth > 0]),
-            breaks: Array.from(document.querySelectorAll('.md-typeset h2')).map(h => getComputedStyle(h).breakBefore),
-        })""")
-        assert shown["sidebar"] == "none" and shown["header"] == "none"
-        assert set(shown["charts"]) == {"none"}
-        assert len(shown["images"]) == 6 and all(display == "block" and loaded for display, loaded in shown["images"])
-        assert set(shown["breaks"]) == {"page"}
-        page.pdf(path=str(ARTIFACTS / "netwerk-zelfgestuurd-leren.pdf"), format="A4")
-        assert problems == [] and foreign == []
-        context.close()
+    for folder, drawn in (("site-intern", True), ("site-publiek", False)):
+        with serve_folder(root / folder) as base:
+            context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
+            page.goto(base + "netwerken/zelfgestuurd-leren/", wait_until="networkidle")
+            charts = len(wait_for_charts(page))
+            page.emulate_media(media="print")
+            shown = page.evaluate(PRINTED)
+            assert shown["sidebar"] == "none" and shown["header"] == "none"
+            assert set(shown["breaks"]) == {"page"}
+            if drawn:
+                assert charts == 6 and shown["charts"] == [["block", True]] * 6 and shown["images"] == []
+                page.pdf(path=str(ARTIFACTS / "netwerk-zelfgestuurd-leren.pdf"), format="A4")
+            else:
+                assert {display for display, _ in shown["charts"]} == {"none"}
+                assert len(shown["images"]) == charts and all(display == "block" and loaded for display, loaded in shown["images"])
+            assert problems == [] and foreign == []
+            context.close()
 
 
 def test_a_printed_questionnaire_fits_one_a4_also_with_own_indicators(sites, browser):
@@ -228,15 +239,24 @@ def test_a_printed_questionnaire_fits_one_a4_also_with_own_indicators(sites, bro
             context.close()
 
 
-def test_without_javascript_every_chart_is_a_static_image(sites, browser):
+def test_without_javascript_every_chart_is_told_in_words_or_a_static_image(sites, browser):
+    """A reader without JavaScript gets every chart's summary in words (and its table); in a site
+    built with --svg (the public one here) also its static image."""
     root, _ = sites
-    with serve_folder(root / "site-publiek") as base:
-        context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.goto(base + "netwerken/onderzoekend-leren/", wait_until="networkidle")
-        images = page.eval_on_selector_all("img.ns-static", "imgs => imgs.map(i => [i.naturalWidth > 0, i.alt.length > 20])")
-        assert images and all(loaded and described for loaded, described in images)
-        context.close()
+    for folder in ("site-intern", "site-publiek"):
+        with serve_folder(root / folder) as base:
+            context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base + "netwerken/onderzoekend-leren/", wait_until="networkidle")
+            charts = page.locator(".ns-chart").count()
+            summaries = page.eval_on_selector_all(".ns-chart ~ p.ns-summary", "ps => ps.map(p => p.innerText.length > 20)")
+            assert charts >= 4 and len(summaries) == charts and all(summaries)
+            images = page.eval_on_selector_all("img.ns-static", "imgs => imgs.map(i => [i.naturalWidth > 0, i.alt.length > 20])")
+            if folder == "site-publiek":
+                assert len(images) == charts and all(loaded and described for loaded, described in images)
+            else:
+                assert images == []
+            context.close()
 
 
 def test_screenshots_light_dark_desktop_phone(sites, browser):

@@ -98,8 +98,9 @@ def test_chart_titles_axes_and_tooltips_come_in_the_language():
     from generator.site.chart_kinds import ChartKinds, declare
 
     chart = declare(ChartKind.CHANGE, [], "")
-    dutch = ChartKinds(Settings(), ["1a Praktijkintegratie"]).spec(chart).json
-    english = ChartKinds(Settings(), ["1a Integration in practice"], translations(Language.ENGLISH)).spec(chart).json
+    dutch_kinds = ChartKinds(Settings(), ["1a Praktijkintegratie"])
+    english_kinds = ChartKinds(Settings(), ["1a Integration in practice"], translations(Language.ENGLISH))
+    dutch, english = dutch_kinds.full(dutch_kinds.spec(chart)), english_kinds.full(english_kinds.spec(chart))
     assert '"Mediaan (huidige situatie)"' in dutch and '"Vorig meetmoment"' in dutch
     assert '"Median (current situation)"' in english and '"Previous moment"' in english
     assert "Mediaan" not in english

@@ -3,6 +3,7 @@ tables and forms, and everywhere the eleven are; only for the networks they are 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -133,8 +134,13 @@ def test_an_own_indicator_shows_where_the_eleven_do_and_only_for_its_networks(da
     net, zorg = files["netwerken/net.md"].decode(), files["netwerken/zorg.md"].decode()
     assert "| 5a Ouderbetrokkenheid | nauwelijks | intensief | 4,0 |" in net and "5a" not in zorg
     assert "| 5a Ouderbetrokkenheid | 3,0 | 4,0 |" in net  # over time
-    assert '"options":["1a Praktijkintegratie"' in net.replace("&quot;", '"') and '"5a Ouderbetrokkenheid"]' in net.replace("&quot;", '"')
-    assert '"5a Ouderbetrokkenheid"' not in zorg.replace("&quot;", '"')  # the paths chart of Zorg does not offer it
+    # The paths chart of Net offers 5a to choose, that of Zorg does not: each its own template.
+    kinds = files["assets/grafiekvormen.js"].decode()
+    paths = [name for name in re.findall(r'"(paths[^"]*)":', kinds)]
+    assert len(paths) == 2 and '"options":["1a Praktijkintegratie","1b Duur van de activiteiten"' in kinds and '"4d Communicatienormen","5a Ouderbetrokkenheid"]' in kinds
+    template_of = {page: re.search(r'"template":"(paths[^"]*)"', files[re.search(r'data-src="([^"]+)"', text).group(1)].decode()).group(1)
+                   for page, text in (("net", net), ("zorg", zorg))}
+    assert template_of["net"] == "paths" and template_of["zorg"].startswith("paths-")  # Net is asked all of them
     assert any(line.startswith('"Net","2025-najaar","5a","huidig","5","4"') for line in files["netwerken/net.csv"].decode().splitlines())
     dimension = files["dimensies/omgeving.md"].decode()
     assert dimension.startswith("# 5. Omgeving\n\nIndicatoren die netwerken zelf aan het Dimensieraamwerk toevoegden")

@@ -10,6 +10,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from generator.core.language import Language
@@ -166,8 +167,12 @@ class Framework:
     def own_indicators(self) -> tuple[Indicator, ...]:
         return tuple(ind for ind in self.indicators if ind.own)
 
+    @cached_property
+    def _by_code(self) -> dict[str, Indicator]:
+        return {ind.code: ind for ind in self.indicators}
+
     def indicator(self, code: str) -> Indicator:
-        return next(ind for ind in self.indicators if ind.code == code)
+        return self._by_code[code]  # asked for every cross of every chart: a dictionary, not a search
 
     def dimension(self, code: str) -> Dimension:
         return next(dim for dim in self.dimensions if dim.code == code)

@@ -9,6 +9,7 @@ selections or params are used, so Altair's automatic `view_N`/`param_N` names ne
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,11 +48,19 @@ class Chart:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart made: the Vega-Lite JSON text of a declared `Chart`."""
+    """A chart made: the name of its kind's template and its own data (rows and description) as
+    JSON. The page's script puts the two together; the template is shared by every chart of its
+    kind and loaded once per site (`assets/grafiekvormen.js`)."""
 
     kind: ChartKind
     description: str
-    json: str
+    template: str  # the template's name in `ChartKinds.templates()`
+    data: str  # {"description": …, "rows": […]} as JSON
+
+    @property
+    def id(self) -> str:
+        """The chart's name in its page's data file: a hash of what it shows."""
+        return hashlib.sha256(f"{self.template}\n{self.data}".encode()).hexdigest()[:16]
 
 
 def _json(value: object) -> str:
@@ -76,11 +85,9 @@ class ChartKinds:
             ChartKind.TREND: _trend_chart(domain, _),
             ChartKind.MEETINGS: _meetings_chart(_),
         }
-        self._templates = {kind: self._template(chart) for kind, chart in builders.items()}
+        self._templates: dict[str, dict[str, Any]] = {kind.value: self._template(chart) for kind, chart in builders.items()}
         self._labels = tuple(indicator_labels)
-        # The paths chart of a network that is asked other indicators (own ones) than all: one template per choice list.
-        self._paths = {self._labels: self._templates[ChartKind.PATHS]}
-        self._make_paths = lambda options: self._template(_paths_chart(domain, list(options), _))
+        self._domain, self._gettext = domain, _
 
     @staticmethod
     def _template(chart: alt.TopLevelMixin) -> dict[str, Any]:
@@ -93,14 +100,37 @@ class ChartKinds:
         return spec
 
     def spec(self, chart: Chart) -> ChartSpec:
-        """The chart's Vega-Lite specification: its kind's template, its rows, its description."""
-        template = self._templates[chart.kind]
+        """The chart as its kind's template (by name) and its own rows and description."""
+        name = chart.kind.value
         if chart.kind == ChartKind.PATHS and chart.options and chart.options != self._labels:
-            if chart.options not in self._paths:
-                self._paths[chart.options] = self._make_paths(chart.options)
-            template = self._paths[chart.options]
-        spec = {**template, "datasets": {DATASET: list(chart.rows)}, "description": chart.description}
-        return ChartSpec(chart.kind, chart.description, _json(spec))
+            # A network asked other indicators (own ones) than all chooses from its own list: a template of its own.
+            name = f"{name}-{hashlib.sha256(json.dumps(chart.options).encode()).hexdigest()[:12]}"
+            if name not in self._templates:
+                self._templates[name] = self._template(_paths_chart(self._domain, list(chart.options), self._gettext))
+        return ChartSpec(chart.kind, chart.description, name, _json({"description": chart.description, **columns(chart.rows)}))
+
+    def full(self, spec: ChartSpec) -> str:
+        """The whole Vega-Lite specification of a made chart, as JSON (for its static SVG)."""
+        data = json.loads(spec.data)
+        return _json({**self._templates[spec.template], "datasets": {DATASET: rows_of(data)}, "description": data["description"]})
+
+    def templates(self, used: set[str]) -> dict[str, dict[str, Any]]:
+        """The templates of the kinds the site uses, by name."""
+        return {name: template for name, template in sorted(self._templates.items()) if name in used}
+
+
+def columns(rows: tuple[dict[str, Any], ...]) -> dict[str, list]:
+    """Rows as columns: the field names once, then per row its values in that order (null where a
+    row lacks the field). Half the size of a list of objects, which repeat every name in every row;
+    netwerkspiegel.js (and `rows_of`) make the rows again."""
+    fields = sorted({field for row in rows for field in row})
+    return {"fields": fields, "values": [[row.get(field) for field in fields] for row in rows]}
+
+
+def rows_of(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of `columns`, each with only the fields it had."""
+    fields = data["fields"]
+    return [{field: value for field, value in zip(fields, values, strict=True) if value is not None} for values in data["values"]]
 
 
 def declare(kind: ChartKind, rows: list[dict[str, Any]], description: str, options: tuple[str, ...] = ()) -> Chart:

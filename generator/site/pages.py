@@ -7,6 +7,7 @@ template is escaped as Markdown unless it is `Markup` made by `generator.core.te
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -29,9 +30,9 @@ from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.text import code_span, html_attr, html_text, md, slugify, url, yaml_title
 from generator.core.vocabulary import Situation, StarterKind, word
-from generator.site.chart_kinds import Chart, ChartKinds
+from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
-from generator.site.paths import COLOUR_CSS, NAV_FILE
+from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
 from generator.site.static import render_static, static_path
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
@@ -74,24 +75,42 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
 
 @jinja2.pass_context
 def chart_block(context: jinja2.runtime.Context, chart: Chart | None, root: str) -> Markup:
-    """A chart: the interactive one (drawn by netwerkspiegel.js), its static SVG for print and
-    for readers without JavaScript, and its summary in words.
+    """A chart: the interactive one (drawn by netwerkspiegel.js), its static SVG when the build
+    makes them (`static_charts`), and its summary in words.
 
-    Only a chart the page declared can be shown (its specification and SVG were made for that).
-    The spec travels in an attribute, not in a <script> element: Material's instant navigation
-    re-creates script elements without their type, and would run the JSON as JavaScript.
+    Only a chart the page declared can be shown (its data, and its SVG, were made for that). The
+    data is not in the page but in the page's data file (`data-src`, from the site's root), which
+    the script loads: so neither Python-Markdown nor the search index nor a link checker reads it,
+    and a reader's browser loads it only for a page that shows it.
     """
     if chart is None:
         return Markup("")
     spec = context["chart_specs"].get(chart)
     if spec is None:
         raise ValueError(f"{context.name} shows a chart it did not declare ({chart.kind})")
+    static = context["static_paths"].get(chart)
+    image = f'![{md(spec.description)}]({root}{static}){{ .ns-static }}\n\n' if static else ""
     return Markup(
         f'<div class="ns-chart" data-kind="{spec.kind}" role="figure" aria-label="{html_attr(spec.description)}" '
-        f'data-spec="{html.escape(spec.json, quote=True)}"></div>\n\n'
-        f'![{md(spec.description)}]({root}{static_path(spec.json)}){{ .ns-static }}\n\n'
-        f'<p class="ns-summary">{html_text(spec.description)}</p>'
+        f'data-chart="{spec.id}" data-src="{context["chart_data"]}"></div>\n\n'
+        f'{image}<p class="ns-summary">{html_text(spec.description)}</p>'
     )
+
+
+def chart_data_file(specs: list[ChartSpec]) -> tuple[str, bytes]:
+    """(path, content) of the data file of a page's charts: a classic script (a page opened from
+    disk may load scripts, not fetch files) that adds each chart's template name and data to
+    `window.netwerkspiegelCharts`. Named by its content, so an unchanged page keeps its file."""
+    entries = ",".join(f'"{spec.id}":{{"template":"{spec.template}","chart":{spec.data}}}' for spec in sorted(specs, key=lambda spec: spec.id))
+    content = ("window.netwerkspiegelCharts=Object.assign(window.netwerkspiegelCharts||{},{" + entries + "});\n").encode("utf-8")
+    return f"{STATIC_DIR}/{hashlib.sha256(content).hexdigest()[:20]}.js", content
+
+
+def chart_kinds_file(kinds: ChartKinds, used: set[str]) -> bytes:
+    """`assets/grafiekvormen.js`: the Vega-Lite template of every kind of chart the site shows, loaded once."""
+    templates = json.dumps(kinds.templates(used), ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return ("// Written by Netwerkspiegel: every kind of chart, its data left out (see grafieken/*.js).\n"
+            "window.netwerkspiegelKinds=" + templates.replace("</", "<\\/") + ";\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -118,8 +137,11 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
-                translations: Translations = DUTCH) -> GeneratedSite:
-    """Plan the pages (with the charts each declares), make those charts, then render the pages."""
+                translations: Translations = DUTCH, static_charts: bool = False) -> GeneratedSite:
+    """Plan the pages (with the charts each declares), make those charts, then render the pages.
+
+    `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
+    without JavaScript and to paste into a report; without it, print shows the drawn charts."""
     view = figures.view
     t = translations
     _ = t.gettext
@@ -127,7 +149,12 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     plans = plan_pages(figures, slugs, t)
     specs = {chart: kinds.spec(chart) for plan in plans for chart in plan.charts}
     files: dict[str, bytes] = dict(assets)
-    files.update(render_static([spec.json for spec in specs.values()]))
+    static_paths: dict[Chart, str] = {}
+    if static_charts:
+        full = {chart: kinds.full(spec) for chart, spec in specs.items()}
+        files.update(render_static(list(full.values())))
+        static_paths = {chart: static_path(spec_json) for chart, spec_json in full.items()}
+    files[CHART_KINDS] = chart_kinds_file(kinds, {spec.template for spec in specs.values()})
     framework = view.framework
     common = {
         "view": view,
@@ -142,7 +169,11 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     for plan in plans:
         root = "../" * plan.path.count("/")  # Markdown links are relative to the page's file
         page_specs = {chart: specs[chart] for chart in plan.charts}
-        context = {**common, "root": root, "chart_specs": page_specs, **plan.context}  # a page may narrow the framework to its network
+        data_path = ""
+        if page_specs:
+            data_path, files[data_path] = chart_data_file(list(page_specs.values()))
+        context = {**common, "root": root, "chart_specs": page_specs, "chart_data": data_path, "static_paths": static_paths,
+                   **plan.context}  # a page may narrow the framework to its network
         files[plan.path] = env.get_template(plan.template).render(context).encode("utf-8")
     for network in figures.networks:
         files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework, t)
@@ -162,7 +193,8 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
     """Every page of the site for this audience, with its context and the charts it shows."""
     view = figures.view
     framework = view.framework
-    plans = [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {})]
+    plans = [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {}),
+             *_list_pages(figures, slugs, t)]
     for network in figures.networks:
         slug = slugs[network.network]
         charts = network_charts(network, view, t)
@@ -266,18 +298,42 @@ def _colour_css(colour: str) -> str:
     )
 
 
+# Beyond this many networks the menu does not list them one by one (a list of hundreds helps nobody,
+# and Material would put it into every page): it links to a page that lists them.
+NAV_NETWORKS_LIMIT = 20
+
+
+def _listed(figures: Figures, slugs: dict[str, str], folder: str) -> object:
+    """A menu section of one entry per network, or, for many networks, the folder's list page."""
+    if len(figures.view.networks) > NAV_NETWORKS_LIMIT:
+        return f"{folder}/index.md"
+    return [{html_attr(n): f"{folder}/{slugs[n]}.md"} for n in figures.view.networks]
+
+
+def _list_pages(figures: Figures, slugs: dict[str, str], t: Translations) -> list[PagePlan]:
+    if len(figures.view.networks) <= NAV_NETWORKS_LIMIT:
+        return []
+    count = len(figures.view.networks)
+    intro = t.gettext("Alle %(count)s netwerken. Ze staan niet elk apart in het menu; de zoekfunctie bovenaan vindt ze ook.") % {"count": count}
+    links = [(name, f"{slugs[name]}.md") for name in figures.view.networks]
+    plans = [PagePlan("netwerken/index.md", "lijst.md.j2", {"title": t.gettext("Netwerken"), "intro": intro, "links": links})]
+    if not figures.view.is_public:
+        plans.append(PagePlan("vragenlijsten/index.md", "lijst.md.j2", {"title": t.gettext("Vragenlijsten"), "intro": intro, "links": links}))
+    return plans
+
+
 def _navigation(figures: Figures, slugs: dict[str, str], _: Callable[[str], str]) -> list:
     framework = figures.view.framework
     nav: list = [{"Home": "index.md"}]
     if not figures.view.is_public:
         nav.append({_("Overzicht voor coaches"): "overzicht.md"})
-    nav.append({_("Netwerken"): [{html_attr(n): f"netwerken/{slugs[n]}.md"} for n in figures.view.networks]})
+    nav.append({_("Netwerken"): _listed(figures, slugs, "netwerken")})
     nav.append({_("Dimensies"): [{html_attr(f"{d.code}. {d.name}"): f"dimensies/{d.slug}.md"} for d in framework.dimensions]})
     if figures.view.is_public:
         nav.append({_("Verhalen"): "verhalen.md"})
     nav.append({_("Over de kaders"): "kaders.md"})
     if not figures.view.is_public:
-        nav.append({_("Vragenlijsten"): [{html_attr(n): f"vragenlijsten/{slugs[n]}.md"} for n in figures.view.networks]})
+        nav.append({_("Vragenlijsten"): _listed(figures, slugs, "vragenlijsten")})
         nav.append({_("Vragen voor formulieren"): "formulieren.md"})
         nav.append({_("Gegevenskwaliteit"): "kwaliteit.md"})
     return [{str(k): v for k, v in item.items()} for item in nav]

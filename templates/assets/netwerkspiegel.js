@@ -17,6 +17,47 @@ const ACTION_TEXTS = {
   CLICK_TO_VIEW_ACTIONS: text("Klik voor acties"),
 };
 
+// The site's root, from this script's own address (…/assets/netwerkspiegel.js): a chart's data file
+// is named from the root, so it is found from any page, also after instant navigation and on disk.
+const ROOT = (document.currentScript && document.currentScript.src || "").replace(/assets\/netwerkspiegel\.js(?:[?#].*)?$/, "");
+const KINDS = window.netwerkspiegelKinds || {};
+const loading = new Map();
+
+// A page's chart data is a classic script (a page opened from disk may load scripts, not fetch
+// files); each is loaded once, when a page that shows its charts is opened.
+function loadData(source) {
+  if (!loading.has(source)) {
+    loading.set(source, new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = ROOT + source;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("niet geladen: " + source));
+      document.head.appendChild(script);
+    }));
+  }
+  return loading.get(source);
+}
+
+// The chart's Vega-Lite specification: its kind's template with its own rows and description.
+async function specOf(container) {
+  await loadData(container.dataset.src);
+  const entry = (window.netwerkspiegelCharts || {})[container.dataset.chart];
+  if (!entry || !KINDS[entry.template]) throw new Error("geen gegevens voor grafiek " + container.dataset.chart);
+  const spec = JSON.parse(JSON.stringify(KINDS[entry.template]));
+  // The data comes as columns (field names once, then each row's values): made into rows again,
+  // each with only the fields it has.
+  const fields = entry.chart.fields;
+  spec.datasets = {
+    rows: entry.chart.values.map((values) => {
+      const row = {};
+      values.forEach((value, index) => { if (value !== null) row[fields[index]] = value; });
+      return row;
+    }),
+  };
+  spec.description = entry.chart.description;
+  return spec;
+}
+
 function darkMode() {
   return document.body.getAttribute("data-md-color-scheme") === "slate";
 }
@@ -28,7 +69,7 @@ function textColour() {
 // A chart's state is in `data-rendered`: "pending" while it is drawn, then "true", or "error" when
 // drawing failed (then the static SVG below it is shown instead).
 async function drawChart(container) {
-  if (!container.dataset.spec) return;
+  if (!container.dataset.chart) return;
   container.dataset.rendered = "pending";
   container.setAttribute("aria-busy", "true");
   let canvas = container.querySelector(".ns-chart-canvas");
@@ -61,7 +102,7 @@ async function drawChart(container) {
     container._nsEmbed = null;
   }
   try {
-    const spec = JSON.parse(container.dataset.spec);
+    const spec = await specOf(container);
     const result = await window.vegaEmbed(canvas, spec, options);
     container._nsEmbed = result;
     // The figure is named by its container (aria-label) and told by its summary and table; the

@@ -9,7 +9,6 @@ Every chart's Vega-Lite specification is kept pretty-printed in a file of its ow
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -24,7 +23,8 @@ from generator.core.language import Language  # noqa: E402
 from generator.core.resources import TEMPLATES_DIR  # noqa: E402
 from generator.core.vocabulary import Audience, word  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
-from generator.site.paths import STATIC_DIR, VEGA_BUNDLE  # noqa: E402
+from generator.site.chart_kinds import rows_of  # noqa: E402
+from generator.site.paths import CHART_KINDS, STATIC_DIR, VEGA_BUNDLE  # noqa: E402
 
 STATIC = STATIC_DIR + "/"
 
@@ -35,7 +35,17 @@ OWN_ASSETS = tuple(f"assets/{path.relative_to(TEMPLATES_DIR / 'assets').as_posix
 NOT_COPIED = (VEGA_BUNDLE, *OWN_ASSETS)
 
 
-_SPEC = re.compile(r'data-spec="([^"]*)"')
+_CHART = re.compile(r'data-chart="([0-9a-f]{16})" data-src="(grafieken/[0-9a-f]{20}\.js)"')
+_ASSIGNED = re.compile(r"^window\.[A-Za-z]+=(?:Object\.assign\(window\.[A-Za-z]+\|\|\{\},)?(.*?)\)?;\n$", re.DOTALL)
+
+
+def _script_json(content: bytes) -> dict:
+    """The JSON a data script or the chart kinds file hands to the page."""
+    text = content.decode("utf-8").split("\n", 1)[1] if content.startswith(b"//") else content.decode("utf-8")
+    found = _ASSIGNED.match(text)
+    if found is None:
+        raise ValueError(text[:80])
+    return json.loads(found.group(1))
 
 
 def golden_folder(audience: Audience, language: Language) -> str:
@@ -44,21 +54,23 @@ def golden_folder(audience: Audience, language: Language) -> str:
 
 
 def golden_files(audience: Audience, language: Language = Language.DUTCH) -> dict[str, bytes]:
-    """The generated files to compare. Static SVGs are rendered by vl-convert with the machine's
-    fonts, so they are listed by name (their names hash the chart's data) rather than copied.
-    Chart specifications are taken out of the pages into pretty-printed files of their own."""
+    """The generated files to compare. The charts' data files are listed by name (their names hash
+    their content); each chart, its kind's template with its data, is a pretty-printed file of its
+    own, named in the page where it is shown."""
     site = generate(read_data(DATA), audience, language=language)
-    files = {path: content for path, content in site.files.items() if path not in NOT_COPIED and not path.startswith(STATIC)}
+    files = {path: content for path, content in site.files.items() if path not in NOT_COPIED + (CHART_KINDS,) and not path.startswith(STATIC)}
+    kinds = _script_json(site.files[CHART_KINDS])
     for path in sorted(p for p in files if p.endswith(".md")):
         counter = iter(range(1, 1000))
 
         def take_out(match: re.Match[str], page: str = path, counter: Iterator[int] = counter) -> str:
             name = f"grafieken-json/{page[:-3].replace('/', '-')}-{next(counter)}.json"
-            spec = json.loads(html.unescape(match.group(1)))
+            entry = _script_json(site.files[match.group(2)])[match.group(1)]
+            spec = {**kinds[entry["template"]], "datasets": {"rows": rows_of(entry["chart"])}, "description": entry["chart"]["description"]}
             files[name] = (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
-            return f'data-spec="zie {name}"'
+            return f'data-chart="zie {name}"'
 
-        files[path] = _SPEC.sub(take_out, files[path].decode("utf-8")).encode("utf-8")
+        files[path] = _CHART.sub(take_out, files[path].decode("utf-8")).encode("utf-8")
     listing = sorted(path for path in site.files if path.startswith(STATIC))
     files["grafieken.txt"] = ("".join(f"{path}\n" for path in listing)).encode("utf-8")
     return files
