@@ -12,7 +12,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,9 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
                 translations: Translations = DUTCH, static_charts: bool = False) -> GeneratedSite:
-    """Plan the pages (with the charts each declares), make those charts, then render the pages.
+    """Plan the pages (with the charts each declares), make those charts, then render the pages:
+    one page at a time, so that only one page's chart rows are in memory (at a thousand networks
+    all of them together would be half a gigabyte).
 
     `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
     without JavaScript and to paste into a report; without it, print shows the drawn charts."""
@@ -146,15 +148,10 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     t = translations
     _ = t.gettext
     slugs = network_slugs(view.networks)
-    plans = plan_pages(figures, slugs, t)
-    specs = {chart: kinds.spec(chart) for plan in plans for chart in plan.charts}
     files: dict[str, bytes] = dict(assets)
     static_paths: dict[Chart, str] = {}
-    if static_charts:
-        full = {chart: kinds.full(spec) for chart, spec in specs.items()}
-        files.update(render_static(list(full.values())))
-        static_paths = {chart: static_path(spec_json) for chart, spec_json in full.items()}
-    files[CHART_KINDS] = chart_kinds_file(kinds, {spec.template for spec in specs.values()})
+    static_specs: list[str] = []
+    templates: set[str] = set()
     framework = view.framework
     common = {
         "view": view,
@@ -166,15 +163,23 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         "starter_kinds": StarterKind,
         "situations": Situation,
     }
-    for plan in plans:
+    for plan in plan_pages(figures, slugs, t):
         root = "../" * plan.path.count("/")  # Markdown links are relative to the page's file
-        page_specs = {chart: specs[chart] for chart in plan.charts}
+        page_specs = {chart: kinds.spec(chart) for chart in plan.charts}
+        templates |= {spec.template for spec in page_specs.values()}
         data_path = ""
         if page_specs:
             data_path, files[data_path] = chart_data_file(list(page_specs.values()))
+        if static_charts:
+            for chart, spec in page_specs.items():
+                static_specs.append(kinds.full(spec))
+                static_paths[chart] = static_path(static_specs[-1])
         context = {**common, "root": root, "chart_specs": page_specs, "chart_data": data_path, "static_paths": static_paths,
                    **plan.context}  # a page may narrow the framework to its network
         files[plan.path] = env.get_template(plan.template).render(context).encode("utf-8")
+    if static_specs:
+        files.update(render_static(static_specs))
+    files[CHART_KINDS] = chart_kinds_file(kinds, templates)
     for network in figures.networks:
         files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework, t)
     nav = _navigation(figures, slugs, _)
@@ -189,16 +194,17 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     return GeneratedSite(files, nav, site_name)
 
 
-def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH) -> list[PagePlan]:
-    """Every page of the site for this audience, with its context and the charts it shows."""
+def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH) -> Iterator[PagePlan]:
+    """Every page of the site for this audience, with its context and the charts it shows; one at
+    a time (a page's charts are declared when it is its turn)."""
     view = figures.view
     framework = view.framework
-    plans = [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {}),
-             *_list_pages(figures, slugs, t)]
+    yield from [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {}),
+                *_list_pages(figures, slugs, t)]
     for network in figures.networks:
         slug = slugs[network.network]
         charts = network_charts(network, view, t)
-        plans.append(PagePlan(
+        yield PagePlan(
             f"netwerken/{slug}.md", "network.md.j2",
             {
                 "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
@@ -207,7 +213,7 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
                 "framework": framework.for_network(network.network),
             },
             charts.declared(),
-        ))
+        )
     for dimension in framework.dimensions:
         members = framework.indicators_of(dimension.code)
         trends = [trend_chart(view, figures.stats, indicator.code, t) for indicator in members]
@@ -216,42 +222,39 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
             for indicator, trend in zip(members, trends, strict=True)
         ]
         matrix = dimension_matrix(figures, view, dimension, t)
-        plans.append(PagePlan(
+        yield PagePlan(
             f"dimensies/{dimension.slug}.md", "dimension.md.j2", {"dimension": dimension, "indicators": indicators, "matrix": matrix},
             tuple(chart for chart in [matrix, *trends] if chart is not None),
-        ))
+        )
     overview = overview_charts(figures, view, t)
     if view.is_public:
-        plans.append(PagePlan(
+        yield PagePlan(
             "verhalen.md", "verhalen.md.j2",
             {"stories_by_cycle": _stories_by_cycle_all(figures, framework), "themes": view.themes, "networks": figures.networks,
              "showcase": _showcase_figures(figures), "charts": overview},
             overview.declared(),
-        ))
+        )
     else:
-        plans.append(PagePlan(
+        yield PagePlan(
             "overzicht.md", "overzicht.md.j2",
             {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks, t),
              "median_rows": _median_rows(figures, t), "median_columns": _median_columns(figures)},
             overview.declared(),
-        ))
-        plans.append(PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)}))
+        )
+        yield PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)})
         ticks = _scale_ticks(view.settings.scale_min, view.settings.scale_max, t)
         for network in figures.networks:
             title = t.gettext("Vragenlijst %(network)s") % {"network": network.network}
             asked = framework.for_network(network.network)
-            plans.append(PagePlan(
+            yield PagePlan(
                 f"vragenlijsten/{slugs[network.network]}.md", "vragenlijst.md.j2",
                 {"network": network.network, "title": title, "ticks": ticks, "questions": form_questions(asked, view.settings, t), "framework": asked},
-            ))
-        plans.append(PagePlan(
+            )
+        yield PagePlan(
             "kwaliteit.md", "kwaliteit.md.j2",
             {"tables": view.tables, "notices": view.notices, "ignored_files": view.ignored_files,
              "unused": [(table, row) for table in view.tables for row in table.unused], "totals": _totals(view.tables)},
-        ))
-    return plans
-
-
+        )
 
 
 def _scale_ticks(low: float, high: float, t: Translations) -> list[str]:
