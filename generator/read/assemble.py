@@ -36,11 +36,15 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     )
 
 
+# What every warning about a participant's name in the coach's own words ends with.
+NAMES_A_PARTICIPANT = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
+
+
 def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str, ...], themes: tuple[tuple[str, str], ...],
                     tables: tuple[TableSummary, ...], ignored_files: tuple[str, ...]) -> list[Problem]:
     """Words the coach typed (network names, the site title, themes, file and sheet names, column
     headers) that name a participant: they would show on the site, so the coach is told where."""
-    said = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
+    said = NAMES_A_PARTICIPANT
     found: list[Problem] = []
     for network in networks:
         if redactor.mentions(network):
@@ -66,7 +70,7 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
 def _own_words_by_coach(redactor: Redactor, framework: Framework) -> list[Problem]:
     """The words of the coach's own indicators and dimensions that name a participant (they show
     on every page of the indicator, in public too)."""
-    said = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
+    said = NAMES_A_PARTICIPANT
     found: list[Problem] = []
     for indicator in framework.own_indicators:
         texts = (("label", indicator.label_nl, indicator.label_en), ("vraag", indicator.question_nl, indicator.question_en),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.core.errors import Code, Problem
@@ -41,7 +41,6 @@ class _OwnDimension:
     name: str
     english: str | None
     key: str  # where it was first named, for a conflicting English name
-    indicators: list[str] = field(default_factory=list)
 
 
 def add_own_indicators(raw: dict[str, Any], file_name: str, framework: Framework) -> tuple[Framework, list[Problem]]:
@@ -182,7 +181,6 @@ def _dimension_of(code: str, entry: dict[str, Any], where: str, framework: Frame
         return None
     if own.english is None:
         own.english = english_text
-    own.indicators.append(code)
     return folded
 
 

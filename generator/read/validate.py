@@ -378,7 +378,8 @@ def _own_indicators_in_their_networks(results: list[_TableResult], framework: Fr
         if result.layout.kind not in (SCORES, SHARED_PICTURE):
             present |= {network_key(r.network) for r in _records_of(result)}
             continue
-        headers = _indicator_headers(result)
+        form_columns = {(code, situation): result.table.header[index] for index, code, situation in result.layout.indicators}
+        indicator_column = result.layout.columns.get(Meaning.INDICATOR)
         for record in _records_of(result):
             present.add(network_key(record.network))
             indicator = restricted.get(record.indicator)
@@ -386,7 +387,9 @@ def _own_indicators_in_their_networks(results: list[_TableResult], framework: Fr
                 continue
             source = record.source
             problems.append(Problem(
-                source.file, source.row, headers.get((record.indicator, record.situation)), record.indicator,
+                source.file, source.row,
+                result.table.header[indicator_column] if indicator_column is not None else form_columns.get((record.indicator, record.situation)),
+                record.indicator,
                 Message("%(code)s is een eigen indicator van %(networks)s (netwerkspiegel.toml, [indicatoren.\"%(code)s\"]), niet van '%(network)s'. "
                         "Zet '%(network)s' bij netwerken, of haal deze score weg.",
                         code=record.indicator, networks=", ".join(f"'{name}'" for name in indicator.networks), network=record.network),
@@ -401,17 +404,6 @@ def _own_indicators_in_their_networks(results: list[_TableResult], framework: Fr
                             "Staat de naam er precies zo als in de exports?", code=indicator.code),
                     key=f"indicatoren.\"{indicator.code}\".netwerken", code=Code.UNKNOWN_NETWORK,
                 ))
-
-
-def _indicator_headers(result: _TableResult) -> dict[tuple[str, Situation], str]:
-    """The column a score of (indicator, situation) is in: a form's question, or a table's indicator column."""
-    header = result.table.header
-    if result.layout.form:
-        return {(code, situation): header[index] for index, code, situation in result.layout.indicators}
-    index = dict(result.layout.columns).get(Meaning.INDICATOR)
-    if index is None:
-        return {}
-    return {(code, situation): header[index] for code in {r.indicator for r in _records_of(result)} for situation in Situation}
 
 
 def _moment_label(moment: Moment | dt.date) -> str:

@@ -63,8 +63,9 @@ class ChartSpec:
         return hashlib.sha256(f"{self.template}\n{self.data}".encode()).hexdigest()[:16]
 
 
-def _json(value: object) -> str:
-    # `</` inside a <script> block would end it early: user text must never be able to do that.
+def script_json(value: object) -> str:
+    """Compact, sorted JSON that is also safe inside a script: `</` and `<!--` from a coach's or
+    participant's text can never end or comment out the script it is in."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
@@ -107,12 +108,12 @@ class ChartKinds:
             name = f"{name}-{hashlib.sha256(json.dumps(chart.options).encode()).hexdigest()[:12]}"
             if name not in self._templates:
                 self._templates[name] = self._template(_paths_chart(self._domain, list(chart.options), self._gettext))
-        return ChartSpec(chart.kind, chart.description, name, _json({"description": chart.description, **columns(chart.rows)}))
+        return ChartSpec(chart.kind, chart.description, name, script_json({"description": chart.description, **columns(chart.rows)}))
 
     def full(self, spec: ChartSpec) -> str:
         """The whole Vega-Lite specification of a made chart, as JSON (for its static SVG)."""
         data = json.loads(spec.data)
-        return _json({**self._templates[spec.template], "datasets": {DATASET: rows_of(data)}, "description": data["description"]})
+        return script_json({**self._templates[spec.template], "datasets": {DATASET: rows_of(data)}, "description": data["description"]})
 
     def templates(self, used: set[str]) -> dict[str, dict[str, Any]]:
         """The templates of the kinds the site uses, by name."""

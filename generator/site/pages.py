@@ -30,7 +30,7 @@ from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.text import code_span, html_attr, html_text, md, slugify, url, yaml_title
 from generator.core.vocabulary import Situation, StarterKind, word
-from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec
+from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec, script_json
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
 from generator.site.static import render_static, static_path
@@ -108,9 +108,8 @@ def chart_data_file(specs: list[ChartSpec]) -> tuple[str, bytes]:
 
 def chart_kinds_file(kinds: ChartKinds, used: set[str]) -> bytes:
     """`assets/grafiekvormen.js`: the Vega-Lite template of every kind of chart the site shows, loaded once."""
-    templates = json.dumps(kinds.templates(used), ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return ("// Written by Netwerkspiegel: every kind of chart, its data left out (see grafieken/*.js).\n"
-            "window.netwerkspiegelKinds=" + templates.replace("</", "<\\/") + ";\n").encode("utf-8")
+            "window.netwerkspiegelKinds=" + script_json(kinds.templates(used)) + ";\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
