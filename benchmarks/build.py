@@ -7,11 +7,14 @@ reflections each), then runs in fresh processes:
   1. `netwerkspiegel build` from scratch (cold: new folders, an empty cache; static SVGs only with
      --svg, then every chart is rendered by vl-convert),
   2. `netwerkspiegel build` again on the same folders (warm),
-  3. MkDocs alone on the generated pages (`generator.site.engine.build_html`),
-  4. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
+  3. after one network's export changed (a tenth of its current scores one higher), the rebuild on
+     the same folders, and a full build of the changed data into new folders: both sites must be
+     byte-identical,
+  4. MkDocs alone on the generated pages (`generator.site.engine.build_html`),
+  5. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
      and a paragraph each).
-It prints each wall time and peak memory (max RSS), and the ratios whole build / MkDocs alone and
-whole build / floor.
+It prints each wall time and peak memory (max RSS), the ratios whole build / MkDocs alone and
+whole build / floor, and rebuild / cold build.
 """
 
 from __future__ import annotations
@@ -63,6 +66,26 @@ def make_data(folder: Path, networks: int, seed: int = 1) -> int:
     return rows
 
 
+def change_one_export(folder: Path, number: int = 1) -> None:
+    """A tenth of one network's current scores one higher: what a corrected export looks like."""
+    path = folder / f"scores-{number:03d}.csv"
+    lines = path.read_text("utf-8").splitlines()
+    changed = [lines[0]]
+    for index, line in enumerate(lines[1:]):
+        cells = line.split(",")
+        if index % 10 == 0 and cells[5] == "huidig":
+            cells[4] = str(min(10, int(cells[4]) + 1))
+        changed.append(",".join(cells))
+    path.write_text("\n".join(changed) + "\n", "utf-8")
+
+
+def same_tree(first: Path, second: Path) -> bool:
+    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    if names != sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()):
+        return False
+    return all((first / name).read_bytes() == (second / name).read_bytes() for name in names)
+
+
 def timed(command: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MiB) of one child process; exits when it fails."""
     start = time.perf_counter()
@@ -100,6 +123,11 @@ def main() -> None:
         shutil.rmtree(_cache_dir(), ignore_errors=True)
     cold, cold_rss = timed(build)
     warm, warm_rss = timed(build)
+    change_one_export(data)
+    rebuild, rebuild_rss = timed(build)
+    full_src, full_out = work / "full_src", work / "full_site"
+    timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]])
+    identical = same_tree(src, full_src) and same_tree(out, full_out)
     alone, alone_rss = timed(mkdocs_only)
     pages = sum(1 for _ in src.rglob("*.md"))
     plain = work / "plain_src"
@@ -123,10 +151,12 @@ def main() -> None:
     print(f"Netwerken: {args.networks}; scores: {rows}; pagina's: {pages}; statische SVG's: {svgs}; publiek: {args.audience}")
     print(f"Hele build, koud (nieuwe mappen):     {cold:7.2f} s   piekgeheugen {cold_rss:7.0f} MiB")
     print(f"Hele build, warm (zelfde gegevens):   {warm:7.2f} s   piekgeheugen {warm_rss:7.0f} MiB")
+    print(f"Herbouw na één gewijzigde export:     {rebuild:7.2f} s   piekgeheugen {rebuild_rss:7.0f} MiB")
     print(f"Alleen MkDocs, zelfde pagina's:       {alone:7.2f} s   piekgeheugen {alone_rss:7.0f} MiB")
     print(f"Vloer: MkDocs + Material, {pages} kale pagina's: {floor:7.2f} s   piekgeheugen {floor_rss:7.0f} MiB")
     print(f"Verhouding hele build / MkDocs op onze pagina's: koud {cold / alone:.2f}, warm {warm / alone:.2f}")
     print(f"Verhouding hele build / vloer: koud {cold / floor:.2f}, warm {warm / floor:.2f}")
+    print(f"Verhouding herbouw / koud: {rebuild / cold:.2f}; gelijk aan een volledige build: {'ja' if identical else 'NEE'}")
     print(f"Netwerkpagina: {page_kb:.0f} KB HTML + {data_kb:.0f} KB grafiekgegevens = {page_kb + data_kb:.0f} KB; hele site {site_mb:.0f} MB")
     if not args.keep:
         shutil.rmtree(work)

@@ -53,6 +53,7 @@ from generator.site.folders import (
     write_zip,
 )
 from generator.site.pages import GeneratedSite, render_site, template_environment
+from generator.site.rendered import PreviousPages
 from generator.site.write import WriteResult, stage_tree
 
 
@@ -134,15 +135,16 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
-             static_charts: bool = False) -> GeneratedSite:
+             static_charts: bool = False, previous: PreviousPages | None = None) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
-    setting `site.taal`); `static_charts`: every chart also as a static SVG."""
+    setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
+    of the previous build, taken over where their inputs are the same."""
     t = translations(language or dataset.settings.language)
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     view = for_audience(dataset, audience, translations=t)
     figures = aggregate(view, t)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t)
-    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t, static_charts)
+    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t, static_charts, previous)
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ class BuildResult:
     pages: int
     written: WriteResult
     seconds: dict[str, float]
+    reused_pages: int = 0  # pages whose HTML came unchanged from the previous site
 
 
 @contextlib.contextmanager
@@ -169,8 +172,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False) -> WriteResult:
+def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False) -> tuple[WriteResult, int]:
     """Write and build beside the old folders; only when MkDocs succeeds are they swapped in.
+    Returns what was written, and how many pages' HTML was carried over from the previous site.
 
     `src` and `out` are resolved, checked (`check_replaceable`) and locked by the caller."""
     staged: list[Path] = []
@@ -179,7 +183,7 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         staged.append(new_src)
         new_out = make_staging(out)
         staged.append(new_out)
-        build_html(new_src, new_out, config_file, offline=offline)
+        reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() else None)
         seal(new_out, out)
         swap_in(new_out, out)
         staged.remove(new_out)
@@ -189,7 +193,7 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
     finally:
         for leftover in staged:
             shutil.rmtree(leftover, ignore_errors=True)
-    return result
+    return result, reused
 
 
 def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, Path]:
@@ -252,12 +256,13 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
         dataset = with_site_url(read_data(data_dir), site_url)
         seconds[N_("lezen en controleren")] = time.perf_counter() - start
         start = time.perf_counter()
-        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts)
+        previous = PreviousPages(src if src.is_dir() else None)  # checked as ours (`locked_folders`)
+        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts, previous=previous)
         seconds[N_("pagina's maken")] = time.perf_counter() - start
     warnings = dataset.warnings
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
-    written = publish(site, src, out, config_file, offline)
+    written, reused = publish(site, src, out, config_file, offline)
     seconds[N_("mkdocs build")] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
-    return BuildResult(warnings, pages, written, seconds)
+    return BuildResult(warnings, pages, written, seconds, reused)

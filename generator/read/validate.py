@@ -208,7 +208,12 @@ def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
     if not columns and not name_parts:
         return []
     found = []
+    seen: set[tuple[str, ...]] = set()
     for _, cells in table.rows:
+        cells_read = tuple(cells[i] for i in columns) + tuple(cells[i] for i in name_parts)
+        if cells_read in seen:  # a participant's every row names the same identities: linked once
+            continue
+        seen.add(cells_read)
         values = [v for v in (" ".join(cells[i].split()) for i in columns) if v and not is_anonymous(v)]
         joined = " ".join(" ".join(cells[i].split()) for i in name_parts).strip()
         if joined:
@@ -274,11 +279,16 @@ def _people(identity_rows: list[tuple[str, ...]]) -> dict[str, str]:
 def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> None:
     """Every record's participant becomes its person's key: one person, one key, in every file."""
 
+    known: dict[str, str] = {}  # a participant's every row spells it the same: folded once
+
     def person(participant: str | None) -> str | None:
         if participant is None:
             return None
-        key = identity_key(participant)
-        return persons.get(key, key)
+        found = known.get(participant)
+        if found is None:
+            key = identity_key(participant)
+            found = known[participant] = persons.get(key, key)
+        return found
 
     def record(r: Any) -> Any:  # any record with a participant
         if getattr(r, "participant", None) is None:

@@ -89,6 +89,7 @@ class ChartKinds:
         self._templates: dict[str, dict[str, Any]] = {kind.value: self._template(chart) for kind, chart in builders.items()}
         self._labels = tuple(indicator_labels)
         self._domain, self._gettext = domain, _
+        self._options: dict[str, tuple[str, ...]] = {}  # a template of a network's own indicators: its list
 
     @staticmethod
     def _template(chart: alt.TopLevelMixin) -> dict[str, Any]:
@@ -105,10 +106,20 @@ class ChartKinds:
         name = chart.kind.value
         if chart.kind == ChartKind.PATHS and chart.options and chart.options != self._labels:
             # A network asked other indicators (own ones) than all chooses from its own list: a template of its own.
-            name = f"{name}-{hashlib.sha256(json.dumps(chart.options).encode()).hexdigest()[:12]}"
-            if name not in self._templates:
-                self._templates[name] = self._template(_paths_chart(self._domain, list(chart.options), self._gettext))
+            name = self.with_options(chart.options)
         return ChartSpec(chart.kind, chart.description, name, script_json({"description": chart.description, **columns(chart.rows)}))
+
+    def with_options(self, options: tuple[str, ...]) -> str:
+        """The name of the paths template for a network's own list of indicators, made when first asked."""
+        name = f"{ChartKind.PATHS.value}-{hashlib.sha256(json.dumps(list(options)).encode()).hexdigest()[:12]}"
+        if name not in self._templates:
+            self._templates[name] = self._template(_paths_chart(self._domain, list(options), self._gettext))
+            self._options[name] = tuple(options)
+        return name
+
+    def options_of(self, name: str) -> tuple[str, ...]:
+        """What `with_options` made the template `name` for; () for a kind's own template."""
+        return self._options.get(name, ())
 
     def full(self, spec: ChartSpec) -> str:
         """The whole Vega-Lite specification of a made chart, as JSON (for its static SVG)."""

@@ -18,6 +18,7 @@ from generator.core.errors import BuildError
 from generator.core.language import Message
 from generator.core.resources import MKDOCS_CONFIG
 from generator.site.paths import NAV_FILE
+from generator.site.reuse import DropDirtyWarning, ReusePlugin
 
 
 class _Collect(logging.Handler):
@@ -32,8 +33,10 @@ class _Collect(logging.Handler):
 FILE_WORKER = "assets/file-worker.js"
 
 
-def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False) -> None:
-    """Build `src` into `out` strictly: any MkDocs warning fails the build.
+def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False, previous: Path | None = None) -> int:
+    """Build `src` into `out` strictly: any MkDocs warning fails the build. Returns how many pages
+    were carried over from `previous` (the site built last time, see `generator.site.reuse`)
+    instead of being built again.
 
     `offline`: a site that works opened from disk (file://), e.g. shared as a folder or a zip:
     links to `page.html` instead of `page/`, the search index as a script (browsers do not let a
@@ -43,6 +46,9 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
+    dirty_warning = DropDirtyWarning()
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(dirty_warning)
     try:
         config = load_config(
             str(config_file),
@@ -71,11 +77,15 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
             # Instant navigation fetches pages and the sitemap: a page on disk may fetch nothing.
             features = config.theme["features"]
             config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
+        reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline)
+        config.plugins["netwerkspiegel/reuse"] = reuse
+        dirty = reuse.manifest_matches(src)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
+        reuse.write_manifest(out)
         if offline:
             index = out / "search" / "search_index.json"
             if index.is_file():
@@ -85,3 +95,5 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
         raise BuildError(Message("MkDocs kon de site niet bouwen: %(error)s%(details)s", error=str(error), details=details)) from error
     finally:
         logger.removeHandler(collect)
+        build_logger.removeFilter(dirty_warning)
+    return len(reuse.reused)

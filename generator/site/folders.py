@@ -29,6 +29,7 @@ from generator.core.errors import BusyError, UsageError, os_reason
 from generator.core.language import Message
 
 MARKER = ".netwerkspiegel-map"
+BUILD_MANIFEST = ".netwerkspiegel-bouw.json"  # what `generator.site.reuse` compares the next build with
 KEPT = (".gitkeep",)  # a placeholder that keeps an empty folder in git; carried over, never ours
 _STAGING = ".netwerkspiegel-tmp-"
 _OLD = ".netwerkspiegel-old-"
@@ -307,7 +308,7 @@ def write_zip(folder: Path, zip_file: Path) -> None:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.comment = ZIP_COMMENT
             for name in sorted(_all_files(folder)):
-                if name == MARKER:
+                if name in (MARKER, BUILD_MANIFEST):
                     continue
                 info = zipfile.ZipInfo(f"{zip_file.stem}/{name}", date_time=_ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED

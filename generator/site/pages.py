@@ -13,7 +13,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec, script_json
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
+from generator.site.rendered import PAGES_INDEX, PreviousPages, RenderedPage, page_key, pages_index, program_fingerprint
 from generator.site.static import render_static, static_path
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
@@ -114,12 +115,21 @@ def chart_kinds_file(kinds: ChartKinds, used: set[str]) -> bytes:
 
 @dataclass(frozen=True)
 class PagePlan:
-    """One page to render: its path, template and context, and every chart it shows."""
+    """One page to render: its path, template and context, and every chart it shows.
+
+    A page made from `inputs` alone (a network's own page) has its context and charts made by
+    `make`, and only when the previous build did not already render the same inputs (see
+    `generator.site.rendered`)."""
 
     path: str
     template: str
-    context: dict[str, Any]
+    context: dict[str, Any] = field(default_factory=dict)
     charts: tuple[Chart, ...] = ()
+    inputs: tuple[object, ...] | None = None
+    make: Callable[[], tuple[dict[str, Any], tuple[Chart, ...]]] | None = None
+
+    def content(self) -> tuple[dict[str, Any], tuple[Chart, ...]]:
+        return self.make() if self.make is not None else (self.context, self.charts)
 
 
 def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
@@ -136,13 +146,14 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
-                translations: Translations = DUTCH, static_charts: bool = False) -> GeneratedSite:
+                translations: Translations = DUTCH, static_charts: bool = False, previous: PreviousPages | None = None) -> GeneratedSite:
     """Plan the pages (with the charts each declares), make those charts, then render the pages:
     one page at a time, so that only one page's chart rows are in memory (at a thousand networks
     all of them together would be half a gigabyte).
 
     `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
-    without JavaScript and to paste into a report; without it, print shows the drawn charts."""
+    without JavaScript and to paste into a report; without it, print shows the drawn charts.
+    `previous`: the pages of the previous build; one whose inputs are the same is taken from there."""
     view = figures.view
     t = translations
     _ = t.gettext
@@ -162,9 +173,23 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         "starter_kinds": StarterKind,
         "situations": Situation,
     }
+    previous = previous or PreviousPages()
+    # Static charts are made for the whole site at once: with them every page is rendered.
+    fingerprint = None if static_charts else program_fingerprint(env, (
+        t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles))
+    index: dict[str, tuple[str, RenderedPage]] = {}
     for plan in plan_pages(figures, slugs, t):
+        key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
+        reused = previous.get(plan.path, key) if key is not None else None
+        if key is not None and reused is not None:
+            files.update(reused.files)
+            for name, options in reused.chart_templates.items():
+                templates.add(kinds.with_options(options) if options else name)
+            index[plan.path] = (key, reused)
+            continue
+        page_context, page_charts = plan.content()
         root = "../" * plan.path.count("/")  # Markdown links are relative to the page's file
-        page_specs = {chart: kinds.spec(chart) for chart in plan.charts}
+        page_specs = {chart: kinds.spec(chart) for chart in page_charts}
         templates |= {spec.template for spec in page_specs.values()}
         data_path = ""
         if page_specs:
@@ -174,8 +199,13 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
                 static_specs.append(kinds.full(spec))
                 static_paths[chart] = static_path(static_specs[-1])
         context = {**common, "root": root, "chart_specs": page_specs, "chart_data": data_path, "static_paths": static_paths,
-                   **plan.context}  # a page may narrow the framework to its network
+                   **page_context}  # a page may narrow the framework to its network
         files[plan.path] = env.get_template(plan.template).render(context).encode("utf-8")
+        if key is not None:
+            page_files = {plan.path: files[plan.path], **({data_path: files[data_path]} if data_path else {})}
+            index[plan.path] = (key, RenderedPage(page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()}))
+    if fingerprint is not None:
+        files[PAGES_INDEX] = pages_index(index)
     if static_specs:
         files.update(render_static(static_specs))
     files[CHART_KINDS] = chart_kinds_file(kinds, templates)
@@ -202,17 +232,22 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
                 *_list_pages(figures, slugs, t)]
     for network in figures.networks:
         slug = slugs[network.network]
-        charts = network_charts(network, view, t)
-        yield PagePlan(
-            f"netwerken/{slug}.md", "network.md.j2",
-            {
+        withheld = [w for w in view.withheld if w.network == network.network]
+        theme = view.themes.get(network.network)
+
+        def network_page(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld, theme: Any = theme
+                         ) -> tuple[dict[str, Any], tuple[Chart, ...]]:
+            charts = network_charts(network, view, t)
+            context = {
                 "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
-                "withheld": [w for w in view.withheld if w.network == network.network], "theme": view.themes.get(network.network),
+                "withheld": withheld, "theme": theme,
                 "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
                 "framework": framework.for_network(network.network),
-            },
-            charts.declared(),
-        )
+            }
+            return context, charts.declared()
+
+        # What the template and `network_charts` read besides the settings and the framework.
+        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=("network", slug, network, withheld, theme), make=network_page)
     for dimension in framework.dimensions:
         members = framework.indicators_of(dimension.code)
         trends = [trend_chart(view, figures.stats, indicator.code, t) for indicator in members]
@@ -243,12 +278,14 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
         yield PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)})
         ticks = _scale_ticks(view.settings.scale_min, view.settings.scale_max, t)
         for network in figures.networks:
-            title = t.gettext("Vragenlijst %(network)s") % {"network": network.network}
-            asked = framework.for_network(network.network)
-            yield PagePlan(
-                f"vragenlijsten/{slugs[network.network]}.md", "vragenlijst.md.j2",
-                {"network": network.network, "title": title, "ticks": ticks, "questions": form_questions(asked, view.settings, t), "framework": asked},
-            )
+
+            def questionnaire(name: str = network.network) -> tuple[dict[str, Any], tuple[Chart, ...]]:
+                asked = framework.for_network(name)
+                title = t.gettext("Vragenlijst %(network)s") % {"network": name}
+                return {"network": name, "title": title, "ticks": ticks, "questions": form_questions(asked, view.settings, t), "framework": asked}, ()
+
+            yield PagePlan(f"vragenlijsten/{slugs[network.network]}.md", "vragenlijst.md.j2",
+                           inputs=("questionnaire", slugs[network.network], network.network), make=questionnaire)
         yield PagePlan(
             "kwaliteit.md", "kwaliteit.md.j2",
             {"tables": view.tables, "notices": view.notices, "ignored_files": view.ignored_files,

@@ -25,6 +25,7 @@ from generator.core.vocabulary import Audience, word  # noqa: E402
 from generator.pipeline import generate, read_data  # noqa: E402
 from generator.site.chart_kinds import rows_of  # noqa: E402
 from generator.site.paths import CHART_KINDS, STATIC_DIR, VEGA_BUNDLE  # noqa: E402
+from generator.site.rendered import PAGES_INDEX  # noqa: E402
 
 STATIC = STATIC_DIR + "/"
 
@@ -32,7 +33,9 @@ DATA = HERE / "data"
 # The Vega bundle is third-party code of almost a megabyte, checked apart; our own script and styles
 # are copied into every site unchanged from templates/assets/, so a copy here would only repeat them.
 OWN_ASSETS = tuple(f"assets/{path.relative_to(TEMPLATES_DIR / 'assets').as_posix()}" for path in (TEMPLATES_DIR / "assets").rglob("*") if path.is_file())
-NOT_COPIED = (VEGA_BUNDLE, *OWN_ASSETS)
+# The index of rendered pages holds keys that hash the program itself: bookkeeping, not content
+# (tests/test_reuse.py checks what it does).
+NOT_COPIED = (VEGA_BUNDLE, *OWN_ASSETS, PAGES_INDEX)
 
 
 _CHART = re.compile(r'data-chart="([0-9a-f]{16})" data-src="(grafieken/[0-9a-f]{20}\.js)"')

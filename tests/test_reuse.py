@@ -1,0 +1,193 @@
+"""Rebuilds that carry over the HTML of unchanged pages: exactly a full build's output, and the
+previous site untouched while they run."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.core.vocabulary import Audience
+from generator.pipeline import build, generate, read_data
+from generator.site.engine import build_html
+from generator.site.folders import BUILD_MANIFEST, MARKER
+from generator.site.rendered import PreviousPages
+from tests.conftest import ROOT
+
+SAMPLE_DATA = ROOT / "data"
+CHANGED_EXPORT = "scores-zelfgestuurd-leren.csv"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """The files that differ; the marker of what Netwerkspiegel wrote is not part of a site."""
+    one, other = tree(first), tree(second)
+    return sorted(name for name in one.keys() | other.keys() if one.get(name) != other.get(name) and name != MARKER)
+
+
+def change_one_score(data: Path) -> None:
+    """One participant's first score one higher (or lower at 10): a corrected export."""
+    path = data / CHANGED_EXPORT
+    lines = path.read_text("utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[4] = str(int(cells[4]) + 1 if int(cells[4]) < 10 else 9)
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> dict[str, object]:
+    """The sample data built, one export changed, rebuilt in place; and the changed data built
+    from scratch into new folders."""
+    root = tmp_path_factory.mktemp("reuse")
+    data = root / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    first = build(data, root / "src", root / "site", Audience.INTERNAL)
+    change_one_score(data)
+    again = build(data, root / "src", root / "site", Audience.INTERNAL)
+    full = build(data, root / "full-src", root / "full-site", Audience.INTERNAL)
+    return {"root": root, "first": first, "again": again, "full": full}
+
+
+def test_a_rebuild_after_one_changed_export_is_byte_identical_to_a_full_build(rebuilt):
+    root = rebuilt["root"]
+    assert differences(root / "site", root / "full-site") == []
+    assert differences(root / "src", root / "full-src") == []
+
+
+def test_a_rebuild_builds_only_the_pages_whose_source_changed(rebuilt):
+    first, again, full = rebuilt["first"], rebuilt["again"], rebuilt["full"]
+    assert first.reused_pages == 0 and full.reused_pages == 0  # nothing to carry over
+    changed_pages = [name for name in again.written.written if name.endswith(".md")]
+    assert changed_pages, "the changed export changes some pages"
+    assert again.reused_pages == again.pages - len(changed_pages)
+    assert "netwerken/zelfgestuurd-leren.md" in changed_pages
+
+
+def test_the_search_index_keeps_every_page_in_page_order(rebuilt):
+    root = rebuilt["root"]
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    full = json.loads((root / "full-site" / "search" / "search_index.json").read_text("utf-8"))
+    assert index == full
+    assert any(entry["location"].startswith("netwerken/hoogbegaafdheid/") for entry in index["docs"])  # a reused page
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {name: hashlib.sha256(content).hexdigest() for name, content in tree(folder).items()}
+
+
+def test_the_previous_site_stays_untouched_while_a_rebuild_writes_beside_it(rebuilt, tmp_path):
+    """The carried-over files are hard links into the previous site: nothing may write through them."""
+    root = rebuilt["root"]
+    src = tmp_path / "src"
+    shutil.copytree(root / "src", src)
+    page = src / "netwerken" / "zelfgestuurd-leren.md"
+    page.write_text(page.read_text("utf-8") + "\nEen nieuwe alinea.\n", "utf-8")
+    before = _digests(root / "site")
+    reused = build_html(src, tmp_path / "new-site", previous=root / "site")
+    assert reused > 0
+    assert _digests(root / "site") == before
+    build_html(src, tmp_path / "full-site")
+    assert differences(tmp_path / "new-site", tmp_path / "full-site") == []
+    assert "Een nieuwe alinea." in (tmp_path / "new-site" / "netwerken" / "zelfgestuurd-leren" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("change", ["settings", "config", "manifest", "no manifest", "offline", "search index"])
+def test_nothing_is_reused_when_what_shapes_every_page_changed(rebuilt, tmp_path, change):
+    """Another navigation or site name, another mkdocs.yml, a damaged or missing manifest, another
+    kind of site, or a search index changed since: every page is built again."""
+    root = rebuilt["root"]
+    src, previous = tmp_path / "src", tmp_path / "previous"
+    shutil.copytree(root / "src", src)
+    shutil.copytree(root / "site", previous)
+    config = ROOT / "mkdocs.yml"
+    if change == "settings":
+        settings = json.loads((src / ".netwerkspiegel.json").read_text("utf-8"))
+        settings["site_name"] += " (nieuw)"
+        (src / ".netwerkspiegel.json").write_text(json.dumps(settings), "utf-8")
+    elif change == "config":
+        config = tmp_path / "mkdocs.yml"
+        config.write_text((ROOT / "mkdocs.yml").read_text("utf-8") + "\n# een opmerking\n", "utf-8")
+    elif change == "manifest":
+        (previous / BUILD_MANIFEST).write_text("{niet af", "utf-8")
+    elif change == "no manifest":
+        (previous / BUILD_MANIFEST).unlink()
+    elif change == "search index":  # it carries the reused pages' entries: changed since, it cannot be trusted
+        index = previous / "search" / "search_index.json"
+        index.write_text(index.read_text("utf-8").replace("Hoogbegaafdheid", "Iets anders"), "utf-8")
+    assert build_html(src, tmp_path / "new", config, offline=change == "offline", previous=previous) == 0
+    build_html(src, tmp_path / "full", config, offline=change == "offline")
+    assert differences(tmp_path / "new", tmp_path / "full") == []
+
+
+def test_a_page_missing_from_the_previous_site_is_built_again(rebuilt, tmp_path):
+    root = rebuilt["root"]
+    previous = tmp_path / "previous"
+    shutil.copytree(root / "site", previous)
+    (previous / "kaders" / "index.html").unlink()
+    reused = build_html(root / "src", tmp_path / "new", previous=previous)
+    assert reused == rebuilt["again"].pages - 1
+    assert differences(tmp_path / "new", root / "site") == []
+
+
+def _rendered_networks(monkeypatch) -> list[str]:
+    """The networks whose page is charted and rendered (not taken from the previous build)."""
+    import generator.site.pages as pages
+
+    charted: list[str] = []
+    original = pages.network_charts
+
+    def counting(network, view, t):
+        charted.append(network.network)
+        return original(network, view, t)
+
+    monkeypatch.setattr(pages, "network_charts", counting)
+    return charted
+
+
+def test_only_the_changed_networks_page_is_rendered_again(rebuilt, monkeypatch, tmp_path):
+    root = rebuilt["root"]
+    charted = _rendered_networks(monkeypatch)
+    generate(read_data(root / "data"), Audience.INTERNAL, previous=PreviousPages(root / "src"))
+    assert charted == []  # the docs folder was built from this data: every network page is taken over
+    data = tmp_path / "data"
+    shutil.copytree(root / "data", data)
+    change_one_score(data)
+    changed = read_data(data)
+    again = generate(changed, Audience.INTERNAL, previous=PreviousPages(root / "src"))
+    assert charted == ["Zelfgestuurd leren"]
+    assert again.files == generate(changed, Audience.INTERNAL).files
+
+
+def test_a_changed_template_renders_every_page_again(rebuilt, monkeypatch, tmp_path):
+    root = rebuilt["root"]
+    overrides = tmp_path / "sjablonen"
+    overrides.mkdir()
+    (overrides / "story.html.j2").write_text((ROOT / "templates" / "story.html.j2").read_text("utf-8") + "\n", "utf-8")
+    charted = _rendered_networks(monkeypatch)
+    generate(read_data(root / "data"), Audience.INTERNAL, overrides=overrides, previous=PreviousPages(root / "src"))
+    assert len(charted) == len(read_data(root / "data").networks)
+
+
+def test_a_file_changed_in_the_previous_folders_since_is_made_again(rebuilt, monkeypatch, tmp_path):
+    """Whoever changed a page in site/ or site_src/ after the build: it is built again, not carried over."""
+    root = rebuilt["root"]
+    previous_src, previous = tmp_path / "src", tmp_path / "site"
+    shutil.copytree(root / "src", previous_src)
+    shutil.copytree(root / "site", previous)
+    page = previous / "netwerken" / "hoogbegaafdheid" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("Hoogbegaafdheid", "Iets anders"), "utf-8")
+    reused = build_html(root / "src", tmp_path / "new", previous=previous)
+    assert reused == rebuilt["again"].pages - 1
+    assert differences(tmp_path / "new", root / "site") == []
+    markdown = previous_src / "netwerken" / "hoogbegaafdheid.md"
+    markdown.write_text(markdown.read_text("utf-8") + "\nToegevoegd.\n", "utf-8")
+    charted = _rendered_networks(monkeypatch)
+    generate(read_data(root / "data"), Audience.INTERNAL, previous=PreviousPages(previous_src))
+    assert charted == ["Hoogbegaafdheid"]
