@@ -4,8 +4,8 @@
 
 Makes N networks (4 moments, 12 participants, 11 indicators, current and desired, a few
 reflections each), then runs in fresh processes:
-  1. `netwerkspiegel build` from scratch (cold: new folders, an empty cache; static SVGs only with
-     --svg, then every chart is rendered by vl-convert),
+  1. `netwerkspiegel build` from scratch (cold: new folders, an empty cache of its own; static SVGs
+     only with --svg, then every chart is rendered by vl-convert),
   2. `netwerkspiegel build` again on the same folders (warm),
   3. after one network's export changed (a tenth of its current scores one higher), the rebuild on
      the same folders, and a full build of the changed data into new folders: both sites must be
@@ -86,10 +86,10 @@ def same_tree(first: Path, second: Path) -> bool:
     return all((first / name).read_bytes() == (second / name).read_bytes() for name in names)
 
 
-def timed(command: list[str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, peak RSS in MiB) of one child process; exits when it fails."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -105,8 +105,10 @@ def main() -> None:
     parser.add_argument("--audience", default="intern", choices=["intern", "publiek"])
     parser.add_argument("--keep", type=Path, help="keep data and output in this folder")
     parser.add_argument("--svg", action="store_true", help="build with static SVGs (netwerkspiegel build --svg)")
-    parser.add_argument("--keep-svg-cache", action="store_true",
-                        help="keep the user's cache of static SVGs (by default it is emptied first, so 'koud' is really cold)")
+    parser.add_argument("--user-cache", action="store_true",
+                        help="use the user's cache (by default the builds get an empty cache of their own, so 'koud' is really cold: "
+                             "no chart templates, read exports, static SVGs or Vega bundle from earlier runs; only Deduce's word "
+                             "lists, built once per machine, are shared)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="netwerkspiegel-bench-"))
@@ -117,16 +119,21 @@ def main() -> None:
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience] + (["--svg"] if args.svg else [])
     mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
 
-    from generator.site.static import _cache_dir
+    env = None
+    if not args.user_cache:
+        from generator.core.cache import cache_dir
 
-    if not args.keep_svg_cache:
-        shutil.rmtree(_cache_dir(), ignore_errors=True)
-    cold, cold_rss = timed(build)
-    warm, warm_rss = timed(build)
+        private = work / "cache"
+        (private / "netwerkspiegel").mkdir(parents=True)
+        if cache_dir("deduce").is_dir():
+            (private / "netwerkspiegel" / "deduce").symlink_to(cache_dir("deduce"), target_is_directory=True)
+        env = {**os.environ, "XDG_CACHE_HOME": str(private)}
+    cold, cold_rss = timed(build, env)
+    warm, warm_rss = timed(build, env)
     change_one_export(data)
-    rebuild, rebuild_rss = timed(build)
+    rebuild, rebuild_rss = timed(build, env)
     full_src, full_out = work / "full_src", work / "full_site"
-    timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]])
+    timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]], env)
     identical = same_tree(src, full_src) and same_tree(out, full_out)
     alone, alone_rss = timed(mkdocs_only)
     pages = sum(1 for _ in src.rglob("*.md"))

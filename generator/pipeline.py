@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import for_audience
+from generator.core.cache import cache_dir
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import load_framework
 from generator.core.language import N_, Language, Message, translations
@@ -31,7 +32,7 @@ from generator.read.assemble import assemble
 from generator.read.load import is_header_only, load_folder
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
-from generator.site.assets import site_assets
+from generator.site.assets import bundle_made_alongside, site_assets
 from generator.site.chart_kinds import ChartKinds
 from generator.site.charts import indicator_label
 from generator.site.engine import MKDOCS_CONFIG, build_html
@@ -67,7 +68,7 @@ def read_data(data_dir: Path) -> Dataset:
     settings, mappings, framework, problems = load_settings(data_dir, load_framework())
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
-    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo))
+    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), cache=cache_dir("exports"))
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings)
     problems += validated.problems
@@ -143,7 +144,8 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     view = for_audience(dataset, audience, translations=t)
     figures = aggregate(view, t)
-    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t)
+    kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
+                       cache=cache_dir("grafiekvormen"))
     return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t, static_charts, previous)
 
 
@@ -253,7 +255,8 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
     seconds: dict[str, float] = {}
     with _no_cycle_collection():
         start = time.perf_counter()
-        dataset = with_site_url(read_data(data_dir), site_url)
+        with bundle_made_alongside():
+            dataset = with_site_url(read_data(data_dir), site_url)
         seconds[N_("lezen en controleren")] = time.perf_counter() - start
         start = time.perf_counter()
         previous = PreviousPages(src if src.is_dir() else None)  # checked as ours (`locked_folders`)

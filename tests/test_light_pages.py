@@ -8,9 +8,13 @@ import json
 import re
 from pathlib import Path
 
-from generator.core.vocabulary import Audience
+import pytest
+
+from generator.core.language import Language, translations
+from generator.core.settings import Settings
+from generator.core.vocabulary import Audience, ChartKind
 from generator.pipeline import generate, read_data
-from generator.site.chart_kinds import rows_of
+from generator.site.chart_kinds import ChartKinds, rows_of
 from tests.conftest import SCORE_HEADER, write
 from tests.golden.regenerate import DATA
 
@@ -57,3 +61,17 @@ def test_many_networks_are_listed_on_a_page_of_their_own_not_in_every_page(data_
     nav = {key: value for item in site.nav for key, value in item.items()}
     assert nav["Netwerken"] == [{"Netwerk 01": "netwerken/netwerk-01.md"}, {"Netwerk 02": "netwerken/netwerk-02.md"}, {"Netwerk 03": "netwerken/netwerk-03.md"}]
     assert "netwerken/index.md" not in site.files
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_chart_template_is_valid_vega_lite(language):
+    """Builds skip Altair's schema check (it costs more than building the templates): here it runs,
+    on every kind and on a network's own list of indicators, in both languages, and a build's
+    templates are exactly the checked ones."""
+    labels, own = ["1a Praktijkintegratie", "1b Duur van de activiteiten"], ("1a Praktijkintegratie", "5a Eigen indicator")
+    checked = ChartKinds(Settings(), labels, translations(language), validate=True)  # raises on an invalid template
+    built = ChartKinds(Settings(), labels, translations(language))
+    names = {kind.value for kind in ChartKind} | {checked.with_options(own)}
+    assert built.with_options(own) in names
+    assert len(checked.templates(names)) == len(ChartKind) + 1
+    assert built.templates(names) == checked.templates(names)

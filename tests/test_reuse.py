@@ -191,3 +191,35 @@ def test_a_file_changed_in_the_previous_folders_since_is_made_again(rebuilt, mon
     charted = _rendered_networks(monkeypatch)
     generate(read_data(root / "data"), Audience.INTERNAL, previous=PreviousPages(previous_src))
     assert charted == ["Hoogbegaafdheid"]
+
+
+def test_an_export_that_did_not_change_is_not_parsed_again(tmp_path, monkeypatch):
+    """Each file's tables are kept by its bytes: the next read parses only the changed export, and
+    what it returns is exactly what parsing gives. A damaged cache entry is read past."""
+    import generator.read.load as load
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(SAMPLE_DATA, data)
+    parsed: list[str] = []
+    for reader in ("read_csv", "read_xlsx"):
+        original = getattr(load, reader)
+
+        def counting(content, name, original=original):
+            parsed.append(name)
+            return original(content, name)
+
+        monkeypatch.setattr(load, reader, counting)
+    first = load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache)
+    assert len(parsed) == len(load.find_input_files(data)[0])  # every export
+    parsed.clear()
+    assert load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache) == first
+    assert parsed == []
+    change_one_score(data)
+    changed = load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache)
+    assert parsed == [CHANGED_EXPORT]
+    assert changed == load.load_folder(data, ignore=("netwerkspiegel.toml",))
+    for entry in cache.iterdir():
+        entry.write_bytes(b"niet af")
+    parsed.clear()
+    assert load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache) == changed
+    assert len(parsed) == len(load.find_input_files(data)[0])

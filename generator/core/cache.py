@@ -7,6 +7,7 @@ that cannot be written is no error: the work is then simply done again next time
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -25,3 +26,14 @@ def store(path: Path, content: bytes) -> None:
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+def package_digest() -> str:
+    """A hash of every file of this program (code, catalogue, data): what cached work depends on
+    besides its own input, so that another version never reuses it."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

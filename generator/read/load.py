@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import math
 import os
+import pickle
 import re
 import struct
 import unicodedata
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
+from generator.core.cache import package_digest, store
 from generator.core.errors import Code, Problem, os_reason
 from generator.core.language import Message
 from generator.core.text import INVISIBLE as _INVISIBLE
@@ -110,8 +113,16 @@ def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
     return readable, other
 
 
-def load_folder(data_dir: Path, ignore: tuple[str, ...] = ()) -> Loaded:
+def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None = None) -> Loaded:
+    """Every readable file of the folder as tables, with the problems found in them.
+
+    `cache`: a folder where each file's result is kept by its name, its bytes and this program
+    (`package_digest`), so a file that did not change since the last build is not parsed again
+    (reading an Excel workbook takes far longer than loading what it held)."""
     readable, other = find_input_files(data_dir)
+    # The program, and the reader's limits as they are now (a test or a later version may set others).
+    limits = sorted((name, value) for name, value in globals().items() if name.isupper() and isinstance(value, int))
+    program = f"{package_digest()}{limits}" if cache is not None else ""
     tables: list[RawTable] = []
     problems: list[Problem] = []
     notices: list[Problem] = []
@@ -137,16 +148,37 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = ()) -> Loaded:
         if path.suffix.lower() == ".txt" and not _looks_like_table(content):
             ignored.append(name)  # a note beside the exports, not Excel's "Unicode text"
             continue
+        key = None
+        if cache is not None:
+            key = cache / hashlib.sha256(f"{program}\0{name}\0{path.suffix.lower()}\0".encode("utf-8", "surrogateescape") + content).hexdigest()
+            kept = _cached(key)
+            if kept is not None:
+                tables += kept[0]
+                problems += kept[1]
+                notices += kept[2]
+                continue
         if path.suffix.lower() == ".xlsx":
             sheets, file_problems, file_notices = read_xlsx(content, name)
-            tables += sheets
         else:
             table, file_problems, file_notices = read_csv(content, name)
-            if table is not None:
-                tables.append(table)
+            sheets = [table] if table is not None else []
+        tables += sheets
         problems += file_problems
         notices += file_notices
+        if key is not None:
+            store(key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
     return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices))
+
+
+def _cached(key: Path) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:
+    """What an earlier build read from a file with these bytes; None when it is not (readably) there."""
+    try:
+        kept = pickle.loads(key.read_bytes())
+    except Exception:  # missing, or written by a build that was killed: read the file again
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 3 and all(isinstance(part, list) for part in kept)):
+        return None
+    return kept
 
 
 def _looks_like_table(content: bytes) -> bool:

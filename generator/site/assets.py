@@ -8,8 +8,13 @@ about a second, so a bundle with the same version line is reused from the user's
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -53,6 +58,33 @@ def vega_bundle() -> bytes:
     bundle = header + b'(function () {\n"use strict";\n' + script.encode("utf-8") + b"\n})();\n"
     store(cache, bundle)
     return bundle
+
+
+@contextlib.contextmanager
+def bundle_made_alongside() -> Iterator[None]:
+    """Make the Vega bundle (when it is not in the cache yet) in a second process while the block
+    runs: on a fresh runner that second of work then overlaps with reading the data, on another
+    core. The block's end waits for it; `vega_bundle` then finds it in the cache (or, when the
+    cache cannot be written, makes it itself)."""
+    header = _bundle_header()
+    if _cache_file(header).is_file():
+        yield
+        return
+    package_parent = str(Path(__file__).resolve().parent.parent.parent)
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
+    try:
+        helper = subprocess.Popen([sys.executable, "-c", "from generator.site.assets import vega_bundle; vega_bundle()"],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+    except OSError:
+        yield
+        return
+    try:
+        yield
+        helper.wait()
+    finally:
+        if helper.poll() is None:
+            helper.kill()
+            helper.wait()
 
 
 def language_script(t: Translations) -> bytes:

@@ -18,7 +18,8 @@ from generator.analyse.figures import Figures, NetworkFigures, Stat
 from generator.core.framework import Dimension, Framework
 from generator.core.language import DUTCH, Translations
 from generator.core.vocabulary import ChartKind, Situation, word
-from generator.site.chart_kinds import CROSS_STEP, Chart, declare
+from generator.site.chart_kinds import Chart, declare
+from generator.site.chart_style import CROSS_STEP
 
 CHANGE, CHANGE_MATRIX, MATRIX, MEETINGS = ChartKind.CHANGE, ChartKind.CHANGE_MATRIX, ChartKind.MATRIX, ChartKind.MEETINGS
 PARTICIPATION, PATHS, POSITIONS, TREND = ChartKind.PARTICIPATION, ChartKind.PATHS, ChartKind.POSITIONS, ChartKind.TREND

@@ -20,6 +20,8 @@ from typing import Any
 
 import jinja2
 
+from generator.core.cache import package_digest
+
 PAGES_INDEX = ".netwerkspiegel-paginas.json"
 _FORMAT = 1
 
@@ -72,11 +74,7 @@ class PreviousPages:
 def program_fingerprint(env: jinja2.Environment, options: tuple[object, ...]) -> str:
     """Everything besides a page's own inputs that shapes it: the package's files, the templates
     as `env` finds them (a project's own first), and the build's options."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = hashlib.sha256(package_digest().encode())
     assert env.loader is not None
     for name in sorted(env.loader.list_templates()):
         source, _, _ = env.loader.get_source(env, name)

@@ -1,0 +1,24 @@
+"""Stage 3, site (chart style): what the chart templates and the chart data agree on: the dataset's
+name, the colours and shapes (Okabe–Ito), and the steps between rows and crosses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from generator.core.vocabulary import Situation
+
+DATASET = "rows"
+LegendOrient = Literal["top", "bottom", "left", "right"]
+Gettext = Callable[[str], str]
+
+# Okabe–Ito colours: distinguishable with every common form of colour blindness. Keyed by the
+# situation as the chart's data names it (the legend shows that word).
+# By situation; the data and the legend name it in the site's language (`huidig`, `current`).
+SITUATION_COLOURS = {Situation.CURRENT: "#0072B2", Situation.DESIRED: "#E69F00"}
+SITUATION_SHAPES = {Situation.CURRENT: "circle", Situation.DESIRED: "diamond"}
+CURRENT_COLOUR = SITUATION_COLOURS[Situation.CURRENT]
+SHARED_COLOUR = "#009E73"  # the agreed cross: bluish green, apart from both situations for every colour vision
+CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+ROW_STEP = 116  # pixels per indicator line: title above, crosses stacked on both sides, poles below
+CROSS_STEP = 7  # pixels between crosses at the same position
