@@ -237,6 +237,9 @@ def _build(args: argparse.Namespace, t: Translations) -> int:
         "%(unchanged)s ongewijzigd, %(removed)s verwijderd). Tijd: %(timing)s."
     ) % {"audience": args.audience, "pages": result.pages, "out": args.out, "src": args.src, "written": len(written.written),
          "unchanged": written.unchanged, "removed": len(written.removed), "timing": timing})
+    if result.reused_pages:
+        print(t.gettext("Alleen wat veranderde is opnieuw gebouwd: de HTML van %(reused)s van de %(pages)s pagina's komt ongewijzigd uit de vorige site.")
+              % {"reused": result.reused_pages, "pages": result.pages})
     if args.zip:
         print(t.gettext("Open de site van schijf met %(out)s/index.html; de zip staat in %(zip)s.") % {"out": args.out, "zip": args.zip})
     elif args.offline:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -223,3 +224,20 @@ def test_an_export_that_did_not_change_is_not_parsed_again(tmp_path, monkeypatch
     parsed.clear()
     assert load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache) == changed
     assert len(parsed) == len(load.find_input_files(data)[0])
+
+
+def test_the_build_says_how_many_pages_it_carried_over(tmp_path, capsys):
+    from generator.cli import main
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    arguments = ["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
+    assert main(arguments) == 0
+    assert "vorige site" not in capsys.readouterr().out  # the first build has nothing to carry over
+    change_one_score(data)
+    assert main(arguments) == 0
+    lines = capsys.readouterr().out.splitlines()
+    pages = int(re.search(r"(\d+) pagina's in", lines[-2]).group(1))
+    said = re.fullmatch(r"Alleen wat veranderde is opnieuw gebouwd: de HTML van (\d+) van de (\d+) pagina's komt ongewijzigd uit de vorige site\.", lines[-1])
+    assert said and int(said.group(2)) == pages
+    assert pages - 6 <= int(said.group(1)) < pages  # the changed network's page, and at most the pages that sum up all networks
