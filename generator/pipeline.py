@@ -55,6 +55,7 @@ from generator.site.folders import (
 )
 from generator.site.pages import GeneratedSite, render_site, template_environment
 from generator.site.rendered import PreviousPages
+from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
 
@@ -146,7 +147,7 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     figures = aggregate(view, t)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
                        cache=cache_dir("grafiekvormen"))
-    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t), site_assets(translations=t), t, static_charts, previous)
+    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t, compiled=compiled_templates("pagina's")), site_assets(translations=t), t, static_charts, previous)
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,22 @@ def test_the_build_says_how_many_pages_it_carried_over(tmp_path, capsys):
     said = re.fullmatch(r"Alleen wat veranderde is opnieuw gebouwd: de HTML van (\d+) van de (\d+) pagina's komt ongewijzigd uit de vorige site\.", lines[-1])
     assert said and int(said.group(2)) == pages
     assert pages - 6 <= int(said.group(1)) < pages  # the changed network's page, and at most the pages that sum up all networks
+
+
+def test_the_page_index_is_the_same_in_every_process():
+    """Page keys hash pickled inputs: they must not depend on Python's per-process string hashing
+    (a set pickles in hash order), or the same data would give another index, and nothing would be reused."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from generator.core.vocabulary import Audience; from generator.pipeline import generate, read_data; "
+              "from generator.site.rendered import PAGES_INDEX; "
+              f"sys.stdout.write(generate(read_data(__import__('pathlib').Path({str(SAMPLE_DATA)!r})), Audience.INTERNAL).files[PAGES_INDEX].decode())")
+    indexes = [
+        subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    ]
+    assert indexes[0] == indexes[1]
+    assert len(json.loads(indexes[0])["pages"]) == 2 * len(read_data(SAMPLE_DATA).networks)

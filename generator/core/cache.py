@@ -1,7 +1,8 @@
 """The user's cache folder: work that is expensive and never changes for the same input.
 
-`$XDG_CACHE_HOME/netwerkspiegel` (by default `~/.cache/netwerkspiegel`). Holds the Vega bundle and
-the static SVG of each chart, named by version or content, so a stale entry is never used. A cache
+`$XDG_CACHE_HOME/netwerkspiegel` (by default `~/.cache/netwerkspiegel`). Holds the Vega bundle, the
+static SVG of each chart, what was read from each export, the chart templates and the compiled page
+templates, each named by version or content, so a stale entry is never used. A cache
 that cannot be written is no error: the work is then simply done again next time.
 """
 
@@ -37,3 +38,4 @@ def package_digest() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+

@@ -50,7 +50,7 @@ class GeneratedSite:
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None,
-                         translations: Translations = DUTCH) -> jinja2.Environment:
+                         translations: Translations = DUTCH, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """The page templates; a template in `overrides` (a project's `sjablonen/`) replaces ours of the
     same name. Texts marked `{% trans %}` or `_()` come in the language of `translations` (Dutch by default)."""
     loaders = ([jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []) + [jinja2.FileSystemLoader(str(templates_dir))]
@@ -63,6 +63,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
         autoescape=False,
         finalize=md,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=compiled,  # templates compiled by an earlier build (`generator.core.cache.compiled_templates`)
     )
     t = translations
     env.install_gettext_callables(t.template_gettext, t.template_ngettext, newstyle=True)  # type: ignore[attr-defined]

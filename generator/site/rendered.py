@@ -83,9 +83,14 @@ def program_fingerprint(env: jinja2.Environment, options: tuple[object, ...]) ->
     return digest.hexdigest()
 
 
-def page_key(fingerprint: str, inputs: tuple[object, ...]) -> str:
-    """The key of a page: the same inputs (compared by their pickled bytes) and program, the same page."""
-    return hashlib.sha256(fingerprint.encode() + pickle.dumps(inputs, protocol=5)).hexdigest()
+def page_key(fingerprint: str, inputs: tuple[object, ...]) -> str | None:
+    """The key of a page: the same inputs (compared by their pickled bytes) and program, the same
+    page. None (the page is simply rendered) for inputs that cannot be pickled."""
+    try:
+        pickled = pickle.dumps(inputs, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+    return hashlib.sha256(fingerprint.encode() + pickled).hexdigest()
 
 
 def pages_index(entries: dict[str, tuple[str, RenderedPage]]) -> bytes:

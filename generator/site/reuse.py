@@ -27,12 +27,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from generator.site.folders import BUILD_MANIFEST
+from generator.site.template_cache import compiled_templates
 
 MANIFEST = BUILD_MANIFEST
 _FORMAT = 1
@@ -153,6 +155,13 @@ class ReusePlugin(BasePlugin):
             except OSError:
                 return False
         return True
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # The theme's templates, compiled once per version of their source instead of on every build.
+        compiled = compiled_templates("mkdocs")
+        if compiled is not None:
+            env.bytecode_cache = compiled
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A reused page is not rendered, but its front matter is read as in a full build: the
