@@ -10,9 +10,12 @@ reflections each), then runs in fresh processes:
   3. after one network's export changed (a tenth of its current scores one higher), the rebuild on
      the same folders, and a full build of the changed data into new folders: both sites must be
      byte-identical,
-  4. MkDocs alone on the generated pages (`generator.site.engine.build_html`),
+  4. MkDocs alone on the generated pages (`generator.site.engine.build_html`, in one process),
   5. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
-     and a paragraph each).
+     and a paragraph each), in one process and with an empty cache: MkDocs as it comes.
+The builds themselves use two processes for MkDocs on a machine with two cores (see
+`generator.site.engine.PAGES_FOR_TWO`); their peak memory is that of the main process, the helper
+process's is about that of step 4.
 It prints each wall time and peak memory (max RSS), the ratios whole build / MkDocs alone and
 whole build / floor, and rebuild / cold build.
 """
@@ -86,6 +89,13 @@ def same_tree(first: Path, second: Path) -> bool:
     return all((first / name).read_bytes() == (second / name).read_bytes() for name in names)
 
 
+def engine_only(cache: Path) -> dict[str, str]:
+    """MkDocs as it comes: an empty cache of its own, so it compiles its templates as any MkDocs
+    build does (our builds keep them compiled between runs; the engine's floor does not)."""
+    cache.mkdir(parents=True)
+    return {**os.environ, "XDG_CACHE_HOME": str(cache)}
+
+
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, peak RSS in MiB) of one child process; exits when it fails."""
     start = time.perf_counter()
@@ -117,7 +127,7 @@ def main() -> None:
     data, src, out, mkdocs_out = work / "data", work / "site_src", work / "site", work / "site-mkdocs"
     rows = make_data(data, args.networks)
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience] + (["--svg"] if args.svg else [])
-    mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}))"]
+    mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}), processes=1)"]
 
     env = None
     if not args.user_cache:
@@ -135,7 +145,7 @@ def main() -> None:
     full_src, full_out = work / "full_src", work / "full_site"
     timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]], env)
     identical = same_tree(src, full_src) and same_tree(out, full_out)
-    alone, alone_rss = timed(mkdocs_only)
+    alone, alone_rss = timed(mkdocs_only, engine_only(work / "cache-mkdocs"))
     pages = sum(1 for _ in src.rglob("*.md"))
     plain = work / "plain_src"
     plain.mkdir()
@@ -144,8 +154,8 @@ def main() -> None:
         (plain / f"pagina-{number:04d}.md").write_text(f"# Pagina {number}\n\nEen gewone alinea tekst.\n", "utf-8")
         nav.append({f"Pagina {number}": f"pagina-{number:04d}.md"})
     (plain / ".netwerkspiegel.json").write_text(json.dumps({"nav": nav, "site_name": "Vloer", "site_url": "http://localhost/"}), "utf-8")
-    floor_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(plain)!r}), Path({str(work / 'plain_out')!r}))"]
-    floor, floor_rss = timed(floor_only)
+    floor_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(plain)!r}), Path({str(work / 'plain_out')!r}), processes=1)"]
+    floor, floor_rss = timed(floor_only, engine_only(work / "cache-floor"))
     svgs = sum(1 for _ in (src / "grafieken").glob("*.svg"))
     # One network page as a reader loads it: its HTML and its chart data (the shared assets load once).
     import re

@@ -260,3 +260,33 @@ def test_the_page_index_is_the_same_in_every_process():
     ]
     assert indexes[0] == indexes[1]
     assert len(json.loads(indexes[0])["pages"]) == 2 * len(read_data(SAMPLE_DATA).networks)
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_pages_built_by_two_processes_are_exactly_one_process_build(rebuilt, tmp_path, offline):
+    """A large site is built by two processes, each its share of the pages: the site must be the
+    same, byte for byte, search index included, and no helper folder may stay behind."""
+    root = rebuilt["root"]
+    build_html(root / "src", tmp_path / "one", offline=offline, processes=1)
+    build_html(root / "src", tmp_path / "two", offline=offline, processes=2)
+    build_html(root / "src", tmp_path / "three", offline=offline, processes=3)
+    assert differences(tmp_path / "one", tmp_path / "two") == []
+    assert differences(tmp_path / "one", tmp_path / "three") == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "three", "two"]
+
+
+def test_a_failing_helper_process_fails_the_build_and_leaves_nothing(rebuilt, tmp_path):
+    """A page only a helper builds has a broken link: strict MkDocs fails there, and so does the build."""
+    from generator.core.errors import BuildError
+
+    root = rebuilt["root"]
+    src = tmp_path / "src"
+    shutil.copytree(root / "src", src)
+    pages = sorted(p.relative_to(src).as_posix() for p in src.rglob("*.md"))
+    broken = src / "vragenlijsten" / "hoogbegaafdheid.md"
+    broken.write_text(broken.read_text("utf-8") + "\n[kapot](bestaat-niet.md)\n", "utf-8")
+    assert "vragenlijsten/hoogbegaafdheid.md" in pages
+    with pytest.raises(BuildError) as failed:
+        build_html(src, tmp_path / "site", processes=len(pages))  # every page in a process of its own
+    assert "bestaat-niet.md" in failed.value.message()
+    assert not any(p.name.startswith("site-deel") for p in tmp_path.iterdir())

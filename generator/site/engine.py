@@ -6,8 +6,13 @@ output folder, the navigation and the site name come from the generated site (`N
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -33,7 +38,8 @@ class _Collect(logging.Handler):
 FILE_WORKER = "assets/file-worker.js"
 
 
-def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False, previous: Path | None = None) -> int:
+def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False, previous: Path | None = None,
+               processes: int | None = None) -> int:
     """Build `src` into `out` strictly: any MkDocs warning fails the build. Returns how many pages
     were carried over from `previous` (the site built last time, see `generator.site.reuse`)
     instead of being built again.
@@ -41,14 +47,40 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
     `offline`: a site that works opened from disk (file://), e.g. shared as a folder or a zip:
     links to `page.html` instead of `page/`, the search index as a script (browsers do not let a
     page on disk fetch files), and search's web worker run in a frame (`assets/file-worker.js`).
-    Like Material's offline plugin, but without its shim from another host."""
+    Like Material's offline plugin, but without its shim from another host.
+
+    `processes`: how many processes build the pages (by default two on a machine with two cores or
+    more, for a site of `PAGES_FOR_TWO` pages or more that is built whole); see `generator.site.reuse`."""
+    collect = _Collect()
+    try:
+        reuse = _build(src, out, config_file, offline, previous, processes, collect)
+        if offline:
+            index = out / "search" / "search_index.json"
+            if index.is_file():
+                (out / "search" / "search_index.js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
+    except (MkDocsException, OSError) as error:
+        raise _failed(str(error), collect.messages) from error
+    return len(reuse.reused)
+
+
+PAGES_FOR_TWO = 60  # below this, starting a second process costs more than it saves
+
+
+def _failed(error: str, messages: list[str]) -> BuildError:
+    details = "".join(f"\n- {message}" for message in messages)
+    return BuildError(Message("MkDocs kon de site niet bouwen: %(error)s%(details)s", error=error, details=details))
+
+
+def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Path | None, processes: int | None,
+           collect: _Collect, share: tuple[int, int] | None = None) -> ReusePlugin:
+    """One MkDocs build; `share` (index, count): a helper process's part of the pages."""
     settings = json.loads((src / NAV_FILE).read_text("utf-8"))
     logger = logging.getLogger("mkdocs")
-    collect = _Collect()
     logger.addHandler(collect)
     dirty_warning = DropDirtyWarning()
     build_logger = logging.getLogger("mkdocs.commands.build")
     build_logger.addFilter(dirty_warning)
+    helper: PageHelper | None = None
     try:
         config = load_config(
             str(config_file),
@@ -80,20 +112,88 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
         reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline)
         config.plugins["netwerkspiegel/reuse"] = reuse
         dirty = reuse.manifest_matches(src)
+        if share is None and not dirty:
+            count = processes if processes is not None else (2 if (os.cpu_count() or 1) >= 2 and _pages(src) >= PAGES_FOR_TWO else 1)
+            if count > 1:
+                helper = PageHelper(src, out, config_file, offline, count)
+                reuse.share_with(helper, (0, count))
+                dirty = True  # this process builds its part of the pages; the helpers build theirs
+        elif share is not None:
+            reuse.share_with(None, share)
+            dirty = True
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
-        reuse.write_manifest(out)
-        if offline:
-            index = out / "search" / "search_index.json"
-            if index.is_file():
-                (out / "search" / "search_index.js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
-    except (MkDocsException, OSError) as error:
-        details = "".join(f"\n- {message}" for message in collect.messages)
-        raise BuildError(Message("MkDocs kon de site niet bouwen: %(error)s%(details)s", error=str(error), details=details)) from error
+        if share is None:
+            reuse.write_manifest(out)
+        return reuse
     finally:
+        if helper is not None:
+            helper.stop()
         logger.removeHandler(collect)
         build_logger.removeFilter(dirty_warning)
-    return len(reuse.reused)
+
+
+def _pages(src: Path) -> int:
+    return sum(1 for path in src.rglob("*.md") if not path.name.startswith("."))
+
+
+class PageHelper:
+    """Second (and further) processes that build their share of the pages into folders of their
+    own beside `out`; the main build waits for them, takes their pages and search entries."""
+
+    def __init__(self, src: Path, out: Path, config_file: Path, offline: bool, count: int) -> None:
+        self.folders = [out.parent / f"{out.name}-deel{index}" for index in range(1, count)]
+        package_parent = str(Path(__file__).resolve().parent.parent.parent)
+        environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
+        self.processes: list[subprocess.Popen[bytes]] = []
+        for index, folder in enumerate(self.folders, start=1):
+            shutil.rmtree(folder, ignore_errors=True)
+            arguments = json.dumps([str(src), str(folder), str(config_file), offline, index, count])
+            self.processes.append(subprocess.Popen(
+                [sys.executable, "-c", "import sys; from generator.site.engine import build_share; sys.exit(build_share(sys.argv[1]))", arguments],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            ))
+
+    def wait(self) -> list[Path]:
+        """The helpers' folders once all have finished; a helper's failure is this build's."""
+        for process in self.processes:
+            _, errors = process.communicate()
+            if process.returncode != 0:
+                lines = errors.decode("utf-8", "replace").strip().splitlines() or [f"exit code {process.returncode}"]
+                raise _failed(lines[0], lines[1:])
+        return self.folders
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for folder in self.folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _die_with_parent() -> None:
+    """In a helper, before it starts: ended with its build, also when that is killed (`kill -9`),
+    so it never writes beside a folder the next build is clearing."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def build_share(arguments: str) -> int:
+    """A helper process: build one share of the pages (see `PageHelper`); 1 with the reasons on
+    stderr when MkDocs fails."""
+    src, folder, config_file, offline, index, count = json.loads(arguments)
+    collect = _Collect()
+    try:
+        _build(Path(src), Path(folder), Path(config_file), offline, None, None, collect, share=(index, count))
+    except (MkDocsException, OSError) as error:
+        sys.stderr.write("\n".join([str(error), *collect.messages]) + "\n")
+        return 1
+    return 0

@@ -83,6 +83,16 @@ class ReusePlugin(BasePlugin):
         self.reused: set[str] = set()  # source paths of the pages whose HTML was carried over
         self.old_manifest: dict[str, Any] | None = None
         self.files: Files | None = None
+        self.share = (0, 1)  # (index, count): this process builds every count-th page from index
+        self.elsewhere: set[str] = set()  # source paths of the pages another process builds
+        self.helper: Any = None  # in the main process: the `PageHelper` of the others
+
+    def share_with(self, helper: Any, share: tuple[int, int]) -> None:
+        """Build only one share of the pages: every `count`-th from `index`, in page order. The
+        main process (index 0) also copies every other file, then takes the helpers' pages and
+        search entries (`helper.wait()` gives their folders). A page's HTML does not depend on
+        which process built it: every process has every page's source, navigation and settings."""
+        self.helper, self.share = helper, share
 
     def manifest_matches(self, docs_dir: Path) -> bool:
         """Whether the previous site was built with the same key: then this build may be dirty."""
@@ -128,6 +138,15 @@ class ReusePlugin(BasePlugin):
                 self.hashes[file.src_uri] = _digest(file.abs_src_path)
             else:
                 theme_files.append(file)
+        index, count = self.share
+        if count > 1:
+            for position, file in enumerate(file for file in built if file.is_documentation_page()):
+                if position % count != index:
+                    self.elsewhere.add(file.src_uri)
+            for file in built:
+                here = file.src_uri not in self.elsewhere if file.is_documentation_page() else index == 0
+                file.is_modified = (lambda answer: lambda: answer)(here)  # type: ignore[method-assign]
+            return files
         if self.old_manifest is None or self.previous is None:
             return files
         old_hashes, old_built = self.old_manifest["files"], self.old_manifest["built"]
@@ -168,14 +187,27 @@ class ReusePlugin(BasePlugin):
         # navigation of the pages that are rendered may show its title or metadata.
         self.files = files
         for file in files.documentation_pages():
-            if file.src_uri in self.reused and file.page is not None:
+            if (file.src_uri in self.reused or file.src_uri in self.elsewhere) and file.page is not None:
                 file.page.read_source(config)
         return nav
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.reused and self.previous is not None:
-            self._merge_search_entries(config)
+        if self.helper is not None:
+            folders = self.helper.wait()
+            site_dir = Path(config.site_dir)
+            others: list[dict[str, Any]] = []
+            for folder in folders:
+                others += json.loads((folder / SEARCH_INDEX).read_text("utf-8")).get("docs", [])
+                for file in self.files or []:
+                    built = folder / file.dest_uri
+                    if file.src_uri in self.elsewhere and built.is_file():
+                        (site_dir / file.dest_uri).parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(built, site_dir / file.dest_uri)
+            self._merge_search_entries(config, self.elsewhere, others)
+        elif self.reused and self.previous is not None:
+            previous = json.loads((self.previous / SEARCH_INDEX).read_text("utf-8"))
+            self._merge_search_entries(config, self.reused, previous.get("docs", []))
 
     def write_manifest(self, site_dir: Path) -> None:
         """After the build: the key, each source's hash and each built file's hash (so a file
@@ -190,19 +222,19 @@ class ReusePlugin(BasePlugin):
         manifest = {"format": _FORMAT, "key": self.key, "files": dict(sorted(self.hashes.items())), "built": dict(sorted(built.items()))}
         (site_dir / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True) + "\n", "utf-8")
 
-    def _merge_search_entries(self, config: MkDocsConfig) -> None:
+    def _merge_search_entries(self, config: MkDocsConfig, pages: set[str], entries_elsewhere: list[dict[str, Any]]) -> None:
+        """The search index in page order, as one full build makes it: for `pages` the entries from
+        elsewhere (the previous site, or a helper process), for the rest this build's own."""
         search = config.plugins.get("material/search")
         if search is None or not getattr(search.config, "enabled", True):
             return
-        assert self.previous is not None
-        previous = json.loads((self.previous / SEARCH_INDEX).read_text("utf-8"))
-        old_by_page = _by_page(previous.get("docs", []))
+        elsewhere_by_page = _by_page(entries_elsewhere)
         new_by_page = _by_page(search.search_index.entries)
         entries: list[dict[str, Any]] = []
         assert self.files is not None
         for page_file in self.files.documentation_pages():
             url = page_file.page.url if page_file.page is not None else page_file.url
-            entries += (old_by_page if page_file.src_uri in self.reused else new_by_page).get(url, [])
+            entries += (elsewhere_by_page if page_file.src_uri in pages else new_by_page).get(url, [])
         search.search_index.entries = entries
 
 
