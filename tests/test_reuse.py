@@ -290,3 +290,26 @@ def test_a_failing_helper_process_fails_the_build_and_leaves_nothing(rebuilt, tm
         build_html(src, tmp_path / "site", processes=len(pages))  # every page in a process of its own
     assert "bestaat-niet.md" in failed.value.message()
     assert not any(p.name.startswith("site-deel") for p in tmp_path.iterdir())
+
+
+def test_the_exports_cache_forgets_what_no_read_used_for_a_month(tmp_path):
+    import os
+    import time
+
+    import generator.read.load as load
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(SAMPLE_DATA, data)
+    load.load_folder(data, cache=cache)
+    entries = sorted(cache.iterdir())
+    month_ago = time.time() - (load.KEPT_UNUSED_DAYS + 1) * 86400
+    for entry in entries:
+        os.utime(entry, (month_ago, month_ago))
+    (cache / "van-een-oude-versie").write_bytes(b"")
+    os.utime(cache / "van-een-oude-versie", (month_ago, month_ago))
+    change_one_score(data)
+    load.load_folder(data, cache=cache)
+    left = sorted(cache.iterdir())
+    assert cache / "van-een-oude-versie" not in left
+    assert len(left) == len(entries)  # the changed file's old entry went, its new one came
+    assert all(entry.stat().st_mtime > month_ago + 86400 for entry in left)  # every used entry is fresh again

@@ -14,6 +14,7 @@ Excel error values and formulas without a computed value are flagged for the col
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -123,6 +124,7 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
     # The program, and the reader's limits as they are now (a test or a later version may set others).
     limits = sorted((name, value) for name, value in globals().items() if name.isupper() and isinstance(value, int))
     program = f"{package_digest()}{limits}" if cache is not None else ""
+    used: set[str] = set()
     tables: list[RawTable] = []
     problems: list[Problem] = []
     notices: list[Problem] = []
@@ -151,6 +153,7 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
         key = None
         if cache is not None:
             key = cache / hashlib.sha256(f"{program}\0{name}\0{path.suffix.lower()}\0".encode("utf-8", "surrogateescape") + content).hexdigest()
+            used.add(key.name)
             kept = _cached(key)
             if kept is not None:
                 tables += kept[0]
@@ -167,7 +170,28 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
         notices += file_notices
         if key is not None:
             store(key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
+    if cache is not None:
+        _prune(cache, used)
     return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices))
+
+
+KEPT_UNUSED_DAYS = 30
+
+
+def _prune(cache: Path, used: set[str]) -> None:
+    """Entries this read used are marked fresh; entries no read used for `KEPT_UNUSED_DAYS` go
+    (an old version of an export, or of the program). Quietly: it is only a cache."""
+    now = dt.datetime.now().timestamp()
+    try:
+        entries = list(cache.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.name in used:
+                os.utime(entry)
+            elif now - entry.stat().st_mtime > KEPT_UNUSED_DAYS * 86400:
+                entry.unlink()
 
 
 def _cached(key: Path) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:
