@@ -313,3 +313,21 @@ def test_the_exports_cache_forgets_what_no_read_used_for_a_month(tmp_path):
     assert cache / "van-een-oude-versie" not in left
     assert len(left) == len(entries)  # the changed file's old entry went, its new one came
     assert all(entry.stat().st_mtime > month_ago + 86400 for entry in left)  # every used entry is fresh again
+
+
+def test_a_helper_that_breaks_is_told_in_one_line(rebuilt, tmp_path, monkeypatch):
+    """Not MkDocs refusing a page but the helper itself breaking (here a Python that only prints a
+    traceback): the build fails with the helper's last line, not a traceback."""
+    import stat
+    import sys
+
+    from generator.core.errors import BuildError
+
+    broken = tmp_path / "python"
+    broken.write_text("#!/bin/sh\necho 'Traceback (most recent call last):' >&2\necho '  File \"<string>\", line 1' >&2\n"
+                      "echo 'MemoryError: kapot' >&2\nexit 1\n", "utf-8")
+    broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(sys, "executable", str(broken))
+    with pytest.raises(BuildError) as failed:
+        build_html(rebuilt["root"] / "src", tmp_path / "site", processes=2)
+    assert failed.value.message() == "MkDocs kon de site niet bouwen: MemoryError: kapot"

@@ -164,6 +164,8 @@ class PageHelper:
             _, errors = process.communicate()
             if process.returncode != 0:
                 lines = errors.decode("utf-8", "replace").strip().splitlines() or [f"exit code {process.returncode}"]
+                if process.returncode != _MKDOCS_FAILED:  # the helper itself broke (a traceback): its last line says what
+                    lines = lines[-1:]
                 raise _failed(lines[0], lines[1:])
         return self.folders
 
@@ -187,13 +189,16 @@ def _die_with_parent() -> None:
 
 
 def build_share(arguments: str) -> int:
-    """A helper process: build one share of the pages (see `PageHelper`); 1 with the reasons on
-    stderr when MkDocs fails."""
+    """A helper process: build one share of the pages (see `PageHelper`); `_MKDOCS_FAILED` with the
+    reasons on stderr when MkDocs fails."""
     src, folder, config_file, offline, index, count = json.loads(arguments)
     collect = _Collect()
     try:
         _build(Path(src), Path(folder), Path(config_file), offline, None, None, collect, share=(index, count))
     except (MkDocsException, OSError) as error:
         sys.stderr.write("\n".join([str(error), *collect.messages]) + "\n")
-        return 1
+        return _MKDOCS_FAILED
     return 0
+
+
+_MKDOCS_FAILED = 3  # a helper's exit code when MkDocs refused its pages (its reasons on stderr)
