@@ -11,15 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from importlib.metadata import version
 from pathlib import Path
 
 from generator.core.cache import cache_dir, store
 from generator.core.language import DUTCH, N_, Translations
+from generator.core.processes import installed_version, start_python
 from generator.core.resources import TEMPLATES_DIR
 from generator.site.paths import LANGUAGE_SCRIPT, VEGA_BUNDLE
 
@@ -33,7 +30,7 @@ def _bundle_header() -> bytes:
     return (
         f"/* Vega {vl_convert.get_vega_version()}, Vega-Lite {vl_convert.get_vegalite_versions()[-1]}, "
         f"vega-embed {vl_convert.get_vega_embed_version()}: bundled by vl-convert-python "
-        f"{version('vl-convert-python')} for Netwerkspiegel, as a classic script in its own scope. */\n"
+        f"{installed_version('vl-convert-python')} for Netwerkspiegel, as a classic script in its own scope. */\n"
     ).encode()
 
 
@@ -70,11 +67,8 @@ def bundle_made_alongside() -> Iterator[None]:
     if _cache_file(header).is_file():
         yield
         return
-    package_parent = str(Path(__file__).resolve().parent.parent.parent)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
     try:
-        helper = subprocess.Popen([sys.executable, "-c", "from generator.site.assets import vega_bundle; vega_bundle()"],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+        helper = start_python("from generator.site.assets import vega_bundle; vega_bundle()")
     except OSError:
         yield
         return

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.core.cache import package_digest, store
 from generator.core.language import DUTCH, Translations
+from generator.core.processes import installed_version
 from generator.core.settings import Settings
 from generator.core.vocabulary import ChartKind
 from generator.site.chart_style import DATASET
@@ -74,7 +75,7 @@ class ChartKinds:
         self._templates: dict[str, dict[str, Any]] = {}
         key = None
         if cache is not None and not validate:
-            made_of = [self._domain, list(self._labels), translations.language.value, _altair_version(), package_digest()]
+            made_of = [self._domain, list(self._labels), translations.language.value, installed_version("altair"), package_digest()]
             key = cache / f"{hashlib.sha256(json.dumps(made_of).encode()).hexdigest()}.json"
             try:
                 self._templates = json.loads(key.read_text("utf-8"))
@@ -131,15 +132,6 @@ def rows_of(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows of `columns`, each with only the fields it had."""
     fields = data["fields"]
     return [{field: value for field, value in zip(fields, values, strict=True) if value is not None} for values in data["values"]]
-
-
-def _altair_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("altair")
-    except PackageNotFoundError:
-        return "-"
 
 
 def declare(kind: ChartKind, rows: list[dict[str, Any]], description: str, options: tuple[str, ...] = ()) -> Chart:

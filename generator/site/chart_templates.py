@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import altair as alt
 
-from generator.core.vocabulary import ChartKind, word
+from generator.core.vocabulary import ChartKind, Situation, word
 from generator.site.chart_style import (
     CATEGORY_COLOURS,
     CURRENT_COLOUR,
@@ -58,19 +58,19 @@ def _base() -> alt.Chart:
 
 
 def _situation_colour(_: Gettext, orient: LegendOrient = "top") -> alt.Color:
-    return alt.Color(
-        "situatie:N",
-        title=_("Situatie"),
-        scale=alt.Scale(domain=[_(word(situation)) for situation in SITUATION_COLOURS], range=list(SITUATION_COLOURS.values())),
-        legend=alt.Legend(orient=orient),
-    )
+    return _by_situation(alt.Color, SITUATION_COLOURS, _, orient)
 
 
 def _situation_shape(_: Gettext, orient: LegendOrient = "top") -> alt.Shape:
-    return alt.Shape(
+    return _by_situation(alt.Shape, SITUATION_SHAPES, _, orient)
+
+
+def _by_situation(channel: Any, values: dict[Situation, str], _: Gettext, orient: LegendOrient) -> Any:
+    """A colour or shape per situation, named in the legend in the site's language."""
+    return channel(
         "situatie:N",
         title=_("Situatie"),
-        scale=alt.Scale(domain=[_(word(situation)) for situation in SITUATION_SHAPES], range=list(SITUATION_SHAPES.values())),
+        scale=alt.Scale(domain=[_(word(situation)) for situation in values], range=list(values.values())),
         legend=alt.Legend(orient=orient),
     )
 

@@ -6,7 +6,6 @@ output folder, the navigation and the site name come from the generated site (`N
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -21,9 +20,10 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.core.errors import BuildError
 from generator.core.language import Message
+from generator.core.processes import start_python
 from generator.core.resources import MKDOCS_CONFIG
 from generator.site.paths import NAV_FILE
-from generator.site.reuse import DropDirtyWarning, ReusePlugin
+from generator.site.reuse import SEARCH_INDEX, DropDirtyWarning, ReusePlugin
 
 
 class _Collect(logging.Handler):
@@ -54,10 +54,9 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
     collect = _Collect()
     try:
         reuse = _build(src, out, config_file, offline, previous, processes, collect)
-        if offline:
-            index = out / "search" / "search_index.json"
-            if index.is_file():
-                (out / "search" / "search_index.js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
+        index = out / SEARCH_INDEX
+        if offline and index.is_file():
+            index.with_suffix(".js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
     except (MkDocsException, OSError) as error:
         raise _failed(str(error), collect.messages) from error
     return len(reuse.reused)
@@ -116,7 +115,7 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             count = processes if processes is not None else (2 if (os.cpu_count() or 1) >= 2 and _pages(src) >= PAGES_FOR_TWO else 1)
             if count > 1:
                 helper = PageHelper(src, out, config_file, offline, count)
-                reuse.share_with(helper, (0, count))
+                reuse.share_with(helper.wait, (0, count))
                 dirty = True  # this process builds its part of the pages; the helpers build theirs
         elif share is not None:
             reuse.share_with(None, share)
@@ -146,17 +145,12 @@ class PageHelper:
 
     def __init__(self, src: Path, out: Path, config_file: Path, offline: bool, count: int) -> None:
         self.folders = [out.parent / f"{out.name}-deel{index}" for index in range(1, count)]
-        package_parent = str(Path(__file__).resolve().parent.parent.parent)
-        environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
         self.processes: list[subprocess.Popen[bytes]] = []
         for index, folder in enumerate(self.folders, start=1):
             shutil.rmtree(folder, ignore_errors=True)
             arguments = json.dumps([str(src), str(folder), str(config_file), offline, index, count])
-            self.processes.append(subprocess.Popen(
-                [sys.executable, "-c", "import sys; from generator.site.engine import build_share; sys.exit(build_share(sys.argv[1]))", arguments],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment,
-                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
-            ))
+            code = "import sys; from generator.site.engine import build_share; sys.exit(build_share(sys.argv[1]))"
+            self.processes.append(start_python(code, arguments, stderr=subprocess.PIPE))
 
     def wait(self) -> list[Path]:
         """The helpers' folders once all have finished; a helper's failure is this build's."""
@@ -176,16 +170,6 @@ class PageHelper:
                 process.wait()
         for folder in self.folders:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _die_with_parent() -> None:
-    """In a helper, before it starts: ended with its build, also when that is killed (`kill -9`),
-    so it never writes beside a folder the next build is clearing."""
-    import ctypes
-    import signal
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def build_share(arguments: str) -> int:

@@ -4,7 +4,7 @@ After one network's export changed, only a handful of pages differ. MkDocs would
 index and render all of them; this plugin lets it build only what changed (MkDocs' `dirty` build)
 and makes the result exactly what a full build gives:
 
-- The previous site carries a manifest (`MANIFEST`): a key of everything that shapes every page
+- The previous site carries a manifest (`BUILD_MANIFEST`): a key of everything that shapes every page
   (versions, `mkdocs.yml`, navigation and site settings, the list of pages, offline or not) and the
   hash of each source file. Only when the key is the same is anything reused.
 - A file whose source hash is the same, and which is still exactly what the previous build wrote
@@ -23,7 +23,7 @@ import logging
 import os
 import shutil
 from collections import defaultdict
-from importlib import metadata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +33,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from generator.core.processes import installed_version
 from generator.site.folders import BUILD_MANIFEST
 from generator.site.template_cache import compiled_templates
 
-MANIFEST = BUILD_MANIFEST
 _FORMAT = 1
 SEARCH_INDEX = "search/search_index.json"
 # Content-named files (chart data, static charts): a page that names one is itself changed when
@@ -47,13 +47,7 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 def _versions() -> str:
     names = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "netwerkspiegel")
-    found = []
-    for name in names:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=-")
-    return ";".join(found)
+    return ";".join(f"{name}={installed_version(name)}" for name in names)
 
 
 def _digest(path: str) -> str:
@@ -85,14 +79,14 @@ class ReusePlugin(BasePlugin):
         self.files: Files | None = None
         self.share = (0, 1)  # (index, count): this process builds every count-th page from index
         self.elsewhere: set[str] = set()  # source paths of the pages another process builds
-        self.helper: Any = None  # in the main process: the `PageHelper` of the others
+        self.wait_for_helpers: Callable[[], list[Path]] | None = None  # in the main process: the others' folders, once done
 
-    def share_with(self, helper: Any, share: tuple[int, int]) -> None:
+    def share_with(self, wait_for_helpers: Callable[[], list[Path]] | None, share: tuple[int, int]) -> None:
         """Build only one share of the pages: every `count`-th from `index`, in page order. The
         main process (index 0) also copies every other file, then takes the helpers' pages and
-        search entries (`helper.wait()` gives their folders). A page's HTML does not depend on
+        search entries (`wait_for_helpers()` gives their folders). A page's HTML does not depend on
         which process built it: every process has every page's source, navigation and settings."""
-        self.helper, self.share = helper, share
+        self.wait_for_helpers, self.share = wait_for_helpers, share
 
     def manifest_matches(self, docs_dir: Path) -> bool:
         """Whether the previous site was built with the same key: then this build may be dirty."""
@@ -100,7 +94,7 @@ class ReusePlugin(BasePlugin):
         if self.previous is None:
             return False
         try:
-            manifest = json.loads((self.previous / MANIFEST).read_text("utf-8"))
+            manifest = json.loads((self.previous / BUILD_MANIFEST).read_text("utf-8"))
         except (OSError, ValueError):
             return False
         if not isinstance(manifest, dict) or manifest.get("format") != _FORMAT or manifest.get("key") != self.key:
@@ -131,13 +125,10 @@ class ReusePlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = os.path.abspath(config.docs_dir)
-        theme_files = []
         built = [file for file in files if not file.inclusion.is_excluded()]  # hidden files are not built
-        for file in built:
+        for file in built:  # the theme's own files (outside the docs folder) are the same with the same key
             if file.abs_src_path is not None and file.abs_src_path.startswith(docs_dir + os.sep):
                 self.hashes[file.src_uri] = _digest(file.abs_src_path)
-            else:
-                theme_files.append(file)
         index, count = self.share
         if count > 1:
             for position, file in enumerate(file for file in built if file.is_documentation_page()):
@@ -152,7 +143,7 @@ class ReusePlugin(BasePlugin):
         old_hashes, old_built = self.old_manifest["files"], self.old_manifest["built"]
         site_dir = Path(config.site_dir)
         for file in built:
-            same = file in theme_files or (file.src_uri in self.hashes and old_hashes.get(file.src_uri) == self.hashes[file.src_uri])
+            same = file.src_uri not in self.hashes or old_hashes.get(file.src_uri) == self.hashes[file.src_uri]
             carried = same and self._carry_over(self.previous / file.dest_uri, site_dir / file.dest_uri, old_built.get(file.dest_uri))
             # MkDocs' dirty build asks each file whether it changed: the answer is ours, by content.
             file.is_modified = (lambda changed: lambda: changed)(not carried)  # type: ignore[method-assign]
@@ -193,8 +184,8 @@ class ReusePlugin(BasePlugin):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.helper is not None:
-            folders = self.helper.wait()
+        if self.wait_for_helpers is not None:
+            folders = self.wait_for_helpers()
             site_dir = Path(config.site_dir)
             others: list[dict[str, Any]] = []
             for folder in folders:
@@ -220,7 +211,7 @@ class ReusePlugin(BasePlugin):
         if (site_dir / SEARCH_INDEX).is_file():
             built[SEARCH_INDEX] = _digest(str(site_dir / SEARCH_INDEX))
         manifest = {"format": _FORMAT, "key": self.key, "files": dict(sorted(self.hashes.items())), "built": dict(sorted(built.items()))}
-        (site_dir / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True) + "\n", "utf-8")
+        (site_dir / BUILD_MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True) + "\n", "utf-8")
 
     def _merge_search_entries(self, config: MkDocsConfig, pages: set[str], entries_elsewhere: list[dict[str, Any]]) -> None:
         """The search index in page order, as one full build makes it: for `pages` the entries from
