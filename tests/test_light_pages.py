@@ -8,13 +8,17 @@ import json
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from generator.core.language import Language, translations
 from generator.core.settings import Settings
+from generator.core.text import md
 from generator.core.vocabulary import Audience, ChartKind
 from generator.pipeline import generate, read_data
 from generator.site.chart_kinds import ChartKinds, rows_of
+from generator.site.engine import build_html
+from generator.site.lifted import lifted_table
 from tests.conftest import SCORE_HEADER, write
 from tests.golden.regenerate import DATA
 
@@ -75,3 +79,53 @@ def test_every_chart_template_is_valid_vega_lite(language):
     assert built.with_options(own) in names
     assert len(checked.templates(names)) == len(ChartKind) + 1
     assert built.templates(names) == checked.templates(names)
+
+
+def test_a_lifted_table_is_escaped_html_between_markers():
+    table = lifted_table(["Netwerk", "2025-voorjaar"], [["Rekenen & taal <b>", "5,0 (n=3)"], ["<!-- x -->", "–"]], "lr")
+    assert table == (
+        "<!-- netwerkspiegel:html -->\n<table>\n<thead>\n"
+        '<tr><th>Netwerk</th><th style="text-align: right;">2025-voorjaar</th></tr>\n</thead>\n<tbody>\n'
+        '<tr><td>Rekenen &amp; taal &lt;b&gt;</td><td style="text-align: right;">5,0 (n=3)</td></tr>\n'
+        '<tr><td>&lt;!-- x --&gt;</td><td style="text-align: right;">–</td></tr>\n'
+        "</tbody>\n</table>\n<!-- /netwerkspiegel:html -->\n"
+    )
+    with pytest.raises(ValueError, match="align is a letter per column"):
+        lifted_table(["a"], [], "c")
+    # Without the plugin (plain MkDocs, another engine) it is raw HTML that Markdown passes on as is.
+    converted = markdown.markdown("Voor.\n\n" + table + "\nNa.", extensions=["tables"])
+    assert "<td>Rekenen &amp; taal &lt;b&gt;</td>" in converted and converted.endswith("<p>Na.</p>")
+
+
+def test_large_tables_skip_markdown_and_search_but_show_in_the_page(tmp_path: Path):
+    """The dimension pages' tables are in the HTML where the page puts them, and not in the search
+    index (numbers nobody searches for); the text around them is. Text a user typed that looks
+    like a marker stays text: it is escaped before the plugin could see it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    typed = md("<!-- netwerkspiegel:html -->\n<b>vet</b>\n<!-- /netwerkspiegel:html -->")
+    table = lifted_table(["Netwerk", "Mediaan"], [["Netwerk <i>één</i>", "5,0"]], "lr")
+    page = f"# Praktijk\n\nVoor de tabel.\n\n{table}\nNa de tabel: {typed}\n"  # as a template puts them together
+    (src / "index.md").write_text(page, "utf-8")
+    (src / ".netwerkspiegel.json").write_text(json.dumps({"nav": [{"Praktijk": "index.md"}], "site_name": "Proef", "site_url": "http://localhost/"}), "utf-8")
+    build_html(src, tmp_path / "site", processes=1)
+    html = (tmp_path / "site" / "index.html").read_text("utf-8")
+    start, end = html.index("<p>Voor de tabel.</p>"), html.index("<p>Na de tabel:")
+    assert html[start:end].split("</p>", 1)[1].strip() == (
+        '<table>\n<thead>\n<tr><th>Netwerk</th><th style="text-align: right;">Mediaan</th></tr>\n</thead>\n<tbody>\n'
+        '<tr><td>Netwerk &lt;i&gt;één&lt;/i&gt;</td><td style="text-align: right;">5,0</td></tr>\n</tbody>\n</table>')
+    assert "netwerkspiegel:" not in html.replace("&lt;!-- netwerkspiegel:html --&gt;", "").replace("&lt;!-- /netwerkspiegel:html --&gt;", "")
+    assert "&lt;b&gt;vet&lt;/b&gt;" in html and "<b>vet</b>" not in html
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(entry["text"] for entry in index["docs"])
+    assert "Voor de tabel." in text and "Na de tabel" in text
+    assert "Mediaan" not in text and "één" not in text
+
+
+def test_the_dimension_and_overview_tables_are_lifted():
+    files = generate(read_data(DATA), Audience.INTERNAL).files
+    for path in ("dimensies/praktijk.md", "overzicht.md"):
+        page = files[path].decode("utf-8")
+        tables = page.count('data-kind="trend"') if path.startswith("dimensies/") else 2  # a table under each indicator's trend
+        assert tables and page.count("<!-- netwerkspiegel:html -->\n<table>") == page.count("<!-- /netwerkspiegel:html -->") == tables, path
+        assert "| --- |" not in page

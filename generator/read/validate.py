@@ -291,9 +291,13 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
         return found
 
     def record(r: Any) -> Any:  # any record with a participant
-        if getattr(r, "participant", None) is None:
+        participant = getattr(r, "participant", None)
+        if participant is None:
             return r
-        return r._replace(participant=person(r.participant)) if hasattr(r, "_replace") else replace(r, participant=person(r.participant))
+        key = person(participant)
+        if key == participant:  # already the person's key (a folded e-mail, mostly): the record as it is
+            return r
+        return r._replace(participant=key) if hasattr(r, "_replace") else replace(r, participant=key)
 
     for result in results:
         result.records = [record(r) for r in result.records]

@@ -22,6 +22,7 @@ from generator.core.errors import BuildError
 from generator.core.language import Message
 from generator.core.processes import start_python
 from generator.core.resources import MKDOCS_CONFIG
+from generator.site.lifted import LiftedBlocksPlugin
 from generator.site.paths import NAV_FILE
 from generator.site.reuse import SEARCH_INDEX, DropDirtyWarning, ReusePlugin
 
@@ -108,6 +109,7 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             # Instant navigation fetches pages and the sitemap: a page on disk may fetch nothing.
             features = config.theme["features"]
             config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
+        config.plugins["netwerkspiegel/lifted"] = LiftedBlocksPlugin()
         reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline)
         config.plugins["netwerkspiegel/reuse"] = reuse
         dirty = reuse.manifest_matches(src)

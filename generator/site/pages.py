@@ -32,6 +32,7 @@ from generator.core.text import code_span, html_attr, html_text, md, slugify, ur
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec, script_json
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
+from generator.site.lifted import lifted_table
 from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
 from generator.site.rendered import PAGES_INDEX, PreviousPages, RenderedPage, page_key, pages_index, program_fingerprint
 from generator.site.static import render_static, static_path
@@ -66,6 +67,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
         bytecode_cache=compiled,  # templates compiled by an earlier build (`generator.core.cache.compiled_templates`)
     )
     t = translations
+    env.globals["lifted_table"] = lifted_table
     env.install_gettext_callables(t.template_gettext, t.template_ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         date=lambda d: Markup(t.date(d)), moment=lambda m: t.moment(m.label), url=url, yaml_title=yaml_title, html=html_text, attr=html_attr,
@@ -128,6 +130,7 @@ class PagePlan:
     charts: tuple[Chart, ...] = ()
     inputs: tuple[object, ...] | None = None
     make: Callable[[], tuple[dict[str, Any], tuple[Chart, ...]]] | None = None
+    attachments: Callable[[], dict[str, bytes]] | None = None  # files made from the same inputs (a network's CSV)
 
     def content(self) -> tuple[dict[str, Any], tuple[Chart, ...]]:
         return self.make() if self.make is not None else (self.context, self.charts)
@@ -202,16 +205,16 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         context = {**common, "root": root, "chart_specs": page_specs, "chart_data": data_path, "static_paths": static_paths,
                    **page_context}  # a page may narrow the framework to its network
         files[plan.path] = env.get_template(plan.template).render(context).encode("utf-8")
+        attached = plan.attachments() if plan.attachments is not None else {}
+        files.update(attached)
         if key is not None:
-            page_files = {plan.path: files[plan.path], **({data_path: files[data_path]} if data_path else {})}
+            page_files = {plan.path: files[plan.path], **({data_path: files[data_path]} if data_path else {}), **attached}
             index[plan.path] = (key, RenderedPage(page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()}))
     if fingerprint is not None:
         files[PAGES_INDEX] = pages_index(index)
     if static_specs:
         files.update(render_static(static_specs))
     files[CHART_KINDS] = chart_kinds_file(kinds, templates)
-    for network in figures.networks:
-        files[f"netwerken/{slugs[network.network]}.csv"] = _network_csv(network, framework, t)
     nav = _navigation(figures, slugs, _)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.
     audience_name = _("publiek overzicht") if view.is_public else _("intern")
@@ -248,13 +251,18 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
             return context, charts.declared()
 
         # What the template and `network_charts` read besides the settings and the framework.
-        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=("network", slug, network, withheld, theme), make=network_page)
+        def csv_file(network: NetworkFigures = network, slug: str = slug) -> dict[str, bytes]:
+            return {f"netwerken/{slug}.csv": _network_csv(network, framework, t)}
+
+        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=("network", slug, network, withheld, theme), make=network_page,
+                       attachments=csv_file)
     for dimension in framework.dimensions:
         members = framework.indicators_of(dimension.code)
         trends = [trend_chart(view, figures.stats, indicator.code, t) for indicator in members]
         indicators = [
-            {"indicator": indicator, "chart": trend, "rows": _dimension_rows(figures, indicator.code)}
+            {"indicator": indicator, "chart": trend, "rows": rows, "table": _dimension_table(rows, t)}
             for indicator, trend in zip(members, trends, strict=True)
+            for rows in [_dimension_rows(figures, indicator.code)]
         ]
         matrix = dimension_matrix(figures, view, dimension, t)
         yield PagePlan(
@@ -273,7 +281,8 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
         yield PagePlan(
             "overzicht.md", "overzicht.md.j2",
             {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks, t),
-             "median_rows": _median_rows(figures, t), "median_columns": _median_columns(figures)},
+             "median_rows": _median_rows(figures, t), "median_columns": _median_columns(figures),
+             "cycle_rows": [[network.network, *(count for _, count in network.cycle_counts)] for network in figures.networks]},
             overview.declared(),
         )
         yield PagePlan("formulieren.md", "formulieren.md.j2", {"questions": form_questions(framework, view.settings, t)})
@@ -393,7 +402,8 @@ def _median_columns(figures: Figures) -> list[str]:
     return [ind.code for ind in figures.view.framework.indicators if not ind.own or ind.code in shown]
 
 
-def _median_rows(figures: Figures, t: Translations) -> list[dict]:
+def _median_rows(figures: Figures, t: Translations) -> list[list[str]]:
+    """Per network with figures: its name, latest moment, and per indicator the median (and n)."""
     rows = []
     columns = _median_columns(figures)
     for network in figures.networks:
@@ -401,7 +411,7 @@ def _median_rows(figures: Figures, t: Translations) -> list[dict]:
             continue
         latest = network.latest_current
         cells = [f"{t.number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in columns]
-        rows.append({"network": network.network, "moment": t.moment(network.latest.label), "cells": cells})
+        rows.append([network.network, t.moment(network.latest.label), *cells])
     return rows
 
 
@@ -457,6 +467,10 @@ def _dimension_rows(figures: Figures, indicator: str) -> list[dict]:
         if cells:
             rows.append({"network": network.network, "cells": [cells.get(m) for m in figures.view.moments]})
     return rows
+
+
+def _dimension_table(rows: list[dict], t: Translations) -> list[list[str]]:
+    return [[row["network"], *(f"{t.number(cell.median)} (n={cell.n})" if cell else "–" for cell in row["cells"])] for row in rows]
 
 
 def _network_csv(network: NetworkFigures, framework: Framework, t: Translations) -> bytes:

@@ -33,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from generator.core.cache import package_digest
 from generator.core.processes import installed_version
 from generator.site.folders import BUILD_MANIFEST
 from generator.site.template_cache import compiled_templates
@@ -46,8 +47,9 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 def _versions() -> str:
-    names = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "netwerkspiegel")
-    return ";".join(f"{name}={installed_version(name)}" for name in names)
+    """The engine's versions, and this program's own files (its plugins shape the HTML too)."""
+    names = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
+    return ";".join(f"{name}={installed_version(name)}" for name in names) + f";netwerkspiegel={package_digest()}"
 
 
 def _digest(path: str) -> str:
