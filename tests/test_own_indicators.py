@@ -144,9 +144,11 @@ def test_an_own_indicator_shows_where_the_eleven_do_and_only_for_its_networks(da
     assert any(line.startswith('"Net","2025-najaar","5a","huidig","5","4"') for line in files["netwerken/net.csv"].decode().splitlines())
     dimension = files["dimensies/omgeving.md"].decode()
     assert dimension.startswith("# 5. Omgeving\n\nIndicatoren die netwerken zelf aan het Dimensieraamwerk toevoegden")
-    assert "| Net | 3,0 (n=5) | 4,0 (n=5) | \n" in dimension and "| Zorg |" not in dimension
+    right = '<td style="text-align: right;">'
+    assert f"<tr><td>Net</td>{right}3,0 (n=5)</td>{right}4,0 (n=5)</td></tr>\n" in dimension and "<td>Zorg</td>" not in dimension
     overview = files["overzicht.md"].decode()
-    assert "| Netwerk | Laatste meetmoment | 1a | 1b | 2a | 2b | 3a | 3b | 3c | 4a | 4b | 4c | 4d | 5a | " in overview
+    codes = "".join(f'<th style="text-align: right;">{code}</th>' for code in "1a 1b 2a 2b 3a 3b 3c 4a 4b 4c 4d 5a".split())
+    assert f"<tr><th>Netwerk</th><th>Laatste meetmoment</th>{codes}</tr>\n" in overview
     assert files["vragenlijsten/net.md"].decode().count('<div class="ns-q-line">') == 12
     assert files["vragenlijsten/zorg.md"].decode().count('<div class="ns-q-line">') == 11
     assert "- `5a. In welke mate betrekt het netwerk ouders bij zijn activiteiten?` (eigen indicator, alleen voor Net)" in files["formulieren.md"].decode()

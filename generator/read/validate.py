@@ -11,6 +11,7 @@ reported. Every data row ends up used, or listed as unused with its reason.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
@@ -208,14 +209,13 @@ def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
     if not columns and not name_parts:
         return []
     found = []
-    seen: set[tuple[str, ...]] = set()
-    for _, cells in table.rows:
-        cells_read = tuple(cells[i] for i in columns) + tuple(cells[i] for i in name_parts)
-        if cells_read in seen:  # a participant's every row names the same identities: linked once
-            continue
-        seen.add(cells_read)
-        values = [v for v in (" ".join(cells[i].split()) for i in columns) if v and not is_anonymous(v)]
-        joined = " ".join(" ".join(cells[i].split()) for i in name_parts).strip()
+    read = operator.itemgetter(*columns, *name_parts)
+    width = len(columns) + len(name_parts)
+    # A participant's every row names the same identities: each combination is linked once, in row order.
+    for combination in dict.fromkeys(read(cells) for _, cells in table.rows):
+        cells_read = combination if width > 1 else (combination,)
+        values = [v for v in (" ".join(cells_read[i].split()) for i in range(len(columns))) if v and not is_anonymous(v)]
+        joined = " ".join(" ".join(cells_read[i].split()) for i in range(len(columns), width)).strip()
         if joined:
             values.append(joined)
         if values:
