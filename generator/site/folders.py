@@ -108,10 +108,13 @@ def seal(staging: Path, target: Path) -> None:
 
 def _all_files(folder: Path) -> Iterator[str]:
     """Every file and link below `folder` (hidden ones too), relative, as posix paths."""
-    for root, directories, names in os.walk(folder, followlinks=False):
-        base = Path(root)
-        for name in names + [d for d in directories if (base / d).is_symlink()]:
-            yield (base / name).relative_to(folder).as_posix()
+    top = os.fspath(folder)
+    for root, directories, names in os.walk(top, followlinks=False):
+        # os.walk joins each root onto `top`: the rest is the relative folder (string work, not
+        # Path objects: a site at a thousand networks has tens of thousands of files).
+        relative = root[len(top.rstrip(os.sep)) + 1:].replace(os.sep, "/")
+        for name in names + [d for d in directories if os.path.islink(os.path.join(root, d))]:
+            yield f"{relative}/{name}" if relative else name
 
 
 def check_replaceable(target: Path, what: Message) -> None:

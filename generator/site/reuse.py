@@ -77,6 +77,7 @@ class ReusePlugin(BasePlugin):
         self.hashes: dict[str, str] = {}
         self.key = ""
         self.reused: set[str] = set()  # source paths of the pages whose HTML was carried over
+        self.carried: dict[str, str] = {}  # built path → hash of every file carried over
         self.old_manifest: dict[str, Any] | None = None
         self.files: Files | None = None
         self.share = (0, 1)  # (index, count): this process builds every count-th page from index
@@ -147,6 +148,8 @@ class ReusePlugin(BasePlugin):
         for file in built:
             same = file.src_uri not in self.hashes or old_hashes.get(file.src_uri) == self.hashes[file.src_uri]
             carried = same and self._carry_over(self.previous / file.dest_uri, site_dir / file.dest_uri, old_built.get(file.dest_uri))
+            if carried:  # MkDocs never writes a file it is told is unchanged: its hash stays the one just checked
+                self.carried[file.dest_uri] = old_built[file.dest_uri]
             # MkDocs' dirty build asks each file whether it changed: the answer is ours, by content.
             file.is_modified = (lambda changed: lambda: changed)(not carried)  # type: ignore[method-assign]
             if carried and file.is_documentation_page():
@@ -208,7 +211,9 @@ class ReusePlugin(BasePlugin):
         built = {}
         for file in self.files or []:
             target = site_dir / file.dest_uri
-            if not file.inclusion.is_excluded() and target.is_file():
+            if file.dest_uri in self.carried:
+                built[file.dest_uri] = self.carried[file.dest_uri]
+            elif not file.inclusion.is_excluded() and target.is_file():
                 built[file.dest_uri] = _digest(str(target))
         if (site_dir / SEARCH_INDEX).is_file():
             built[SEARCH_INDEX] = _digest(str(site_dir / SEARCH_INDEX))
