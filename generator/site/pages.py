@@ -278,10 +278,12 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
             overview.declared(),
         )
     else:
+        median_rows = _median_rows(figures, t)
         yield PagePlan(
             "overzicht.md", "overzicht.md.j2",
             {"networks": figures.networks, "charts": overview, "patterns": patterns(framework, view.settings, figures.networks, t),
-             "median_rows": _median_rows(figures, t), "median_columns": _median_columns(figures),
+             "median_rows": median_rows, "median_table": [[row["network"], row["moment"], *row["cells"]] for row in median_rows],
+             "median_columns": _median_columns(figures),
              "cycle_rows": [[network.network, *(count for _, count in network.cycle_counts)] for network in figures.networks]},
             overview.declared(),
         )
@@ -402,7 +404,7 @@ def _median_columns(figures: Figures) -> list[str]:
     return [ind.code for ind in figures.view.framework.indicators if not ind.own or ind.code in shown]
 
 
-def _median_rows(figures: Figures, t: Translations) -> list[list[str]]:
+def _median_rows(figures: Figures, t: Translations) -> list[dict]:
     """Per network with figures: its name, latest moment, and per indicator the median (and n)."""
     rows = []
     columns = _median_columns(figures)
@@ -411,7 +413,7 @@ def _median_rows(figures: Figures, t: Translations) -> list[list[str]]:
             continue
         latest = network.latest_current
         cells = [f"{t.number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in columns]
-        rows.append([network.network, t.moment(network.latest.label), *cells])
+        rows.append({"network": network.network, "moment": t.moment(network.latest.label), "cells": cells})
     return rows
 
 
