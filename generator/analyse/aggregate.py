@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -38,36 +39,48 @@ def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
     return tuple(stats)
 
 
+@dataclass
+class _NetworkPart:
+    """Everything of one network that its figures are made of. Grouped in one pass over the view:
+    a scan of every record per network would grow with the square of the networks."""
+
+    stats: list[Stat] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    agreed: list[Agreed] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    scored: set[Moment] = field(default_factory=set)  # moments with participants
+    withheld: set[Moment] = field(default_factory=set)  # moments with a group the public site withholds
+    meeting_notes: list[MeetingNote] = field(default_factory=list)
+
+
 def aggregate(view: AudienceView, translations: Translations = DUTCH) -> Figures:
     """The figures of a view; the conversation starters in the language of `translations`."""
     stats = compute_stats(view.positions)
-    stats_by_network: dict[str, list[Stat]] = {}
+    parts: defaultdict[str, _NetworkPart] = defaultdict(_NetworkPart)
     for stat in stats:
-        stats_by_network.setdefault(stat.network, []).append(stat)
-    positions_by_network: dict[str, list[Position]] = {}
+        parts[stat.network].stats.append(stat)
     for position in view.positions:
-        positions_by_network.setdefault(position.network, []).append(position)
-    # Grouped once: a per-network scan of every record would grow with the square of the networks.
-    agreed_by_network: dict[str, list[Agreed]] = {}
+        parts[position.network].positions.append(position)
     for agreed in view.agreed:
-        agreed_by_network.setdefault(agreed.network, []).append(agreed)
-    decisions_by_network: dict[str, list[Decision]] = {}
+        parts[agreed.network].agreed.append(agreed)
     for decision in view.decisions:
-        decisions_by_network.setdefault(decision.network, []).append(decision)
-    stories_by_network: dict[str, list[Story]] = {}
+        parts[decision.network].decisions.append(decision)
     for story in view.stories:
-        stories_by_network.setdefault(story.network, []).append(story)
-    networks = tuple(
-        _network_figures(view, name, stats_by_network.get(name, []), positions_by_network.get(name, []), stories_by_network.get(name, []), translations,
-                         tuple(agreed_by_network.get(name, ())), tuple(decisions_by_network.get(name, ())))
-        for name in view.networks
-    )
+        parts[story.network].stories.append(story)
+    for network, moment in view.participants:
+        parts[network].scored.add(moment)
+    for withheld in view.withheld:
+        parts[withheld.network].withheld.add(withheld.moment)
+    for note in view.meetings:
+        parts[note.network].meeting_notes.append(note)
+    networks = tuple(_network_figures(view, name, parts[name], translations) for name in view.networks)
     return Figures(view, networks, stats)
 
 
-def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions: list[Position], stories: list[Story],
-                     translations: Translations, agreed: tuple[Agreed, ...] = (), decisions: tuple[Decision, ...] = ()) -> NetworkFigures:
-    scored = sorted({m for (network, m) in view.participants if network == name} | {s.moment for s in stats} | _withheld_moments(view, name))
+def _network_figures(view: AudienceView, name: str, part: _NetworkPart, translations: Translations) -> NetworkFigures:
+    stats, positions, stories = part.stats, part.positions, part.stories
+    scored = sorted(part.scored | {s.moment for s in stats} | part.withheld)
     latest = scored[-1] if scored else None
     previous = scored[-2] if len(scored) > 1 else None
     changes = []
@@ -87,7 +100,7 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
     starters += role_starters(view.framework, roles, translations)
 
     latest_medians = {(s.indicator, s.situation): s.median for s in stats if s.moment == latest}
-    starters += shared_picture_starters(view.framework, [a for a in agreed if a.moment == latest], latest_medians, translations)
+    starters += shared_picture_starters(view.framework, [a for a in part.agreed if a.moment == latest], latest_medians, translations)
     story_moments = Counter(s.moment for s in stories)
     all_moments = sorted(set(scored) | set(story_moments))
     cycles = Counter(s.cycle for s in stories)
@@ -98,17 +111,17 @@ def _network_figures(view: AudienceView, name: str, stats: list[Stat], positions
         previous=previous,
         stats=tuple(stats),
         changes=tuple(changes),
-        participants=tuple((m, _participant_count(view, name, m)) for m in all_moments),
+        participants=tuple((m, _participant_count(view, name, m, part.withheld)) for m in all_moments),
         stories_per_moment=tuple((m, story_moments.get(m, 0)) for m in all_moments),
         stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
         cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
         value_cells=_value_cells(view, stories, all_moments),
-        meetings=_meetings(view, name),
+        meetings=_meetings(part.meeting_notes),
         positions=tuple(positions),
         spreads=latest_spreads,
         starters=starters,
-        agreed=agreed,
-        decisions=decisions,
+        agreed=tuple(part.agreed),
+        decisions=tuple(part.decisions),
         roles=roles,
         roles_left_out=roles_left_out,
     )
@@ -143,21 +156,16 @@ def _value_cells(view: AudienceView, stories: list[Story], moments: list[Moment]
     return tuple(cells)
 
 
-def _meetings(view: AudienceView, name: str) -> tuple[Meeting, ...]:
+def _meetings(notes_of_network: list[MeetingNote]) -> tuple[Meeting, ...]:
     notes: dict[dt.date, list[MeetingNote]] = {}
-    for note in view.meetings:
-        if note.network == name:
-            notes.setdefault(note.date, []).append(note)
+    for note in notes_of_network:
+        notes.setdefault(note.date, []).append(note)
     return tuple(Meeting(date, tuple(items)) for date, items in sorted(notes.items()))
 
 
-def _participant_count(view: AudienceView, name: str, moment: Moment) -> int | None:
+def _participant_count(view: AudienceView, name: str, moment: Moment, withheld: set[Moment]) -> int | None:
     """How many scored at a moment; None only where the public site withholds a small group."""
     count = view.participants.get((name, moment))
-    if count is None and not (view.is_public and moment in _withheld_moments(view, name)):
+    if count is None and not (view.is_public and moment in withheld):
         return 0
     return count
-
-
-def _withheld_moments(view: AudienceView, name: str) -> set[Moment]:
-    return {w.moment for w in view.withheld if w.network == name}

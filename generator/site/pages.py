@@ -256,13 +256,14 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
 
         yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=("network", slug, *_as_inputs(network), withheld, theme), make=network_page,
                        attachments=csv_file)
+    current = _current_stats(figures)
     for dimension in framework.dimensions:
         members = framework.indicators_of(dimension.code)
         trends = [trend_chart(view, figures.stats, indicator.code, t) for indicator in members]
         indicators = [
             {"indicator": indicator, "chart": trend, "rows": rows, "table": _dimension_table(rows, t)}
             for indicator, trend in zip(members, trends, strict=True)
-            for rows in [_dimension_rows(figures, indicator.code)]
+            for rows in [_dimension_rows(figures, current, indicator.code)]
         ]
         matrix = dimension_matrix(figures, view, dimension, t)
         yield PagePlan(
@@ -467,11 +468,24 @@ def _stories_by_cycle_all(figures: Figures, framework: Framework) -> list[tuple[
     ]
 
 
-def _dimension_rows(figures: Figures, indicator: str) -> list[dict]:
+def _current_stats(figures: Figures) -> list[dict[str, dict]]:
+    """Per network (in order): indicator → moment → the figures of the current situation. Made
+    once for all dimension pages: scanning every network's figures per indicator grows with both."""
+    current: list[dict[str, dict]] = []
+    for network in figures.networks:
+        by_indicator: dict[str, dict] = {}
+        for stat in network.stats:
+            if stat.situation == Situation.CURRENT:
+                by_indicator.setdefault(stat.indicator, {})[stat.moment] = stat
+        current.append(by_indicator)
+    return current
+
+
+def _dimension_rows(figures: Figures, current: list[dict[str, dict]], indicator: str) -> list[dict]:
     """Per network: the median (and n) of the current situation at every moment."""
     rows = []
-    for network in figures.networks:
-        cells = {s.moment: s for s in network.stats if s.indicator == indicator and s.situation == Situation.CURRENT}
+    for network, by_indicator in zip(figures.networks, current, strict=True):
+        cells = by_indicator.get(indicator)
         if cells:
             rows.append({"network": network.network, "cells": [cells.get(m) for m in figures.view.moments]})
     return rows
