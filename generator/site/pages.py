@@ -234,9 +234,12 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
     framework = view.framework
     yield from [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {}),
                 *_list_pages(figures, slugs, t)]
+    withheld_by_network: dict[str, list] = {}
+    for group in view.withheld:
+        withheld_by_network.setdefault(group.network, []).append(group)
     for network in figures.networks:
         slug = slugs[network.network]
-        withheld = [w for w in view.withheld if w.network == network.network]
+        withheld = withheld_by_network.get(network.network, [])
         theme = view.themes.get(network.network)
 
         def network_page(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld, theme: Any = theme
