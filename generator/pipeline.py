@@ -61,6 +61,11 @@ from generator.site.write import WriteResult, stage_tree
 
 def read_data(data_dir: Path) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found."""
+    with _no_cycle_collection():  # for `check` too, which reads without building
+        return _read_data(data_dir)
+
+
+def _read_data(data_dir: Path) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
