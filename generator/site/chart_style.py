@@ -12,9 +12,8 @@ DATASET = "rows"
 LegendOrient = Literal["top", "bottom", "left", "right"]
 Gettext = Callable[[str], str]
 
-# Okabe–Ito colours: distinguishable with every common form of colour blindness. Keyed by the
-# situation as the chart's data names it (the legend shows that word).
-# By situation; the data and the legend name it in the site's language (`huidig`, `current`).
+# Okabe–Ito colours: distinguishable with every common form of colour blindness. By situation; the
+# chart's data and legend name it in the site's language (`huidig`, `current`).
 SITUATION_COLOURS = {Situation.CURRENT: "#0072B2", Situation.DESIRED: "#E69F00"}
 SITUATION_SHAPES = {Situation.CURRENT: "circle", Situation.DESIRED: "diamond"}
 CURRENT_COLOUR = SITUATION_COLOURS[Situation.CURRENT]

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.analyse.audience import AudienceView, Story
-from generator.analyse.figures import Figures, NetworkFigures
+from generator.analyse.figures import Figures, NetworkFigures, Stat
 from generator.analyse.insight import patterns
 from generator.core.framework import Cycle, Framework
 from generator.core.language import DUTCH, N_, Translations
@@ -422,7 +422,7 @@ def _median_rows(figures: Figures, t: Translations) -> list[dict]:
         if network.latest is None:
             continue
         latest = network.latest_current
-        cells = [f"{t.number(latest[c].median)} (n={latest[c].n})" if c in latest else "–" for c in columns]
+        cells = [_median_cell(latest.get(c), t) for c in columns]
         rows.append({"network": network.network, "moment": t.moment(network.latest.label), "cells": cells})
     return rows
 
@@ -495,7 +495,12 @@ def _dimension_rows(figures: Figures, current: list[dict[str, dict]], indicator:
 
 
 def _dimension_table(rows: list[dict], t: Translations) -> list[list[str]]:
-    return [[row["network"], *(f"{t.number(cell.median)} (n={cell.n})" if cell else "–" for cell in row["cells"])] for row in rows]
+    return [[row["network"], *(_median_cell(cell, t) for cell in row["cells"])] for row in rows]
+
+
+def _median_cell(stat: Stat | None, t: Translations) -> str:
+    """A table cell of the coaches' overview and the dimension pages: the median and its n, or a dash."""
+    return f"{t.number(stat.median)} (n={stat.n})" if stat is not None else "–"
 
 
 def _network_csv(network: NetworkFigures, framework: Framework, t: Translations) -> bytes:
