@@ -8,6 +8,7 @@ or option that cannot be used (nothing touched), 130 for Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import re
@@ -177,7 +178,14 @@ def run() -> None:
     (while Python shuts down) no longer changes the outcome."""
     code = main()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    sys.exit(code)
+    # Exit without tearing the interpreter down object by object: after a build of 200 networks
+    # that takes about 0.3 s, as long as a rebuild's own work (mypy exits the same way). Every
+    # file was closed by the stages themselves; only the output streams still need flushing.
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`) or stream
+            stream.flush()
+    os._exit(code)
 
 
 def _input_report(error: InputError, t: Translations) -> str:

@@ -8,6 +8,7 @@ the reflections per value cycle.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -25,18 +26,31 @@ from generator.core.vocabulary import Level, Situation
 def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
     if not positions:
         return ()
-    # Group on plain strings (pandas hashes those fast) and map the moment labels back afterwards.
-    frame = pd.DataFrame(positions, columns=Position._fields)
-    moments = {moment.label: moment for moment in set(frame["moment"])}
-    frame["moment"] = [moment.label for moment in frame["moment"]]
+    # The frame is made column by column, each column in C, and grouped on plain strings (pandas
+    # hashes those fast, an enum or a moment through Python); moments and situations are mapped back afterwards.
+    moment_of = {moment.label: moment for moment in set(map(_MOMENT, positions))}
+    frame = pd.DataFrame({
+        "network": list(map(_NETWORK, positions)),
+        "moment": list(map(_MOMENT_LABEL, positions)),
+        "indicator": list(map(_INDICATOR, positions)),
+        "situation": list(map(str.__str__, map(_SITUATION, positions))),  # the plain string, made in C
+        "value": list(map(_VALUE, positions)),
+    })
     grouped = frame.groupby(["network", "moment", "indicator", "situation"], sort=False)["value"]
     table = grouped.agg(["count", "median", "mean", "min", "max"]).reset_index()
-    stats = [
-        Stat(network, moments[moment], indicator, situation, int(count), float(median), float(mean), float(low), float(high))
-        for network, moment, indicator, situation, count, median, mean, low, high in table.itertuples(index=False, name=None)
+    situation_of = {situation.value: situation for situation in Situation}
+    stats = [  # `tolist` gives Python's own int and float
+        Stat(network, moment_of[moment], indicator, situation_of[situation], count, median, mean, low, high)
+        for network, moment, indicator, situation, count, median, mean, low, high in zip(*(table[column].tolist() for column in table.columns), strict=True)
     ]
-    stats.sort(key=lambda s: (s.network, s.moment.key, s.indicator, s.situation))
+    stats.sort(key=_STAT_ORDER)
     return tuple(stats)
+
+
+_NETWORK, _MOMENT, _INDICATOR, _VALUE = (operator.attrgetter(name) for name in ("network", "moment", "indicator", "value"))
+_MOMENT_LABEL = operator.attrgetter("moment.label")
+_SITUATION = operator.attrgetter("situation")
+_STAT_ORDER = operator.attrgetter("network", "moment.key", "indicator", "situation")
 
 
 @dataclass

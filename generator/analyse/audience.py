@@ -19,7 +19,9 @@ anyone else (pupils, colleagues, parents) and phone numbers, found by Deduce (`[
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import functools
+import operator
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -29,7 +31,7 @@ from generator.core.errors import Problem, UsageError
 from generator.core.framework import Framework
 from generator.core.identity import MARKS, PARTICIPANT_MARK, NameFinder, Redactor
 from generator.core.language import DUTCH, Message, Translations
-from generator.core.model import Dataset, TableSummary
+from generator.core.model import Dataset, Score, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import Settings
 from generator.core.vocabulary import AgreementKind, Audience, Situation
@@ -139,11 +141,8 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
     redactor = Redactor(dataset.identities)
     internal = audience == INTERNAL
     # A role is a category, but typed freely: without names, and never in public (a lone researcher is identifiable).
-    roles = {role: redactor(role) for role in {s.role for s in dataset.scores} if role is not None} if internal else {}
-    positions = [
-        Position(s.network, s.moment, numbers[(s.network, s.participant)], s.indicator, s.situation, s.value, roles.get(s.role) if s.role else None)
-        for s in dataset.scores
-    ]
+    roles = {role: redactor(role) for role in set(map(_ROLE, dataset.scores)) if role} if internal else {}
+    positions = _positions(dataset.scores, numbers, roles)
     participants = _participants(positions)
     finder = None if internal else (names or default_name_finder())
     marks = {mark: translations.gettext(mark) for mark in MARKS if translations.gettext(mark) != mark}
@@ -250,19 +249,36 @@ def _anonymous_numbers(dataset: Dataset) -> dict[tuple[str, str], int]:
     """
     numbers: dict[tuple[str, str], int] = {}
     counters: dict[str, int] = defaultdict(int)
-    for score in dataset.scores:
-        key = (score.network, score.participant)  # the person's key: one per person
-        if key not in numbers:
-            counters[score.network] += 1
-            numbers[key] = counters[score.network]
+    for key in dict.fromkeys(map(_NETWORK_AND_PARTICIPANT, dataset.scores)):  # the person's key: one per person
+        counters[key[0]] += 1
+        numbers[key] = counters[key[0]]
     return numbers
 
 
+# There is a position per score, a million at 1,000 networks: the columns are read, and the
+# positions made, by `map` in C rather than a record at a time in Python.
+_NETWORK, _MOMENT, _INDICATOR, _SITUATION, _VALUE, _ROLE = (
+    operator.attrgetter(name) for name in ("network", "moment", "indicator", "situation", "value", "role"))
+_NETWORK_AND_PARTICIPANT = operator.attrgetter("network", "participant")
+_NETWORK_AND_MOMENT = operator.attrgetter("network", "moment")
+_NETWORK_MOMENT_PARTICIPANT = operator.attrgetter("network", "moment", "participant")
+_FIRST_TWO = operator.itemgetter(0, 1)
+_new_position = functools.partial(tuple.__new__, Position)
+
+
+def _positions(scores: tuple[Score, ...], numbers: dict[tuple[str, str], int], roles: dict[str, str]) -> list[Position]:
+    """A position per score: the participant's number instead of the person, the role as `roles`
+    says (None for a score without role, and for every role when `roles` is empty)."""
+    return list(map(_new_position, zip(
+        map(_NETWORK, scores), map(_MOMENT, scores), map(numbers.__getitem__, map(_NETWORK_AND_PARTICIPANT, scores)),
+        map(_INDICATOR, scores), map(_SITUATION, scores), map(_VALUE, scores), map(roles.get, map(_ROLE, scores)), strict=True,
+    )))
+
+
 def _participants(positions: list[Position]) -> dict[tuple[str, Moment], int]:
-    people: dict[tuple[str, Moment], set[int | None]] = defaultdict(set)
-    for position in positions:
-        people[(position.network, position.moment)].add(position.participant)
-    return {key: len(members) for key, members in people.items()}
+    """How many took part per network and moment, in the order the moments first appear."""
+    people = Counter(map(_FIRST_TWO, set(map(_NETWORK_MOMENT_PARTICIPANT, positions))))
+    return {key: people[key] for key in dict.fromkeys(map(_NETWORK_AND_MOMENT, positions))}
 
 
 def _public_groups(positions: list[Position], minimum: int) -> tuple[list[Position], list[Withheld]]:

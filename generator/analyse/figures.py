@@ -38,8 +38,10 @@ class Starter:
     sentence: str
 
 
-@dataclass(frozen=True)
-class Stat:
+class Stat(NamedTuple):
+    """n, median, mean, min and max of one network × moment × indicator × situation. A NamedTuple:
+    there are hundreds of thousands at 1,000 networks, and a tuple is made in C."""
+
     network: str
     moment: Moment
     indicator: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold
 from generator.core.identity import Redactor
@@ -15,17 +17,18 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
              themes: tuple[tuple[str, str], ...] = (), notices: tuple[Problem, ...] = ()) -> Dataset:
     """The data set in a fixed order: networks by name, moments in time."""
     records: tuple[Score | Reflection | SharedPosition | Agreement, ...] = (*validated.scores, *validated.reflections, *validated.shared, *validated.agreements)
-    names = {r.network for r in records} | {e.network for e in validated.evaluations}
+    names = set(map(_NETWORK, records)) | set(map(_NETWORK, validated.evaluations))  # `map` in C: a million records at 1,000 networks
     networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
-    moments = tuple(sorted({r.moment for r in records}))
+    moments = tuple(sorted(set(map(_MOMENT, records))))
     # A theme names its network as the coach wrote it; match it the way network names are merged.
     keys = {"".join(fold(name).split()): name for name in networks}
     matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
     identities = validated.identities
     framework = framework.naming_networks(networks)
+    redactor = Redactor(identities)  # made once: thousands of identities at 1,000 networks
     warnings = tuple(sorted(
-        (*validated.warnings, *notices, *_typed_by_coach(Redactor(identities), settings, networks, matched, validated.tables, ignored_files),
-         *_own_words_by_coach(Redactor(identities), framework)),
+        (*validated.warnings, *notices, *_typed_by_coach(redactor, settings, networks, matched, validated.tables, ignored_files),
+         *_own_words_by_coach(redactor, framework)),
         key=lambda w: (w.file, w.sheet or "", w.row or 0, w.key or "", w.message),
     ))
     return Dataset(
@@ -35,6 +38,8 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
         agreements=tuple(sorted(validated.agreements, key=lambda a: (a.network, a.moment, a.source))),
     )
 
+
+_NETWORK, _MOMENT = operator.attrgetter("network"), operator.attrgetter("moment")
 
 # What every warning about a participant's name in the coach's own words ends with.
 NAMES_A_PARTICIPANT = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")

@@ -300,11 +300,34 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
         return r._replace(participant=key) if hasattr(r, "_replace") else replace(r, participant=key)
 
     for result in results:
-        result.records = [record(r) for r in result.records]
+        # A table's rows name a few participants many times: when each already is its person's key
+        # (the usual case), the table's records stay as they are, unvisited one by one.
+        if any(person(p) != p for p in _participants_in(result.records)):
+            result.records = [record(r) for r in result.records]
         result.responses = [
             replace(response, participant=person(response.participant), records=tuple(record(r) for r in response.records))
             for response in result.responses
         ]
+
+
+def _participants_in(records: list) -> set[str | None]:
+    """The distinct participants of records (None for a kind without participant)."""
+    try:
+        return set(map(_PARTICIPANT, records))  # in C: a table has up to a million records
+    except AttributeError:  # a kind without participant (an agreed position, an agreement) among them
+        return {getattr(r, "participant", None) for r in records}
+
+
+def _networks_and_participants(records: list) -> set[tuple[str, str | None]]:
+    try:
+        return set(map(_NETWORK_AND_PARTICIPANT, records))
+    except AttributeError:
+        return {(r.network, getattr(r, "participant", None)) for r in records}
+
+
+_PARTICIPANT = operator.attrgetter("participant")
+_NETWORK = operator.attrgetter("network")
+_NETWORK_AND_PARTICIPANT = operator.attrgetter("network", "participant")
 
 
 def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) -> list[Problem]:
@@ -315,9 +338,9 @@ def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) 
         members[person].append(key)
     by_network: dict[str, set[str]] = defaultdict(set)
     for result in results:
-        for r in _records_of(result):
-            if getattr(r, "participant", None) in members:
-                by_network[r.network].add(r.participant)
+        for network, participant in _networks_and_participants(_records_of(result)):
+            if participant in members:
+                by_network[network].add(participant)
     warnings = []
     for network in sorted(by_network):
         for first, second in suspected_pairs({p: members[p] for p in by_network[network]}):
@@ -338,8 +361,7 @@ def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -
     """Rewrite every network name to the most used spelling of its key, and say so."""
     counts: Counter = Counter()
     for result in results:
-        for record in _records_of(result):
-            counts[record.network] += 1
+        counts.update(map(_NETWORK, _records_of(result)))
     variants: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         variants[network_key(name)].append(name)
@@ -351,6 +373,8 @@ def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -
         if len(names) > 1:
             listed = ", ".join(f"'{n}'" for n in sorted(names))
             warnings.append(Problem("netwerknamen", None, None, None, Message("%(names)s zijn samengevoegd tot '%(name)s' (ze verschillen alleen in hoofdletters, spaties of accenten).", names=listed, name=best), code=Code.NETWORKS_MERGED))
+    if all(chosen[name] == name for name in chosen):
+        return  # no two spellings of one network: every record stays as it is
     for result in results:
         result.records = [r if chosen[r.network] == r.network else r._replace(network=chosen[r.network]) for r in result.records]
         result.responses = [r if chosen[r.network] == r.network else r.replace_network(chosen[r.network]) for r in result.responses]
@@ -424,15 +448,25 @@ def _moment_label(moment: Moment | dt.date) -> str:
     return MomentName(moment.label) if isinstance(moment, Moment) else moment.isoformat()
 
 
+_SCORE_KEY = operator.attrgetter("network", "moment.key", "participant", "indicator", "situation")
+
+
 def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[Problem], warnings: list[Problem]) -> list[Score]:
     seen: dict[tuple, Score] = {}
     kept: list[Score] = []
     for result in results:
         if result.layout.kind != SCORES:
             continue
+        records = _records_of(result)
+        # Usually no score repeats another: then one dict of the table's keys, made in C, shows it.
+        keys = dict(zip(map(_SCORE_KEY, records), records, strict=True))
+        if len(keys) == len(records) and keys.keys().isdisjoint(seen.keys()):
+            seen.update(keys)
+            kept += records
+            continue
         duplicate_rows: dict[int, Message] = {}
-        for score in _records_of(result):
-            key = (score.network, score.moment.key, score.participant, score.indicator, score.situation)
+        for score in records:
+            key = _SCORE_KEY(score)
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = score
@@ -455,38 +489,53 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
     return kept
 
 
+_PARTICIPANT_AT_MOMENT = operator.attrgetter("situation", "network", "moment", "participant")
+_OWN_USE = operator.attrgetter("indicator", "situation", "network", "moment")
+
+
 def _report_partial_participants(scores: list[Score], framework: Framework, parsers: Parsers, warnings: list[Problem]) -> None:
     """Participants who scored only part of the indicators are kept, and said to be partial."""
-    answered: dict[tuple, set[str]] = defaultdict(set)
-    first: dict[tuple, Source] = {}
+    # Scores are unique per participant, indicator, situation and moment (`_deduplicate`), so how
+    # many indicators a participant answered is how many scores they have: counted in C.
+    counts = Counter(map(_PARTICIPANT_AT_MOMENT, scores))
     # An own indicator counts only at the moments its network used it: a network that adds one
     # this spring did not leave it out last autumn.
-    own_used: dict[tuple, set[str]] = defaultdict(set)
     own = {ind.code for ind in framework.own_indicators}
-    for score in scores:
-        if score.situation != Situation.CURRENT:
-            continue
-        key = (score.network, score.moment, score.participant)
-        answered[key].add(score.indicator)
-        first.setdefault(key, score.source)
-        if score.indicator in own:
-            own_used[(score.network, score.moment)].add(score.indicator)
+    own_used: dict[tuple, set[str]] = defaultdict(set)
+    if own:
+        for indicator, situation, network, moment in set(map(_OWN_USE, scores)):
+            if indicator in own and situation == Situation.CURRENT:
+                own_used[(network, moment)].add(indicator)
     codes_of: dict[tuple, tuple[str, ...]] = {}
-    for key, found in answered.items():
-        group = (key[0], key[1])
+    partial: dict[tuple, tuple[str, ...]] = {}  # in the order the participants first appear
+    for (situation, network, moment, participant), count in counts.items():
+        if situation != Situation.CURRENT:
+            continue
+        group = (network, moment)
         if group not in codes_of:
-            asked = framework.for_network(key[0]).indicator_codes()
+            asked = framework.for_network(network).indicator_codes()
             codes_of[group] = tuple(code for code in asked if code not in own or code in own_used[group])
-        codes = codes_of[group]
-        if len(found) < len(codes):
-            lacking = ", ".join(code for code in codes if code not in found)
-            source = first[key]
-            warnings.append(Problem(
-                source.file, source.row, None, None,
-                Message("deze deelnemer (%(network)s, %(moment)s) vulde %(found)s van de %(all)s indicatoren in; ontbreekt: %(lacking)s. "
-                        "De ingevulde scores tellen mee.", network=key[0], moment=MomentName(key[1].label), found=len(found), all=len(codes), lacking=lacking),
-                sheet=source.sheet, code=Code.PARTIAL_PARTICIPANT
-            ))
+        if count < len(codes_of[group]):
+            partial[(network, moment, participant)] = codes_of[group]
+    if not partial:
+        return
+    answered: dict[tuple, set[str]] = defaultdict(set)
+    first: dict[tuple, Source] = {}
+    for score in scores:
+        key = (score.network, score.moment, score.participant)
+        if key in partial and score.situation == Situation.CURRENT:
+            answered[key].add(score.indicator)
+            first.setdefault(key, score.source)
+    for key, codes in partial.items():
+        found = answered[key]
+        lacking = ", ".join(code for code in codes if code not in found)
+        source = first[key]
+        warnings.append(Problem(
+            source.file, source.row, None, None,
+            Message("deze deelnemer (%(network)s, %(moment)s) vulde %(found)s van de %(all)s indicatoren in; ontbreekt: %(lacking)s. "
+                    "De ingevulde scores tellen mee.", network=key[0], moment=MomentName(key[1].label), found=len(found), all=len(codes), lacking=lacking),
+            sheet=source.sheet, code=Code.PARTIAL_PARTICIPANT
+        ))
 
 
 def _date_range(dates: list) -> tuple[Message, ...]:
