@@ -191,7 +191,7 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         staged.append(new_src)
         new_out = make_staging(out)
         staged.append(new_out)
-        reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() else None)
+        reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() else None, source_digests=site.digests)
         seal(new_out, out)
         swap_in(new_out, out)
         staged.remove(new_out)

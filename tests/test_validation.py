@@ -161,3 +161,23 @@ def test_per_file_and_per_network_settings_report_unknown_keys(data_dir):
     ]
     write(data_dir, "netwerkspiegel.toml", '[netwerken." net "]\nthema = "Samen leren"\n')
     assert read_data(data_dir).themes == (("Net", "Samen leren"),)
+
+
+def test_scores_spread_over_files_count_once_per_participant(data_dir):
+    """The cross-file checks over a participant's scores in several files: split over two files is
+    complete, a score repeated in another file counts once, a participant who skipped indicators is
+    partial, and a name and e-mail linked in one row are one participant everywhere."""
+    codes = ["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"]
+    first = "".join(f"Net,2025-voorjaar,anna@school.nl,{code},5,huidig\n" for code in codes[:6])
+    first += "".join(f"Net,2025-voorjaar,bert@school.nl,{code},6,huidig\n" for code in codes[:9])
+    second = "".join(f"Net,2025-voorjaar,Anna@School.nl,{code},5,huidig\n" for code in codes[5:])  # 3b again, same score
+    second += "".join(f"Net,2025-voorjaar,cor@school.nl,{code},4,huidig\n" for code in codes)
+    write(data_dir, "a.csv", SCORE_HEADER + first)
+    write(data_dir, "b.csv", SCORE_HEADER + second)
+    dataset = read_data(data_dir)
+    assert [w.format() for w in dataset.warnings] == [
+        "a.csv, rij 8: deze deelnemer (Net, 2025-voorjaar) vulde 9 van de 11 indicatoren in; ontbreekt: 4c, 4d. De ingevulde scores tellen mee.",
+        "b.csv, rij 2: herhaalt a.csv rij 7 (zelfde deelnemer, indicator, meetmoment en score); één keer geteld.",
+    ]
+    assert len(dataset.scores) == 11 + 9 + 11
+    assert {s.participant for s in dataset.scores} == {"anna@school.nl", "bert@school.nl", "cor@school.nl"}

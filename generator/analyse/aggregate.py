@@ -36,6 +36,7 @@ def compute_stats(positions: tuple[Position, ...]) -> tuple[Stat, ...]:
         "situation": list(map(str.__str__, map(_SITUATION, positions))),  # the plain string, made in C
         "value": list(map(_VALUE, positions)),
     })
+    frame["value"] = frame["value"].astype("float64")  # every statistic a float, whatever the numbers were
     grouped = frame.groupby(["network", "moment", "indicator", "situation"], sort=False)["value"]
     table = grouped.agg(["count", "median", "mean", "min", "max"]).reset_index()
     situation_of = {situation.value: situation for situation in Situation}

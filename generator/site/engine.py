@@ -40,7 +40,7 @@ FILE_WORKER = "assets/file-worker.js"
 
 
 def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False, previous: Path | None = None,
-               processes: int | None = None) -> int:
+               processes: int | None = None, source_digests: dict[str, str] | None = None) -> int:
     """Build `src` into `out` strictly: any MkDocs warning fails the build. Returns how many pages
     were carried over from `previous` (the site built last time, see `generator.site.reuse`)
     instead of being built again.
@@ -51,10 +51,11 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
     Like Material's offline plugin, but without its shim from another host.
 
     `processes`: how many processes build the pages (by default two on a machine with two cores or
-    more, for a site of `PAGES_FOR_TWO` pages or more that is built whole); see `generator.site.reuse`."""
+    more, for a site of `PAGES_FOR_TWO` pages or more that is built whole); see `generator.site.reuse`.
+    `source_digests`: the SHA-256 of files in `src`, by relative path, as the caller wrote them (not hashed again)."""
     collect = _Collect()
     try:
-        reuse = _build(src, out, config_file, offline, previous, processes, collect)
+        reuse = _build(src, out, config_file, offline, previous, processes, collect, source_digests=source_digests)
         index = out / SEARCH_INDEX
         if offline and index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
@@ -72,7 +73,7 @@ def _failed(error: str, messages: list[str]) -> BuildError:
 
 
 def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Path | None, processes: int | None,
-           collect: _Collect, share: tuple[int, int] | None = None) -> ReusePlugin:
+           collect: _Collect, share: tuple[int, int] | None = None, source_digests: dict[str, str] | None = None) -> ReusePlugin:
     """One MkDocs build; `share` (index, count): a helper process's part of the pages."""
     settings = json.loads((src / NAV_FILE).read_text("utf-8"))
     logger = logging.getLogger("mkdocs")
@@ -110,7 +111,7 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             features = config.theme["features"]
             config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         config.plugins["netwerkspiegel/lifted"] = LiftedBlocksPlugin()
-        reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline)
+        reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline, source_digests)
         config.plugins["netwerkspiegel/reuse"] = reuse
         dirty = reuse.manifest_matches(src)
         if share is None and not dirty:

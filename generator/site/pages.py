@@ -34,7 +34,7 @@ from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec, script_json
 from generator.site.charts import dimension_matrix, indicator_label, network_charts, overview_charts, trend_chart
 from generator.site.lifted import lifted_table
 from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
-from generator.site.rendered import PAGES_INDEX, PreviousPages, RenderedPage, page_key, pages_index, program_fingerprint
+from generator.site.rendered import PAGES_INDEX, PreviousPages, RenderedPage, file_digests, page_key, pages_index, program_fingerprint
 from generator.site.static import render_static, static_path
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
@@ -48,6 +48,7 @@ class GeneratedSite:
     files: dict[str, bytes]
     nav: list
     site_name: str
+    digests: dict[str, str] = field(default_factory=dict)  # SHA-256 of each file (all of them when made by `render_site`)
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None,
@@ -209,7 +210,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         files.update(attached)
         if key is not None:
             page_files = {plan.path: files[plan.path], **({data_path: files[data_path]} if data_path else {}), **attached}
-            index[plan.path] = (key, RenderedPage(page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()}))
+            index[plan.path] = (key, RenderedPage(page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()},
+                                                  file_digests(page_files)))
     if fingerprint is not None:
         files[PAGES_INDEX] = pages_index(index)
     if static_specs:
@@ -224,7 +226,9 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     language = {"language": t.language.value, "palette_names": [_("Donkere modus"), _("Lichte modus")]}
     files[NAV_FILE] = (json.dumps({"nav": nav, "site_name": site_name, "site_url": view.settings.site_url, **look, **language},
                                   ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
-    return GeneratedSite(files, nav, site_name)
+    known = {name: digest for _, page in index.values() for name, digest in page.digests.items()}
+    digests = {**file_digests({name: content for name, content in files.items() if name not in known}), **known}
+    return GeneratedSite(files, nav, site_name, dict(sorted(digests.items())))
 
 
 def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH) -> Iterator[PagePlan]:

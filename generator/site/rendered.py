@@ -33,6 +33,7 @@ class RenderedPage:
 
     files: dict[str, bytes]
     chart_templates: dict[str, tuple[str, ...]]
+    digests: dict[str, str]  # each file's SHA-256, computed once (see `file_digests`)
 
 
 class PreviousPages:
@@ -54,7 +55,7 @@ class PreviousPages:
         entry = self.index.get(path)
         if self.folder is None or not isinstance(entry, dict) or entry.get("key") != key:
             return None
-        files = {}
+        files, digests = {}, {}
         try:
             for name, digest in entry["files"].items():
                 file = self.folder / name
@@ -63,10 +64,11 @@ class PreviousPages:
                 files[name] = file.read_bytes()
                 if hashlib.sha256(files[name]).hexdigest() != digest:  # changed since, by anyone: render it
                     return None
+                digests[name] = digest
             templates = entry["templates"]
             if not isinstance(templates, dict):
                 return None
-            return RenderedPage(files, {str(name): tuple(str(o) for o in options) for name, options in templates.items()})
+            return RenderedPage(files, {str(name): tuple(str(o) for o in options) for name, options in templates.items()}, digests)
         except (OSError, KeyError, TypeError, AttributeError):
             return None
 
@@ -96,7 +98,13 @@ def page_key(fingerprint: str, inputs: tuple[object, ...]) -> str | None:
 def pages_index(entries: dict[str, tuple[str, RenderedPage]]) -> bytes:
     """The index the next build reads: per page its key, files and chart templates."""
     pages = {
-        path: {"key": key, "files": {name: hashlib.sha256(page.files[name]).hexdigest() for name in sorted(page.files)}, "templates": {name: list(page.chart_templates[name]) for name in sorted(page.chart_templates)}}
+        path: {"key": key, "files": {name: page.digests[name] for name in sorted(page.files)}, "templates": {name: list(page.chart_templates[name]) for name in sorted(page.chart_templates)}}
         for path, (key, page) in sorted(entries.items())
     }
     return (json.dumps({"format": _FORMAT, "pages": pages}, indent=0, sort_keys=True) + "\n").encode("utf-8")
+
+
+def file_digests(files: dict[str, bytes]) -> dict[str, str]:
+    """Each file's SHA-256. Hashed once per build: the pages index, and the reuse of the previous
+    site's HTML (`generator.site.reuse`), read them from here instead of hashing every file again."""
+    return {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}

@@ -68,9 +68,13 @@ class DropDirtyWarning(logging.Filter):
 class ReusePlugin(BasePlugin):
     """Given the previous site folder, reuse what is unchanged; always writes the manifest."""
 
-    def __init__(self, previous: Path | None, settings_file: Path, config_file: Path, offline: bool) -> None:
+    def __init__(self, previous: Path | None, settings_file: Path, config_file: Path, offline: bool,
+                 source_digests: dict[str, str] | None = None) -> None:
         super().__init__()
         self.previous = previous
+        # SHA-256 of docs files as the generator wrote them into this (new, staged) docs folder:
+        # not hashed again. Any other file is hashed here.
+        self.source_digests = source_digests or {}
         self.settings_file = settings_file
         self.config_file = config_file
         self.offline = offline
@@ -129,10 +133,12 @@ class ReusePlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = os.path.abspath(config.docs_dir)
         built = [file for file in files if not file.inclusion.is_excluded()]  # hidden files are not built
-        for file in built:  # the theme's own files (outside the docs folder) are the same with the same key
-            if file.abs_src_path is not None and file.abs_src_path.startswith(docs_dir + os.sep):
-                self.hashes[file.src_uri] = _digest(file.abs_src_path)
         index, count = self.share
+        if self.wait_for_helpers is not None or count == 1:  # a helper process writes no manifest: it needs no hashes
+            for file in built:  # the theme's own files (outside the docs folder) are the same with the same key
+                if file.abs_src_path is not None and file.abs_src_path.startswith(docs_dir + os.sep):
+                    known = self.source_digests.get(file.src_uri)
+                    self.hashes[file.src_uri] = known if known is not None else _digest(file.abs_src_path)
         if count > 1:
             for position, file in enumerate(file for file in built if file.is_documentation_page()):
                 if position % count != index:
@@ -145,9 +151,10 @@ class ReusePlugin(BasePlugin):
             return files
         old_hashes, old_built = self.old_manifest["files"], self.old_manifest["built"]
         site_dir = Path(config.site_dir)
+        folders: set[Path] = set()
         for file in built:
             same = file.src_uri not in self.hashes or old_hashes.get(file.src_uri) == self.hashes[file.src_uri]
-            carried = same and self._carry_over(self.previous / file.dest_uri, site_dir / file.dest_uri, old_built.get(file.dest_uri))
+            carried = same and self._carry_over(self.previous / file.dest_uri, site_dir / file.dest_uri, old_built.get(file.dest_uri), folders)
             if carried:  # MkDocs never writes a file it is told is unchanged: its hash stays the one just checked
                 self.carried[file.dest_uri] = old_built[file.dest_uri]
             # MkDocs' dirty build asks each file whether it changed: the answer is ours, by content.
@@ -157,11 +164,14 @@ class ReusePlugin(BasePlugin):
         return files
 
     @staticmethod
-    def _carry_over(old: Path, new: Path, digest: str | None) -> bool:
-        """Link (or copy) a file of the previous site, if it is still exactly what that build wrote."""
+    def _carry_over(old: Path, new: Path, digest: str | None, folders: set[Path]) -> bool:
+        """Link (or copy) a file of the previous site, if it is still exactly what that build wrote.
+        `folders`: the folders made so far (each page of a site with directory URLs has its own)."""
         if not old.is_file() or old.is_symlink() or digest is None or _digest(str(old)) != digest:
             return False
-        new.parent.mkdir(parents=True, exist_ok=True)
+        if new.parent not in folders:
+            new.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(new.parent)
         try:
             os.link(old, new)
         except OSError:  # a file system without hard links

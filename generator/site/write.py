@@ -40,9 +40,12 @@ def stage_tree(files: dict[str, bytes], target: Path) -> tuple[Path, WriteResult
     write_marker(staging, [])  # ours from the first moment: a killed build's leftover is recognisable
     previous = written_files(target) or frozenset()
     written, unchanged = [], 0
+    folders: set[Path] = set()  # made already: thousands of files share a few hundred folders
     for relative in sorted(files):
         old, new = target / relative, staging / relative
-        new.parent.mkdir(parents=True, exist_ok=True)
+        if new.parent not in folders:
+            new.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(new.parent)
         content = files[relative]
         if _same_file(old, content):
             try:
