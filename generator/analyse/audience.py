@@ -138,7 +138,7 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
     if not isinstance(audience, Audience):
         raise UsageError(Message("Onbekend publiek '%(audience)s'; kies 'intern' of 'publiek'.", audience=str(audience)))
     numbers = _anonymous_numbers(dataset)
-    redactor = Redactor(dataset.identities)
+    redactor = dataset.redactor or Redactor(dataset.identities)
     internal = audience == INTERNAL
     # A role is a category, but typed freely: without names, and never in public (a lone researcher is identifiable).
     roles = {role: redactor(role) for role in set(map(_ROLE, dataset.scores)) if role} if internal else {}

@@ -36,6 +36,7 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
         networks, moments, tuple(validated.tables), warnings, tuple(ignored_files), matched, identities,
         shared=tuple(sorted(validated.shared, key=lambda s: (s.network, s.moment, s.indicator, s.situation))),
         agreements=tuple(sorted(validated.agreements, key=lambda a: (a.network, a.moment, a.source))),
+        redactor=redactor,
     )
 
 
