@@ -125,7 +125,7 @@ def columns(rows: tuple[dict[str, Any], ...]) -> dict[str, list]:
     row lacks the field). Half the size of a list of objects, which repeat every name in every row;
     netwerkspiegel.js (and `rows_of`) make the rows again."""
     fields = sorted({field for row in rows for field in row})
-    return {"fields": fields, "values": [[row.get(field) for field in fields] for row in rows]}
+    return {"fields": fields, "values": [list(map(row.get, fields)) for row in rows]}
 
 
 def rows_of(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ from the charts the pages declare (`generator.site.pages`), by their kinds in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +74,7 @@ def _position_rows(figures: NetworkFigures, view: AudienceView, t: Translations)
         rows.append({"indicator": agreed.indicator, "soort": "gedeeld", "situatie": situation_words[agreed.situation], "x": agreed.value,
                      "offset": 0, "titel": indicator_label(framework, agreed.indicator), "toelichting": agreed.note or "–"})
     if not view.is_public:
+        label, participant = _row_labels(framework, t)
         stacked: dict[tuple, int] = {}
         for p in sorted(figures.positions_latest, key=lambda p: (p.indicator, p.situation, p.value, p.participant)):
             key = (p.indicator, p.situation, p.value)
@@ -80,9 +82,15 @@ def _position_rows(figures: NetworkFigures, view: AudienceView, t: Translations)
             stacked[key] = stacked.get(key, 0) + 1
             sign = -1 if p.situation == Situation.CURRENT else 1
             rows.append({"indicator": p.indicator, "soort": "kruis", "situatie": situation_words[p.situation], "x": p.value,
-                         "offset": sign * (14 + CROSS_STEP * level), "deelnemer": t.gettext("Deelnemer %(number)s") % {"number": p.participant},
-                         "titel": indicator_label(framework, p.indicator)})
+                         "offset": sign * (14 + CROSS_STEP * level), "deelnemer": participant(p.participant), "titel": label(p.indicator)})
     return rows
+
+
+def _row_labels(framework: Framework, t: Translations) -> tuple[Callable[[str], str], Callable[[int | None], str]]:
+    """An indicator's label and a participant's name, each made once per chart: a chart has a row
+    per cross, and only a few indicators and participants."""
+    return (functools.cache(lambda code: indicator_label(framework, code)),
+            functools.cache(lambda number: t.gettext("Deelnemer %(number)s") % {"number": number}))
 
 
 def _dark(value: float, low: float, high: float, diverging: bool = False) -> bool:
@@ -182,13 +190,15 @@ def value_matrix_rows(figures: NetworkFigures, framework: Framework, t: Translat
 def _path_rows(figures: NetworkFigures, view: AudienceView, t: Translations) -> list[dict[str, Any]]:
     framework = view.framework
     order = {m: i for i, m in enumerate(figures.moments)}
+    moment = {m: t.moment(m.label) for m in order}
+    label, participant = _row_labels(framework, t)
     rows = [
-        {"indicator": indicator_label(framework, p.indicator), "meetmoment": t.moment(p.moment.label), "volgorde": order[p.moment],
-         "score": p.value, "soort": "pad", "deelnemer": t.gettext("Deelnemer %(number)s") % {"number": p.participant}}
+        {"indicator": label(p.indicator), "meetmoment": moment[p.moment], "volgorde": order[p.moment],
+         "score": p.value, "soort": "pad", "deelnemer": participant(p.participant)}
         for p in figures.positions if p.situation == Situation.CURRENT and p.moment in order
     ]
     rows += [
-        {"indicator": indicator_label(framework, s.indicator), "meetmoment": t.moment(s.moment.label), "volgorde": order[s.moment],
+        {"indicator": label(s.indicator), "meetmoment": moment[s.moment], "volgorde": order[s.moment],
          "score": s.median, "soort": "mediaan", "n": s.n}
         for s in figures.stats if s.situation == Situation.CURRENT and s.moment in order
     ]
