@@ -169,8 +169,14 @@ def _start_build(folder: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--data", str(GOLDEN_DATA), "--src", "md", "--out", "html"],
         cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal,
     )
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl+C as a terminal delivers it. A command started in the background by a shell without job
+    control (as some CI runners start the tests) inherits SIGINT ignored, and Python then keeps it so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):

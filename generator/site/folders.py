@@ -245,10 +245,12 @@ def locked(targets: list[Path]) -> Iterator[None]:
         return
     held: list[tuple[Path, int]] = []
     try:
-        for target in sorted(set(targets)):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            lock_path = target.parent / f".{target.name}{_LOCK}"
-            held.append((lock_path, _acquire(lock_path, target, fcntl)))
+        # Ctrl+C between making a lock file and noting it as held would leave the file behind.
+        with interrupts_deferred():
+            for target in sorted(set(targets)):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                lock_path = target.parent / f".{target.name}{_LOCK}"
+                held.append((lock_path, _acquire(lock_path, target, fcntl)))
         yield
     finally:
         for lock_path, descriptor in reversed(held):
