@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -143,7 +143,7 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
     # A role is a category, but typed freely: without names, and never in public (a lone researcher is identifiable).
     roles = {role: redactor(role) for role in set(map(_ROLE, dataset.scores)) if role} if internal else {}
     positions = _positions(dataset.scores, numbers, roles)
-    participants = _participants(positions)
+    participants = participant_counts(positions)
     finder = None if internal else (names or default_name_finder())
     marks = {mark: translations.gettext(mark) for mark in MARKS if translations.gettext(mark) != mark}
 
@@ -275,10 +275,11 @@ def _positions(scores: tuple[Score, ...], numbers: dict[tuple[str, str], int], r
     )))
 
 
-def _participants(positions: list[Position]) -> dict[tuple[str, Moment], int]:
-    """How many took part per network and moment, in the order the moments first appear."""
-    people = Counter(map(_FIRST_TWO, set(map(_NETWORK_MOMENT_PARTICIPANT, positions))))
-    return {key: people[key] for key in dict.fromkeys(map(_NETWORK_AND_MOMENT, positions))}
+def participant_counts(records: Sequence[Score] | Sequence[Position]) -> dict[tuple[str, Moment], int]:
+    """How many took part per network and moment (distinct participants, persons or numbers), in
+    the order the moments first appear."""
+    people = Counter(map(_FIRST_TWO, set(map(_NETWORK_MOMENT_PARTICIPANT, records))))
+    return {key: people[key] for key in dict.fromkeys(map(_NETWORK_AND_MOMENT, records))}
 
 
 def _public_groups(positions: list[Position], minimum: int) -> tuple[list[Position], list[Withheld]]:

@@ -7,6 +7,7 @@ the site stage.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -166,9 +167,10 @@ class NetworkFigures:
     def positions_latest(self) -> tuple[Position, ...]:
         return tuple(p for p in self.positions if p.moment == self.latest)
 
-    @property
+    @functools.cached_property
     def latest_current(self) -> dict[str, Stat]:
-        """Indicator → its figures for the current situation at the latest moment."""
+        """Indicator → its figures for the current situation at the latest moment. Found once per
+        network: the overview, the patterns and every dimension page read it (read-only)."""
         return {s.indicator: s for s in self.stats if s.moment == self.latest and s.situation == Situation.CURRENT}
 
     def stat(self, moment: Moment, indicator: str, situation: Situation) -> Stat | None:

@@ -271,9 +271,8 @@ def patterns(framework: Framework, settings: Settings, networks: Sequence[Networ
                 found.append(sentence % {"dimension": dimension.name, "codes": ", ".join(codes), "moved": len(moved), "networks": len(shifts),
                                          "shift": num(sum(moved) / len(moved)).replace("-", "−")})
     third = (settings.scale_max - settings.scale_min) / 3
-    latest = [n.latest_current for n in networks]  # a property that scans a network's figures: once each
     for indicator in framework.indicators:
-        medians = [stats[indicator.code].median for stats in latest if indicator.code in stats]
+        medians = [n.latest_current[indicator.code].median for n in networks if indicator.code in n.latest_current]
         if len(medians) < 2:
             continue
         for pole, inside in ((indicator.left, max(medians) <= settings.scale_min + third),

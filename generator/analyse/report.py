@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.analyse.audience import AudienceView
+from generator.analyse.audience import AudienceView, participant_counts
 from generator.core.framework import Framework
 from generator.core.language import DUTCH, Translations
 from generator.core.model import Dataset
@@ -77,14 +77,13 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         lines += ["", _("Niet gelezen (geen CSV of Excel): %(files)s") % {"files": ", ".join(dataset.ignored_files)}]
     lines += ["", _("Per netwerk:")]
     # Grouped in one pass: a scan of every score per network grows with the square of the networks.
-    participants: defaultdict[str, defaultdict[Moment, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for score in dataset.scores:
-        participants[score.network][score.moment].add(score.participant)
+    participants: defaultdict[str, list[tuple[Moment, int]]] = defaultdict(list)
+    for (network, moment), count in participant_counts(dataset.scores).items():
+        participants[network].append((moment, count))
     reflections = Counter(r.network for r in dataset.reflections)
     public_reflections = Counter(r.network for r in dataset.reflections if r.public)
     for network in dataset.networks:
-        by_moment: dict[Moment, set[str]] = participants.get(network, {})
-        counts = [f"{t.moment(moment.label)}: {len(by_moment[moment])}" for moment in sorted(by_moment)]
+        counts = [f"{t.moment(moment.label)}: {count}" for moment, count in sorted(participants[network])]
         stories, public = reflections[network], public_reflections[network]
         lines.append("- " + _("%(network)s: deelnemers %(counts)s; %(stories)s reflecties, waarvan %(public)s openbaar") % {
             "network": network, "counts": " · ".join(counts) or "–", "stories": stories, "public": public})

@@ -302,7 +302,7 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
     for result in results:
         # A table's rows name a few participants many times: when each already is its person's key
         # (the usual case), the table's records stay as they are, unvisited one by one.
-        if any(person(p) != p for p in _participants_in(result.records)):
+        if any(person(p) != p for p in _distinct(result.records, "participant")):
             result.records = [record(r) for r in result.records]
         result.responses = [
             replace(response, participant=person(response.participant), records=tuple(record(r) for r in response.records))
@@ -310,24 +310,14 @@ def _assign_persons(results: list[_TableResult], persons: dict[str, str]) -> Non
         ]
 
 
-def _participants_in(records: list) -> set[str | None]:
-    """The distinct participants of records (None for a kind without participant)."""
+def _distinct(records: list, *fields: str) -> set:
+    """The distinct values of `fields` (one field: the value, more: a tuple) over records; a kind
+    without one of the fields (an agreed position has no participant) gives None for it."""
     try:
-        return set(map(_PARTICIPANT, records))  # in C: a table has up to a million records
-    except AttributeError:  # a kind without participant (an agreed position, an agreement) among them
-        return {getattr(r, "participant", None) for r in records}
-
-
-def _networks_and_participants(records: list) -> set[tuple[str, str | None]]:
-    try:
-        return set(map(_NETWORK_AND_PARTICIPANT, records))
+        return set(map(operator.attrgetter(*fields), records))  # in C: a table has up to a million records
     except AttributeError:
-        return {(r.network, getattr(r, "participant", None)) for r in records}
-
-
-_PARTICIPANT = operator.attrgetter("participant")
-_NETWORK = operator.attrgetter("network")
-_NETWORK_AND_PARTICIPANT = operator.attrgetter("network", "participant")
+        values = (tuple(getattr(r, name, None) for name in fields) for r in records)
+        return set(values) if len(fields) > 1 else {value for value, in values}
 
 
 def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) -> list[Problem]:
@@ -338,7 +328,7 @@ def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) 
         members[person].append(key)
     by_network: dict[str, set[str]] = defaultdict(set)
     for result in results:
-        for network, participant in _networks_and_participants(_records_of(result)):
+        for network, participant in _distinct(_records_of(result), "network", "participant"):
             if participant in members:
                 by_network[network].add(participant)
     warnings = []
@@ -361,7 +351,7 @@ def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -
     """Rewrite every network name to the most used spelling of its key, and say so."""
     counts: Counter = Counter()
     for result in results:
-        counts.update(map(_NETWORK, _records_of(result)))
+        counts.update(map(operator.attrgetter("network"), _records_of(result)))
     variants: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         variants[network_key(name)].append(name)

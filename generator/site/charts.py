@@ -275,9 +275,8 @@ def dimension_matrix(figures: Figures, view: AudienceView, dimension: Dimension,
     cells: list[MatrixCell] = []
     for row, network in enumerate(figures.networks):
         latest_label = t.moment(network.latest.label) if network.latest else ""
-        latest = network.latest_current
         for order, indicator in enumerate(view.framework.indicators_of(dimension.code)):
-            stat = latest.get(indicator.code)
+            stat = network.latest_current.get(indicator.code)
             if stat is not None:
                 cells.append((network.network, row, indicator_label(view.framework, indicator.code), order, stat.median,
                               t.number(stat.median), _median_explanation(stat, latest_label, t)))
