@@ -9,7 +9,8 @@ reflections each), then runs in fresh processes:
   2. `netwerkspiegel build` again on the same folders (warm),
   3. after one network's export changed (a tenth of its current scores one higher), the rebuild on
      the same folders, and a full build of the changed data into new folders: both sites must be
-     byte-identical,
+     byte-identical; then as `serve` rebuilds: in one process, a build, another export changed, the
+     rebuild (timed), again compared with a full build,
   4. MkDocs alone on the generated pages (`generator.site.engine.build_html`, in one process),
   5. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
      and a paragraph each), in one process and with an empty cache: MkDocs as it comes.
@@ -17,7 +18,7 @@ The builds themselves use two processes for MkDocs on a machine with two cores (
 `generator.site.engine.PAGES_FOR_TWO`); their peak memory is that of the main process, the helper
 process's is about that of step 4.
 It prints each wall time and peak memory (max RSS), the ratios whole build / MkDocs alone and
-whole build / floor, and rebuild / cold build.
+whole build / floor, and rebuild / cold build (in a new process, and as `serve` does).
 """
 
 from __future__ import annotations
@@ -93,7 +94,14 @@ def engine_only(cache: Path) -> dict[str, str]:
     """MkDocs as it comes: an empty cache of its own, so it compiles its templates as any MkDocs
     build does (our builds keep them compiled between runs; the engine's floor does not)."""
     cache.mkdir(parents=True)
-    return {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    return {**installed(), "XDG_CACHE_HOME": str(cache)}
+
+
+def installed() -> dict[str, str]:
+    """The environment as an installed program runs in: with its modules' bytecode (pip compiles
+    it when it installs; PYTHONDONTWRITEBYTECODE, set on some machines, would make every process
+    compile them anew)."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -109,7 +117,27 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     return seconds, usage.ru_maxrss / 1024
 
 
+def serve_rebuild(data: Path, src: Path, out: Path, audience: str) -> None:
+    """What `serve` does after an export changed: build again in the process that built before,
+    with what it kept in memory. Prints the seconds of the rebuild."""
+    from generator.carried import NetworkStore
+    from generator.core.cache import cache_dir
+    from generator.core.vocabulary import Audience, word
+    from generator.pipeline import build
+
+    chosen = next(member for member in Audience if word(member) == audience)
+    store = NetworkStore(cache_dir(), in_memory=True)
+    build(data, src, out, chosen, store=store)
+    change_one_export(data, 2)
+    start = time.perf_counter()
+    build(data, src, out, chosen, store=store)
+    print(f"{time.perf_counter() - start:.3f}")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--serve-rebuild"]:
+        serve_rebuild(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5])
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("networks", type=int)
     parser.add_argument("--audience", default="intern", choices=["intern", "publiek"])
@@ -129,7 +157,7 @@ def main() -> None:
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience] + (["--svg"] if args.svg else [])
     mkdocs_only = [sys.executable, "-c", f"from pathlib import Path; from generator.site.engine import build_html; build_html(Path({str(src)!r}), Path({str(mkdocs_out)!r}), processes=1)"]
 
-    env = None
+    env = installed()
     if not args.user_cache:
         from generator.core.cache import cache_dir
 
@@ -137,7 +165,7 @@ def main() -> None:
         (private / "netwerkspiegel").mkdir(parents=True)
         if cache_dir("deduce").is_dir():
             (private / "netwerkspiegel" / "deduce").symlink_to(cache_dir("deduce"), target_is_directory=True)
-        env = {**os.environ, "XDG_CACHE_HOME": str(private)}
+        env = {**env, "XDG_CACHE_HOME": str(private)}
     cold, cold_rss = timed(build, env)
     warm, warm_rss = timed(build, env)
     change_one_export(data)
@@ -145,6 +173,16 @@ def main() -> None:
     full_src, full_out = work / "full_src", work / "full_site"
     timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]], env)
     identical = same_tree(src, full_src) and same_tree(out, full_out)
+    # As `netwerkspiegel serve` rebuilds: in the process that built before, after another export changed.
+    loop = subprocess.run([sys.executable, str(Path(__file__)), "--serve-rebuild", str(data), str(src), str(out), args.audience],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if loop.returncode != 0:
+        sys.exit(f"Mislukt: herbouw zoals serve\n{loop.stdout}{loop.stderr}")
+    served = float(loop.stdout.split()[-1])
+    shutil.rmtree(full_src)
+    shutil.rmtree(full_out)
+    timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]], env)
+    served_identical = same_tree(src, full_src) and same_tree(out, full_out)
     alone, alone_rss = timed(mkdocs_only, engine_only(work / "cache-mkdocs"))
     pages = sum(1 for _ in src.rglob("*.md"))
     plain = work / "plain_src"
@@ -173,7 +211,9 @@ def main() -> None:
     print(f"Vloer: MkDocs + Material, {pages} kale pagina's: {floor:7.2f} s   piekgeheugen {floor_rss:7.0f} MiB")
     print(f"Verhouding hele build / MkDocs op onze pagina's: koud {cold / alone:.2f}, warm {warm / alone:.2f}")
     print(f"Verhouding hele build / vloer: koud {cold / floor:.2f}, warm {warm / floor:.2f}")
+    print(f"Herbouw zoals serve (zelfde proces):  {served:7.2f} s")
     print(f"Verhouding herbouw / koud: {rebuild / cold:.2f}; gelijk aan een volledige build: {'ja' if identical else 'NEE'}")
+    print(f"Verhouding herbouw zoals serve / koud: {served / cold:.2f}; gelijk aan een volledige build: {'ja' if served_identical else 'NEE'}")
     print(f"Netwerkpagina: {page_kb:.0f} KB HTML + {data_kb:.0f} KB grafiekgegevens = {page_kb + data_kb:.0f} KB; hele site {site_mb:.0f} MB")
     if not args.keep:
         shutil.rmtree(work)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import for_audience
+from generator.analyse.figures import PositionsLeftBehind
+from generator.carried import NetworkStore, figure_keys
 from generator.core.cache import cache_dir
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import load_framework
@@ -29,7 +31,7 @@ from generator.core.model import Dataset
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
-from generator.read.load import is_header_only, load_folder
+from generator.read.load import RawTable, is_header_only, load_folder
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
 from generator.site.assets import bundle_made_alongside, site_assets
@@ -59,13 +61,17 @@ from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
 
-def read_data(data_dir: Path) -> Dataset:
-    """Load, validate and model the data folder; raises `InputError` with every problem found."""
+def read_data(data_dir: Path, store: NetworkStore | None = None, take_over: bool = False, force: frozenset[str] = frozenset()) -> Dataset:
+    """Load, validate and model the data folder; raises `InputError` with every problem found.
+
+    `store`: where what a later build needs of each score table is kept; with `take_over`, a table
+    kept there, unchanged since and alone holding its networks' scores, is not read again unless it
+    holds a network of `force` (see `validate_tables`): those networks are `Dataset.absent`."""
     with _no_cycle_collection():  # for `check` too, which reads without building
-        return _read_data(data_dir)
+        return _read_data(data_dir, store, take_over, force)
 
 
-def _read_data(data_dir: Path) -> Dataset:
+def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, force: frozenset[str]) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
@@ -76,9 +82,12 @@ def _read_data(data_dir: Path) -> Dataset:
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), cache=cache_dir("exports"))
     problems += loaded.problems
-    validated = validate_tables(loaded.tables, framework, settings, mappings)
+    kept = None
+    if store is not None:
+        kept = store.table_reader(settings, mappings, framework) if take_over else _nothing_kept
+    validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force)
     problems += validated.problems
-    if not validated.scores and not problems:
+    if not validated.scores and not validated.absent and not problems:
         unfilled = sorted({n.file for n in loaded.notices if is_header_only(n)})
         no_scores = Message(
             "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of "
@@ -90,8 +99,15 @@ def _read_data(data_dir: Path) -> Dataset:
         problems.append(Problem(data_dir.name or str(data_dir), None, None, None, no_scores, code=Code.NO_SCORES))
     if problems:
         raise InputError(problems)
+    if store is not None:
+        store.keep_tables(settings, mappings, framework, validated.keep, loaded.tables)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
+
+
+def _nothing_kept(table: RawTable) -> None:
+    """No table is taken over (but what a later build needs of each is kept)."""
+    return None
 
 
 MAX_LOGO_BYTES = 1024 * 1024
@@ -142,17 +158,51 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
-             static_charts: bool = False, previous: PreviousPages | None = None) -> GeneratedSite:
+             static_charts: bool = False, previous: PreviousPages | None = None, store: NetworkStore | None = None) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
-    of the previous build, taken over where their inputs are the same."""
+    of the previous build, taken over where their inputs are the same; `store`: the score figures
+    of earlier builds, taken over for each network whose scores are the same (its page then comes
+    from `previous` too), and where this build's are kept."""
     t = translations(language or dataset.settings.language)
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
-    view = for_audience(dataset, audience, translations=t)
-    figures = aggregate(view, t)
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
                        cache=cache_dir("grafiekvormen"))
-    return render_site(figures, kinds, template_environment(overrides=overrides, translations=t, compiled=compiled_templates("pagina's")), site_assets(translations=t), t, static_charts, previous)
+    env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates("pagina's"))
+    keys = figure_keys(dataset, audience, t.language)
+    carried = store.take(keys) if store is not None and may_take_over(previous, static_charts) else {}
+    if dataset.absent - carried.keys():  # scores not read, and no figures of them to take over
+        raise ScoresNeeded(dataset.absent - carried.keys())
+    while True:
+        view = for_audience(dataset, audience, translations=t, carried={network: kept.view for network, kept in carried.items()})
+        figures = aggregate(view, t, carried, keys)
+        try:
+            site = render_site(figures, kinds, env, site_assets(translations=t), t, static_charts, previous)
+            break
+        except PositionsLeftBehind as left:  # their pages are not in the previous build after all: analysed anew
+            if not set(left.networks) & carried.keys():
+                raise
+            if dataset.absent & set(left.networks):
+                raise ScoresNeeded(dataset.absent & set(left.networks)) from left
+            carried = {network: kept for network, kept in carried.items() if network not in left.networks}
+    if store is not None:
+        store.keep(keys, figures.scores)
+    return site
+
+
+def may_take_over(previous: PreviousPages | None, static_charts: bool) -> bool:
+    """Whether a build may take networks' figures (and so their tables) over from an earlier one:
+    only with their pages, from a previous docs folder; with static charts every page is made."""
+    return previous is not None and bool(previous.index) and not static_charts
+
+
+class ScoresNeeded(Exception):
+    """The scores of these networks were not read (`Dataset.absent`), but their figures cannot be
+    taken over after all: the build reads them."""
+
+    def __init__(self, networks: frozenset[str]) -> None:
+        super().__init__(", ".join(sorted(networks)))
+        self.networks = networks
 
 
 @dataclass(frozen=True)
@@ -214,10 +264,12 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
 
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
-          offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False) -> BuildResult:
+          offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False,
+          store: NetworkStore | None = None) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
     one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`;
-    `static_charts`: every chart also as a static SVG."""
+    `static_charts`: every chart also as a static SVG; `store`: where each network's score figures
+    are kept between builds (by default the user's cache)."""
     if site_url is not None and valid_site_url(site_url) is None:
         raise _site_url_refused(site_url)
     data_dir, src, out = prepare_folders(data_dir, src, out)
@@ -227,7 +279,8 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         zip_file = resolve(zip_file, ZIP_FILE)
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
-        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts)
+        result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
+                        store or NetworkStore(cache_dir()))
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
@@ -257,17 +310,25 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
-           language: Language | None, static_charts: bool = False) -> BuildResult:
-    seconds: dict[str, float] = {}
+           language: Language | None, static_charts: bool, store: NetworkStore) -> BuildResult:
+    seconds = {N_("lezen en controleren"): 0.0, N_("pagina's maken"): 0.0}
+    previous = PreviousPages(src if src.is_dir() else None)  # checked as ours (`locked_folders`)
+    force: frozenset[str] = frozenset()
     with _no_cycle_collection():
-        start = time.perf_counter()
-        with bundle_made_alongside():
-            dataset = with_site_url(read_data(data_dir), site_url)
-        seconds[N_("lezen en controleren")] = time.perf_counter() - start
-        start = time.perf_counter()
-        previous = PreviousPages(src if src.is_dir() else None)  # checked as ours (`locked_folders`)
-        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts, previous=previous)
-        seconds[N_("pagina's maken")] = time.perf_counter() - start
+        while True:
+            start = time.perf_counter()
+            with bundle_made_alongside():
+                dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force), site_url)
+            seconds[N_("lezen en controleren")] += time.perf_counter() - start
+            start = time.perf_counter()
+            try:
+                site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
+                                previous=previous, store=store)
+                break
+            except ScoresNeeded as needed:  # rare: the figures or pages of tables not read again are gone
+                force |= needed.networks
+            finally:
+                seconds[N_("pagina's maken")] += time.perf_counter() - start
     warnings = dataset.warnings
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()

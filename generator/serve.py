@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from generator.carried import NetworkStore
+from generator.core.cache import cache_dir
 from generator.core.errors import NetwerkspiegelError, UsageError
 from generator.core.language import DUTCH, Language, Message, Translations
 from generator.core.resources import MKDOCS_CONFIG, TEMPLATES_DIR
@@ -32,12 +34,15 @@ def serve(data_dir: Path, src: Path, out: Path, audience: Audience, port: int, h
             raise UsageError(Message("Poort %(port)s op %(host)s is al in gebruik (of niet toegestaan); kies een andere met --port.", port=str(port), host=host)) from error
     # The site's own address, so Material's instant navigation recognises its links.
     address = f"http://{host}:{port}/"
-    build(data_dir, src, out, audience, site_url=address, language=language)
+    # Each network's score figures stay in memory between rebuilds: after one export changed,
+    # only its networks are analysed again (see `generator.carried`).
+    store = NetworkStore(cache_dir(), in_memory=True)
+    build(data_dir, src, out, audience, site_url=address, language=language, store=store)
     out = out.resolve()
 
     def rebuild() -> None:
         try:
-            build(data_dir, src, out, audience, site_url=address, language=language)
+            build(data_dir, src, out, audience, site_url=address, language=language, store=store)
             print(texts.gettext("Opnieuw gebouwd."), file=sys.stderr)
         except NetwerkspiegelError as error:
             print(error.message(texts) + "\n" + texts.gettext("De vorige versie van de site blijft staan."), file=sys.stderr)

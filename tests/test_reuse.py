@@ -297,12 +297,13 @@ def test_the_exports_cache_forgets_what_no_read_used_for_a_month(tmp_path):
     import time
 
     import generator.read.load as load
+    from generator.core.cache import KEPT_UNUSED_DAYS
 
     data, cache = tmp_path / "data", tmp_path / "cache"
     shutil.copytree(SAMPLE_DATA, data)
     load.load_folder(data, cache=cache)
     entries = sorted(cache.iterdir())
-    month_ago = time.time() - (load.KEPT_UNUSED_DAYS + 1) * 86400
+    month_ago = time.time() - (KEPT_UNUSED_DAYS + 1) * 86400
     for entry in entries:
         os.utime(entry, (month_ago, month_ago))
     (cache / "van-een-oude-versie").write_bytes(b"")

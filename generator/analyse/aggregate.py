@@ -11,13 +11,15 @@ import datetime as dt
 import operator
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from generator.analyse.audience import Agreed, AudienceView, Decision, MeetingNote, Position, Story
-from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, Stat, ValueCell
+from generator.analyse.audience import Agreed, AudienceView, CarriedScores, Decision, MeetingNote, Position, Story, Withheld
+from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, ScoreFigures, Stat, ValueCell
 from generator.analyse.insight import conversation_starters, role_starters, shared_picture_starters, spreads
+from generator.core.cache import value_digest
 from generator.core.language import DUTCH, Translations
 from generator.core.moments import Moment
 from generator.core.vocabulary import Level, Situation
@@ -65,12 +67,22 @@ class _NetworkPart:
     agreed: list[Agreed] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     scored: set[Moment] = field(default_factory=set)  # moments with participants
+    counts: list[tuple[Moment, int]] = field(default_factory=list)  # the view's participant counts
     withheld: set[Moment] = field(default_factory=set)  # moments with a group the public site withholds
+    withheld_groups: list[Withheld] = field(default_factory=list)
     meeting_notes: list[MeetingNote] = field(default_factory=list)
 
 
-def aggregate(view: AudienceView, translations: Translations = DUTCH) -> Figures:
-    """The figures of a view; the conversation starters in the language of `translations`."""
+def aggregate(view: AudienceView, translations: Translations = DUTCH, carried: Mapping[str, ScoreFigures] | None = None,
+              digests: Mapping[str, str] | None = None) -> Figures:
+    """The figures of a view; the conversation starters in the language of `translations`.
+
+    `carried`: the score figures an earlier build made of networks whose scores are the same (the
+    view has left their positions out, see `for_audience`); `digests`: per network, a digest of
+    what its scores are made from (`Dataset.score_inputs`), which the figures keep in place of a
+    hash of their positions."""
+    carried = carried or {}
+    digests = digests or {}
     stats = compute_stats(view.positions)
     parts: defaultdict[str, _NetworkPart] = defaultdict(_NetworkPart)
     for stat in stats:
@@ -83,18 +95,24 @@ def aggregate(view: AudienceView, translations: Translations = DUTCH) -> Figures
         parts[decision.network].decisions.append(decision)
     for story in view.stories:
         parts[story.network].stories.append(story)
-    for network, moment in view.participants:
+    for (network, moment), count in view.participants.items():
         parts[network].scored.add(moment)
+        parts[network].counts.append((moment, count))
     for withheld in view.withheld:
         parts[withheld.network].withheld.add(withheld.moment)
+        parts[withheld.network].withheld_groups.append(withheld)
     for note in view.meetings:
         parts[note.network].meeting_notes.append(note)
-    networks = tuple(_network_figures(view, name, parts[name], translations) for name in view.networks)
-    return Figures(view, networks, stats)
+    scores = {name: carried.get(name) or _score_figures(view, name, parts[name], translations, digests.get(name)) for name in view.networks}
+    networks = tuple(_network_figures(view, name, scores[name], parts[name], translations, name in carried) for name in view.networks)
+    # The statistics in network order, as `compute_stats` sorts them: each network's are in order already.
+    every_stat = tuple(stat for name in sorted(scores) for stat in scores[name].stats)
+    return Figures(view, networks, every_stat, tuple(scores.values()))
 
 
-def _network_figures(view: AudienceView, name: str, part: _NetworkPart, translations: Translations) -> NetworkFigures:
-    stats, positions, stories = part.stats, part.positions, part.stories
+def _score_figures(view: AudienceView, name: str, part: _NetworkPart, translations: Translations, digest: str | None) -> ScoreFigures:
+    """What the network's scores alone decide (see `ScoreFigures`)."""
+    stats, positions = part.stats, part.positions
     scored = sorted(part.scored | {s.moment for s in stats} | part.withheld)
     latest = scored[-1] if scored else None
     previous = scored[-2] if len(scored) > 1 else None
@@ -113,32 +131,53 @@ def _network_figures(view: AudienceView, name: str, part: _NetworkPart, translat
     starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None, translations)
     roles, roles_left_out = _role_figures(view, positions, latest)
     starters += role_starters(view.framework, roles, translations)
+    return ScoreFigures(
+        network=name,
+        view=CarriedScores(tuple(part.counts), tuple(part.withheld_groups)),
+        stats=tuple(stats),
+        moments=tuple(scored),
+        changes=tuple(changes),
+        spreads=latest_spreads,
+        starters=starters,
+        roles=roles,
+        roles_left_out=roles_left_out,
+        positions_digest=digest or value_digest(tuple(map(tuple, positions))),
+    )
 
-    latest_medians = {(s.indicator, s.situation): s.median for s in stats if s.moment == latest}
-    starters += shared_picture_starters(view.framework, [a for a in part.agreed if a.moment == latest], latest_medians, translations)
+
+def _network_figures(view: AudienceView, name: str, score: ScoreFigures, part: _NetworkPart, translations: Translations, carried: bool) -> NetworkFigures:
+    """The network's figures: what its scores decide (`score`, made now or taken over when
+    `carried`) with its stories, shared picture, decisions and meetings."""
+    stories = part.stories
+    latest = score.moments[-1] if score.moments else None
+    previous = score.moments[-2] if len(score.moments) > 1 else None
+    latest_medians = {(s.indicator, s.situation): s.median for s in score.stats if s.moment == latest}
+    starters = score.starters + shared_picture_starters(view.framework, [a for a in part.agreed if a.moment == latest], latest_medians, translations)
+    withheld = {group.moment for group in score.view.withheld}
     story_moments = Counter(s.moment for s in stories)
-    all_moments = sorted(set(scored) | set(story_moments))
+    all_moments = sorted(set(score.moments) | set(story_moments))
     cycles = Counter(s.cycle for s in stories)
     return NetworkFigures(
         network=name,
-        moments=tuple(scored),
+        moments=score.moments,
         latest=latest,
         previous=previous,
-        stats=tuple(stats),
-        changes=tuple(changes),
-        participants=tuple((m, _participant_count(view, name, m, part.withheld)) for m in all_moments),
+        stats=score.stats,
+        changes=score.changes,
+        participants=tuple((m, _participant_count(view, name, m, withheld)) for m in all_moments),
         stories_per_moment=tuple((m, story_moments.get(m, 0)) for m in all_moments),
         stories=tuple(sorted(stories, key=lambda s: (s.cycle, s.moment, s.title or "", s.text))),
         cycle_counts=tuple((c.code, cycles.get(c.code, 0)) for c in view.framework.cycles),
         value_cells=_value_cells(view, stories, all_moments),
         meetings=_meetings(part.meeting_notes),
-        positions=tuple(positions),
-        spreads=latest_spreads,
+        positions=None if carried else tuple(part.positions),
+        spreads=score.spreads,
         starters=starters,
         agreed=tuple(part.agreed),
         decisions=tuple(part.decisions),
-        roles=roles,
-        roles_left_out=roles_left_out,
+        roles=score.roles,
+        roles_left_out=score.roles_left_out,
+        positions_digest=score.positions_digest,
     )
 
 

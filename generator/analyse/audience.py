@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -105,6 +106,14 @@ class Withheld:
     situation: Situation
 
 
+class CarriedScores(NamedTuple):
+    """What a view holds of one network's scores besides its positions, as an earlier build made
+    it: the network's figures are taken from that build (see `generator.analyse.aggregate`)."""
+
+    participants: tuple[tuple[Moment, int], ...]  # as `AudienceView.participants` counts them
+    withheld: tuple[Withheld, ...]
+
+
 @dataclass(frozen=True)
 class AudienceView:
     audience: str
@@ -131,18 +140,27 @@ class AudienceView:
         return self.audience == PUBLIC
 
 
-def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], str] | None = None, translations: Translations = DUTCH) -> AudienceView:
+def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], str] | None = None, translations: Translations = DUTCH,
+                 carried: Mapping[str, CarriedScores] | None = None) -> AudienceView:
     """The view for one audience. `names` finds names of anyone in the texts that go public (by
     default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site.
-    Where a name was removed, the mark (`[deelnemer]`) is in the language of `translations`."""
+    Where a name was removed, the mark (`[deelnemer]`) is in the language of `translations`.
+
+    `carried`: networks whose scores an earlier build made into this view's parts from the same
+    scores (see `Dataset.score_inputs`): their positions are left out, their counts and withheld
+    groups taken as given."""
     if not isinstance(audience, Audience):
         raise UsageError(Message("Onbekend publiek '%(audience)s'; kies 'intern' of 'publiek'.", audience=str(audience)))
-    numbers = _anonymous_numbers(dataset)
+    carried = carried or {}
+    scores = dataset.scores
+    if carried:  # in C: a million scores at 1,000 networks
+        scores = tuple(itertools.compress(scores, map(operator.not_, map(carried.__contains__, map(_NETWORK, scores)))))
+    numbers = _anonymous_numbers(scores)
     redactor = dataset.redactor or Redactor(dataset.identities)
     internal = audience == INTERNAL
     # A role is a category, but typed freely: without names, and never in public (a lone researcher is identifiable).
-    roles = {role: redactor(role) for role in set(map(_ROLE, dataset.scores)) if role} if internal else {}
-    positions = _positions(dataset.scores, numbers, roles)
+    roles = {role: redactor(role) for role in set(map(_ROLE, scores)) if role} if internal else {}
+    positions = _positions(scores, numbers, roles)
     participants = participant_counts(positions)
     finder = None if internal else (names or default_name_finder())
     marks = {mark: translations.gettext(mark) for mark in MARKS if translations.gettext(mark) != mark}
@@ -177,8 +195,13 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         participants = {key: n for key, n in participants.items() if n >= dataset.settings.public_min_group}
         # Only networks with something public: scores (maybe all withheld, which the page says) or
         # consented stories. A network known only from meeting evaluations is internal.
-        shown = {s.network for s in dataset.scores} | {s.network for s in stories}
+        shown = set(map(_NETWORK, dataset.scores)) | carried.keys() | {s.network for s in stories}
         networks = tuple(n for n in networks if n in shown)
+    for network, parts in carried.items():
+        participants.update(((network, moment), count) for moment, count in parts.participants)
+        withheld += parts.withheld
+    if carried:
+        withheld.sort(key=_WITHHELD_ORDER)
     # The shared picture is a group statement: in public only where the group has the minimum size.
     agreed = [
         Agreed(a.network, a.moment, a.indicator, a.situation, a.value, redact(a.note) if internal else "")
@@ -242,14 +265,14 @@ def _redacted_table(table: TableSummary, redact: Callable[[str], str]) -> TableS
 REDACTED = PARTICIPANT_MARK
 
 
-def _anonymous_numbers(dataset: Dataset) -> dict[tuple[str, str], int]:
+def _anonymous_numbers(scores: Sequence[Score]) -> dict[tuple[str, str], int]:
     """Participants numbered per network in the order they first appear in the files.
 
     Keyed by the person (validate gave every record its person's key), so one person has one number.
     """
     numbers: dict[tuple[str, str], int] = {}
     counters: dict[str, int] = defaultdict(int)
-    for key in dict.fromkeys(map(_NETWORK_AND_PARTICIPANT, dataset.scores)):  # the person's key: one per person
+    for key in dict.fromkeys(map(_NETWORK_AND_PARTICIPANT, scores)):  # the person's key: one per person
         counters[key[0]] += 1
         numbers[key] = counters[key[0]]
     return numbers
@@ -293,5 +316,8 @@ def _public_groups(positions: list[Position], minimum: int) -> tuple[list[Positi
             kept += [Position(p.network, p.moment, None, p.indicator, p.situation, p.value) for p in members]
         else:
             withheld.append(Withheld(*key))
-    withheld.sort(key=lambda w: (w.network, w.moment, w.indicator, w.situation))
+    withheld.sort(key=_WITHHELD_ORDER)
     return kept, withheld
+
+
+_WITHHELD_ORDER = operator.attrgetter("network", "moment", "indicator", "situation")

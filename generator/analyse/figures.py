@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.analyse.audience import Agreed, AudienceView, Decision, MeetingNote, Position, Story
+from generator.analyse.audience import Agreed, AudienceView, CarriedScores, Decision, MeetingNote, Position, Story
 from generator.core.moments import Moment
 from generator.core.vocabulary import Situation, StarterKind
 
@@ -112,6 +112,34 @@ class RoleFigures(NamedTuple):
         return dict(self.medians).get(indicator)
 
 
+class PositionsLeftBehind(Exception):
+    """The positions of networks whose figures were taken from an earlier build are needed after
+    all (their pages must be made again): the build analyses those networks' scores anew."""
+
+    def __init__(self, networks: tuple[str, ...]) -> None:
+        super().__init__(", ".join(networks))
+        self.networks = networks
+
+
+@dataclass(frozen=True)
+class ScoreFigures:
+    """Everything of one network's figures that its scores alone decide, in one audience and
+    language. A later build whose scores of the network are the same (`Dataset.score_inputs`)
+    takes these instead of analysing the scores again; the positions stay behind, so the
+    network's page, made from them, must be taken over from the previous build as well."""
+
+    network: str
+    view: CarriedScores  # what the audience view holds of the scores besides the positions
+    stats: tuple[Stat, ...]
+    moments: tuple[Moment, ...]  # with participants, figures or withheld groups, in time order
+    changes: tuple[Change, ...]
+    spreads: dict[tuple[str, Situation], Spread]
+    starters: tuple[Starter, ...]  # of the spreads, changes and roles (not of the shared picture)
+    roles: tuple[RoleFigures, ...]
+    roles_left_out: tuple[str, ...]
+    positions_digest: str
+
+
 @dataclass(frozen=True)
 class NetworkFigures:
     network: str
@@ -126,13 +154,16 @@ class NetworkFigures:
     cycle_counts: tuple[tuple[int, int], ...]
     value_cells: tuple[ValueCell, ...]  # every cycle × every moment of stories_per_moment
     meetings: tuple[Meeting, ...]
-    positions: tuple[Position, ...]  # every moment, for the paths over time
+    # Every moment, for the paths over time; None when the figures were taken from an earlier
+    # build (`ScoreFigures`): then the network's page is too, and nothing reads them.
+    positions: tuple[Position, ...] | None
     spreads: dict[tuple[str, Situation], Spread]  # (indicator, situation) at the latest moment
     starters: tuple[Starter, ...]
     agreed: tuple[Agreed, ...] = ()  # the shared picture, every moment
     decisions: tuple[Decision, ...] = ()  # conclusions and agreements, every moment
     roles: tuple[RoleFigures, ...] = ()  # internal only: roles with at least the minimum group size
     roles_left_out: tuple[str, ...] = ()  # roles too small to show on their own
+    positions_digest: str = ""  # what the positions are made from: equal digests, equal positions (a page key hashes this)
 
     @property
     def threads(self) -> tuple[tuple[str, tuple[Story, ...]], ...]:
@@ -164,8 +195,15 @@ class NetworkFigures:
         return tuple(d for d in self.decisions if d.moment == moment)
 
     @property
+    def crosses(self) -> tuple[Position, ...]:
+        """The positions, which only a network analysed in this build has (see `ScoreFigures`)."""
+        if self.positions is None:
+            raise PositionsLeftBehind((self.network,))
+        return self.positions
+
+    @property
     def positions_latest(self) -> tuple[Position, ...]:
-        return tuple(p for p in self.positions if p.moment == self.latest)
+        return tuple(p for p in self.crosses if p.moment == self.latest)
 
     @functools.cached_property
     def latest_current(self) -> dict[str, Stat]:
@@ -188,3 +226,4 @@ class Figures:
     view: AudienceView
     networks: tuple[NetworkFigures, ...]
     stats: tuple[Stat, ...]
+    scores: tuple[ScoreFigures, ...] = ()  # per network with scores, as a later build may take them over

@@ -8,8 +8,12 @@ that cannot be written is no error: the work is then simply done again next time
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
+import io
 import os
+import pickle
 from pathlib import Path
 
 
@@ -39,3 +43,34 @@ def package_digest() -> str:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
+
+
+def value_digest(value: object) -> str:
+    """The SHA-256 of a value by what it holds: pickled without pickle's memo, so that two equal
+    values give one digest however their parts happen to be shared (one moment object used a
+    thousand times, or a thousand equal ones). Raises what pickling raises (`ValueError` for a
+    value that contains itself)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: shared parts are written out each time
+    pickler.dump(value)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+KEPT_UNUSED_DAYS = 30
+
+
+def prune(cache: Path, used: set[str]) -> None:
+    """Entries this build used are marked fresh; entries no build used for `KEPT_UNUSED_DAYS` go
+    (an old version of an export, or of the program). Quietly: it is only a cache."""
+    now = dt.datetime.now().timestamp()
+    try:
+        entries = list(cache.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.name in used:
+                os.utime(entry)
+            elif now - entry.stat().st_mtime > KEPT_UNUSED_DAYS * 86400:
+                entry.unlink()

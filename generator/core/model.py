@@ -155,3 +155,10 @@ class Dataset:
     # The redactor of `identities`, made once when the data set is assembled (its keys take a
     # quarter of a second at 1,000 networks); None: the audience stage makes it.
     redactor: Redactor | None = field(default=None, compare=False, repr=False)
+    # Per network with scores, a digest of everything its scores are made from (equal digests,
+    # equal scores; see `generator.read.validate`): how a build knows which networks it may take
+    # from the previous one. Derived from the rest, so not compared.
+    score_inputs: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Networks whose scores were not read again, their tables unchanged since an earlier build (see
+    # `generator.read.kept`): the data set has none of their scores, and a build takes their figures over.
+    absent: frozenset[str] = field(default=frozenset(), compare=False, repr=False)

@@ -18,9 +18,9 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     """The data set in a fixed order: networks by name, moments in time."""
     records: tuple[Score | Reflection | SharedPosition | Agreement, ...] = (*validated.scores, *validated.reflections, *validated.shared, *validated.agreements)
     network_of = operator.attrgetter("network")  # `map` in C: a million records at 1,000 networks
-    names = set(map(network_of, records)) | set(map(network_of, validated.evaluations))
+    names = set(map(network_of, records)) | set(map(network_of, validated.evaluations)) | validated.absent
     networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
-    moments = tuple(sorted(set(map(operator.attrgetter("moment"), records))))
+    moments = tuple(sorted(set(map(operator.attrgetter("moment"), records)) | set(validated.absent_moments)))
     # A theme names its network as the coach wrote it; match it the way network names are merged.
     keys = {"".join(fold(name).split()): name for name in networks}
     matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
@@ -38,6 +38,8 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
         shared=tuple(sorted(validated.shared, key=lambda s: (s.network, s.moment, s.indicator, s.situation))),
         agreements=tuple(sorted(validated.agreements, key=lambda a: (a.network, a.moment, a.source))),
         redactor=redactor,
+        score_inputs=validated.score_inputs,
+        absent=validated.absent,
     )
 
 

@@ -14,7 +14,6 @@ Excel error values and formulas without a computed value are flagged for the col
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -27,12 +26,12 @@ import struct
 import unicodedata
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
-from generator.core.cache import package_digest, store
+from generator.core.cache import package_digest, prune, store
 from generator.core.errors import Code, Problem, os_reason
 from generator.core.language import Message
 from generator.core.text import INVISIBLE as _INVISIBLE
@@ -83,6 +82,9 @@ class RawTable:
     sheet: str | None = None
     empty_rows: tuple[int, ...] = ()
     flagged: tuple[tuple[int, int, str, str], ...] = ()
+    # The SHA-256 of the file's bytes: what a network's figures were made from (see
+    # `generator.read.validate`, `score_inputs`), without hashing the rows again.
+    digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,9 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
             ignored.append(name)  # a note beside the exports, not Excel's "Unicode text"
             continue
         key = None
+        digest = hashlib.sha256(content).hexdigest()
         if cache is not None:
-            key = cache / hashlib.sha256(f"{program}\0{name}\0{path.suffix.lower()}\0".encode("utf-8", "surrogateescape") + content).hexdigest()
+            key = cache / hashlib.sha256(f"{program}\0{name}\0{path.suffix.lower()}\0{digest}".encode("utf-8", "surrogateescape")).hexdigest()
             used.add(key.name)
             kept = _cached(key)
             if kept is not None:
@@ -165,33 +168,15 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
         else:
             table, file_problems, file_notices = read_csv(content, name)
             sheets = [table] if table is not None else []
+        sheets = [replace(sheet, digest=digest) for sheet in sheets]
         tables += sheets
         problems += file_problems
         notices += file_notices
         if key is not None:
             store(key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
     if cache is not None:
-        _prune(cache, used)
+        prune(cache, used)
     return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices))
-
-
-KEPT_UNUSED_DAYS = 30
-
-
-def _prune(cache: Path, used: set[str]) -> None:
-    """Entries this read used are marked fresh; entries no read used for `KEPT_UNUSED_DAYS` go
-    (an old version of an export, or of the program). Quietly: it is only a cache."""
-    now = dt.datetime.now().timestamp()
-    try:
-        entries = list(cache.iterdir())
-    except OSError:
-        return
-    for entry in entries:
-        with contextlib.suppress(OSError):
-            if entry.name in used:
-                os.utime(entry)
-            elif now - entry.stat().st_mtime > KEPT_UNUSED_DAYS * 86400:
-                entry.unlink()
 
 
 def _cached(key: Path) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:

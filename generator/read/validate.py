@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from generator.core.cache import value_digest
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
@@ -28,6 +30,7 @@ from generator.read.canonical import agreement_row, missing_columns, reflection_
 from generator.read.cells import Parsers
 from generator.read.dialects import DIALECTS, Dialect, apply_dialect
 from generator.read.forms import Response, is_anonymous, read_responses, table_problems
+from generator.read.kept import KeptTable
 from generator.read.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
 from generator.read.recognise import (
     AGREEMENTS,
@@ -79,6 +82,12 @@ class Validated:
     identities: frozenset[str] = frozenset()
     shared: tuple[SharedPosition, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    # Per network, a digest of everything its scores are made from (see `_score_inputs`).
+    score_inputs: dict[str, str] = field(default_factory=dict)
+    # The networks of the tables taken over from an earlier build (`kept`): none of their scores is here.
+    absent: frozenset[str] = frozenset()
+    absent_moments: tuple[Moment, ...] = ()  # the moments of those tables' scores
+    keep: tuple[tuple[RawTable, KeptTable], ...] = ()  # what a later build may take over of the tables read now
 
 
 def _one_shared_position_each(shared: list[SharedPosition], problems: list[Problem]) -> list[SharedPosition]:
@@ -108,97 +117,224 @@ class _TableResult:
     responses: list[Response]
     unused: list[UnusedRow]
     dialect: Dialect | None = None
+    identity_rows: list[tuple[str, ...]] = field(default_factory=list)  # see `_identity_cells`
+    spellings: Counter = field(default_factory=Counter)  # each network name as its records write it
 
 
-def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None) -> Validated:
+def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None,
+                    kept: Callable[[RawTable], KeptTable | None] | None = None, force: frozenset[str] = frozenset()) -> Validated:
+    """Every table read and checked, and then the checks over all tables at once.
+
+    `kept`: what an earlier build kept of a score table (see `generator.read.kept`); a table it
+    gives, still under the same context and alone holding its networks' scores, is not read
+    again, unless it holds a network of `force`. Its networks are `Validated.absent`: the data set
+    has none of their scores, and a build takes their figures from the previous one."""
     mappings = mappings or Mappings()
     parsers = Parsers(framework, settings.spring_until_month)
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    results: list[_TableResult] = []
+    slots: list[_TableResult | _Kept] = []  # in the order of the tables
     identity_rows: list[tuple[str, ...]] = []
     for table in tables:
-        presented = apply_dialect(table, DIALECTS)
-        table = presented.table
-        if presented.dialect is not None and not table.rows and not table.empty_rows:
-            # Only the header rows of an export (a survey nobody answered yet): said, like a header-only file.
-            message = (Message("het blad bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name)
-                       if table.sheet else
-                       Message("het bestand bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name))
-            warnings.append(Problem(table.file, None, None, None, message, sheet=table.sheet, code=Code.HEADER_ONLY))
+        earlier = kept(table) if kept is not None and table.digest else None
+        if earlier is not None:
+            identity_rows += earlier.identity_rows
+            slots.append(_Kept(table, earlier))
             continue
-        layout = recognise(table, framework, mappings, presented.dialect)
-        kind = layout.kind
-        if kind is None:
-            message = Message(UNRECOGNISED_FORM.text, lead=UNRECOGNISED) if table.sheet is not None or len(table.header) > 6 else UNRECOGNISED
-            problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
-            continue
-        identity_rows += _identity_cells(table, layout)
-        column_problems = _ambiguous_columns(table, layout)
-        if column_problems:
-            problems += column_problems
-            continue
-        # Rows the form tool itself marks as no answer (a preview, an unfinished response) are listed, not read.
-        skipped = [UnusedRow(table.file, table.sheet, number, reason) for number, reason in sorted(presented.skipped.items())]
-        answers = replace(table, rows=tuple(row for row in table.rows if row[0] not in presented.skipped)) if skipped else table
-        answers = _without_flagged_rows(answers, layout, problems)
-        if layout.form or layout.kind == EVALUATIONS:
-            missing = table_problems(answers, layout, mappings)
-            if missing:
-                problems += missing
-                continue
-            responses, unused = read_responses(answers, layout, parsers, settings, mappings, problems)
-            result = _TableResult(table, layout, [], responses, skipped + unused, presented.dialect)
-        else:
-            # A canonical table may name its participants in an e-mail or name column instead.
-            columns = dict(layout.columns)
-            if PARTICIPANT not in columns:
-                for meaning in (EMAIL, NAME):
-                    if meaning in columns:
-                        columns[PARTICIPANT] = columns[meaning]
-                        break
-            layout = replace(layout, columns=columns)
-            missing_names = missing_columns(kind, layout.columns)
-            if missing_names:
-                problems += [
-                    Problem(table.file, table.header_row, column, None, _MISSING_COLUMN[kind], sheet=table.sheet, code=Code.MISSING_COLUMN)
-                    for column in missing_names
-                ]
-                continue
-            records: list[Score | Reflection | SharedPosition | Agreement]
-            if kind == SCORES:
-                records = [r for r in score_records(answers, layout.columns, parsers, settings, problems) if r]
-            elif kind == SHARED_PICTURE:
-                records = [r for r in (shared_row(answers, n, c, layout.columns, parsers, settings, problems) for n, c in answers.rows) if r]
-            elif kind == AGREEMENTS:
-                records = [r for r in (agreement_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
-            else:
-                records = [r for r in (reflection_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
-            result = _TableResult(table, layout, records, [], skipped, presented.dialect)
-        if layout.unplaced:
-            warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), Message("deze kolommen worden niet gebruikt."), sheet=table.sheet, code=Code.UNUSED_COLUMNS))
-        results.append(result)
+        result = _read_table(table, framework, settings, mappings, parsers, problems, warnings)
+        if result is not None:
+            identity_rows += result.identity_rows
+            slots.append(result)
 
     for alias, identity in mappings.aliases:
         identity_rows.append((alias, identity))
     persons = _people(identity_rows)
+    identities = frozenset(value for row in identity_rows for value in row)
+    spellings: Counter = Counter()
+    for slot in slots:
+        if isinstance(slot, _Kept):
+            spellings.update(dict(slot.kept.spellings))
+        else:
+            slot.spellings = Counter(map(operator.attrgetter("network"), _records_of(slot)))
+            spellings.update(slot.spellings)
+    chosen = _chosen_names(spellings, warnings)
+    context = value_digest((settings, mappings, framework, sorted(persons.items()), sorted(chosen.items()), sorted(identities)))
+    holders = _score_holders(slots, chosen)
+    taken_over: list[_Kept] = []
+    read: list[_TableResult | _Kept] = []
+    for slot in slots:
+        if isinstance(slot, _Kept):
+            if slot.kept.context == context and slot.kept.alone and all(holders[n] == 1 and n not in force for n in slot.kept.networks):
+                taken_over.append(slot)
+                read.append(slot)
+                continue
+            # Read after all; its identities and spellings, counted above, are the same.
+            result = _read_table(slot.table, framework, settings, mappings, parsers, problems, warnings)
+            if result is None:
+                continue
+            result.spellings = Counter(map(operator.attrgetter("network"), _records_of(result)))
+            slot = result
+        read.append(slot)
+    slots = read
+    results = [slot for slot in slots if isinstance(slot, _TableResult)]
     _assign_persons(results, persons)
-    warnings += _suspected_duplicates(results, persons)
-    _merge_network_names(results, warnings)
+    pairs = {id(result): _distinct(_records_of(result), "network", "participant") for result in results}
+    warnings += _suspected_duplicates([*pairs.values(), *(set(t.kept.pairs) for t in taken_over)], persons)
+    _merge_network_names(results, chosen)
+    score_inputs = _score_inputs(slots, context)
     _keep_latest_responses(results, warnings)
     if framework.own_indicators:
-        _own_indicators_in_their_networks(results, framework, problems, warnings)
+        _own_indicators_in_their_networks(results, framework, problems, warnings, {n for t in taken_over for n in t.kept.networks})
     scores = _deduplicate(results, parsers, problems, warnings)
     reflections = [r for result in results if result.layout.kind == REFLECTIONS for r in _records_of(result)]
     evaluations = [r for result in results if result.layout.kind == EVALUATIONS for r in _records_of(result)]
     shared = _one_shared_position_each([r for result in results if result.layout.kind == SHARED_PICTURE for r in _records_of(result)], problems)
     agreements = [r for result in results if result.layout.kind == AGREEMENTS for r in _records_of(result)]
     _report_partial_participants(scores, framework, parsers, warnings)
-    summaries = [_summary(result) for result in results]
+    summary_of = {id(result): _summary(result) for result in results}
+    summaries = [slot.kept.summary if isinstance(slot, _Kept) else summary_of[id(slot)] for slot in slots]
+    for taken in taken_over:
+        warnings += taken.kept.warnings
     warnings.sort(key=lambda w: (w.file, w.sheet or "", w.row or 0, w.message))
-    identities = frozenset(value for row in identity_rows for value in row)
+    keep: tuple[tuple[RawTable, KeptTable], ...] = ()
+    if kept is not None and not problems:
+        about: dict[tuple[str, str | None], list[Problem]] = defaultdict(list)
+        for warning in warnings:
+            about[(warning.file, warning.sheet)].append(warning)
+        keep = tuple(_to_keep(result, summary_of[id(result)], about[(result.table.file, result.table.sheet)], pairs[id(result)], context, holders, chosen)
+                     for result in results if _keepable(result))
     return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings), identities,
-                     tuple(shared), tuple(agreements))
+                     tuple(shared), tuple(agreements), score_inputs,
+                     absent=frozenset(n for t in taken_over for n in t.kept.networks),
+                     absent_moments=tuple(sorted({m for t in taken_over for m in t.kept.moments})),
+                     keep=keep)
+
+
+@dataclass
+class _Kept:
+    """A table an earlier build kept (see `generator.read.kept`), not read (yet)."""
+
+    table: RawTable
+    kept: KeptTable
+
+
+def _keepable(result: _TableResult) -> bool:
+    """A canonical score table read from a file: what it adds besides its scores can be kept."""
+    return result.layout.kind == SCORES and not result.layout.form and result.dialect is None and bool(result.table.digest)
+
+
+def _to_keep(result: _TableResult, summary: TableSummary, warnings: list[Problem], pairs: set, context: str, holders: Counter,
+             chosen: dict[str, str]) -> tuple[RawTable, KeptTable]:
+    """What a later build needs of a table besides its scores; `warnings`: those about the table."""
+    return result.table, KeptTable(
+        identity_rows=tuple(result.identity_rows),
+        spellings=tuple(result.spellings.items()),
+        context=context,
+        alone=all(holders[chosen[name]] == 1 for name in result.spellings),
+        summary=summary,
+        warnings=tuple(warnings),
+        pairs=tuple(sorted(pairs)),
+        moments=tuple(sorted(set(map(operator.attrgetter("moment"), result.records)))),
+    )
+
+
+def _score_holders(slots: list[_TableResult | _Kept], chosen: dict[str, str]) -> Counter:
+    """How many tables hold scores of each network (as merged)."""
+    holders: Counter = Counter()
+    for slot in slots:
+        if isinstance(slot, _Kept):
+            holders.update({chosen[name] for name, _ in slot.kept.spellings})
+        elif slot.layout.kind == SCORES:
+            holders.update({chosen[name] for name in slot.spellings})
+    return holders
+
+
+def _read_table(table: RawTable, framework: Framework, settings: Settings, mappings: Mappings, parsers: Parsers,
+                problems: list[Problem], warnings: list[Problem]) -> _TableResult | None:
+    """One table recognised and every cell checked: its records, or None (with the problems said)."""
+    presented = apply_dialect(table, DIALECTS)
+    table = presented.table
+    if presented.dialect is not None and not table.rows and not table.empty_rows:
+        # Only the header rows of an export (a survey nobody answered yet): said, like a header-only file.
+        message = (Message("het blad bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name)
+                   if table.sheet else
+                   Message("het bestand bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name))
+        warnings.append(Problem(table.file, None, None, None, message, sheet=table.sheet, code=Code.HEADER_ONLY))
+        return None
+    layout = recognise(table, framework, mappings, presented.dialect)
+    kind = layout.kind
+    if kind is None:
+        message = Message(UNRECOGNISED_FORM.text, lead=UNRECOGNISED) if table.sheet is not None or len(table.header) > 6 else UNRECOGNISED
+        problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
+        return None
+    identities = _identity_cells(table, layout)
+    column_problems = _ambiguous_columns(table, layout)
+    if column_problems:
+        problems += column_problems
+        return None
+    # Rows the form tool itself marks as no answer (a preview, an unfinished response) are listed, not read.
+    skipped = [UnusedRow(table.file, table.sheet, number, reason) for number, reason in sorted(presented.skipped.items())]
+    answers = replace(table, rows=tuple(row for row in table.rows if row[0] not in presented.skipped)) if skipped else table
+    answers = _without_flagged_rows(answers, layout, problems)
+    if layout.form or layout.kind == EVALUATIONS:
+        missing = table_problems(answers, layout, mappings)
+        if missing:
+            problems += missing
+            return None
+        responses, unused = read_responses(answers, layout, parsers, settings, mappings, problems)
+        result = _TableResult(table, layout, [], responses, skipped + unused, presented.dialect, identities)
+    else:
+        # A canonical table may name its participants in an e-mail or name column instead.
+        columns = dict(layout.columns)
+        if PARTICIPANT not in columns:
+            for meaning in (EMAIL, NAME):
+                if meaning in columns:
+                    columns[PARTICIPANT] = columns[meaning]
+                    break
+        layout = replace(layout, columns=columns)
+        missing_names = missing_columns(kind, layout.columns)
+        if missing_names:
+            problems += [
+                Problem(table.file, table.header_row, column, None, _MISSING_COLUMN[kind], sheet=table.sheet, code=Code.MISSING_COLUMN)
+                for column in missing_names
+            ]
+            return None
+        records: list[Score | Reflection | SharedPosition | Agreement]
+        if kind == SCORES:
+            records = [r for r in score_records(answers, layout.columns, parsers, settings, problems) if r]
+        elif kind == SHARED_PICTURE:
+            records = [r for r in (shared_row(answers, n, c, layout.columns, parsers, settings, problems) for n, c in answers.rows) if r]
+        elif kind == AGREEMENTS:
+            records = [r for r in (agreement_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
+        else:
+            records = [r for r in (reflection_row(answers, n, c, layout.columns, parsers, problems, layout.every) for n, c in answers.rows) if r]
+        result = _TableResult(table, layout, records, [], skipped, presented.dialect, identities)
+    if layout.unplaced:
+        warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), Message("deze kolommen worden niet gebruikt."), sheet=table.sheet, code=Code.UNUSED_COLUMNS))
+    return result
+
+
+def _score_inputs(slots: list[_TableResult | _Kept], context: str) -> dict[str, str]:
+    """Per network, a digest of everything its scores are made from: each table that holds any of
+    them (its file, sheet and bytes, in the order the tables are read: a repeated score counts
+    where it first appears) and `context`, what every record depends on (the settings, column
+    meanings, framework, who is whom, the chosen spelling of each network, every identity).
+
+    Equal digests, equal scores: the build takes a network's figures from the previous build by
+    it (see `generator.carried`). Counted before form responses give way to later ones, so a
+    table whose response lost still counts. A network with a table not read from a file (no
+    digest, as in tests that make tables themselves) gets none, and is always analysed anew."""
+    tables: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
+    for slot in slots:
+        if isinstance(slot, _Kept):
+            networks: Iterable[str] = slot.kept.networks
+        elif slot.layout.kind == SCORES:
+            networks = sorted(_distinct(_records_of(slot), "network"))
+        else:
+            continue
+        for network in networks:
+            tables[network].append((slot.table.file, slot.table.sheet, slot.table.digest))
+    return {network: value_digest((context, tuple(found))) for network, found in tables.items() if all(digest for *_, digest in found)}
 
 
 def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
@@ -320,15 +456,15 @@ def _distinct(records: list, *fields: str) -> set:
         return set(values) if len(fields) > 1 else {value for value, in values}
 
 
-def _suspected_duplicates(results: list[_TableResult], persons: dict[str, str]) -> list[Problem]:
+def _suspected_duplicates(pairs: list[set[tuple[str, str]]], persons: dict[str, str]) -> list[Problem]:
     """Persons in one network who may be one person (a name and an e-mail that spells it) although
-    no row links them: said, not guessed."""
+    no row links them: said, not guessed. `pairs`: per table, its (network, person) pairs."""
     members: dict[str, list[str]] = defaultdict(list)
     for key, person in persons.items():
         members[person].append(key)
     by_network: dict[str, set[str]] = defaultdict(set)
-    for result in results:
-        for network, participant in _distinct(_records_of(result), "network", "participant"):
+    for found in pairs:
+        for network, participant in found:
             if participant in members:
                 by_network[network].add(participant)
     warnings = []
@@ -347,11 +483,9 @@ def _records_of(result: _TableResult) -> list:
     return result.records + [record for response in result.responses for record in response.records]
 
 
-def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -> None:
-    """Rewrite every network name to the most used spelling of its key, and say so."""
-    counts: Counter = Counter()
-    for result in results:
-        counts.update(map(operator.attrgetter("network"), _records_of(result)))
+def _chosen_names(counts: Counter, warnings: list[Problem]) -> dict[str, str]:
+    """Each spelling of a network name (with how many records write it so) → the most used
+    spelling of its key; merged spellings are said."""
     variants: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         variants[network_key(name)].append(name)
@@ -363,6 +497,11 @@ def _merge_network_names(results: list[_TableResult], warnings: list[Problem]) -
         if len(names) > 1:
             listed = ", ".join(f"'{n}'" for n in sorted(names))
             warnings.append(Problem("netwerknamen", None, None, None, Message("%(names)s zijn samengevoegd tot '%(name)s' (ze verschillen alleen in hoofdletters, spaties of accenten).", names=listed, name=best), code=Code.NETWORKS_MERGED))
+    return chosen
+
+
+def _merge_network_names(results: list[_TableResult], chosen: dict[str, str]) -> None:
+    """Rewrite every network name to its chosen spelling (`_chosen_names`)."""
     if all(chosen[name] == name for name in chosen):
         return  # no two spellings of one network: every record stays as it is
     for result in results:
@@ -394,14 +533,15 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
         result.responses = kept
 
 
-def _own_indicators_in_their_networks(results: list[_TableResult], framework: Framework, problems: list[Problem], warnings: list[Problem]) -> None:
+def _own_indicators_in_their_networks(results: list[_TableResult], framework: Framework, problems: list[Problem], warnings: list[Problem],
+                                      elsewhere: set[str]) -> None:
     """An own indicator for some networks, scored (or agreed on) in another network, is a problem:
     counting it would be a guess at what the coach meant. A network the settings name that no
     export has is said (a typing error would otherwise silently leave it without the indicator)."""
     restricted = {ind.code: ind for ind in framework.own_indicators if ind.networks}
     if not restricted:
         return
-    present: set[str] = set()
+    present = {network_key(name) for name in elsewhere}  # networks of tables not read again
     for result in results:
         if result.layout.kind not in (SCORES, SHARED_PICTURE):
             present |= {network_key(r.network) for r in _records_of(result)}

@@ -166,7 +166,7 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
         asked = framework.for_network(figures.network)
         paths = declare(PATHS, _path_rows(figures, view, t), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
-            len({p.participant for p in figures.positions}), t), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
+            len({p.participant for p in figures.crosses}), t), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
     return NetworkCharts(positions, change, participation, cycles, meetings, paths)
 
 
@@ -195,7 +195,7 @@ def _path_rows(figures: NetworkFigures, view: AudienceView, t: Translations) -> 
     rows = [
         {"indicator": label(p.indicator), "meetmoment": moment[p.moment], "volgorde": order[p.moment],
          "score": p.value, "soort": "pad", "deelnemer": participant(p.participant)}
-        for p in figures.positions if p.situation == Situation.CURRENT and p.moment in order
+        for p in figures.crosses if p.situation == Situation.CURRENT and p.moment in order
     ]
     rows += [
         {"indicator": label(s.indicator), "meetmoment": moment[s.moment], "volgorde": order[s.moment],

@@ -20,8 +20,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.analyse.audience import AudienceView, Story
-from generator.analyse.figures import Figures, NetworkFigures, Stat
+from generator.analyse.audience import AudienceView, Story, Withheld
+from generator.analyse.figures import Figures, NetworkFigures, PositionsLeftBehind, Stat
 from generator.analyse.insight import patterns
 from generator.core.framework import Cycle, Framework
 from generator.core.language import DUTCH, N_, Translations
@@ -182,10 +182,16 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     # Static charts are made for the whole site at once: with them every page is rendered.
     fingerprint = None if static_charts else program_fingerprint(env, (
         t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles))
+    taken = _taken_over_pages(figures, slugs, fingerprint, previous)
     index: dict[str, tuple[str, RenderedPage]] = {}
     for plan in plan_pages(figures, slugs, t):
-        key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
-        reused = previous.get(plan.path, key) if key is not None else None
+        key: str | None
+        reused: RenderedPage | None
+        if plan.path in taken:
+            key, reused = taken[plan.path]
+        else:
+            key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
+            reused = previous.get(plan.path, key) if key is not None else None
         if key is not None and reused is not None:
             files.update(reused.files)
             for name, options in reused.chart_templates.items():
@@ -238,13 +244,8 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
     framework = view.framework
     yield from [PagePlan("index.md", "index.md.j2", {"networks": figures.networks}), PagePlan("kaders.md", "kaders.md.j2", {}),
                 *_list_pages(figures, slugs, t)]
-    withheld_by_network: dict[str, list] = {}
-    for group in view.withheld:
-        withheld_by_network.setdefault(group.network, []).append(group)
-    for network in figures.networks:
+    for network, withheld, theme in _network_contexts(figures):
         slug = slugs[network.network]
-        withheld = withheld_by_network.get(network.network, [])
-        theme = view.themes.get(network.network)
 
         def network_page(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld, theme: Any = theme
                          ) -> tuple[dict[str, Any], tuple[Chart, ...]]:
@@ -261,7 +262,7 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
         def csv_file(network: NetworkFigures = network, slug: str = slug) -> dict[str, bytes]:
             return {f"netwerken/{slug}.csv": _network_csv(network, framework, t)}
 
-        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=("network", slug, *_as_inputs(network), withheld, theme), make=network_page,
+        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=_network_page_inputs(network, slug, withheld, theme), make=network_page,
                        attachments=csv_file)
     current = _current_stats(figures)
     for dimension in framework.dimensions:
@@ -313,10 +314,42 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
         )
 
 
-def _as_inputs(network: NetworkFigures) -> tuple[NetworkFigures, tuple[tuple[object, ...], ...]]:
-    """A network's figures as a page key hashes them: its crosses as plain tuples (every field, in
-    order), which pickle four times faster than a thousand named tuples; the rest as it is."""
-    return replace(network, positions=()), tuple(map(tuple, network.positions))
+def _network_contexts(figures: Figures) -> Iterator[tuple[NetworkFigures, list[Withheld], str | None]]:
+    """Each network's figures, with its withheld groups and its theme."""
+    withheld_by_network: dict[str, list[Withheld]] = {}
+    for group in figures.view.withheld:
+        withheld_by_network.setdefault(group.network, []).append(group)
+    for network in figures.networks:
+        yield network, withheld_by_network.get(network.network, []), figures.view.themes.get(network.network)
+
+
+def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[Withheld], theme: str | None) -> tuple[object, ...]:
+    """What a network's page is made from, as its key hashes it: the figures with, in place of the
+    crosses and of what is computed from them alone (`ScoreFigures`), the digest of what the
+    crosses are made from (`positions_digest`: equal digests, equal crosses and figures). So a
+    network whose figures were taken over keeps its page's key, and the key is quick to make."""
+    return ("network", slug, replace(network, positions=(), stats=(), changes=(), spreads={}, roles=(), roles_left_out=()), withheld, theme)
+
+
+def _taken_over_pages(figures: Figures, slugs: dict[str, str], fingerprint: str | None, previous: PreviousPages) -> dict[str, tuple[str, RenderedPage]]:
+    """The pages of the networks whose figures were taken from the previous build: each must be
+    in the previous docs folder with the same key, since their crosses were left behind. Raises
+    `PositionsLeftBehind` with every network whose page is not (the build then analyses those anew)."""
+    taken: dict[str, tuple[str, RenderedPage]] = {}
+    missing: list[str] = []
+    for network, withheld, theme in _network_contexts(figures):
+        if network.positions is not None:
+            continue
+        path = f"netwerken/{slugs[network.network]}.md"
+        key = page_key(fingerprint, _network_page_inputs(network, slugs[network.network], withheld, theme)) if fingerprint is not None else None
+        reused = previous.get(path, key) if key is not None else None
+        if key is None or reused is None:
+            missing.append(network.network)
+        else:
+            taken[path] = (key, reused)
+    if missing:
+        raise PositionsLeftBehind(tuple(missing))
+    return taken
 
 
 def _scale_ticks(low: float, high: float, t: Translations) -> list[str]:

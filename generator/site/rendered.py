@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from generator.core.cache import package_digest
+from generator.core.cache import package_digest, value_digest
 
 PAGES_INDEX = ".netwerkspiegel-paginas.json"
 _FORMAT = 1
@@ -86,13 +86,12 @@ def program_fingerprint(env: jinja2.Environment, options: tuple[object, ...]) ->
 
 
 def page_key(fingerprint: str, inputs: tuple[object, ...]) -> str | None:
-    """The key of a page: the same inputs (compared by their pickled bytes) and program, the same
-    page. None (the page is simply rendered) for inputs that cannot be pickled."""
+    """The key of a page: the same inputs (compared by what they hold, see `value_digest`) and
+    program, the same page. None (the page is simply rendered) for inputs that cannot be pickled."""
     try:
-        pickled = pickle.dumps(inputs, protocol=5)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return value_digest((fingerprint, inputs))
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError, ValueError):
         return None
-    return hashlib.sha256(fingerprint.encode() + pickled).hexdigest()
 
 
 def pages_index(entries: dict[str, tuple[str, RenderedPage]]) -> bytes:
