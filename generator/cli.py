@@ -248,6 +248,9 @@ def _build(args: argparse.Namespace, t: Translations) -> int:
     if result.reused_pages:
         print(t.gettext("Alleen wat veranderde is opnieuw gebouwd: de HTML van %(reused)s van de %(pages)s pagina's komt ongewijzigd uit de vorige site.")
               % {"reused": result.reused_pages, "pages": result.pages})
+    if result.networks_taken_over:
+        print(t.gettext("Van %(taken)s van de %(networks)s netwerken met scores kwamen de cijfers uit de vorige build: hun scorebestanden bleven gelijk.")
+              % {"taken": result.networks_taken_over, "networks": result.networks_with_scores})
     if args.zip:
         print(t.gettext("Open de site van schijf met %(out)s/index.html; de zip staat in %(zip)s.") % {"out": args.out, "zip": args.zip})
     elif args.offline:

@@ -212,6 +212,8 @@ class BuildResult:
     written: WriteResult
     seconds: dict[str, float]
     reused_pages: int = 0  # pages whose HTML came unchanged from the previous site
+    networks_taken_over: int = 0  # networks whose scores were not read again (`Dataset.absent`)
+    networks_with_scores: int = 0
 
 
 @contextlib.contextmanager
@@ -329,10 +331,10 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
                 force |= needed.networks
             finally:
                 seconds[N_("pagina's maken")] += time.perf_counter() - start
-    warnings = dataset.warnings
+    warnings, taken_over, with_scores = dataset.warnings, len(dataset.absent), len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
     written, reused = publish(site, src, out, config_file, offline)
     seconds[N_("mkdocs build")] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
-    return BuildResult(warnings, pages, written, seconds, reused)
+    return BuildResult(warnings, pages, written, seconds, reused, taken_over, with_scores)

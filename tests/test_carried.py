@@ -172,3 +172,19 @@ def test_what_is_kept_has_the_same_keys_in_every_process(tmp_path):
         kept.append(sorted(p.relative_to(cache).as_posix() for folder in ("tabellen", "netwerken") for p in (cache / "netwerkspiegel" / folder).iterdir()))
     assert kept[0] == kept[1]
     assert sum(name.startswith("netwerkspiegel/netwerken/") for name in kept[0]) == 6  # every network with scores
+
+
+def test_the_build_says_how_many_networks_it_took_over(tmp_path, capsys, monkeypatch):
+    from generator.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = sample_with_networks_of_their_own(tmp_path)
+    arguments = ["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
+    assert main(arguments) == 0
+    assert "vorige build" not in capsys.readouterr().out  # the first build has nothing to take over
+    change_one_export(data / "eigen", 1)
+    assert main(arguments) == 0  # the two other networks of their own and Zelfgestuurd leren are taken over
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Van 3 van de 6 netwerken met scores kwamen de cijfers uit de vorige build: hun scorebestanden bleven gelijk.")
+    assert main([*arguments, "--taal", "en"]) == 0  # another language: the figures are made anew
+    assert "previous build" not in capsys.readouterr().out
