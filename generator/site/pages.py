@@ -265,9 +265,14 @@ def plan_pages(figures: Figures, slugs: dict[str, str], t: Translations = DUTCH)
         yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=_network_page_inputs(network, slug, withheld, theme), make=network_page,
                        attachments=csv_file)
     current = _current_stats(figures)
+    # Each indicator's figures of the current situation, in the order of `figures.stats`: one pass, not one per indicator.
+    current_of: dict[str, list[Stat]] = {}
+    for stat in figures.stats:
+        if stat.situation == Situation.CURRENT:
+            current_of.setdefault(stat.indicator, []).append(stat)
     for dimension in framework.dimensions:
         members = framework.indicators_of(dimension.code)
-        trends = [trend_chart(view, figures.stats, indicator.code, t) for indicator in members]
+        trends = [trend_chart(view, current_of.get(indicator.code, []), indicator.code, t) for indicator in members]
         indicators = [
             {"indicator": indicator, "chart": trend, "rows": rows, "table": _dimension_table(rows, t)}
             for indicator, trend in zip(members, trends, strict=True)
