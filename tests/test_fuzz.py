@@ -13,9 +13,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.analyse import aggregate
+from generator.analyse.audience import Position
 from generator.core.errors import Code, InputError, NetwerkspiegelError
 from generator.core.framework import load_framework
+from generator.core.moments import parse_moment
 from generator.core.settings import parse_settings, parse_toml
+from generator.core.vocabulary import Situation
 from generator.pipeline import read_data
 from generator.read.load import read_csv, read_xlsx, sniff_delimiter
 from generator.read.own_indicators import add_own_indicators
@@ -222,3 +226,27 @@ def test_toml_reading_never_raises(content):
 
 def test_the_library_error_types_are_one_family():
     assert issubclass(InputError, NetwerkspiegelError)
+
+
+_MOMENTS = [parse_moment(text) for text in ("2025-voorjaar", "2025-najaar")]
+_CROSS_VALUES = st.one_of(st.integers(-3, 12).map(float), st.integers(-40, 48).map(lambda quarters: quarters / 4), st.just(2.0 ** 40))
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(["A", "B"]), st.sampled_from(_MOMENTS), st.sampled_from(["1a", "2b"]), st.sampled_from(list(Situation)),
+                          _CROSS_VALUES), max_size=80))
+def test_the_figures_made_in_plain_python_are_exactly_those_of_pandas(crosses):
+    """Small sets of whole, half and quarter points skip pandas (see `aggregate.PLAIN_PYTHON_UP_TO`):
+    every figure must be the very float pandas gives, -0.0 and the order of the figures included."""
+    positions = tuple(Position(network, moment, number, indicator, situation, value)
+                      for number, (network, moment, indicator, situation, value) in enumerate(crosses))
+    assert aggregate._exact_in_python(positions)
+    assert repr(aggregate._stats_in_python(positions)) == repr(aggregate._stats_with_pandas(positions))
+
+
+def test_other_values_are_left_to_pandas():
+    moment = _MOMENTS[0]
+    assert not aggregate._exact_in_python((Position("A", moment, 1, "1a", Situation.CURRENT, 7.3),))
+    assert not aggregate._exact_in_python(tuple(Position("A", moment, n, "1a", Situation.CURRENT, 2.0 ** 40) for n in range(1025)))  # sums beyond 2**50
+    assert not aggregate._exact_in_python((Position("A", moment, 1, "1a", Situation.CURRENT, -0.0),))
+    assert not aggregate._exact_in_python((Position("A", moment, 1, "1a", Situation.CURRENT, float("inf")),))
