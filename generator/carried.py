@@ -56,12 +56,16 @@ class NetworkStore:
     def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework) -> Callable[[RawTable], KeptTable | None]:
         """What was kept of a table read under these settings, column meanings and framework; None when nothing."""
         setup = value_digest((package_digest(), settings, mappings, framework))
+        read: dict[str, KeptTable | None] = {}  # loading and checking both ask: read from disk once
 
         def kept(table: RawTable) -> KeptTable | None:
             key = _table_key(setup, table)
+            if key in read:
+                return read[key]
             found = self.tables_memory.get(key) if self.tables_memory is not None else None
             if found is None and self.tables_folder is not None:
                 found = _read(self.tables_folder / key, KeptTable)
+            read[key] = found
             return found
 
         return kept

@@ -15,7 +15,7 @@ import contextlib
 import gc
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from generator.core.model import Dataset
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
+from generator.read.kept import KeptTable
 from generator.read.load import RawTable, is_header_only, load_folder
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
@@ -80,12 +81,13 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
     settings, mappings, framework, problems = load_settings(data_dir, load_framework())
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
-    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), cache=cache_dir("exports"))
-    problems += loaded.problems
     kept = None
     if store is not None:
         kept = store.table_reader(settings, mappings, framework) if take_over else _nothing_kept
-    validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force)
+    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), cache=cache_dir("exports"),
+                         defer=_deferrable(kept, force) if kept is not None and take_over else None)
+    problems += loaded.problems
+    validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force, loaded.restore)
     problems += validated.problems
     if not validated.scores and not validated.absent and not problems:
         unfilled = sorted({n.file for n in loaded.notices if is_header_only(n)})
@@ -100,7 +102,11 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
     if problems:
         raise InputError(problems)
     if store is not None:
-        store.keep_tables(settings, mappings, framework, validated.keep, loaded.tables)
+        noticed: dict[str, list[Problem]] = {}
+        for notice in loaded.notices:
+            noticed.setdefault(notice.file, []).append(notice)
+        keep = tuple((table, replace(kept_table, notices=tuple(noticed.get(table.file, ())))) for table, kept_table in validated.keep)
+        store.keep_tables(settings, mappings, framework, keep, loaded.tables)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
 
@@ -108,6 +114,18 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
 def _nothing_kept(table: RawTable) -> None:
     """No table is taken over (but what a later build needs of each is kept)."""
     return None
+
+
+def _deferrable(kept: Callable[[RawTable], KeptTable | None], force: frozenset[str]) -> Callable[[str, str], tuple[Problem, ...] | None]:
+    """For `load_folder`: a file whose one table will likely be taken over need not be loaded (what
+    loading it noticed is kept with it). Should it be read after all, `Loaded.restore` loads it."""
+    def noticed(name: str, digest: str) -> tuple[Problem, ...] | None:
+        found = kept(RawTable(name, (), (), digest=digest))
+        if found is None or not found.alone or force & set(found.networks):
+            return None
+        return found.notices
+
+    return noticed
 
 
 MAX_LOGO_BYTES = 1024 * 1024

@@ -188,3 +188,27 @@ def test_the_build_says_how_many_networks_it_took_over(tmp_path, capsys, monkeyp
         "Van 3 van de 6 netwerken met scores kwamen de cijfers uit de vorige build: hun scorebestanden bleven gelijk.")
     assert main([*arguments, "--taal", "en"]) == 0  # another language: the figures are made anew
     assert "previous build" not in capsys.readouterr().out
+
+
+def test_a_deferred_table_is_restored_from_the_cache_or_its_file(tmp_path):
+    """A table not loaded because it will likely be taken over is loaded when it must be read
+    after all: from the exports cache, else from its file, which must still hold the same bytes."""
+    from generator.core.errors import InputError
+    from generator.read.load import load_folder
+
+    data, cache = tmp_path / "data", tmp_path / "exports"
+    make_data(data, 2)
+    full = load_folder(data, cache=cache)
+    deferred = load_folder(data, cache=cache, defer=lambda name, digest: () if name == "scores-001.csv" else None)
+    stub = next(table for table in deferred.tables if table.file == "scores-001.csv")
+    assert stub.deferred and stub.rows == () and [t.file for t in deferred.tables] == [t.file for t in full.tables]
+    original = next(table for table in full.tables if table.file == "scores-001.csv")
+    assert deferred.restore(stub) == original
+    for entry in cache.iterdir():
+        entry.unlink()
+    assert deferred.restore(stub) == original  # read from the file again
+    change_one_export(data, 1)
+    with pytest.raises(InputError) as caught:
+        deferred.restore(stub)
+    assert [problem.format() for problem in caught.value.report.problems] == [
+        "scores-001.csv: het bestand veranderde terwijl Netwerkspiegel bouwde; bouw opnieuw."]

@@ -27,6 +27,7 @@ class KeptTable:
     warnings: tuple[Problem, ...]  # every warning about a row or column of this table
     pairs: tuple[tuple[str, str], ...]  # (network, person) of its scores, networks as merged
     moments: tuple[Moment, ...]  # of its scores
+    notices: tuple[Problem, ...] = ()  # what loading its file noticed (see `generator.read.load`)
 
     @property
     def networks(self) -> tuple[str, ...]:

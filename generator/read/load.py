@@ -26,13 +26,14 @@ import struct
 import unicodedata
 import warnings
 import zipfile
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 from generator.core.cache import package_digest, prune, store
-from generator.core.errors import Code, Problem, os_reason
+from generator.core.errors import Code, InputError, Problem, os_reason
 from generator.core.language import Message
 from generator.core.text import INVISIBLE as _INVISIBLE
 from generator.core.text import clean_text
@@ -85,6 +86,9 @@ class RawTable:
     # The SHA-256 of the file's bytes: what a network's figures were made from (see
     # `generator.read.validate`, `score_inputs`), without hashing the rows again.
     digest: str = ""
+    # Not loaded (no header, no rows): an earlier build kept what the data set needs of it (see
+    # `load_folder`, `defer`); `Loaded.restore` gives the table itself.
+    deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,28 @@ class Loaded:
     ignored_files: tuple[str, ...]
     problems: tuple[Problem, ...]
     notices: tuple[Problem, ...] = ()
+    # Per deferred table (by file name): its file and the key of its entry in the cache.
+    deferred: dict[str, tuple[Path, Path]] = field(default_factory=dict, compare=False, repr=False)
+
+    def restore(self, table: RawTable) -> RawTable:
+        """A deferred table itself, as loading gives it: from the cache, else read from its file
+        again, which must still hold the same bytes."""
+        if not table.deferred:
+            return table
+        path, key = self.deferred[table.file]
+        kept = _cached(key)
+        if kept is not None and len(kept[0]) == 1 and kept[0][0].digest == table.digest:
+            return kept[0][0]
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            raise InputError([Problem(table.file, None, None, None, Message("het bestand kan niet worden gelezen: %(reason)s.", reason=os_reason(error)),
+                                      code=Code.FILE_UNREADABLE)]) from error
+        read, _, _ = read_csv(content, table.file)
+        if read is None or hashlib.sha256(content).hexdigest() != table.digest:
+            raise InputError([Problem(table.file, None, None, None, Message("het bestand veranderde terwijl Netwerkspiegel bouwde; bouw opnieuw."),
+                                      code=Code.FILE_UNREADABLE)])
+        return replace(read, digest=table.digest)
 
 
 def display_name(path: Path, base: Path) -> str:
@@ -116,12 +142,18 @@ def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
     return readable, other
 
 
-def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None = None) -> Loaded:
+def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None = None,
+                defer: Callable[[str, str], tuple[Problem, ...] | None] | None = None) -> Loaded:
     """Every readable file of the folder as tables, with the problems found in them.
 
     `cache`: a folder where each file's result is kept by its name, its bytes and this program
     (`package_digest`), so a file that did not change since the last build is not parsed again
-    (reading an Excel workbook takes far longer than loading what it held)."""
+    (reading an Excel workbook takes far longer than loading what it held).
+
+    `defer`: for a file of one table (not a workbook) with its name and digest, what an earlier
+    build noticed in it when that build kept what the data set needs of it (see
+    `generator.read.kept`); then, when the cache holds the table too, it is not loaded but deferred
+    (`RawTable.deferred`, `Loaded.restore`): a rebuild need not unpickle what it takes over."""
     readable, other = find_input_files(data_dir)
     # The program, and the reader's limits as they are now (a test or a later version may set others).
     limits = sorted((name, value) for name, value in globals().items() if name.isupper() and isinstance(value, int))
@@ -130,6 +162,7 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
     tables: list[RawTable] = []
     problems: list[Problem] = []
     notices: list[Problem] = []
+    deferred: dict[str, tuple[Path, Path]] = {}
     ignored = [display_name(p, data_dir) for p in other if p.name not in ignore]
     for path in readable:
         name = display_name(path, data_dir)
@@ -157,6 +190,12 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
         if cache is not None:
             key = cache / hashlib.sha256(f"{program}\0{name}\0{path.suffix.lower()}\0{digest}".encode("utf-8", "surrogateescape")).hexdigest()
             used.add(key.name)
+            noticed = defer(name, digest) if defer is not None and path.suffix.lower() != ".xlsx" and key.is_file() else None
+            if noticed is not None:
+                tables.append(RawTable(name, (), (), digest=digest, deferred=True))
+                notices += noticed
+                deferred[name] = (path, key)
+                continue
             kept = _cached(key)
             if kept is not None:
                 tables += kept[0]
@@ -176,7 +215,7 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
             store(key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
     if cache is not None:
         prune(cache, used)
-    return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices))
+    return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices), deferred)
 
 
 def _cached(key: Path) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:

@@ -122,13 +122,15 @@ class _TableResult:
 
 
 def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None,
-                    kept: Callable[[RawTable], KeptTable | None] | None = None, force: frozenset[str] = frozenset()) -> Validated:
+                    kept: Callable[[RawTable], KeptTable | None] | None = None, force: frozenset[str] = frozenset(),
+                    restore: Callable[[RawTable], RawTable] | None = None) -> Validated:
     """Every table read and checked, and then the checks over all tables at once.
 
     `kept`: what an earlier build kept of a score table (see `generator.read.kept`); a table it
     gives, still under the same context and alone holding its networks' scores, is not read
     again, unless it holds a network of `force`. Its networks are `Validated.absent`: the data set
-    has none of their scores, and a build takes their figures from the previous one."""
+    has none of their scores, and a build takes their figures from the previous one. `restore`
+    gives a deferred table (`RawTable.deferred`) that must be read after all."""
     mappings = mappings or Mappings()
     parsers = Parsers(framework, settings.spring_until_month)
     problems: list[Problem] = []
@@ -141,6 +143,9 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             identity_rows += earlier.identity_rows
             slots.append(_Kept(table, earlier))
             continue
+        if table.deferred:
+            assert restore is not None, "a deferred table needs `restore`"
+            table = restore(table)
         result = _read_table(table, framework, settings, mappings, parsers, problems, warnings)
         if result is not None:
             identity_rows += result.identity_rows
@@ -169,7 +174,11 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
                 read.append(slot)
                 continue
             # Read after all; its identities and spellings, counted above, are the same.
-            result = _read_table(slot.table, framework, settings, mappings, parsers, problems, warnings)
+            table = slot.table
+            if table.deferred:
+                assert restore is not None, "a deferred table needs `restore`"
+                table = restore(table)
+            result = _read_table(table, framework, settings, mappings, parsers, problems, warnings)
             if result is None:
                 continue
             result.spellings = Counter(map(operator.attrgetter("network"), _records_of(result)))
