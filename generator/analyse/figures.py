@@ -226,4 +226,4 @@ class Figures:
     view: AudienceView
     networks: tuple[NetworkFigures, ...]
     stats: tuple[Stat, ...]
-    scores: tuple[ScoreFigures, ...] = ()  # per network with scores, as a later build may take them over
+    scores: tuple[ScoreFigures, ...] = ()  # per network (empty for one without scores), as a later build may take them over
