@@ -19,18 +19,20 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 from generator.analyse.figures import ScoreFigures
 from generator.core.cache import package_digest, prune, store, value_digest
+from generator.core.errors import Problem
 from generator.core.framework import Framework
 from generator.core.language import Language
 from generator.core.model import Dataset
 from generator.core.settings import Mappings, Settings
 from generator.core.vocabulary import Audience
 from generator.read.kept import KeptTable
-from generator.read.load import RawTable
+from generator.read.load import Loaded, RawTable
 
 T = TypeVar("T")
 
@@ -55,7 +57,7 @@ class NetworkStore:
 
     def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework) -> Callable[[RawTable], KeptTable | None]:
         """What was kept of a table read under these settings, column meanings and framework; None when nothing."""
-        setup = value_digest((package_digest(), settings, mappings, framework))
+        setup = _setup(settings, mappings, framework)
         read: dict[str, KeptTable | None] = {}  # loading and checking both ask: read from disk once
 
         def kept(table: RawTable) -> KeptTable | None:
@@ -71,10 +73,15 @@ class NetworkStore:
         return kept
 
     def keep_tables(self, settings: Settings, mappings: Mappings, framework: Framework, tables: tuple[tuple[RawTable, KeptTable], ...],
-                    used: tuple[RawTable, ...]) -> None:
-        """Keep what a build needs of the tables read now; forget what no build used for a month
-        (`used`: every table of this read, kept before or now)."""
-        setup = value_digest((package_digest(), settings, mappings, framework))
+                    loaded: Loaded) -> None:
+        """Keep what a build needs of the tables read now, with what loading their files noticed;
+        forget what no build used for a month (every table `loaded` holds is used, kept before or now)."""
+        setup = _setup(settings, mappings, framework)
+        noticed: dict[str, list[Problem]] = {}
+        for notice in loaded.notices:
+            noticed.setdefault(notice.file, []).append(notice)
+        tables = tuple((table, replace(kept, notices=tuple(noticed.get(table.file, ())))) for table, kept in tables)
+        used = loaded.tables
         if self.tables_memory is not None:
             self.tables_memory.update((_table_key(setup, table), kept) for table, kept in tables)
             current = {_table_key(setup, table) for table in used}
@@ -109,6 +116,12 @@ class NetworkStore:
             if not path.exists():
                 store(path, pickle.dumps(found, protocol=5))
         prune(self.folder, set(kept))
+
+
+def _setup(settings: Settings, mappings: Mappings, framework: Framework) -> str:
+    """What every kept table was read under besides its own bytes: the settings, column meanings,
+    framework and this program."""
+    return value_digest((package_digest(), settings, mappings, framework))
 
 
 def _table_key(setup: str, table: RawTable) -> str:

@@ -102,11 +102,7 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
     if problems:
         raise InputError(problems)
     if store is not None:
-        noticed: dict[str, list[Problem]] = {}
-        for notice in loaded.notices:
-            noticed.setdefault(notice.file, []).append(notice)
-        keep = tuple((table, replace(kept_table, notices=tuple(noticed.get(table.file, ())))) for table, kept_table in validated.keep)
-        store.keep_tables(settings, mappings, framework, keep, loaded.tables)
+        store.keep_tables(settings, mappings, framework, validated.keep, loaded)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
 
@@ -189,8 +185,9 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates("pagina's"))
     keys = figure_keys(dataset, audience, t.language)
     carried = store.take(keys) if store is not None and may_take_over(previous, static_charts) else {}
-    if dataset.absent - carried.keys():  # scores not read, and no figures of them to take over
-        raise ScoresNeeded(dataset.absent - carried.keys())
+    unanalysable = dataset.absent - carried.keys()  # scores not read, and no figures of them to take over
+    if unanalysable:
+        raise ScoresNeeded(unanalysable)
     while True:
         view = for_audience(dataset, audience, translations=t, carried={network: kept.view for network, kept in carried.items()})
         figures = aggregate(view, t, carried, keys)

@@ -116,10 +116,8 @@ class _NetworkPart:
     stories: list[Story] = field(default_factory=list)
     agreed: list[Agreed] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
-    scored: set[Moment] = field(default_factory=set)  # moments with participants
-    counts: list[tuple[Moment, int]] = field(default_factory=list)  # the view's participant counts
-    withheld: set[Moment] = field(default_factory=set)  # moments with a group the public site withholds
-    withheld_groups: list[Withheld] = field(default_factory=list)
+    counts: list[tuple[Moment, int]] = field(default_factory=list)  # the view's participant counts, per moment
+    withheld: list[Withheld] = field(default_factory=list)  # groups the public site withholds
     meeting_notes: list[MeetingNote] = field(default_factory=list)
 
 
@@ -146,11 +144,9 @@ def aggregate(view: AudienceView, translations: Translations = DUTCH, carried: M
     for story in view.stories:
         parts[story.network].stories.append(story)
     for (network, moment), count in view.participants.items():
-        parts[network].scored.add(moment)
         parts[network].counts.append((moment, count))
     for withheld in view.withheld:
-        parts[withheld.network].withheld.add(withheld.moment)
-        parts[withheld.network].withheld_groups.append(withheld)
+        parts[withheld.network].withheld.append(withheld)
     for note in view.meetings:
         parts[note.network].meeting_notes.append(note)
     scores = {name: carried.get(name) or _score_figures(view, name, parts[name], translations, digests.get(name)) for name in view.networks}
@@ -163,7 +159,7 @@ def aggregate(view: AudienceView, translations: Translations = DUTCH, carried: M
 def _score_figures(view: AudienceView, name: str, part: _NetworkPart, translations: Translations, digest: str | None) -> ScoreFigures:
     """What the network's scores alone decide (see `ScoreFigures`)."""
     stats, positions = part.stats, part.positions
-    scored = sorted(part.scored | {s.moment for s in stats} | part.withheld)
+    scored = sorted({m for m, _ in part.counts} | {s.moment for s in stats} | {group.moment for group in part.withheld})
     latest = scored[-1] if scored else None
     previous = scored[-2] if len(scored) > 1 else None
     changes = []
@@ -183,7 +179,7 @@ def _score_figures(view: AudienceView, name: str, part: _NetworkPart, translatio
     starters += role_starters(view.framework, roles, translations)
     return ScoreFigures(
         network=name,
-        view=CarriedScores(tuple(part.counts), tuple(part.withheld_groups)),
+        view=CarriedScores(tuple(part.counts), tuple(part.withheld)),
         stats=tuple(stats),
         moments=tuple(scored),
         changes=tuple(changes),

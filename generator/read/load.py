@@ -112,13 +112,16 @@ class Loaded:
         try:
             content = path.read_bytes()
         except OSError as error:
-            raise InputError([Problem(table.file, None, None, None, Message("het bestand kan niet worden gelezen: %(reason)s.", reason=os_reason(error)),
-                                      code=Code.FILE_UNREADABLE)]) from error
+            raise InputError([_unreadable(table.file, error)]) from error
         read, _, _ = read_csv(content, table.file)
         if read is None or hashlib.sha256(content).hexdigest() != table.digest:
             raise InputError([Problem(table.file, None, None, None, Message("het bestand veranderde terwijl Netwerkspiegel bouwde; bouw opnieuw."),
                                       code=Code.FILE_UNREADABLE)])
         return replace(read, digest=table.digest)
+
+
+def _unreadable(name: str, error: OSError) -> Problem:
+    return Problem(name, None, None, None, Message("het bestand kan niet worden gelezen: %(reason)s.", reason=os_reason(error)), code=Code.FILE_UNREADABLE)
 
 
 def display_name(path: Path, base: Path) -> str:
@@ -180,7 +183,7 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
                 continue
             content = path.read_bytes()
         except OSError as error:
-            problems.append(Problem(name, None, None, None, Message("het bestand kan niet worden gelezen: %(reason)s.", reason=os_reason(error)), code=Code.FILE_UNREADABLE))
+            problems.append(_unreadable(name, error))
             continue
         if path.suffix.lower() == ".txt" and not _looks_like_table(content):
             ignored.append(name)  # a note beside the exports, not Excel's "Unicode text"
