@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
+from generator.core.installation import install_source, version_text
 from generator.core.language import DUTCH, N_, Language, Translations, translations
+from generator.core.progress import Progress
 from generator.core.settings import settings_help
 from generator.core.vocabulary import Audience, word
 from generator.read.settings_file import settings_language
@@ -62,18 +64,6 @@ class _Parser(argparse.ArgumentParser):
         return text.replace("\noptions:\n", "\n" + _("opties:") + "\n").replace("show this help message and exit", _("toon deze hulp en stop"))
 
 
-def installed_version() -> str:
-    """The version of the installed package (the checkout's own when run from it)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("netwerkspiegel")
-    except PackageNotFoundError:
-        from generator import __version__
-
-        return __version__
-
-
 # The audiences as the command line names them (Dutch words), for the library's members.
 AUDIENCES = {word(audience): audience for audience in Audience}
 LANGUAGES = [language.value for language in Language]
@@ -88,7 +78,7 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
         epilog=settings_help(t),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"netwerkspiegel {installed_version()}", help=_("toon de versie en stop"))
+    parser.add_argument("--version", action="version", version=version_text(), help=_("toon de versie en stop"))
     # Also before the command (`netwerkspiegel --taal en build`); its own name, as a command's default would hide it.
     parser.add_argument("--taal", dest="language_before_command", choices=LANGUAGES, default=None, help=_("de taal van de meldingen: nl of en"))
     commands = parser.add_subparsers(dest="command", metavar=_("opdracht"), required=True, parser_class=parser_class)
@@ -214,11 +204,17 @@ def _site_language(args: argparse.Namespace) -> Language | None:
     return Language(asked) if asked else None
 
 
+def _progress(t: Translations) -> Progress:
+    """The progress of long steps, on stderr: a bar in a terminal, a line every 10 s in a CI log."""
+    return Progress(sys.stderr, t)
+
+
 def _check(args: argparse.Namespace, t: Translations) -> int:
     from generator.analyse.report import public_texts, summary
-    from generator.pipeline import read_data
+    from generator.pipeline import name_finder, read_data
 
-    dataset = read_data(args.data)
+    progress = _progress(t)
+    dataset = read_data(args.data, progress=progress)
     print(summary(dataset, t))
     if AUDIENCES[args.audience] == Audience.PUBLIC:
         from dataclasses import replace
@@ -226,8 +222,10 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
         from generator.analyse.audience import for_audience
 
         print()
+        sys.stdout.flush()  # what was read, before the progress of Deduce on stderr
         framework = dataset.framework.in_language(t.language)
-        print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, translations=t), t))
+        names = name_finder(progress)
+        print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, names, translations=t), t))
     _print_warnings(dataset.warnings, t)
     return EXIT_OK
 
@@ -236,7 +234,7 @@ def _build(args: argparse.Namespace, t: Translations) -> int:
     from generator.pipeline import build
 
     result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip,
-                   language=_site_language(args), static_charts=args.svg)
+                   language=_site_language(args), static_charts=args.svg, progress=_progress(t))
     _print_warnings(result.warnings, t)
     written = result.written
     timing = ", ".join(t.gettext("%(stage)s %(seconds)s s") % {"stage": t.gettext(stage), "seconds": f"{seconds:.1f}"} for stage, seconds in result.seconds.items())
@@ -262,7 +260,7 @@ def _init(args: argparse.Namespace, t: Translations) -> int:
     from generator.project import init_project
 
     _ = t.gettext
-    result = init_project(args.map, installed_version())
+    result = init_project(args.map, install_source())
     where = args.map
     if result.created:
         print(_("Nieuw project in %(folder)s/:") % {"folder": where})
@@ -270,6 +268,10 @@ def _init(args: argparse.Namespace, t: Translations) -> int:
     if result.skipped:
         print(_("Al aanwezig, niet veranderd (%(count)s):") % {"count": len(result.skipped)})
         print("".join(f"- {name}\n" for name in result.skipped), end="")
+    if "requirements.txt" in result.created and result.source.requirement is None:
+        print(_("Let op: deze Netwerkspiegel komt uit %(location)s, een bron op deze computer waar een CI niet bij kan. "
+                "Zet in requirements.txt waar de CI hem vandaan haalt; de uitleg staat erin.")
+              % {"location": result.source.location or _("een broncodemap")})
     print(_("Lees %(folder)s/README.md. Vul de werkmappen in data/ in of zet er exports naast, en draai daarna "
             "'netwerkspiegel check' en 'netwerkspiegel build' in %(folder)s/.") % {"folder": where})
     return EXIT_OK

@@ -20,14 +20,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
-from generator.analyse.audience import for_audience
+from generator.analyse.audience import deduce_cache, default_name_finder, for_audience
 from generator.analyse.figures import PositionsLeftBehind
 from generator.carried import NetworkStore, figure_keys
 from generator.core.cache import cache_dir
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import load_framework
+from generator.core.identity import NameFinder
 from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
+from generator.core.progress import SILENT, Progress, Step
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
@@ -62,17 +64,34 @@ from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
 
-def read_data(data_dir: Path, store: NetworkStore | None = None, take_over: bool = False, force: frozenset[str] = frozenset()) -> Dataset:
+def read_data(data_dir: Path, store: NetworkStore | None = None, take_over: bool = False, force: frozenset[str] = frozenset(),
+              progress: Progress = SILENT) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found.
 
     `store`: where what a later build needs of each score table is kept; with `take_over`, a table
     kept there, unchanged since and alone holding its networks' scores, is not read again unless it
-    holds a network of `force` (see `validate_tables`): those networks are `Dataset.absent`."""
-    with _no_cycle_collection():  # for `check` too, which reads without building
-        return _read_data(data_dir, store, take_over, force)
+    holds a network of `force` (see `validate_tables`): those networks are `Dataset.absent`.
+    `progress`: where reading shows how far it is."""
+    with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
+        return _read_data(data_dir, store, take_over, force, step)
 
 
-def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, force: frozenset[str]) -> Dataset:
+def name_finder(progress: Progress = SILENT) -> NameFinder:
+    """Deduce for the texts that go public, loaded (and the first time prepared) with progress shown:
+    preparing its name lists takes minutes, once per version of Deduce."""
+    cache = deduce_cache()
+    if not NameFinder.prepared(cache):
+        progress.say(progress.t.gettext(
+            "Deduce (namen herkennen in teksten die publiek worden) bereidt eenmalig zijn namenlijsten voor; dat duurt een "
+            "paar minuten (op een snelle computer ongeveer anderhalve minuut, op een trage vijf). Daarna laden ze in enkele seconden."))
+        label = N_("Namenlijsten van Deduce voorbereiden (eenmalig)")
+    else:
+        label = N_("Namenlijsten van Deduce laden")
+    with progress.step(label):
+        return default_name_finder()
+
+
+def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, force: frozenset[str], step: Step) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
@@ -85,7 +104,7 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
     if store is not None:
         kept = store.table_reader(settings, mappings, framework) if take_over else _nothing_kept
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), cache=cache_dir("exports"),
-                         defer=_deferrable(kept, force) if kept is not None and take_over else None)
+                         defer=_deferrable(kept, force) if kept is not None and take_over else None, step=step)
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force, loaded.restore)
     problems += validated.problems
@@ -172,13 +191,15 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
-             static_charts: bool = False, previous: PreviousPages | None = None, store: NetworkStore | None = None) -> GeneratedSite:
+             static_charts: bool = False, previous: PreviousPages | None = None, store: NetworkStore | None = None,
+             progress: Progress = SILENT) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
     of the previous build, taken over where their inputs are the same; `store`: the score figures
     of earlier builds, taken over for each network whose scores are the same (its page then comes
-    from `previous` too), and where this build's are kept."""
+    from `previous` too), and where this build's are kept; `progress`: where the steps show how far they are."""
     t = translations(language or dataset.settings.language)
+    names = name_finder(progress) if audience == Audience.PUBLIC else None
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
                        cache=cache_dir("grafiekvormen"))
@@ -188,18 +209,19 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     unanalysable = dataset.absent - carried.keys()  # scores not read, and no figures of them to take over
     if unanalysable:
         raise ScoresNeeded(unanalysable)
-    while True:
-        view = for_audience(dataset, audience, translations=t, carried={network: kept.view for network, kept in carried.items()})
-        figures = aggregate(view, t, carried, keys)
-        try:
-            site = render_site(figures, kinds, env, site_assets(translations=t), t, static_charts, previous)
-            break
-        except PositionsLeftBehind as left:  # their pages are not in the previous build after all: analysed anew
-            if not set(left.networks) & carried.keys():
-                raise
-            if dataset.absent & set(left.networks):
-                raise ScoresNeeded(dataset.absent & set(left.networks)) from left
-            carried = {network: kept for network, kept in carried.items() if network not in left.networks}
+    with progress.step(N_("Pagina's en grafieken maken")):
+        while True:
+            view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
+            figures = aggregate(view, t, carried, keys)
+            try:
+                site = render_site(figures, kinds, env, site_assets(translations=t), t, static_charts, previous)
+                break
+            except PositionsLeftBehind as left:  # their pages are not in the previous build after all: analysed anew
+                if not set(left.networks) & carried.keys():
+                    raise
+                if dataset.absent & set(left.networks):
+                    raise ScoresNeeded(dataset.absent & set(left.networks)) from left
+                carried = {network: kept for network, kept in carried.items() if network not in left.networks}
     if store is not None:
         store.keep(keys, figures.scores)
     return site
@@ -247,7 +269,8 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False) -> tuple[WriteResult, int]:
+def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False,
+            progress: Progress = SILENT) -> tuple[WriteResult, int]:
     """Write and build beside the old folders; only when MkDocs succeeds are they swapped in.
     Returns what was written, and how many pages' HTML was carried over from the previous site.
 
@@ -258,7 +281,9 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         staged.append(new_src)
         new_out = make_staging(out)
         staged.append(new_out)
-        reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() else None, source_digests=site.digests)
+        with progress.step(N_("MkDocs bouwt de HTML"), unit=N_("pagina's")) as step:
+            reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() else None, source_digests=site.digests,
+                                step=step)
         seal(new_out, out)
         swap_in(new_out, out)
         staged.remove(new_out)
@@ -282,11 +307,12 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
           offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False,
-          store: NetworkStore | None = None) -> BuildResult:
+          store: NetworkStore | None = None, progress: Progress = SILENT) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
     one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`;
     `static_charts`: every chart also as a static SVG; `store`: where each network's score figures
-    are kept between builds (by default the user's cache)."""
+    are kept between builds (by default the user's cache); `progress`: where the steps that take a
+    while show how far they are (the command line: stderr)."""
     if site_url is not None and valid_site_url(site_url) is None:
         raise _site_url_refused(site_url)
     data_dir, src, out = prepare_folders(data_dir, src, out)
@@ -297,7 +323,7 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
         result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
-                        store or NetworkStore(cache_dir()))
+                        store or NetworkStore(cache_dir()), progress)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
@@ -327,7 +353,7 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
-           language: Language | None, static_charts: bool, store: NetworkStore) -> BuildResult:
+           language: Language | None, static_charts: bool, store: NetworkStore, progress: Progress) -> BuildResult:
     seconds = {N_("lezen en controleren"): 0.0, N_("pagina's maken"): 0.0}
     previous = PreviousPages(src if src.is_dir() else None)  # checked as ours (`locked_folders`)
     force: frozenset[str] = frozenset()
@@ -335,12 +361,12 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
         while True:
             start = time.perf_counter()
             with bundle_made_alongside():
-                dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force), site_url)
+                dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force, progress), site_url)
             seconds[N_("lezen en controleren")] += time.perf_counter() - start
             start = time.perf_counter()
             try:
                 site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
-                                previous=previous, store=store)
+                                previous=previous, store=store, progress=progress)
                 break
             except ScoresNeeded as needed:  # rare: the figures or pages of tables not read again are gone
                 force |= needed.networks
@@ -349,7 +375,7 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
     warnings, taken_over, with_scores = dataset.warnings, len(dataset.absent), len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
-    written, reused = publish(site, src, out, config_file, offline)
+    written, reused = publish(site, src, out, config_file, offline, progress)
     seconds[N_("mkdocs build")] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
     return BuildResult(warnings, pages, written, seconds, reused, taken_over, with_scores)

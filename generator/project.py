@@ -18,8 +18,10 @@ import jinja2
 if TYPE_CHECKING:
     from openpyxl.worksheet.datavalidation import DataValidation
 
+from generator.core.cache import PROGRAM_CACHES
 from generator.core.errors import UsageError, os_reason
 from generator.core.framework import Framework, load_framework
+from generator.core.installation import InstallSource
 from generator.core.language import DUTCH, Message
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
@@ -31,6 +33,7 @@ from generator.core.vocabulary import Level, Situation, word
 class InitResult:
     created: tuple[str, ...]
     skipped: tuple[str, ...]
+    source: InstallSource  # what `requirements.txt` pins (or, with no requirement, explains)
 
 
 def _settings_sections() -> list[tuple[str, list[dict[str, object]]]]:
@@ -58,16 +61,18 @@ def _render(template: str, **context: object) -> bytes:
     return env.get_template(template).render(**context).encode("utf-8")
 
 
-def project_files(version: str) -> dict[str, Callable[[], bytes]]:
-    """Every file of a new project, by path, made only when it is written."""
+def project_files(source: InstallSource) -> dict[str, Callable[[], bytes]]:
+    """Every file of a new project, by path, made only when it is written; `requirements.txt` pins
+    `source`, the program that runs `init`."""
     framework = load_framework()
-    context = {"version": version, "min_group": Settings().public_min_group, **form_questions(framework)}
+    caches = {"program_caches": PROGRAM_CACHES}
+    context = {"version": source.version, "source": source, "min_group": Settings().public_min_group, **caches, **form_questions(framework)}
     return {
         "README.md": lambda: _render("README.md.j2", **context),
         ".gitignore": lambda: _render("gitignore.j2"),
-        "requirements.txt": lambda: _render("requirements.txt.j2", version=version),
-        ".github/workflows/netwerkspiegel.yml": lambda: _render("github-workflow.yml.j2"),
-        ".gitlab-ci.yml": lambda: _render("gitlab-ci.yml.j2"),
+        "requirements.txt": lambda: _render("requirements.txt.j2", source=source),
+        ".github/workflows/netwerkspiegel.yml": lambda: _render("github-workflow.yml.j2", **caches),
+        ".gitlab-ci.yml": lambda: _render("gitlab-ci.yml.j2", **caches),
         "data/netwerkspiegel.toml": lambda: _render("netwerkspiegel.toml.j2", sections=_settings_sections()),
         "data/scores.xlsx": lambda: _scores_workbook(framework),
         "data/reflecties.xlsx": lambda: _reflections_workbook(framework),
@@ -75,13 +80,13 @@ def project_files(version: str) -> dict[str, Callable[[], bytes]]:
     }
 
 
-def init_project(folder: Path, version: str) -> InitResult:
+def init_project(folder: Path, source: InstallSource) -> InitResult:
     """Create the project in `folder` (made when missing); existing files are skipped, never changed."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(Message("'%(path)s' is een bestand, geen map. Kies een nieuwe of bestaande map voor het project.", path=str(folder)))
     created, skipped = [], []
     try:
-        for relative, make in project_files(version).items():
+        for relative, make in project_files(source).items():
             path = folder / relative
             if path.exists() or path.is_symlink():
                 skipped.append(relative)
@@ -94,7 +99,7 @@ def init_project(folder: Path, version: str) -> InitResult:
         raise UsageError(Message("'%(path)s' verscheen tijdens het maken van het project; er is niets overschreven.", path=str(error.filename))) from error
     except OSError as error:
         raise UsageError(Message("Het project kon niet worden gemaakt: %(reason)s.", reason=os_reason(error))) from error
-    return InitResult(tuple(created), tuple(skipped))
+    return InitResult(tuple(created), tuple(skipped), source)
 
 
 # --- starter workbooks ---

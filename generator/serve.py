@@ -15,6 +15,7 @@ from generator.carried import NetworkStore
 from generator.core.cache import cache_dir
 from generator.core.errors import NetwerkspiegelError, UsageError
 from generator.core.language import DUTCH, Language, Message, Translations
+from generator.core.progress import Progress
 from generator.core.resources import MKDOCS_CONFIG, TEMPLATES_DIR
 from generator.core.vocabulary import Audience
 from generator.pipeline import build, template_overrides
@@ -37,12 +38,13 @@ def serve(data_dir: Path, src: Path, out: Path, audience: Audience, port: int, h
     # Each network's score figures stay in memory between rebuilds: after one export changed,
     # only its networks are analysed again (see `generator.carried`).
     store = NetworkStore(cache_dir(), in_memory=True)
-    build(data_dir, src, out, audience, site_url=address, language=language, store=store)
+    progress = Progress(sys.stderr, texts)
+    build(data_dir, src, out, audience, site_url=address, language=language, store=store, progress=progress)
     out = out.resolve()
 
     def rebuild() -> None:
         try:
-            build(data_dir, src, out, audience, site_url=address, language=language, store=store)
+            build(data_dir, src, out, audience, site_url=address, language=language, store=store, progress=progress)
             print(texts.gettext("Opnieuw gebouwd."), file=sys.stderr)
         except NetwerkspiegelError as error:
             print(error.message(texts) + "\n" + texts.gettext("De vorige versie van de site blijft staan."), file=sys.stderr)

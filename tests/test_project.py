@@ -101,6 +101,15 @@ def test_the_ci_files_pass_actionlint_and_the_gitlab_schema(tmp_path):
     assert "--out public " in gitlab and "expire_in: 7 days" in gitlab and "\npages:\n" in gitlab
 
 
+def test_the_release_workflow_of_this_repository_passes_actionlint_and_publishes_without_a_token():
+    workflow = ROOT / ".github" / "workflows" / "release.yml"
+    lint = subprocess.run([_ci_tool("actionlint"), str(workflow)], cwd=ROOT, capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    text = workflow.read_text("utf-8")
+    assert "pypa/gh-action-pypi-publish@" in text and "id-token: write" in text and "password" not in text and "secrets." not in text
+    assert "python tools/check_release.py dist/*.whl" in text and "python tools/release_notes.py" in text
+
+
 def test_the_questions_on_the_site_are_recognised_without_a_mapping(data_dir):
     questions = form_questions(load_framework())
     indicator = list(questions["indicator_questions"])

@@ -25,6 +25,7 @@ import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import NamedTuple
 
 from generator.core.cache import cache_dir
@@ -237,11 +238,16 @@ def _told_threads(dataset: Dataset, internal: bool) -> list[tuple[str, str]]:
     return sorted(key for key, found in parts.items() if internal or min(found, key=lambda r: (r.cycle, r.moment)).public)
 
 
-def default_name_finder() -> Callable[[str], str]:
-    """Deduce, with its lookup structures in the user's cache (built there once)."""
+def deduce_cache() -> Path:
+    """Where Deduce keeps its lookup structures: the user's cache, per version of Deduce."""
     from importlib.metadata import version
 
-    return NameFinder(cache_dir("deduce", version("deduce")))
+    return cache_dir("deduce", version("deduce"))
+
+
+def default_name_finder() -> NameFinder:
+    """Deduce, with its lookup structures in the user's cache (built there once)."""
+    return NameFinder(deduce_cache())
 
 
 def _redacted_problem(problem: Problem, redact: Callable[[str], str]) -> Problem:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from generator.analyse.audience import AudienceView, participant_counts
 from generator.core.framework import Framework
-from generator.core.language import DUTCH, Translations
-from generator.core.model import Dataset
+from generator.core.language import DUTCH, N_, Translations
+from generator.core.model import Dataset, TableSummary
 from generator.core.moments import Moment
-from generator.core.vocabulary import word
+from generator.core.vocabulary import PersonalData, word
 
 
 def suggest_meaning(header: str, framework: Framework) -> str:
@@ -73,6 +74,7 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         lines += [f"- {table.name}: '{column}'" for table, column in unplaced]
         lines += [_("Geef ze zo nodig een betekenis in netwerkspiegel.toml, bijvoorbeeld:"), "", "[kolommen]"]
         lines += [f'"{column}" = "{suggest_meaning(column, dataset.framework)}"' for _table, column in unplaced]
+    lines += _personal_files(dataset.tables, t)
     if dataset.ignored_files:
         lines += ["", _("Niet gelezen (geen CSV of Excel): %(files)s") % {"files": ", ".join(dataset.ignored_files)}]
     lines += ["", _("Per netwerk:")]
@@ -88,6 +90,28 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         lines.append("- " + _("%(network)s: deelnemers %(counts)s; %(stories)s reflecties, waarvan %(public)s openbaar") % {
             "network": network, "counts": " · ".join(counts) or "–", "stories": stories, "public": public})
     return "\n".join(lines)
+
+
+_PERSONAL_WORDS = {
+    PersonalData.IDENTITY: N_("namen, e-mailadressen of codes van deelnemers"),
+    PersonalData.FREE_TEXT: N_("wat deelnemers schreven"),
+}
+
+
+def _personal_files(tables: Sequence[TableSummary], t: Translations) -> list[str]:
+    """Once, which files hold personal data, and where they may go."""
+    _ = t.gettext
+    held: dict[str, set[PersonalData]] = {}
+    for table in tables:
+        if table.personal:
+            held.setdefault(table.file, set()).update(table.personal)
+    if not held:
+        return []
+    lines = ["", _("Persoonsgegevens: deze bestanden bevatten gegevens van deelnemers. Op een site komen die nooit zo "
+                   "terecht, maar de bestanden zelf horen alleen in een privé-repository of op je eigen computer, nooit "
+                   "in een openbare repository: wie de repository kan lezen, kan ze lezen.")]
+    lines += [f"- {file}: " + "; ".join(_(_PERSONAL_WORDS[kind]) for kind in PersonalData if kind in kinds) for file, kinds in held.items()]
+    return lines
 
 
 def public_texts(view: AudienceView, t: Translations = DUTCH) -> str:

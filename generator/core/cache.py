@@ -16,6 +16,12 @@ import os
 import pickle
 from pathlib import Path
 
+# The parts of the cache made from the program alone (and the settings): Deduce's lookup structures,
+# the chart templates, the compiled page templates, the Vega bundle. Only these may be kept between
+# CI runs (the CI files of `init` list them); the others hold what was read from the exports.
+PROGRAM_CACHES = ("deduce", "grafiekvormen", "jinja", "vega-bundle-*.js")
+DATA_CACHES = ("exports", "tabellen", "netwerken", "svg")
+
 
 def cache_dir(*parts: str) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

@@ -222,6 +222,11 @@ class NameFinder:
         self._first_names, self._surnames = lookups["first_name"], lookups["surname"]
         self._ordinary = (lookups["common_word"], lookups["stop_word"], lookups["whitelist"])
 
+    @staticmethod
+    def prepared(cache: Path) -> bool:
+        """Whether Deduce's lookup structures are in `cache` already (else building them takes minutes)."""
+        return (cache / "cache" / "lookup_structs.pickle").is_file()
+
     def _is_ordinary(self, word: str) -> bool:
         return word in self._TITLES or word in self._WORDS or any(word in words for words in self._ordinary)
 

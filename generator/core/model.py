@@ -16,7 +16,7 @@ from generator.core.identity import Redactor
 from generator.core.language import Message
 from generator.core.moments import Moment
 from generator.core.settings import Settings
-from generator.core.vocabulary import AgreementKind, Level, Situation, TableKind
+from generator.core.vocabulary import AgreementKind, Level, PersonalData, Situation, TableKind
 
 SITUATIONS = (Situation.CURRENT, Situation.DESIRED)
 
@@ -128,6 +128,7 @@ class TableSummary:
     moments: tuple[Message, ...]  # the moments, or the meetings' dates, as the quality page lists them
     unplaced_columns: tuple[str, ...]
     dialect: str | None = None  # the form tool whose export this is ("Qualtrics")
+    personal: tuple[PersonalData, ...] = ()  # what the file holds of people (its columns read as such)
 
     @property
     def name(self) -> str:

@@ -33,6 +33,13 @@ class TableKind(StrEnum):
     AGREEMENTS = "agreements"  # what the network concluded and agreed at a moment
 
 
+class PersonalData(StrEnum):
+    """What an export holds of people, for `check`'s word on where the file may go."""
+
+    IDENTITY = "identity"  # names, e-mail addresses or codes of participants
+    FREE_TEXT = "free text"  # what people wrote: reflections, tops and tips, notes
+
+
 class AgreementKind(StrEnum):
     """What a network wrote down at a meeting: a conclusion it drew, or an agreement it made."""
 

@@ -35,6 +35,7 @@ from xml.etree.ElementTree import ParseError, iterparse
 from generator.core.cache import package_digest, prune, store
 from generator.core.errors import Code, InputError, Problem, os_reason
 from generator.core.language import Message
+from generator.core.progress import Step
 from generator.core.text import INVISIBLE as _INVISIBLE
 from generator.core.text import clean_text
 
@@ -146,7 +147,7 @@ def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
 
 
 def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None = None,
-                defer: Callable[[str, str], tuple[Problem, ...] | None] | None = None) -> Loaded:
+                defer: Callable[[str, str], tuple[Problem, ...] | None] | None = None, step: Step | None = None) -> Loaded:
     """Every readable file of the folder as tables, with the problems found in them.
 
     `cache`: a folder where each file's result is kept by its name, its bytes and this program
@@ -156,8 +157,12 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
     `defer`: for a file of one table (not a workbook) with its name and digest, what an earlier
     build noticed in it when that build kept what the data set needs of it (see
     `generator.read.kept`); then, when the cache holds the table too, it is not loaded but deferred
-    (`RawTable.deferred`, `Loaded.restore`): a rebuild need not unpickle what it takes over."""
+    (`RawTable.deferred`, `Loaded.restore`): a rebuild need not unpickle what it takes over.
+
+    `step`: the progress of reading, counted in files."""
     readable, other = find_input_files(data_dir)
+    if step is not None:
+        step.total = len(readable)
     # The program, and the reader's limits as they are now (a test or a later version may set others).
     limits = sorted((name, value) for name, value in globals().items() if name.isupper() and isinstance(value, int))
     program = f"{package_digest()}{limits}" if cache is not None else ""
@@ -168,6 +173,8 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
     deferred: dict[str, tuple[Path, Path]] = {}
     ignored = [display_name(p, data_dir) for p in other if p.name not in ignore]
     for path in readable:
+        if step is not None:
+            step.advance()
         name = display_name(path, data_dir)
         if path.name.startswith("~$"):
             # Excel's lock file while a workbook is open: not data, and unreadable.

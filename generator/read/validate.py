@@ -25,7 +25,7 @@ from generator.core.language import DUTCH, Message, MomentName
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
 from generator.core.settings import Mappings, Settings
-from generator.core.vocabulary import Meaning, Situation, word
+from generator.core.vocabulary import Meaning, PersonalData, Situation, word
 from generator.read.canonical import agreement_row, missing_columns, reflection_row, score_records, shared_row
 from generator.read.cells import Parsers
 from generator.read.dialects import DIALECTS, Dialect, apply_dialect
@@ -703,4 +703,19 @@ def _summary(result: _TableResult) -> TableSummary:
         tuple(Message("%(moment)s", moment=MomentName(m.label)) for m in moments) + _date_range(dates),
         tuple(result.layout.unplaced),
         result.dialect.name if result.dialect else None,
+        _personal(result.layout),
     )
+
+
+_TEXT_MEANINGS = (Meaning.REFLECTION, Meaning.TOPS, Meaning.TIPS, Meaning.NOTE, Meaning.AGREEMENT, Meaning.STORY, Meaning.TITLE)
+
+
+def _personal(layout: Layout) -> tuple[PersonalData, ...]:
+    """What a table's columns hold of people: identities, and texts they wrote."""
+    meanings = set(layout.columns) | {meaning for meaning, columns in layout.every.items() if columns}
+    found = []
+    if meanings & set(IDENTITY_MEANINGS):
+        found.append(PersonalData.IDENTITY)
+    if meanings & set(_TEXT_MEANINGS) or layout.cycles or layout.notes:
+        found.append(PersonalData.FREE_TEXT)
+    return tuple(found)

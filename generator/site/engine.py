@@ -13,14 +13,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
 
 from generator.core.errors import BuildError
 from generator.core.language import Message
 from generator.core.processes import start_python
+from generator.core.progress import Step
 from generator.core.resources import MKDOCS_CONFIG
 from generator.site.lifted import LiftedBlocksPlugin
 from generator.site.paths import NAV_FILE
@@ -40,7 +43,7 @@ FILE_WORKER = "assets/file-worker.js"
 
 
 def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False, previous: Path | None = None,
-               processes: int | None = None, source_digests: dict[str, str] | None = None) -> int:
+               processes: int | None = None, source_digests: dict[str, str] | None = None, step: Step | None = None) -> int:
     """Build `src` into `out` strictly: any MkDocs warning fails the build. Returns how many pages
     were carried over from `previous` (the site built last time, see `generator.site.reuse`)
     instead of being built again.
@@ -52,10 +55,11 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
 
     `processes`: how many processes build the pages (by default two on a machine with two cores or
     more, for a site of `PAGES_FOR_TWO` pages or more that is built whole); see `generator.site.reuse`.
-    `source_digests`: the SHA-256 of files in `src`, by relative path, as the caller wrote them (not hashed again)."""
+    `source_digests`: the SHA-256 of files in `src`, by relative path, as the caller wrote them (not hashed again).
+    `step`: counts the pages this process builds, for the progress shown."""
     collect = _Collect()
     try:
-        reuse = _build(src, out, config_file, offline, previous, processes, collect, source_digests=source_digests)
+        reuse = _build(src, out, config_file, offline, previous, processes, collect, source_digests=source_digests, step=step)
         index = out / SEARCH_INDEX
         if offline and index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
@@ -73,7 +77,8 @@ def _failed(error: str, messages: list[str]) -> BuildError:
 
 
 def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Path | None, processes: int | None,
-           collect: _Collect, share: tuple[int, int] | None = None, source_digests: dict[str, str] | None = None) -> ReusePlugin:
+           collect: _Collect, share: tuple[int, int] | None = None, source_digests: dict[str, str] | None = None,
+           step: Step | None = None) -> ReusePlugin:
     """One MkDocs build; `share` (index, count): a helper process's part of the pages."""
     settings = json.loads((src / NAV_FILE).read_text("utf-8"))
     logger = logging.getLogger("mkdocs")
@@ -111,6 +116,8 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             features = config.theme["features"]
             config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         config.plugins["netwerkspiegel/lifted"] = LiftedBlocksPlugin()
+        if step is not None:
+            config.plugins["netwerkspiegel/progress"] = _CountPages(step)
         reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline, source_digests)
         config.plugins["netwerkspiegel/reuse"] = reuse
         dirty = reuse.manifest_matches(src)
@@ -136,6 +143,17 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             helper.stop()
         logger.removeHandler(collect)
         build_logger.removeFilter(dirty_warning)
+
+
+class _CountPages(BasePlugin):
+    """Counts each page this process renders, for the progress of the build."""
+
+    def __init__(self, step: Step) -> None:
+        self.step = step
+
+    def on_post_page(self, output: str, /, **_: Any) -> str:
+        self.step.advance()
+        return output
 
 
 def _pages(src: Path) -> int:
