@@ -205,6 +205,11 @@ def test_check_lists_unplaced_columns_with_a_suggested_mapping_and_the_mapping_w
         "\n"
         "Per netwerk:\n"
         "- Net: deelnemers 2026-voorjaar: 1; 0 reflecties, waarvan 0 openbaar\n"
+        "\n"
+        "Persoonsgegevens: deze bestanden bevatten gegevens van deelnemers. Op een site komen die nooit zo terecht, maar de "
+        "bestanden zelf horen alleen in een privé-repository of op je eigen computer, nooit in een openbare repository: wie de "
+        "repository kan lezen, kan ze lezen.\n"
+        "- form.xlsx: namen, e-mailadressen of codes van deelnemers\n"
     )
     write(data_dir, "netwerkspiegel.toml", '[kolommen]\n"Welke school?" = "negeren"\n"Hoe sterk of zwak zijn de relaties in de groep?" = "3b"\n')
     dataset = read_data(data_dir)

@@ -148,6 +148,11 @@ def test_check_summarises_what_was_read(data_dir, capsys):
         "\n"
         "Per netwerk:\n"
         "- Net: deelnemers 2025-voorjaar: 1 · 2025-najaar: 1; 0 reflecties, waarvan 0 openbaar\n"
+        "\n"
+        "Persoonsgegevens: deze bestanden bevatten gegevens van deelnemers. Op een site komen die nooit zo terecht, maar de "
+        "bestanden zelf horen alleen in een privé-repository of op je eigen computer, nooit in een openbare repository: wie de "
+        "repository kan lezen, kan ze lezen.\n"
+        "- scores.csv: namen, e-mailadressen of codes van deelnemers\n"
     )
 
 

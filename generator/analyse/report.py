@@ -74,7 +74,6 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         lines += [f"- {table.name}: '{column}'" for table, column in unplaced]
         lines += [_("Geef ze zo nodig een betekenis in netwerkspiegel.toml, bijvoorbeeld:"), "", "[kolommen]"]
         lines += [f'"{column}" = "{suggest_meaning(column, dataset.framework)}"' for _table, column in unplaced]
-    lines += _personal_files(dataset.tables, t)
     if dataset.ignored_files:
         lines += ["", _("Niet gelezen (geen CSV of Excel): %(files)s") % {"files": ", ".join(dataset.ignored_files)}]
     lines += ["", _("Per netwerk:")]
@@ -89,6 +88,7 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         stories, public = reflections[network], public_reflections[network]
         lines.append("- " + _("%(network)s: deelnemers %(counts)s; %(stories)s reflecties, waarvan %(public)s openbaar") % {
             "network": network, "counts": " · ".join(counts) or "–", "stories": stories, "public": public})
+    lines += _personal_files(dataset.tables, t)
     return "\n".join(lines)
 
 

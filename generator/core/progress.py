@@ -54,11 +54,12 @@ class Progress:
     default: when `stream` is a terminal), else as lines; in the language of `t`."""
 
     def __init__(self, stream: IO[str] | None, t: Translations = DUTCH, interactive: bool | None = None,
-                 quiet_seconds: float = QUIET_SECONDS, log_seconds: float = LOG_SECONDS) -> None:
+                 quiet_seconds: float | None = None, log_seconds: float | None = None) -> None:
         self.stream = stream
         self.t = t
         self.interactive = bool(stream is not None and stream.isatty()) if interactive is None else interactive
-        self.quiet_seconds, self.log_seconds = quiet_seconds, log_seconds
+        self.quiet_seconds = QUIET_SECONDS if quiet_seconds is None else quiet_seconds
+        self.log_seconds = LOG_SECONDS if log_seconds is None else log_seconds
 
     @contextlib.contextmanager
     def step(self, label: str, total: int | None = None, unit: str = "") -> Iterator[Step]:
@@ -68,6 +69,8 @@ class Progress:
         if self.stream is None:
             yield step
             return
+        if self.quiet_seconds <= 0 and not self.interactive:
+            self._write(step.line(self.t))
         stop = threading.Event()
         show = self._bar if self.interactive else self._lines
         clock = threading.Thread(target=show, args=(step, stop), name="netwerkspiegel-progress", daemon=True)
@@ -83,9 +86,10 @@ class Progress:
         self._write(line)
 
     def _lines(self, step: Step, stop: threading.Event) -> None:
-        if stop.wait(self.quiet_seconds):
-            return
-        self._write(step.line(self.t))
+        if self.quiet_seconds > 0:  # else its first line was written as the step began
+            if stop.wait(self.quiet_seconds):
+                return
+            self._write(step.line(self.t))
         while not stop.wait(self.log_seconds):
             self._write(step.line(self.t))
 
