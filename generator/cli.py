@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
-from generator.core.installation import install_source, version_text
+from generator.core.installation import SourceKind, install_source, version_text
 from generator.core.language import DUTCH, N_, Language, Translations, translations
 from generator.core.progress import Progress
 from generator.core.settings import settings_help
@@ -269,9 +269,9 @@ def _init(args: argparse.Namespace, t: Translations) -> int:
         print(_("Al aanwezig, niet veranderd (%(count)s):") % {"count": len(result.skipped)})
         print("".join(f"- {name}\n" for name in result.skipped), end="")
     if "requirements.txt" in result.created and result.source.requirement is None:
-        print(_("Let op: deze Netwerkspiegel komt uit %(location)s, een bron op deze computer waar een CI niet bij kan. "
+        print(_("Let op: deze Netwerkspiegel komt uit %(location)s; die bron kan requirements.txt niet voor een CI vastleggen. "
                 "Zet in requirements.txt waar de CI hem vandaan haalt; de uitleg staat erin.")
-              % {"location": result.source.location or _("een broncodemap")})
+              % {"location": result.source.location or (_("een broncodemap") if result.source.kind == SourceKind.CHECKOUT else _("een onbekende bron"))})
     print(_("Lees %(folder)s/README.md. Vul de werkmappen in data/ in of zet er exports naast, en draai daarna "
             "'netwerkspiegel check' en 'netwerkspiegel build' in %(folder)s/.") % {"folder": where})
     return EXIT_OK

@@ -17,7 +17,7 @@ import yaml
 
 from generator.cli import main
 from generator.core.cache import DATA_CACHES, PROGRAM_CACHES, cache_dir
-from generator.core.installation import InstallSource, SourceKind, source_of
+from generator.core.installation import _UNREADABLE, InstallSource, SourceKind, source_of
 from generator.core.progress import Progress
 from generator.core.vocabulary import Audience
 from generator.pipeline import build
@@ -65,12 +65,30 @@ def test_a_source_on_this_computer_is_explained_not_pinned(direct_url, kind, sai
     assert requirement_lines(source) == ["netwerkspiegel==0.2.0"]
 
 
+@pytest.mark.parametrize("direct_url", [
+    _UNREADABLE,  # direct_url.json that is not JSON
+    ["not", "a", "record"],
+    {"vcs_info": {"vcs": "git", "commit_id": COMMIT}},  # no url
+    {"url": "https://git.school.nl/x.git\nevil-package==1.0", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+    {"url": "https://git.school.nl/x.git", "vcs_info": {"vcs": "git", "commit_id": COMMIT + " evil"}},
+    {"url": "https://git.school.nl/x.git", "subdirectory": "a b", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+    {"url": "https://intranet.school.nl/ns.whl", "archive_info": {"hashes": {"sha256": "ab\nevil"}}},
+])
+def test_a_record_that_cannot_be_read_or_would_add_a_line_pins_nothing(direct_url):
+    """Never a guessed source, and never a second requirement smuggled in by the record."""
+    source = source_of("0.2.0", direct_url)
+    assert (source.kind, source.requirement) == (SourceKind.UNKNOWN, None)
+    text = project_files(source)["requirements.txt"]().decode("utf-8")
+    assert "# een bron die pip niet leesbaar vastlegde (direct_url.json)" in text and "evil" not in text
+    assert requirement_lines(source) == ["netwerkspiegel==0.2.0"]
+
+
 def test_init_says_when_it_cannot_pin_the_source(tmp_path, capsys, monkeypatch):
     import generator.cli
 
     monkeypatch.setattr(generator.cli, "install_source", lambda: source_of("0.2.0", {"url": "file:///opt/ns", "dir_info": {"editable": True}}))
     assert main(["init", str(tmp_path)]) == 0
-    assert ("Let op: deze Netwerkspiegel komt uit file:///opt/ns, een bron op deze computer waar een CI niet bij kan. "
+    assert ("Let op: deze Netwerkspiegel komt uit file:///opt/ns; die bron kan requirements.txt niet voor een CI vastleggen. "
             "Zet in requirements.txt waar de CI hem vandaan haalt; de uitleg staat erin.\n") in capsys.readouterr().out
 
 
@@ -132,9 +150,14 @@ def _ci_files(tmp_path: Path) -> tuple[dict, dict]:
 def test_the_github_workflow_stops_first_on_a_public_repository(tmp_path, capsys):
     github, _ = _ci_files(tmp_path)
     first = github["jobs"]["build"]["steps"][0]
-    assert first["if"] == "${{ github.event.repository.private != true || github.event.repository.visibility == 'public' }}"
-    assert first["run"].startswith("echo \"::error title=Openbare repository::Deze repository is openbaar. De map data/ bevat namen, e-mailadressen")
-    assert first["run"].rstrip().endswith("exit 1")
+    # Only a private repository passes: not a public one, nor an enterprise's internal one.
+    assert first["if"] == "${{ github.event.repository.private != true || github.event.repository.visibility != 'private' }}"
+    assert first["env"] == {"VISIBILITY": "${{ github.event.repository.visibility }}"}
+    for visibility in ("public", "internal", ""):
+        refused = subprocess.run(["bash", "-c", first["run"]], capture_output=True, text=True, env={"PATH": os.environ["PATH"], "VISIBILITY": visibility})
+        assert refused.returncode == 1
+        assert refused.stdout.startswith(f"::error title=Geen privé-repository::Deze repository is niet privé (zichtbaarheid: {visibility or 'onbekend'}). "
+                                         "De map data/ bevat namen, e-mailadressen")
     assert github["jobs"]["deploy"]["needs"] == "build"  # nothing is published after the refusal
 
 

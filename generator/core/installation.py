@@ -10,6 +10,7 @@ that made the project; `--version` names the commit of a git install.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib.metadata import Distribution, PackageNotFoundError, distribution
@@ -24,6 +25,7 @@ class SourceKind(StrEnum):
     LOCAL_FILE = "local file"  # a wheel or sdist on this computer's disk
     FOLDER = "folder"  # a folder on this computer's disk, editable or not
     CHECKOUT = "checkout"  # not installed at all: run from the source tree
+    UNKNOWN = "unknown"  # pip's record of the source could not be read, or names an address no line can hold
 
 
 @dataclass(frozen=True)
@@ -49,26 +51,37 @@ def install_source() -> InstallSource:
     return source_of(installed.version, _direct_url(installed))
 
 
-def _direct_url(installed: Distribution) -> dict[str, object] | None:
+def _direct_url(installed: Distribution) -> object:
+    """The PEP 610 record as JSON; None when there is none; `_UNREADABLE` when it is not JSON."""
     text = installed.read_text("direct_url.json")
-    if not text:
+    if text is None:
         return None
     try:
-        record = json.loads(text)
+        return json.loads(text)
     except ValueError:
-        return None
-    return record if isinstance(record, dict) else None
+        return _UNREADABLE
 
 
-def source_of(version: str, direct_url: dict[str, object] | None) -> InstallSource:
-    """The source a PEP 610 record (None: none was written) tells of, and its requirement line."""
-    if direct_url is None or not isinstance(direct_url.get("url"), str):
+_UNREADABLE = object()
+
+
+def source_of(version: str, direct_url: object) -> InstallSource:
+    """The source a PEP 610 record (None: none was written) tells of, and its requirement line.
+    A record that cannot be read, or whose address does not fit on one line of `requirements.txt`
+    (white space, control characters), pins nothing: a source is never guessed."""
+    if direct_url is None:
         return InstallSource(SourceKind.INDEX, version, f"{DISTRIBUTION}=={version}")
+    if not isinstance(direct_url, dict) or not isinstance(direct_url.get("url"), str) or not _one_word(str(direct_url["url"])):
+        return InstallSource(SourceKind.UNKNOWN, version, None)
     url = str(direct_url["url"])
     subdirectory = direct_url.get("subdirectory")
     fragment = f"#subdirectory={subdirectory}" if isinstance(subdirectory, str) and subdirectory else ""
+    if fragment and not _one_word(fragment):
+        return InstallSource(SourceKind.UNKNOWN, version, None)
     vcs = direct_url.get("vcs_info")
     if isinstance(vcs, dict) and isinstance(vcs.get("vcs"), str) and isinstance(vcs.get("commit_id"), str):
+        if not (re.fullmatch(r"[a-z]+", vcs["vcs"]) and re.fullmatch(r"[0-9a-fA-F]{7,64}", vcs["commit_id"])):
+            return InstallSource(SourceKind.UNKNOWN, version, None)
         commit = str(vcs["commit_id"])
         return InstallSource(SourceKind.VCS, version, f"{DISTRIBUTION} @ {vcs['vcs']}+{url}@{commit}{fragment}", url, commit)
     if url.startswith("file:"):
@@ -80,7 +93,14 @@ def source_of(version: str, direct_url: dict[str, object] | None) -> InstallSour
         fragment = f"#sha256={hashes['sha256']}"
     elif isinstance(archive, dict) and isinstance(archive.get("hash"), str):  # the older form: "sha256=…"
         fragment = "#" + str(archive["hash"])
+    if not _one_word(fragment):
+        return InstallSource(SourceKind.UNKNOWN, version, None)
     return InstallSource(SourceKind.ARCHIVE, version, f"{DISTRIBUTION} @ {url}{fragment}", url)
+
+
+def _one_word(text: str) -> bool:
+    """Printable, without white space: safe as (part of) one line of `requirements.txt` or a comment."""
+    return text.isprintable() and not any(ch.isspace() for ch in text)
 
 
 def version_text() -> str:
