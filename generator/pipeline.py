@@ -117,6 +117,14 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
         if unfilled:
             no_scores = Message("%(no_scores)s Nog leeg (alleen een kopregel): %(files)s; vul die in of zet er exports naast.",
                                 no_scores=no_scores, files=", ".join(unfilled))
+        for table in validated.tables:
+            if table.unplaced_columns:  # the scores may be in columns that were not understood: named
+                shown_columns = ", ".join(f"'{column}'" for column in table.unplaced_columns[:12]) + (", …" if len(table.unplaced_columns) > 12 else "")
+                hint = (Message("Exporteer in LimeSurvey met 'Vraagcode & vraagtekst' of 'Volledige vraagtekst', of geef de kolommen een betekenis onder [kolommen], bijvoorbeeld \"%(column)s\" = \"1a\".",
+                                column=table.unplaced_columns[0]) if table.dialect == "LimeSurvey" else
+                        Message("Geef ze een betekenis in netwerkspiegel.toml onder [kolommen], bijvoorbeeld \"%(column)s\" = \"1a\".", column=table.unplaced_columns[0]))
+                no_scores = Message("%(no_scores)s In %(file)s kon Netwerkspiegel deze kolommen niet plaatsen: %(columns)s. %(hint)s",
+                                    no_scores=no_scores, file=table.name, columns=shown_columns, hint=hint)
         problems.append(Problem(data_dir.name or str(data_dir), None, None, None, no_scores, code=Code.NO_SCORES))
     if problems:
         raise InputError(problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import for_audience
 from generator.analyse.insight import patterns
+from generator.core.language import Language, translations
 from generator.core.vocabulary import Audience, Situation, word
 from generator.pipeline import read_data
 from generator.site.charts import network_charts
@@ -77,9 +78,24 @@ def test_every_chart_summary_is_made_from_its_data(data_dir):
     )
     assert charts.meetings.description == "2 bijeenkomsten van Net kregen gemiddeld tussen 7,0 (15-01-2026) en 8,5 (12-03-2026)."
     assert charts.paths.description == (
-        "Per indicator het pad van elk van de 4 deelnemers van Net van 2025-najaar tot 2026-voorjaar, met de mediaan van de "
-        "groep; kies de indicator boven de grafiek."
+        "Per indicator het pad van elk van de 4 deelnemers van Net die tussen 2025-najaar en 2026-voorjaar kruisjes zetten, met de "
+        "mediaan van de groep; kies de indicator boven de grafiek."
     )
+
+
+def test_the_paths_count_who_scored_and_say_how_many_of_them_scored_last(data_dir):
+    """Seven of eleven at the latest moment: not 'van 11 deelnemers' as if all eleven answered then."""
+    rows = [f"Net,2025-najaar,P{n},1a,5,huidig" for n in range(11)] + [f"Net,2026-voorjaar,P{n},1a,6,huidig" for n in range(7)]
+    write(data_dir, "scores.csv", SCORE_HEADER + "\n".join(rows) + "\n")
+    _dataset, view, figures = figures_of(data_dir)
+    charts = network_charts(figures.networks[0], view)
+    assert charts.positions.description.startswith("De kruisjes van 7 deelnemers van Net op 2026-voorjaar,")
+    assert charts.paths.description == (
+        "Per indicator het pad van elk van de 11 deelnemers van Net die tussen 2025-najaar en 2026-voorjaar kruisjes zetten, met de "
+        "mediaan van de groep; kies de indicator boven de grafiek. Op 2026-voorjaar zetten 7 van hen kruisjes."
+    )
+    english = network_charts(figures.networks[0], view, translations(Language.ENGLISH))
+    assert english.paths.description.endswith("choose the indicator above the chart. In spring 2026, 7 of them put crosses.")
 
 
 def test_public_summaries_name_no_individual_spread(data_dir):

@@ -13,7 +13,7 @@ from generator.core.resources import TEMPLATES_DIR
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
 
 
-PYTHON_KEYWORDS = {"_": None, "N_": None, "Message": None, "Plural": (1, 2), "gettext": None, "ngettext": (1, 2)}
+PYTHON_KEYWORDS = {"_": None, "N_": None, "Message": None, "Plural": (1, 2), "gettext": None, "ngettext": (1, 2), "n_": (1, 2)}
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 

@@ -13,7 +13,7 @@ from generator.core.errors import Code, InputError, Problem
 from generator.core.language import Language, Message, translations
 from generator.pipeline import read_data
 from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, write
-from tests.exports import INDICATOR_QUESTIONS_NL, google_forms_csv, microsoft_forms_xlsx
+from tests.exports import INDICATOR_QUESTIONS_NL, google_forms_csv, limesurvey_csv, microsoft_forms_xlsx
 
 SCORES = SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n"
 
@@ -188,6 +188,14 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
      ('b.csv', None, None, 1, 'network', None, "deze kolom (B) betekent hetzelfde als kolom 'netwerk' (A); welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.")),
     Code.UNUSED_COLUMNS: (_file("scores.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nNet,2025-voorjaar,Anna,1a,7,,prima\n"),
      ('scores.csv', None, None, 1, None, 'opmerking', 'deze kolommen worden niet gebruikt.')),
+    Code.MAPPING_WITHOUT_COLUMN: (_also(scores, _file("netwerkspiegel.toml", '[kolommen]\n"Hoe sterk zijn de banden?" = "3b"\n')),
+     ('netwerkspiegel.toml', None, 'kolommen."Hoe sterk zijn de banden?"', None, None, 'Hoe sterk zijn de banden?', 'geen enkele export heeft een kolom met deze kop; controleer de spelling (hoofdletters en spaties tellen niet) of haal de regel weg.')),
+    Code.MAPPING_NOT_READ: (_also(_file("scores.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nNet,2025-voorjaar,Anna,1a,7,,fijn\n"), _file("netwerkspiegel.toml", '[kolommen]\n"opmerking" = "openbaar"\n')),
+     ('scores.csv', None, None, 1, 'opmerking', 'openbaar', "netwerkspiegel.toml geeft deze kolom (G) onder [kolommen] de betekenis 'openbaar', maar dit bestand (scores) leest die niet: een tabel met één waarde per rij heeft vaste kolommen, zoals 'indicator' en 'score' of 'waarde' en 'reflectie'. Pas de betekenis aan of haal de regel weg.")),
+    Code.ANONYMISED_TIMES: (_also(scores, lambda data: limesurvey_csv(data / "lime.csv", ["Netwerk"] + INDICATOR_QUESTIONS_NL, [{"started": MARCH, "submitted": MARCH, "answers": ["Net"] + ELEVEN}], anonymised=True)),
+     ('lime.csv', None, None, 1, 'submitdate. Datum verstuurd', '1980-01-01 00:00:00', 'elke datum in deze kolom is 1980-01-01 00:00:00: de enquête is anoniem opgeslagen (LimeSurvey: \'Anonieme antwoorden\'), dus de datum zegt niets over het meetmoment. Voeg een vraag \'Meetmoment\' toe, of zet in netwerkspiegel.toml: [bestanden."lime.csv"] meetmoment = "2026-voorjaar".')),
+    Code.MIXED_DATE_ORDER: (_also(scores, _file("google.csv", "Tijdstempel,E-mailadres,Netwerk," + INDICATOR_QUESTIONS_NL[0].replace(",", "") + "\n14/3/2026 10:00,a@school.nl,Net,7\n3/15/2026 10:00,b@school.nl,Net,7\n")),
+     ('google.csv', None, None, 1, 'Tijdstempel', '14/3/2026 10:00, 3/15/2026 10:00', "de datums in deze kolom staan niet in één volgorde: '14/3/2026 10:00' kan alleen dag-maand zijn, '3/15/2026 10:00' alleen maand-dag. Zet alle datums in dezelfde volgorde.")),
     Code.NO_SCORES: (_file("reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk,ja\n"),
      ('data', None, None, None, None, None, "geen scores gevonden. Zet minstens één export met scores in deze map: een CSV- of Excel-bestand met de kolommen netwerk, meetmoment, deelnemer, indicator en score, of een formulier met vragen die met een indicator beginnen ('1a. …').")),
     Code.MISSING_VALUE: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,,\n"),

@@ -227,10 +227,17 @@ def meetings_summary(network: str, meetings: list[tuple[str, float]], t: Transla
         "count": len(meetings), "network": network, "low": num(low[1]), "low_date": low[0], "high": num(high[1]), "high_date": high[0]}
 
 
-def paths_summary(network: str, first: str, last: str, people: int, t: Translations = DUTCH) -> str:
-    return t.gettext("Per indicator het pad van elk van de %(people)s deelnemers van %(network)s van %(first)s tot %(last)s, "
-                     "met de mediaan van de groep; kies de indicator boven de grafiek.") % {
+def paths_summary(network: str, first: str, last: str, people: int, t: Translations = DUTCH, latest: int | None = None) -> str:
+    """`people`: everyone who scored at any of the moments; `latest`: those who scored at the last one."""
+    text = t.ngettext("Per indicator het pad van de %(people)s deelnemer van %(network)s die tussen %(first)s en %(last)s kruisjes zette, "
+                      "met de mediaan van de groep; kies de indicator boven de grafiek.",
+                      "Per indicator het pad van elk van de %(people)s deelnemers van %(network)s die tussen %(first)s en %(last)s kruisjes zetten, "
+                      "met de mediaan van de groep; kies de indicator boven de grafiek.", people) % {
         "people": people, "network": network, "first": t.moment(first), "last": t.moment(last)}
+    if latest is not None and latest != people:
+        text += " " + t.ngettext("Op %(last)s zette %(count)s van hen kruisjes.", "Op %(last)s zetten %(count)s van hen kruisjes.", latest) % {
+            "last": t.moment(last), "count": latest}
+    return text
 
 
 def trend_summary(label: str, latest_medians: dict[str, float], t: Translations = DUTCH) -> str:

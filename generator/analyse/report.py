@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from generator.analyse.audience import AudienceView, participant_counts
 from generator.core.framework import Framework
 from generator.core.language import DUTCH, N_, Translations
-from generator.core.model import Dataset, TableSummary
+from generator.core.model import ColumnUse, Dataset, NotRead, TableSummary
 from generator.core.moments import Moment
-from generator.core.vocabulary import PersonalData, word
+from generator.core.text import column_letter
+from generator.core.vocabulary import Meaning, PersonalData, Situation, TableKind, word
 
 
 def suggest_meaning(header: str, framework: Framework) -> str:
@@ -47,7 +49,8 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         _("De gegevens zijn in orde."),
         read,
         _("Meetmomenten (in volgorde): %(moments)s.") % {"moments": ", ".join(t.moment(m.label) for m in dataset.moments)},
-        _("Schaal: %(low)s tot en met %(high)s; publieke groepscijfers vanaf %(minimum)s deelnemers.") % {
+        n_("Schaal: %(low)s tot en met %(high)s; publieke groepscijfers vanaf %(minimum)s deelnemer.",
+           "Schaal: %(low)s tot en met %(high)s; publieke groepscijfers vanaf %(minimum)s deelnemers.", settings.public_min_group) % {
             "low": t.short_number(settings.scale_min), "high": t.short_number(settings.scale_max), "minimum": settings.public_min_group},
     ]
     framework = dataset.framework.in_language(t.language)
@@ -59,19 +62,11 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
             for ind in own)})
     lines += ["", _("Per bestand of blad:")]
     for table in dataset.tables:
-        shape = _("%(tool)s-export") % {"tool": table.dialect} if table.dialect else (_("formulier") if table.form else _("tabel"))
-        accounted = _("%(count)s gebruikt") % {"count": table.used}
-        if table.unused:
-            accounted += ", " + _("%(count)s niet gebruikt") % {"count": len(table.unused)}
-        if table.empty:
-            accounted += ", " + _("%(count)s leeg") % {"count": table.empty}
-        lines.append("- " + _("%(table)s: %(kind)s (%(shape)s), %(rows)s rijen (%(accounted)s); netwerken: %(networks)s; meetmomenten: %(moments)s") % {
-            "table": table.name, "kind": _(word(table.kind)), "shape": shape, "rows": table.rows, "accounted": accounted,
-            "networks": ", ".join(table.networks) or "–", "moments": ", ".join(m.render(t) for m in table.moments) or "–"})
+        lines += _table_lines(table, framework, t)
     unplaced = [(table, column) for table in dataset.tables for column in table.unplaced_columns]
     if unplaced:
         lines += ["", _("Kolommen die Netwerkspiegel niet kon plaatsen (ze worden niet gebruikt):")]
-        lines += [f"- {table.name}: '{column}'" for table, column in unplaced]
+        lines += [f"- {table_name(table, t)}: '{column}'" for table, column in unplaced]
         lines += [_("Geef ze zo nodig een betekenis in netwerkspiegel.toml, bijvoorbeeld:"), "", "[kolommen]"]
         lines += [f'"{column}" = "{suggest_meaning(column, dataset.framework)}"' for _table, column in unplaced]
     if dataset.ignored_files:
@@ -86,10 +81,133 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
     for network in dataset.networks:
         counts = [f"{t.moment(moment.label)}: {count}" for moment, count in sorted(participants[network])]
         stories, public = reflections[network], public_reflections[network]
-        lines.append("- " + _("%(network)s: deelnemers %(counts)s; %(stories)s reflecties, waarvan %(public)s openbaar") % {
+        lines.append("- " + n_("%(network)s: deelnemers %(counts)s; %(stories)s reflectie, waarvan %(public)s openbaar",
+                               "%(network)s: deelnemers %(counts)s; %(stories)s reflecties, waarvan %(public)s openbaar", stories) % {
             "network": network, "counts": " · ".join(counts) or "–", "stories": stories, "public": public})
     lines += _personal_files(dataset.tables, t)
     return "\n".join(lines)
+
+
+def table_name(table: TableSummary, t: Translations) -> str:
+    return t.gettext("%(file)s (blad '%(sheet)s')") % {"file": table.file, "sheet": table.sheet} if table.sheet else table.file
+
+
+_KIND_COUNTS = {
+    TableKind.SCORES: (N_("%(count)s score"), N_("%(count)s scores")),
+    TableKind.REFLECTIONS: (N_("%(count)s reflectie"), N_("%(count)s reflecties")),
+    TableKind.EVALUATIONS: (N_("%(count)s evaluatie"), N_("%(count)s evaluaties")),
+    TableKind.SHARED_PICTURE: (N_("%(count)s gedeelde positie"), N_("%(count)s gedeelde posities")),
+    TableKind.AGREEMENTS: (N_("%(count)s afspraak of conclusie"), N_("%(count)s afspraken en conclusies")),
+}
+
+
+def _table_lines(table: TableSummary, framework: Framework, t: Translations) -> list[str]:
+    """A table's line, what it gave, and what each of its columns is used as."""
+    _, n_ = t.gettext, t.ngettext
+    shape = _("%(tool)s-export") % {"tool": table.dialect} if table.dialect else (_("formulier") if table.form else _("tabel"))
+    accounted = _("%(count)s gebruikt") % {"count": t.whole(table.used)}
+    if table.unused:
+        accounted += ", " + _("%(count)s niet gebruikt") % {"count": t.whole(len(table.unused))}
+    if table.empty:
+        accounted += ", " + _("%(count)s leeg") % {"count": t.whole(table.empty)}
+    parts = table.parts or (table.kind,)
+    kinds = [_(word(part)) for part in parts]
+    kind = kinds[0] if len(kinds) == 1 else _("%(first)s en %(last)s") % {"first": ", ".join(kinds[:-1]), "last": kinds[-1]}
+    lines = ["- " + n_("%(table)s: %(kind)s (%(shape)s), %(rows)s rij (%(accounted)s); netwerken: %(networks)s; meetmomenten: %(moments)s",
+                       "%(table)s: %(kind)s (%(shape)s), %(rows)s rijen (%(accounted)s); netwerken: %(networks)s; meetmomenten: %(moments)s", table.rows) % {
+        "table": table_name(table, t), "kind": kind, "shape": shape, "rows": t.whole(table.rows), "accounted": accounted,
+        "networks": ", ".join(table.networks) or "–", "moments": ", ".join(m.render(t) for m in table.moments) or "–"}]
+    if table.counts:
+        given = []
+        for part, count in table.counts:
+            singular, plural = _KIND_COUNTS[part]
+            text = n_(singular, plural, count) % {"count": t.whole(count)}
+            if part == TableKind.REFLECTIONS or (part == TableKind.AGREEMENTS and count):
+                text += " " + _("(waarvan %(count)s openbaar)") % {"count": t.whole(table.public)}
+            given.append(text)
+        lines.append("  " + _("gelezen: %(records)s") % {"records": ", ".join(given)})
+    if table.times:
+        first, last = (t.date(dt.date.fromisoformat(day)) for day in table.times)
+        lines.append("  " + (_("antwoorden op %(first)s") % {"first": first} if first == last else
+                             _("antwoorden van %(first)s tot en met %(last)s") % {"first": first, "last": last}))
+    if table.columns:
+        lines.append("  " + _("kolommen:"))
+        lines += ["    " + line for line in column_lines(table, framework, t)]
+    return lines
+
+
+# What a column is used as, per meaning; `%(tool)s` is the form tool.
+_USES = {
+    Meaning.NETWORK: N_("netwerk"), Meaning.MOMENT: N_("meetmoment"), Meaning.DATE: N_("datum"),
+    Meaning.PARTICIPANT: N_("deelnemer (identiteit)"), Meaning.EMAIL: N_("e-mailadres (identiteit)"), Meaning.NAME: N_("naam (identiteit)"),
+    Meaning.FIRST_NAME: N_("voornaam (identiteit)"), Meaning.LAST_NAME: N_("achternaam (identiteit)"),
+    Meaning.RESPONSE_ID: N_("antwoordnummer (identiteit als e-mail en naam ontbreken)"),
+    Meaning.TIME: N_("tijdstip van het antwoord (geeft het meetmoment)"), Meaning.START_TIME: N_("begintijd van het antwoord"),
+    Meaning.OTHER_TIME: N_("ander tijdstip van het programma (niet nodig)"),
+    Meaning.INDICATOR: N_("indicator"), Meaning.SCORE: N_("score"), Meaning.SITUATION: N_("situatie"),
+    Meaning.VALUE: N_("waardecyclus van de reflectie"), Meaning.REFLECTION: N_("reflectie"), Meaning.PUBLIC: N_("toestemming om te delen"),
+    Meaning.LEVEL: N_("niveau"), Meaning.TITLE: N_("titel"), Meaning.STORY: N_("verhaal"),
+    Meaning.TOPS: N_("tops (wat ging goed)"), Meaning.TIPS: N_("tips (wat kan beter)"), Meaning.RATING: N_("cijfer"),
+    Meaning.SHARED: N_("gedeeld beeld"), Meaning.NOTE: N_("toelichting"), Meaning.AGREEMENT: N_("afspraak of conclusie"),
+    Meaning.AGREEMENT_KIND: N_("soort (afspraak of conclusie)"), Meaning.ROLE: N_("rol"),
+}
+_NOT_READ = {
+    NotRead.TOOL: N_("niet gebruikt: gegevens van het programma zelf, niet nodig"),
+    NotRead.IGNORED: N_("niet gebruikt: 'negeren' in netwerkspiegel.toml"),
+    NotRead.SAME: N_("niet gebruikt: betekent hetzelfde als een eerdere kolom"),
+    NotRead.UNPLACED: N_("niet gebruikt: Netwerkspiegel weet niet wat deze kolom bevat (zie hieronder)"),
+}
+
+
+def _use(column: ColumnUse, framework: Framework, t: Translations) -> tuple[tuple, str]:
+    """(what groups it with its neighbours, what it is used as)."""
+    _ = t.gettext
+    if column.meaning is None:
+        return ("not", column.not_read), _(_NOT_READ[column.not_read or NotRead.UNPLACED])
+    detail = column.detail
+    if column.meaning == Meaning.INDICATOR_QUESTION:
+        situation = _(word(Situation(str(detail[1]))))
+        return ("score", detail[1]), _("score voor %(code)s (%(situation)s)") % {"code": detail[0], "situation": situation}
+    if column.meaning == Meaning.SHARED_QUESTION:
+        return ("shared", detail[1]), _("gedeeld beeld voor %(code)s (%(situation)s)") % {"code": detail[0], "situation": _(word(Situation(str(detail[1]))))}
+    if column.meaning == Meaning.CYCLE_QUESTION:
+        return ("cycle", detail[0]), _("reflectie over %(cycle)s") % {"cycle": framework.cycle(int(detail[0])).name.lower()}
+    if column.meaning == Meaning.NOTE_QUESTION:
+        return ("note", detail[0]), _("toelichting bij %(code)s") % {"code": detail[0]}
+    if column.meaning == Meaning.PUBLIC and detail:
+        return ("consent", detail[0]), _("toestemming om de reflectie over %(cycle)s te delen") % {"cycle": framework.cycle(int(detail[0])).name.lower()}
+    text = _(_USES.get(column.meaning, column.meaning.value))
+    return (column.meaning, column.mapped), text + (" " + _("(netwerkspiegel.toml)") if column.mapped else "")
+
+
+def column_lines(table: TableSummary, framework: Framework, t: Translations) -> list[str]:
+    """One line per column, or per run of neighbouring columns of one family (scores of the current
+    situation, the form tool's own data): `H–R: score voor 1a … 4d (huidig)`."""
+    lines = []
+    runs: list[list[tuple[ColumnUse, tuple, str]]] = []
+    for column in table.columns:
+        group, text = _use(column, framework, t)
+        if runs and runs[-1][0][1] == group and group[0] in ("score", "shared", "not") and runs[-1][-1][0].column == column.column - 1:
+            runs[-1].append((column, group, text))
+        else:
+            runs.append([(column, group, text)])
+    for run in runs:
+        first, last = run[0][0], run[-1][0]
+        if len(run) == 1:
+            lines.append(f"{column_letter(first.column)} '{_short(first.header)}': {run[0][2]}")
+        elif run[0][1][0] in ("score", "shared"):
+            codes = [str(c.detail[0]) for c, *_ in run]
+            text = run[0][2].replace(codes[0], f"{codes[0]} … {codes[-1]}" if len(codes) > 2 else f"{codes[0]}, {codes[-1]}", 1)
+            lines.append(f"{column_letter(first.column)}–{column_letter(last.column)}: {text}")
+        else:
+            headers = ", ".join(f"'{_short(c.header)}'" for c, *_ in run)
+            lines.append(f"{column_letter(first.column)}–{column_letter(last.column)} ({headers}): {run[0][2]}")
+    return lines
+
+
+def _short(header: str, limit: int = 50) -> str:
+    text = " ".join(header.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _PERSONAL_WORDS = {

@@ -60,6 +60,10 @@ class Code(StrEnum):
     MISSING_COLUMN = "missing-column"
     AMBIGUOUS_COLUMNS = "ambiguous-columns"
     UNUSED_COLUMNS = "unused-columns"
+    MAPPING_WITHOUT_COLUMN = "mapping-without-column"  # a `[kolommen]` entry that names no column of any export
+    MAPPING_NOT_READ = "mapping-not-read"  # a mapped meaning that the table it is in does not read
+    ANONYMISED_TIMES = "anonymised-times"  # LimeSurvey's 1980-01-01 for every time, and no other moment
+    MIXED_DATE_ORDER = "mixed-date-order"  # day-first and month-first dates in one column
     NO_SCORES = "no-scores"
     # cells
     MISSING_VALUE = "missing-value"

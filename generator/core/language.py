@@ -42,6 +42,12 @@ def Plural(singular: str, plural: str, count: int, /, **values: object) -> Messa
     return message
 
 
+def joined(messages: list[Message], separator: str = ", ") -> Message:
+    """Messages shown one after the other, each in the reader's language."""
+    template = separator.join(f"%(part{i})s" for i in range(len(messages)))
+    return Message(template, **{f"part{i}": m for i, m in enumerate(messages)})
+
+
 def N_(text: str) -> str:
     """Marks a text for the catalogue where it is written down; it is translated where it is used."""
     return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NamedTuple
 
 from generator.core.errors import Problem
@@ -16,7 +17,7 @@ from generator.core.identity import Redactor
 from generator.core.language import Message
 from generator.core.moments import Moment
 from generator.core.settings import Settings
-from generator.core.vocabulary import AgreementKind, Level, PersonalData, Situation, TableKind
+from generator.core.vocabulary import AgreementKind, Level, Meaning, PersonalData, Situation, TableKind
 
 SITUATIONS = (Situation.CURRENT, Situation.DESIRED)
 
@@ -110,6 +111,28 @@ class UnusedRow:
     reason: Message
 
 
+class NotRead(StrEnum):
+    """Why a column is not read."""
+
+    TOOL = "tool"  # the form tool's own data (IP address, last page): not needed
+    IGNORED = "ignored"  # 'negeren' in `[kolommen]`
+    SAME = "same"  # means what an earlier column means, which is the one read
+    UNPLACED = "unplaced"  # Netwerkspiegel does not know what it holds
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """What Netwerkspiegel does with one column of a table: `meaning` and `detail` (an indicator
+    code and situation, a cycle number) for a column it reads, else `not_read`."""
+
+    column: int  # 0-based; shown as a spreadsheet letter
+    header: str
+    meaning: Meaning | None
+    detail: tuple[str | int, ...] = ()
+    not_read: NotRead | None = None
+    mapped: bool = False  # its meaning comes from `[kolommen]`
+
+
 @dataclass(frozen=True)
 class TableSummary:
     """What one file (or one sheet of a workbook) held: for `check` and the data-quality page.
@@ -129,6 +152,11 @@ class TableSummary:
     unplaced_columns: tuple[str, ...]
     dialect: str | None = None  # the form tool whose export this is ("Qualtrics")
     personal: tuple[PersonalData, ...] = ()  # what the file holds of people (its columns read as such)
+    parts: tuple[TableKind, ...] = ()  # what a form's rows give (scores, reflections, an evaluation)
+    columns: tuple[ColumnUse, ...] = ()  # every column, accounted for
+    counts: tuple[tuple[TableKind, int], ...] = ()  # records read per kind
+    public: int = 0  # reflections (or agreements) with consent
+    times: tuple[str, str] | None = None  # the first and last response time read (ISO dates)
 
     @property
     def name(self) -> str:

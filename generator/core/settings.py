@@ -217,12 +217,17 @@ class Mappings:
     file_networks: tuple[tuple[str, str], ...] = ()
     network_themes: tuple[tuple[str, str], ...] = ()  # `[netwerken."naam"] thema = "…"`
     aliases: tuple[tuple[str, str], ...] = ()  # `[deelnemers] "anouk@school.nl" = "Anouk de Vries"`: one person
+    file_moments: tuple[tuple[str, str], ...] = ()  # `[bestanden."naam.csv"] meetmoment = "2026-voorjaar"`
+    column_headers: tuple[tuple[str, str], ...] = ()  # each `[kolommen]` key as the coach wrote it, by its folded key
 
     def column(self, header_key: str) -> str | None:
         return dict(self.columns).get(header_key)
 
     def network_of(self, file: str) -> str | None:
         return dict(self.file_networks).get(file)
+
+    def moment_of(self, file: str) -> str | None:
+        return dict(self.file_moments).get(file)
 
 
 def settings_help(t: Translations = DUTCH) -> str:

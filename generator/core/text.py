@@ -95,3 +95,13 @@ def clean_text(value: str) -> str:
     if not value.isascii():
         value = unicodedata.normalize("NFC", value)
     return INVISIBLE.sub("", value)
+
+
+def column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: A, B, …, Z, AA, …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -89,20 +89,31 @@ def consent_of(row: tuple[str, ...], columns: tuple[int, ...]) -> tuple[bool, li
     return bool(answers) and all(answer for _, answer in answers), unclear
 
 
-def day_first(values: list[str], header: str) -> bool:
-    """Whether slashed dates in a column are day-first (Dutch) or month-first (US).
+def date_order(value: str) -> bool | None:
+    """True for a slashed date that can only be day-first (`14/3/2026`), False for one that can only
+    be month-first (`3/14/2026`), None when it could be either or is no such date."""
+    found = _YEAR_LAST.match(value.strip().lower())
+    if found:
+        first, second = int(found.group(1)), int(found.group(2))
+        if first > 12 >= second:
+            return True
+        if second > 12 >= first:
+            return False
+    return None
 
-    Decided from the column itself where a day over 12 shows it; otherwise from the header's
+
+def day_first(values: list[str], header: str) -> bool | None:
+    """Whether slashed dates in a column are day-first (Dutch) or month-first (US); None when the
+    column holds both (a date that can only be day-first and one that can only be month-first).
+
+    Decided from the whole column where a day over 12 shows it; otherwise from the header's
     language: Google's English export writes 'Timestamp' with month-first dates.
     """
-    for value in values:
-        found = _YEAR_LAST.match(value.strip().lower())
-        if found:
-            first, second = int(found.group(1)), int(found.group(2))
-            if first > 12:
-                return True
-            if second > 12:
-                return False
+    orders = {date_order(value) for value in set(values)} - {None}
+    if len(orders) == 2:
+        return None
+    if orders:
+        return orders.pop()
     return fold(header) not in ("timestamp", "completion time", "start time")
 
 

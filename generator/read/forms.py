@@ -40,6 +40,7 @@ from generator.read.recognise import (
     PARTICIPANT,
     PUBLIC,
     RATING,
+    REFLECTION,
     REFLECTIONS,
     RESPONSE_ID,
     SCORES,
@@ -48,6 +49,7 @@ from generator.read.recognise import (
     TIME,
     TIPS,
     TOPS,
+    VALUE,
     Layout,
 )
 from generator.read.rows import RowReader
@@ -78,6 +80,22 @@ class Response:
                         tuple(record._replace(network=network) for record in self.records))
 
 
+# LimeSurvey writes this as every date of a survey with anonymised responses.
+ANONYMISED_TIME = "1980-01-01 00:00:00"
+
+
+def anonymised(table: RawTable, column: int | None) -> bool:
+    """Whether every time in the column is LimeSurvey's stand-in for a time it did not keep."""
+    if column is None:
+        return False
+    values = {row[column].strip() for _, row in table.rows} - {""}
+    return bool(values) and all(value.startswith(ANONYMISED_TIME[:10]) for value in values)
+
+
+def time_column(layout: Layout) -> int | None:
+    return layout.columns.get(TIME, layout.columns.get(START_TIME))
+
+
 def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[Problem]:
     """What a form table lacks to place its rows at all: one problem per missing source."""
     problems = []
@@ -87,55 +105,101 @@ def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[
 
     if NETWORK not in layout.columns and mappings.network_of(table.file) is None:
         missing(word(NETWORK), Message("geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] netwerk = \"…\".", file=table.file), code=Code.MISSING_COLUMN)
-    when_columns = (MOMENT, TIME, START_TIME, DATE) if layout.kind == EVALUATIONS else (MOMENT, TIME, START_TIME)
-    if not any(column in layout.columns for column in when_columns):
-        what = word(DATE) if layout.kind == EVALUATIONS else word(MOMENT)
-        missing(what, Message("geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel')."), code=Code.MISSING_COLUMN)
+    only_evaluations = layout.kind == EVALUATIONS
+    column = time_column(layout)
+    if anonymised(table, column) and column is not None:
+        if MOMENT not in layout.columns and mappings.moment_of(table.file) is None and not only_evaluations:
+            problems.append(Problem(
+                table.file, table.header_row, table.header[column], ANONYMISED_TIME,
+                Message("elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
+                        "dus de datum zegt niets over het meetmoment. Voeg een vraag 'Meetmoment' toe, of zet in netwerkspiegel.toml: "
+                        "[bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".", time=ANONYMISED_TIME, file=table.file),
+                sheet=table.sheet, code=Code.ANONYMISED_TIMES))
+        if layout.gives(EVALUATIONS) and DATE not in layout.columns:
+            problems.append(Problem(
+                table.file, table.header_row, table.header[column], ANONYMISED_TIME,
+                Message("elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
+                        "dus de datum van de bijeenkomst is onbekend. Voeg een vraag 'Datum' (van de bijeenkomst) toe.", time=ANONYMISED_TIME),
+                sheet=table.sheet, code=Code.ANONYMISED_TIMES))
+    else:
+        when_columns = (MOMENT, TIME, START_TIME, DATE) if only_evaluations else (MOMENT, TIME, START_TIME)
+        if not any(column in layout.columns for column in when_columns) and (only_evaluations or mappings.moment_of(table.file) is None):
+            what = word(DATE) if only_evaluations else word(MOMENT)
+            missing(what, Message("geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel')."), code=Code.MISSING_COLUMN)
+        elif column is not None and day_first(table, column) is None:
+            first, second = _orders(table, column)
+            problems.append(Problem(
+                table.file, table.header_row, table.header[column], f"{first}, {second}",
+                Message("de datums in deze kolom staan niet in één volgorde: '%(first)s' kan alleen dag-maand zijn, '%(second)s' alleen maand-dag. "
+                        "Zet alle datums in dezelfde volgorde.", first=first, second=second),
+                sheet=table.sheet, code=Code.MIXED_DATE_ORDER))
     if layout.kind not in (EVALUATIONS, SHARED_PICTURE) and not any(c in layout.columns for c in (*IDENTITY_MEANINGS, RESPONSE_ID)):
         missing(word(PARTICIPANT), Message("geen kolom met de deelnemer (e-mail, naam, ID of deelnemer)."), code=Code.MISSING_COLUMN)
-    if layout.kind == EVALUATIONS and TOPS not in layout.columns and TIPS not in layout.columns:
+    if only_evaluations and TOPS not in layout.columns and TIPS not in layout.columns:
         missing(word(TOPS), Message("geen kolom met tops of tips."), code=Code.MISSING_COLUMN)
     return problems
 
 
+def day_first(table: RawTable, column: int) -> bool | None:
+    """The day/month order of a time column, from the whole column and the form's language (None: both orders in it)."""
+    return cells.day_first([row[column] for _, row in table.rows], table.header[column])
+
+
+def _orders(table: RawTable, column: int) -> tuple[str, str]:
+    """A value that can only be day-first, and one that can only be month-first."""
+    first = second = ""
+    for _, row in table.rows:
+        order = cells.date_order(row[column])
+        if order is True and not first:
+            first = row[column].strip()
+        elif order is False and not second:
+            second = row[column].strip()
+    return first, second
+
+
 def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: Settings, mappings: Mappings,
                    problems: list[Problem]) -> tuple[list[Response], list[UnusedRow]]:
-    time_column = layout.columns.get(TIME, layout.columns.get(START_TIME))
-    is_day_first = True
-    if time_column is not None:
-        is_day_first = cells.day_first([row[time_column] for _, row in table.rows], table.header[time_column])
+    """Per row, one response per part the form holds (scores, reflections, an evaluation)."""
+    column = time_column(layout)
+    if anonymised(table, column):
+        column = None  # the times say nothing: the moment comes from its question or the settings
+    is_day_first = bool(day_first(table, column)) if column is not None else True
+    file_moment = parsers.moment(mappings.moment_of(table.file) or "") if mappings.moment_of(table.file) else None
     responses: list[Response] = []
     unused: list[UnusedRow] = []
-    kind = layout.kind
-    if kind is None:
+    if layout.kind is None:
         raise ValueError(f"{table.file}: only a recognised table has responses")
+    parts = layout.parts or (layout.kind,)
     for number, row in table.rows:
-        reader = _FormRow(table, layout, number, row, problems)
+        reader = _FormRow(table, layout, number, row, problems, file_moment is not None)
         network = reader.network(mappings)
-        when = reader.when(time_column, is_day_first)
+        when = reader.when(column, is_day_first)
         source = Source(table.file, number, table.sheet)
-        records: Sequence[Score | Reflection | Evaluation | SharedPosition]
-        moment: Moment | dt.date | None
-        if kind == EVALUATIONS:
-            moment = date = reader.date(when)
-            participant = reader.participant()
-            records = reader.evaluation(network, date, participant, source)
-        else:
-            moment = period = reader.period(parsers, when, settings)
-            participant = reader.participant()
-            if kind == SCORES:
+        participant = reader.participant()
+        given: list[tuple[TableKind, Moment | dt.date | None, Sequence[Score | Reflection | Evaluation | SharedPosition]]] = []
+        period = reader.period(parsers, when, settings, file_moment) if parts != (EVALUATIONS,) else None
+        for part in parts:
+            records: Sequence[Score | Reflection | Evaluation | SharedPosition]
+            moment: Moment | dt.date | None = period
+            if part == EVALUATIONS:
+                moment = date = reader.date(when)
+                records = reader.evaluation(network, date, participant, source)
+            elif part == SCORES:
                 records = reader.scores(network, period, participant, source, settings)
-            elif kind == SHARED_PICTURE:
+            elif part == SHARED_PICTURE:
                 records = reader.shared_positions(network, period, source, settings)
             else:
-                records = reader.reflections(network, period, participant, source)
-        if not reader.ok or moment is None:
+                records = reader.reflections(network, period, participant, source, parsers)
+            given.append((part, moment, records))
+        if not reader.ok or any(moment is None for _, moment, _ in given):
             continue  # every problem of the row was reported by `reader`
-        if not records:
-            unused.append(UnusedRow(table.file, table.sheet, number, _EMPTY_REASON[kind]))
+        if not any(records for *_, records in given):
+            unused.append(UnusedRow(table.file, table.sheet, number, _empty_reason(parts)))
             continue
         order = (when or dt.datetime.min, table.file, table.sheet or "", number)
-        responses.append(Response(kind, network, moment, participant, order, source, tuple(records)))
+        for part, moment, records in given:
+            if records and moment is not None:
+                responses.append(Response(part, network, moment, participant, order, source, tuple(records)))
     return responses, unused
 
 
@@ -147,12 +211,22 @@ _EMPTY_REASON = {
 }
 
 
+def _empty_reason(parts: tuple[TableKind, ...]) -> Message:
+    if len(parts) == 1:
+        return _EMPTY_REASON[parts[0]]
+    if EVALUATIONS in parts:
+        return Message("geen antwoord op een indicatorvraag of waardevraag, en geen tops, tips of cijfer") if SCORES in parts \
+            else Message("geen antwoord op een waardevraag, en geen tops, tips of cijfer")
+    return Message("geen antwoord op een indicatorvraag of waardevraag")
+
+
 class _FormRow(RowReader):
     """One response of a form export: where and when it was given, by whom, and the records it gives."""
 
-    def __init__(self, table: RawTable, layout: Layout, number: int, cells: tuple[str, ...], problems: list[Problem]):
+    def __init__(self, table: RawTable, layout: Layout, number: int, cells: tuple[str, ...], problems: list[Problem], file_moment: bool = False):
         super().__init__(table, number, cells, layout.columns, problems, layout.every)
         self.layout = layout
+        self.file_moment = file_moment
 
     def network(self, mappings: Mappings) -> str:
         if NETWORK not in self.layout.columns:
@@ -164,7 +238,7 @@ class _FormRow(RowReader):
             return None
         text = self.cells[column]
         if not text:
-            if MOMENT not in self.layout.columns and DATE not in self.layout.columns:
+            if MOMENT not in self.layout.columns and DATE not in self.layout.columns and not self.file_moment:
                 self.fail_at(column, Message("het tijdstip van het antwoord ontbreekt."), code=Code.MISSING_VALUE)
             return None
         value = cells.timestamp(text, is_day_first)
@@ -172,10 +246,12 @@ class _FormRow(RowReader):
             self.fail_at(column, Message("geen datum en tijd; verwacht bijvoorbeeld '2025-03-14 10:22:31' of '14-3-2025 10:22'."), code=Code.BAD_TIME)
         return value
 
-    def period(self, parsers: Parsers, when: dt.datetime | None, settings: Settings) -> Moment | None:
-        """The moment from its column, else the half year of the response time."""
+    def period(self, parsers: Parsers, when: dt.datetime | None, settings: Settings, file_moment: Moment | None) -> Moment | None:
+        """The moment from its column, else the file's moment from the settings, else the half year of the response time."""
         if MOMENT in self.layout.columns:
             return self.moment(MOMENT, parsers)
+        if file_moment is not None:
+            return file_moment
         return half_year(when, settings.spring_until_month) if when else None
 
     def date(self, when: dt.datetime | None) -> dt.date | None:
@@ -185,6 +261,8 @@ class _FormRow(RowReader):
             if date is None:
                 self.fail(DATE, Message("datum ontbreekt.") if not text else Message("geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'."), code=Code.MISSING_VALUE if not text else Code.BAD_DATE)
             return date
+        if when is None and self.ok:
+            self.fail_row(Message("geen datum voor de evaluatie van de bijeenkomst: het tijdstip van het antwoord ontbreekt."), code=Code.MISSING_VALUE)
         return when.date() if when else None
 
     def participant(self) -> str | None:
@@ -261,16 +339,41 @@ class _FormRow(RowReader):
                 found.append(SharedPosition(network, moment, code, situation, value, notes.get(code, "") if situation == with_note else "", source))
         return found
 
-    def reflections(self, network: str, moment: Moment | None, participant: str | None, source: Source) -> list[Reflection]:
-        public, unclear = cells.consent_of(self.cells, self.layout.all_of(PUBLIC))
-        for index in unclear:
+    def reflections(self, network: str, moment: Moment | None, participant: str | None, source: Source, parsers: Parsers) -> list[Reflection]:
+        """One reflection per answered cycle question, and the one of a reflection question with its
+        cycle question. Consent: the question for that cycle's reflection where the form asks one,
+        else the form's consent questions; every answer must be clear."""
+        general = self.layout.all_of(PUBLIC)
+        public, unclear = cells.consent_of(self.cells, general)
+        own: dict[int, list[int]] = {}
+        for index, cycle in self.layout.consents:
+            own.setdefault(cycle, []).append(index)
+        for _index, cycle in self.layout.consents:
+            _given, own_unclear = cells.consent_of(self.cells, tuple(own[cycle]))
+            unclear += own_unclear
+        for index in sorted(set(unclear)):
             self.fail_at(index, UNCLEAR_CONSENT, code=Code.UNCLEAR_CONSENT)
-        if moment is None or participant is None:
+
+        def consent(cycle: int) -> bool:
+            return cells.consent_of(self.cells, tuple(own[cycle]))[0] if cycle in own else public
+
+        found = [(cycle, self.cells[index]) for index, cycle in self.layout.cycles if self.cells[index].strip()]
+        if REFLECTION in self.layout.columns or VALUE in self.layout.columns:
+            text, named = self.get(REFLECTION), self.get(VALUE)
+            told = parsers.cycle(named) if named else None
+            if text.strip() and REFLECTION in self.layout.columns:
+                if VALUE not in self.layout.columns:
+                    self.fail(REFLECTION, Message("een reflectie zonder vraag naar de waardecyclus; voeg een vraag 'Over welke waardecyclus gaat je verhaal?' toe, "
+                                                  "of stel per waardecyclus een eigen vraag."), code=Code.UNKNOWN_CYCLE)
+                elif told is None:
+                    self.fail(VALUE, Message("onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5."), code=Code.UNKNOWN_CYCLE)
+                else:
+                    found.append((told, text))
+            elif named and told is None:
+                self.fail(VALUE, Message("onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5."), code=Code.UNKNOWN_CYCLE)
+        if moment is None or participant is None or not self.ok:
             return []  # the row failed already
-        return [
-            Reflection(network, moment, participant, cycle, self.cells[index], public, None, None, source)
-            for index, cycle in self.layout.cycles if self.cells[index]
-        ]
+        return [Reflection(network, moment, participant, cycle, text, consent(cycle), None, None, source) for cycle, text in found]
 
     def evaluation(self, network: str, date: dt.date | None, participant: str | None, source: Source) -> list[Evaluation]:
         tops, tips, rating_text = self.get(TOPS), self.get(TIPS), self.get(RATING)

@@ -98,6 +98,12 @@ class Layout:
     every: dict[Meaning, tuple[int, ...]] = field(default_factory=dict)
     ambiguous: tuple[tuple[int, int], ...] = ()
     notes: tuple[tuple[int, str], ...] = ()  # (column, indicator code): a shared picture form's notes
+    # What a form's rows give besides `kind` (a form may hold scores, reflections and an evaluation).
+    parts: tuple[TableKind, ...] = ()
+    consents: tuple[tuple[int, int], ...] = ()  # (consent column, cycle): consent for one cycle's reflection
+    meanings: tuple[tuple[Meaning, object] | None, ...] = ()  # per column, what its header means (None: nothing)
+    mapped: tuple[tuple[int, str], ...] = ()  # (column, `[kolommen]` key) of the columns a mapping gave their meaning
+    ignored: tuple[int, ...] = ()  # columns left alone on purpose: a form tool's own data, or 'negeren'
 
     def all_of(self, meaning: Meaning) -> tuple[int, ...]:
         return self.every.get(meaning, ())
@@ -105,7 +111,11 @@ class Layout:
     def used_columns(self) -> frozenset[int]:
         """The columns whose cells Netwerkspiegel reads."""
         return (frozenset(i for indices in self.every.values() for i in indices) | {i for i, *_ in self.indicators} | {i for i, _ in self.cycles}
-                | {i for i, _ in self.notes})
+                | {i for i, _ in self.notes} | {i for i, _ in self.consents})
+
+    def gives(self, kind: TableKind) -> bool:
+        """Whether the table's rows give records of this kind."""
+        return kind == self.kind or kind in self.parts
 
 
 def meaning_of_mapping(text: str, framework: Framework) -> tuple[Meaning, object] | None:
@@ -122,14 +132,33 @@ def meaning_of_mapping(text: str, framework: Framework) -> tuple[Meaning, object
     cycle = framework.match_cycle(folded)
     if cycle is not None:
         return CYCLE_COLUMN, cycle
+    if len(parts) >= 2 and _SIMPLE_MAPPINGS.get(parts[0]) == PUBLIC:  # 'openbaar toegepast': consent for one cycle's reflection
+        cycle = framework.match_cycle(" ".join(parts[1:]))
+        if cycle is not None:
+            return PUBLIC, cycle
     return None
 
 
+def mapping_keys(header: str, dialect: Dialect | None) -> tuple[str, ...]:
+    """The `[kolommen]` keys that name a column: its header, and in a form tool's export also its
+    code (LimeSurvey's `G01Q03`) and its question text without the code."""
+    keys = [header_key(header)]
+    if dialect is not None:
+        keys += [dialect.key_of(header), header_key(dialect.question_text(header))]
+    return tuple(dict.fromkeys(keys))
+
+
 def meaning_of_header(header: str, framework: Framework, mappings: Mappings, dialect: Dialect | None = None) -> tuple[Meaning, object] | None:
+    for key in mapping_keys(header, dialect):
+        mapped = mappings.column(key)
+        if mapped is not None:
+            return meaning_of_mapping(mapped, framework)
+    return meaning_of_question(header, framework, dialect)
+
+
+def meaning_of_question(header: str, framework: Framework, dialect: Dialect | None = None) -> tuple[Meaning, object] | None:
+    """What a header means by its name or its pattern (not by a mapping)."""
     key = header_key(header)
-    mapped = mappings.column(key)
-    if mapped is not None:
-        return meaning_of_mapping(mapped, framework)
     if dialect is not None:
         own = dialect.meaning(header)
         if own is not None:
@@ -149,20 +178,26 @@ def meaning_of_header(header: str, framework: Framework, mappings: Mappings, dia
         return family, (code, Situation.DESIRED if desired else Situation.CURRENT)
     if "welk netwerk" in folded or "which network" in folded:
         return NETWORK, None
-    if "meetmoment" in folded:
+    if "meetmoment" in folded or re.search(r"\b(measurement moment|which moment|welk moment)\b", folded):
         return MOMENT, None
     if re.search(r"\b(wat is je rol|welke rol|what is your role|your role)\b", folded):
         return ROLE, None
     cycle = _cycle_question(folded, framework)
     if cycle is not None:
         return CYCLE_COLUMN, cycle
-    if re.search(r"\b(openbaar|gedeeld|toestemming|shared|consent|public)\b", folded):
-        return PUBLIC, None
+    if re.search(r"\b(openbaar|gedeeld|toestemming|shared|consent|public|publicly)\b", folded) or re.search(r"\b(may|can|mag|mogen)\b.*\b(share|delen)\b", folded):
+        return PUBLIC, _named_cycle(folded, framework)
+    # A form may ask one reflection with a question of which cycle it tells of beside it.
+    if re.search(r"\b(welke waarde|welke waardecyclus|waardecyclus|soort waarde|which value|value cycle|kind of value)\b", folded):
+        return VALUE, None
+    if re.search(r"\b(reflectie|reflection|jouw verhaal|je verhaal|your story)\b", folded):
+        return REFLECTION, None
     if "wat ging goed" in folded or "what went well" in folded or folded.startswith("tops"):
         return TOPS, None
     if folded.startswith("tips") or "beter" in folded or "better" in folded or "improve" in folded:
         return TIPS, None
-    if "cijfer" in folded or "rating" in folded:
+    # 'Welk rapportcijfer geef je …?', 'What mark/grade do you give …?', 'How would you rate this meeting?'
+    if "cijfer" in folded or re.search(r"\b(rating|rate|mark|grade)\b", folded):
         return RATING, None
     return None
 
@@ -176,6 +211,33 @@ def _cycle_question(folded: str, framework: Framework) -> int | None:
     return None
 
 
+def _named_cycle(folded: str, framework: Framework) -> int | None:
+    """The cycle a consent question names ('Mag je verhaal over toegepaste waarde gedeeld worden?')."""
+    for cycle in framework.cycles:
+        for alias in cycle.aliases:
+            if alias.endswith(("waarde", "value")) and re.search(r"(?<![a-z])" + re.escape(alias) + r"(?![a-z])", folded):
+                return cycle.code
+    return None
+
+
+# What each part of a form reads besides who, where and when.
+_PART_MEANINGS = {
+    SCORES: frozenset({ROLE}),
+    REFLECTIONS: frozenset({PUBLIC, VALUE, REFLECTION, LEVEL, TITLE}),
+    EVALUATIONS: frozenset({TOPS, TIPS, RATING, DATE}),
+    SHARED_PICTURE: frozenset(),
+}
+_FORM_MEANINGS = frozenset({NETWORK, MOMENT, TIME, START_TIME, OTHER_TIME, RESPONSE_ID, *IDENTITY_MEANINGS})
+# What a canonical table (one value per row) reads; identities always (they link and are redacted).
+_CANONICAL_MEANINGS = {
+    SCORES: frozenset({NETWORK, MOMENT, INDICATOR, SCORE, SITUATION, ROLE}),
+    REFLECTIONS: frozenset({NETWORK, MOMENT, DATE, VALUE, REFLECTION, PUBLIC, LEVEL, TITLE, STORY}),
+    EVALUATIONS: _FORM_MEANINGS | {DATE, TOPS, TIPS, RATING},
+    SHARED_PICTURE: frozenset({NETWORK, MOMENT, INDICATOR, SHARED, SITUATION, NOTE}),
+    AGREEMENTS: frozenset({NETWORK, MOMENT, AGREEMENT, AGREEMENT_KIND, PUBLIC}),
+}
+
+
 def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect: Dialect | None = None) -> Layout:
     columns: dict[Meaning, int] = {}
     indicators: list[tuple[int, str, Situation]] = []
@@ -186,10 +248,17 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
     every: dict[Meaning, list[int]] = {}
     ambiguous: list[tuple[int, int]] = []
     families: dict[object, int] = {}
+    meanings: list[tuple[Meaning, object] | None] = []
+    mapped: list[tuple[int, str]] = []
+    ignored: list[int] = []
     for index, header in enumerate(table.header):
+        meaning = meaning_of_header(header, framework, mappings, dialect) if header else None
+        meanings.append(meaning)
         if not header:
             continue
-        meaning = meaning_of_header(header, framework, mappings, dialect)
+        mapping_key = next((key for key in mapping_keys(header, dialect) if mappings.column(key) is not None), None)
+        if mapping_key is not None:
+            mapped.append((index, mapping_key))
         if meaning is None:
             unplaced.append(header)
         elif meaning[0] in (INDICATOR_COLUMN, CYCLE_COLUMN, SHARED_COLUMN, NOTE_COLUMN):
@@ -207,7 +276,9 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
                 notes.append((index, family))
             elif isinstance(family, int):
                 cycles.append((index, family))
-        elif meaning[0] != IGNORE:
+        elif meaning[0] == IGNORE:
+            ignored.append(index)
+        else:
             if meaning[0] in every and meaning[0] not in SHARED_MEANINGS:
                 ambiguous.append((index, every[meaning[0]][0]))
                 continue
@@ -230,7 +301,8 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
     elif indicators:
         kind, form = SCORES, True
     elif VALUE in columns or REFLECTION in columns:
-        kind, form = REFLECTIONS, False
+        # In a form tool's export, a reflection question with a cycle question beside it.
+        kind, form = REFLECTIONS, dialect is not None
     elif cycles:
         kind, form = REFLECTIONS, True
     elif TOPS in columns or TIPS in columns:
@@ -246,5 +318,45 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
         # In a canonical file the family columns are not expected: they are unplaced there.
         unplaced += [table.header[i] for i, *_ in indicators] + [table.header[i] for i, _ in cycles]
         indicators, cycles = [], []
+    parts: tuple[TableKind, ...] = (kind,) if kind is not None else ()
+    consents: list[tuple[int, int]] = []
+    if kind is not None and not form:
+        # A column whose meaning this kind of table does not read is said, as unplaced (a consent column in a score table).
+        for unread in [m for m in every if m not in _CANONICAL_MEANINGS[kind] and m not in IDENTITY_MEANINGS]:
+            unplaced += [table.header[i] for i in every.pop(unread)]
+            columns.pop(unread, None)
+    if form and kind is not None:
+        # Every part a form's rows hold is read: scores, reflections (per cycle, or one with its
+        # cycle question), a meeting evaluation. What no part reads is said, as unplaced.
+        if kind == SCORES and (cycles or REFLECTION in columns or VALUE in columns):
+            parts += (REFLECTIONS,)
+        if kind in (SCORES, REFLECTIONS) and (TOPS in columns or TIPS in columns):
+            parts += (EVALUATIONS,)
+        if REFLECTIONS not in parts:
+            unplaced += [table.header[i] for i, _ in cycles]
+            cycles = []
+        read = _FORM_MEANINGS.union(*(_PART_MEANINGS[part] for part in parts))
+        for unread in [m for m in every if m not in read]:
+            unplaced += [table.header[i] for i in every.pop(unread)]
+            columns.pop(unread, None)
+        # A consent question that names a cycle is that reflection's consent; so is one that follows
+        # each cycle's question, when the form asks it after every story (one at the end is for all).
+        cycle_of = {index: cycle for index, cycle in cycles}
+        questions = every.get(PUBLIC, [])
+        after_story = [index for index in questions if index - 1 in cycle_of]
+        for index in list(questions):
+            named = meanings[index]
+            cycle = named[1] if named is not None and isinstance(named[1], int) else None
+            if cycle is None and len(after_story) > 1 and index in after_story:
+                cycle = cycle_of[index - 1]
+            if cycle is not None:
+                consents.append((index, cycle))
+                questions.remove(index)
+        if PUBLIC in every and not every[PUBLIC]:
+            del every[PUBLIC]
+            columns.pop(PUBLIC, None)
+        elif PUBLIC in every:
+            columns[PUBLIC] = every[PUBLIC][0]
     return Layout(kind, form, columns, tuple(indicators), tuple(cycles), tuple(unplaced),
-                  {meaning: tuple(indices) for meaning, indices in every.items()}, tuple(ambiguous), tuple(notes))
+                  {meaning: tuple(indices) for meaning, indices in every.items()}, tuple(ambiguous), tuple(notes),
+                  parts, tuple(consents), tuple(meanings), tuple(mapped), tuple(ignored))

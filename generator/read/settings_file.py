@@ -9,6 +9,7 @@ from typing import Any
 from generator.core.errors import Code, Problem, os_reason
 from generator.core.framework import Framework
 from generator.core.language import Language, Message
+from generator.core.moments import moment_problem, parse_moment
 from generator.core.settings import MAX_TEXT_CHARS, OPTIONS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
 from generator.core.text import clean_text
 from generator.read.own_indicators import add_own_indicators
@@ -48,6 +49,7 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
     """`[kolommen]`, `[bestanden]` and `[netwerken]`; what a mapped column may mean is checked by `recognise`."""
     problems: list[Problem] = []
     columns: dict[str, str] = {}
+    headers: dict[str, str] = {}
     table = raw.get("kolommen", {})
     if not isinstance(table, dict):
         problems.append(Problem(file_name, None, None, str(table), Message("moet een tabel [kolommen] zijn met \"kop\" = \"betekenis\"."), key="kolommen", code=Code.SETTINGS_TABLE))
@@ -57,8 +59,15 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
             problems.append(Problem(file_name, None, None, str(meaning), Message("onbekende betekenis; %(help)s", help=MAPPING_HELP), key=f"kolommen.\"{header}\"", code=Code.UNKNOWN_MEANING))
             continue
         columns[header_key(header)] = meaning
-    networks = _per_name(raw, "bestanden", "netwerk", Message("de naam van een netwerk"), file_name, problems)
-    themes = _per_name(raw, "netwerken", "thema", Message("tekst: het thema of de praktijkvraag van het netwerk"), file_name, problems)
+        headers.setdefault(header_key(header), header)
+    files = _per_name(raw, "bestanden", {"netwerk": Message("de naam van een netwerk"), "meetmoment": Message("een meetmoment, zoals '2026-voorjaar'")},
+                      file_name, problems)
+    networks, moments = files["netwerk"], files["meetmoment"]
+    for name, moment in list(moments.items()):
+        if parse_moment(moment) is None:
+            problems.append(Problem(file_name, None, None, moment, moment_problem(moment), key=f"bestanden.\"{name}\".meetmoment", code=Code.SETTING_VALUE))
+            del moments[name]
+    themes = _per_name(raw, "netwerken", {"thema": Message("tekst: het thema of de praktijkvraag van het netwerk")}, file_name, problems)["thema"]
     aliases: dict[str, str] = {}
     table = raw.get("deelnemers", {})
     if not isinstance(table, dict):
@@ -69,13 +78,14 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
             problems.append(Problem(file_name, None, None, None, Message("moet een naam of e-mailadres zijn: de andere naam van dezelfde deelnemer."), key=f"deelnemers.\"{alias}\"", code=Code.SETTING_VALUE))
             continue
         aliases[clean_text(alias)] = clean_text(identity)
-    mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())))
+    mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())),
+                        tuple(sorted(moments.items())), tuple(sorted(headers.items())))
     return mappings, problems
 
 
-def _per_name(raw: dict[str, Any], table_name: str, key: str, what: Message, file_name: str, problems: list[Problem]) -> dict[str, str]:
-    """A table of `[<table>."<name>"] <key> = "…"` entries: {name: value}; every other key is reported."""
-    found: dict[str, str] = {}
+def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], file_name: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """A table of `[<table>."<name>"] <key> = "…"` entries: per key, {name: value}; every other key is reported."""
+    found: dict[str, dict[str, str]] = {key: {} for key in keys}
     table = raw.get(table_name, {})
     if not isinstance(table, dict):
         problems.append(Problem(file_name, None, None, str(table), Message("moet een tabel [%(table)s.\"naam\"] zijn.", table=table_name), key=table_name, code=Code.SETTINGS_TABLE))
@@ -84,14 +94,16 @@ def _per_name(raw: dict[str, Any], table_name: str, key: str, what: Message, fil
         options = options if isinstance(options, dict) else {"": options}
         for option, value in options.items():
             where = f"{table_name}.\"{name}\".{option}"
-            if option != key:
-                problems.append(Problem(file_name, None, None, None, Message("onbekende instelling; hier kan alleen '%(key)s' worden gezet.", key=key), key=where, code=Code.UNKNOWN_SETTING))
+            if option not in keys:
+                message = (Message("onbekende instelling; hier kan alleen '%(key)s' worden gezet.", key=next(iter(keys))) if len(keys) == 1 else
+                           Message("onbekende instelling; hier kunnen alleen %(keys)s worden gezet.", keys=", ".join(f"'{key}'" for key in keys)))
+                problems.append(Problem(file_name, None, None, None, message, key=where, code=Code.UNKNOWN_SETTING))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(file_name, None, None, str(value), Message("moet %(what)s zijn.", what=what), key=where, code=Code.SETTING_VALUE))
+                problems.append(Problem(file_name, None, None, str(value), Message("moet %(what)s zijn.", what=keys[option]), key=where, code=Code.SETTING_VALUE))
             elif len(value) > MAX_TEXT_CHARS:
                 problems.append(Problem(file_name, None, None, value, Message("is langer dan %(limit)s tekens.", limit=MAX_TEXT_CHARS), key=where, code=Code.SETTING_VALUE))
             else:
-                found[" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
+                found[option][" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
     return found
 
 

@@ -21,11 +21,13 @@ from generator.core.cache import value_digest
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
-from generator.core.language import DUTCH, Message, MomentName
+from generator.core.language import DUTCH, Message, MomentName, joined
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
-from generator.core.settings import Mappings, Settings
+from generator.core.settings import SETTINGS_FILE_NAME, Mappings, Settings
+from generator.core.text import column_letter
 from generator.core.vocabulary import Meaning, PersonalData, Situation, word
+from generator.read.account import column_uses
 from generator.read.canonical import agreement_row, missing_columns, reflection_row, score_records, shared_row
 from generator.read.cells import Parsers
 from generator.read.dialects import DIALECTS, Dialect, apply_dialect
@@ -45,6 +47,7 @@ from generator.read.recognise import (
     SCORES,
     SHARED_PICTURE,
     Layout,
+    mapping_keys,
     recognise,
 )
 
@@ -137,16 +140,18 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     warnings: list[Problem] = []
     slots: list[_TableResult | _Kept] = []  # in the order of the tables
     identity_rows: list[tuple[str, ...]] = []
+    matched_keys: set[str] = set()  # the `[kolommen]` keys that name a column of some table
     for table in tables:
         earlier = kept(table) if kept is not None and table.digest else None
         if earlier is not None:
+            matched_keys.update(key for header in table.header for key in mapping_keys(header, None))
             identity_rows += earlier.identity_rows
             slots.append(_Kept(table, earlier))
             continue
         if table.deferred:
             assert restore is not None, "a deferred table needs `restore`"
             table = restore(table)
-        result = _read_table(table, framework, settings, mappings, parsers, problems, warnings)
+        result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, matched_keys)
         if result is not None:
             identity_rows += result.identity_rows
             slots.append(result)
@@ -178,7 +183,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             if table.deferred:
                 assert restore is not None, "a deferred table needs `restore`"
                 table = restore(table)
-            result = _read_table(table, framework, settings, mappings, parsers, problems, warnings)
+            result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, matched_keys)
             if result is None:
                 continue
             result.spellings = Counter(map(operator.attrgetter("network"), _records_of(result)))
@@ -195,10 +200,12 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     if framework.own_indicators:
         _own_indicators_in_their_networks(results, framework, problems, warnings, {n for t in taken_over for n in t.kept.networks})
     scores = _deduplicate(results, parsers, problems, warnings)
-    reflections = [r for result in results if result.layout.kind == REFLECTIONS for r in _records_of(result)]
-    evaluations = [r for result in results if result.layout.kind == EVALUATIONS for r in _records_of(result)]
-    shared = _one_shared_position_each([r for result in results if result.layout.kind == SHARED_PICTURE for r in _records_of(result)], problems)
-    agreements = [r for result in results if result.layout.kind == AGREEMENTS for r in _records_of(result)]
+    # A form may hold several kinds of record (scores, reflections, an evaluation): collected by what they are.
+    reflections = [r for result in results if result.layout.gives(REFLECTIONS) for r in _records_of(result, Reflection)]
+    evaluations = [r for result in results if result.layout.gives(EVALUATIONS) for r in _records_of(result, Evaluation)]
+    shared = _one_shared_position_each([r for result in results if result.layout.gives(SHARED_PICTURE) for r in _records_of(result, SharedPosition)], problems)
+    agreements = [r for result in results if result.layout.gives(AGREEMENTS) for r in _records_of(result, Agreement)]
+    problems += _mappings_without_column(mappings, matched_keys)
     _report_partial_participants(scores, framework, parsers, warnings)
     summary_of = {id(result): _summary(result) for result in results}
     summaries = [slot.kept.summary if isinstance(slot, _Kept) else summary_of[id(slot)] for slot in slots]
@@ -253,16 +260,19 @@ def _score_holders(slots: list[_TableResult | _Kept], chosen: dict[str, str]) ->
     for slot in slots:
         if isinstance(slot, _Kept):
             holders.update({chosen[name] for name, _ in slot.kept.spellings})
-        elif slot.layout.kind == SCORES:
-            holders.update({chosen[name] for name in slot.spellings})
+        elif slot.layout.gives(SCORES):
+            holders.update({chosen[name] for name in _distinct(_records_of(slot, Score), "network")})
     return holders
 
 
 def _read_table(table: RawTable, framework: Framework, settings: Settings, mappings: Mappings, parsers: Parsers,
-                problems: list[Problem], warnings: list[Problem]) -> _TableResult | None:
-    """One table recognised and every cell checked: its records, or None (with the problems said)."""
+                problems: list[Problem], warnings: list[Problem], matched_keys: set[str]) -> _TableResult | None:
+    """One table recognised and every cell checked: its records, or None (with the problems said).
+    `matched_keys` gains the `[kolommen]` keys that name a column of it."""
     presented = apply_dialect(table, DIALECTS)
     table = presented.table
+    if mappings.columns:
+        matched_keys.update(key for header in table.header for key in mapping_keys(header, presented.dialect))
     if presented.dialect is not None and not table.rows and not table.empty_rows:
         # Only the header rows of an export (a survey nobody answered yet): said, like a header-only file.
         message = (Message("het blad bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name)
@@ -274,10 +284,14 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
     kind = layout.kind
     if kind is None:
         message = Message(UNRECOGNISED_FORM.text, lead=UNRECOGNISED) if table.sheet is not None or len(table.header) > 6 else UNRECOGNISED
+        if presented.dialect is not None and presented.dialect.name == "LimeSurvey" and any("[" in header and "." not in header for header in layout.unplaced):
+            message = Message("%(message)s LimeSurvey schreef alleen de codes van de vragen (zoals '%(column)s'): exporteer met 'Vraagcode & vraagtekst' of 'Volledige vraagtekst', "
+                              "geef de deelvragen codes als 'SQ1a', of geef de kolommen een betekenis onder [kolommen], bijvoorbeeld \"%(column)s\" = \"1a\".",
+                              message=message, column=next(h for h in layout.unplaced if "[" in h))
         problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
         return None
     identities = _identity_cells(table, layout)
-    column_problems = _ambiguous_columns(table, layout)
+    column_problems = _ambiguous_columns(table, layout) + _mappings_not_read(table, layout, mappings)
     if column_problems:
         problems += column_problems
         return None
@@ -337,8 +351,8 @@ def _score_inputs(slots: list[_TableResult | _Kept], context: str) -> dict[str, 
     for slot in slots:
         if isinstance(slot, _Kept):
             networks: Iterable[str] = slot.kept.networks
-        elif slot.layout.kind == SCORES:
-            networks = sorted(_distinct(_records_of(slot), "network"))
+        elif slot.layout.gives(SCORES):
+            networks = sorted(_distinct(_records_of(slot, Score), "network"))
         else:
             continue
         for network in networks:
@@ -368,14 +382,41 @@ def _identity_cells(table: RawTable, layout: Layout) -> list[tuple[str, ...]]:
     return found
 
 
-def column_letter(index: int) -> str:
-    """A column as a spreadsheet names it: A, B, …, Z, AA, …"""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+def _mappings_not_read(table: RawTable, layout: Layout, mappings: Mappings) -> list[Problem]:
+    """A column the coach gave a meaning in `[kolommen]` that this table does not read: the mapping
+    cannot apply here (a consent column in a form without reflections, a cycle in a score table)."""
+    used = layout.used_columns() | set(layout.ignored)
+    problems = []
+    for index, key in layout.mapped:
+        if index in used or any(index == later for later, _ in layout.ambiguous):
+            continue
+        problems.append(Problem(
+            table.file, table.header_row, table.header[index], mappings.column(key),
+            Message("netwerkspiegel.toml geeft deze kolom (%(letter)s) onder [kolommen] de betekenis '%(meaning)s', maar dit bestand "
+                    "(%(kind)s) leest die niet: %(why)s Pas de betekenis aan of haal de regel weg.",
+                    letter=column_letter(index), meaning=mappings.column(key) or "", kind=Message(word(layout.kind)) if layout.kind else Message("onbekend"),
+                    why=_not_read_reason(layout)),
+            sheet=table.sheet, code=Code.MAPPING_NOT_READ,
+        ))
+    return problems
+
+
+def _not_read_reason(layout: Layout) -> Message:
+    if not layout.form:
+        return Message("een tabel met één waarde per rij heeft vaste kolommen, zoals 'indicator' en 'score' of 'waarde' en 'reflectie'.")
+    return Message("een formulier leest per deel (scores, reflecties, evaluatie) alleen de kolommen van dat deel, en dit formulier heeft %(parts)s.",
+                   parts=joined([Message(word(part)) for part in layout.parts]))
+
+
+def _mappings_without_column(mappings: Mappings, matched: set[str]) -> list[Problem]:
+    """A `[kolommen]` entry that names no column of any export: a typing error would otherwise leave a column unread."""
+    headers = dict(mappings.column_headers)
+    return [
+        Problem(SETTINGS_FILE_NAME, None, None, headers.get(key, key),
+                Message("geen enkele export heeft een kolom met deze kop; controleer de spelling (hoofdletters en spaties tellen niet) of haal de regel weg."),
+                key=f"kolommen.\"{headers.get(key, key)}\"", code=Code.MAPPING_WITHOUT_COLUMN)
+        for key, _meaning in mappings.columns if key not in matched
+    ]
 
 
 def _ambiguous_columns(table: RawTable, layout: Layout) -> list[Problem]:
@@ -488,8 +529,17 @@ def _suspected_duplicates(pairs: list[set[tuple[str, str]]], persons: dict[str, 
     return warnings
 
 
-def _records_of(result: _TableResult) -> list:
-    return result.records + [record for response in result.responses for record in response.records]
+def _records_of(result: _TableResult, kind: type | None = None) -> list:
+    """A table's records; with `kind`, only those of that type (a form may give several)."""
+    records = result.records + [record for response in result.responses for record in response.records]
+    if kind is None:
+        return records
+    if len(result.layout.parts) <= 1:  # one kind of record: all or none (a million scores are not looked at one by one)
+        return records if result.layout.kind is not None and _RECORD_KINDS.get(result.layout.kind) is kind else []
+    return [r for r in records if isinstance(r, kind)]
+
+
+_RECORD_KINDS = {SCORES: Score, REFLECTIONS: Reflection, EVALUATIONS: Evaluation, SHARED_PICTURE: SharedPosition, AGREEMENTS: Agreement}
 
 
 def _chosen_names(counts: Counter, warnings: list[Problem]) -> dict[str, str]:
@@ -530,11 +580,15 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
                 latest[key] = response
     for result in results:
         kept = []
+        said: set[int] = set()  # a form row gives one response per part: its earlier answer is said once
         for response in result.responses:
             winner = latest.get((response.kind, response.network, response.moment, response.participant)) if response.participant else None
             if winner is None or winner is response:
                 kept.append(response)
                 continue
+            if response.source.row in said:
+                continue
+            said.add(response.source.row)
             values = {"network": response.network, "moment": _moment_label(response.moment), "later": winner.source.describe()}
             reason = Message("eerder antwoord van dezelfde deelnemer voor %(network)s op %(moment)s; het latere antwoord (%(later)s) telt", **values)
             result.unused.append(UnusedRow(result.table.file, result.table.sheet, response.source.row, reason))
@@ -552,13 +606,12 @@ def _own_indicators_in_their_networks(results: list[_TableResult], framework: Fr
         return
     present = {network_key(name) for name in elsewhere}  # networks of tables not read again
     for result in results:
-        if result.layout.kind not in (SCORES, SHARED_PICTURE):
-            present |= {network_key(r.network) for r in _records_of(result)}
+        present |= {network_key(r.network) for r in _records_of(result)}
+        if not (result.layout.gives(SCORES) or result.layout.gives(SHARED_PICTURE)):
             continue
         form_columns = {(code, situation): result.table.header[index] for index, code, situation in result.layout.indicators}
         indicator_column = result.layout.columns.get(Meaning.INDICATOR)
-        for record in _records_of(result):
-            present.add(network_key(record.network))
+        for record in _records_of(result, Score) + _records_of(result, SharedPosition):
             indicator = restricted.get(record.indicator)
             if indicator is None or indicator.applies_to(record.network):
                 continue
@@ -594,9 +647,9 @@ def _deduplicate(results: list[_TableResult], parsers: Parsers, problems: list[P
     seen: dict[tuple, Score] = {}
     kept: list[Score] = []
     for result in results:
-        if result.layout.kind != SCORES:
+        if not result.layout.gives(SCORES):
             continue
-        records = _records_of(result)
+        records = _records_of(result, Score)
         # Usually no score repeats another: then one dict of the table's keys, made in C, shows it.
         keys = dict(zip(map(_SCORE_KEY, records), records, strict=True))
         if len(keys) == len(records) and keys.keys().isdisjoint(seen.keys()):
@@ -687,23 +740,32 @@ def _date_range(dates: list) -> tuple[Message, ...]:
 
 def _summary(result: _TableResult) -> TableSummary:
     table = result.table
-    kind = result.layout.kind
+    layout = result.layout
+    kind = layout.kind
     if kind is None:
         raise ValueError(f"{table.file}: only a recognised table is summarised")
     records = _records_of(result)
     unused = tuple(sorted(result.unused, key=lambda u: u.row))
     empty = len(table.empty_rows)
     rows = len(table.rows) + empty
-    evaluations = result.layout.kind == EVALUATIONS
-    moments = [] if evaluations else sorted({r.moment for r in records})
-    dates = sorted({r.date for r in records}) if evaluations else []
+    parts = layout.parts or (kind,)
+    moments = sorted({r.moment for r in records if not isinstance(r, Evaluation)})
+    dates = sorted({r.date for r in records if isinstance(r, Evaluation)})
+    counts = tuple((part, len(_records_of(result, _RECORD_KINDS[part]))) for part in parts)
+    public = sum(1 for r in records if isinstance(r, (Reflection, Agreement)) and r.public)
+    times = sorted(response.when[0] for response in result.responses if response.when[0] != dt.datetime.min)
     return TableSummary(
-        table.file, table.sheet, kind, result.layout.form, rows, rows - empty - len(unused), empty, unused,
+        table.file, table.sheet, kind, layout.form, rows, rows - empty - len(unused), empty, unused,
         tuple(sorted({r.network for r in records})),
         tuple(Message("%(moment)s", moment=MomentName(m.label)) for m in moments) + _date_range(dates),
-        tuple(result.layout.unplaced),
+        tuple(layout.unplaced),
         result.dialect.name if result.dialect else None,
-        _personal(result.layout),
+        _personal(layout),
+        parts,
+        column_uses(table.header, layout),
+        counts,
+        public,
+        (times[0].date().isoformat(), times[-1].date().isoformat()) if times else None,
     )
 
 
@@ -713,6 +775,8 @@ _TEXT_MEANINGS = (Meaning.REFLECTION, Meaning.TOPS, Meaning.TIPS, Meaning.NOTE, 
 def _personal(layout: Layout) -> tuple[PersonalData, ...]:
     """What a table's columns hold of people: identities, and texts they wrote."""
     meanings = set(layout.columns) | {meaning for meaning, columns in layout.every.items() if columns}
+    if layout.gives(REFLECTIONS) and layout.form:
+        meanings.add(Meaning.REFLECTION)
     found = []
     if meanings & set(IDENTITY_MEANINGS):
         found.append(PersonalData.IDENTITY)

@@ -166,7 +166,7 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
         asked = framework.for_network(figures.network)
         paths = declare(PATHS, _path_rows(figures, view, t), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
-            len({p.participant for p in figures.crosses}), t), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
+            len({p.participant for p in figures.crosses}), t, dict(figures.participants).get(figures.moments[-1])), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
     return NetworkCharts(positions, change, participation, cycles, meetings, paths)
 
 

@@ -76,7 +76,8 @@ def apply_dialect(table: RawTable, dialects: tuple[Dialect, ...]) -> DialectTabl
     return DialectTable(table, dialect, skipped)
 
 
-_CODE_AND_TEXT = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\.\s+\S")
+# `G01Q03. …`, and an array question's `G02Q01[SQ001]. …` (the question's code, its subquestion's code).
+_CODE_AND_TEXT = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\])?)\.\s+\S")
 
 
 def code_of(header: str) -> str:
@@ -89,3 +90,22 @@ def text_of(header: str) -> str:
     """`G01Q03. 1a. In welke mate …` → `1a. In welke mate …`: the question without its code."""
     found = _CODE_AND_TEXT.match(header)
     return header[found.end() - 1:] if found else header
+
+
+_SUBQUESTION = re.compile(r"^(?P<question>.*?)\s*\[(?P<sub>[^\[\]]+)\]\s*$", re.DOTALL)
+# Qualtrics' matrix: `Question - Statement`, read so only where the statement starts with an indicator code.
+_STATEMENT = re.compile(r"^(?P<question>.+?)\s+-\s+(?P<sub>[1-9]\s*[A-Za-z](?:[.):]|\s).*)$", re.DOTALL)
+
+
+def subquestion_first(text: str, pattern: re.Pattern[str] = _SUBQUESTION) -> str:
+    """A grid's or array's column, `Hoe zie je het netwerk nu? [1a. In welke mate …]` (LimeSurvey,
+    Google Forms) or `Hoe zie je het netwerk nu? - 1a. In welke mate …` (Qualtrics), as
+    `1a. In welke mate … (Hoe zie je het netwerk nu?)`: the line first, so its code is recognised."""
+    found = pattern.match(text)
+    if found and found.group("question").strip():
+        return f"{found.group('sub').strip()} ({found.group('question').strip()})"
+    return text
+
+
+def statement_first(text: str) -> str:
+    return subquestion_first(text, _STATEMENT)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from generator.core.framework import fold, header_key
 from generator.core.language import Message
 from generator.core.vocabulary import Meaning
-from generator.read.dialects.base import Dialect
+from generator.read.dialects.base import Dialect, statement_first
 
 _IGNORED = (
     "status", "ipaddress", "progress", "duration(inseconds)", "finished", "externalreference", "externaldatareference",
@@ -64,4 +64,5 @@ DIALECT = Dialect(
     header_rows=_header_rows,
     question_row=2,
     skip=_skip,
+    question_text=statement_first,  # a matrix table: `Hoe zie je het netwerk nu? - 1a. …`
 )

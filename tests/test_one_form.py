@@ -1,0 +1,325 @@
+"""Real exports that hold everything in one form, and every column of every file accounted for.
+
+The fixtures keep each program's own structure (`tests/exports.py`: Microsoft Forms' Excel columns,
+Google Forms' time stamp and e-mail, Qualtrics' three header rows and metadata, LimeSurvey's codes,
+participant list and anonymised dates); only the questions are a coach's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from generator.analyse.report import summary
+from generator.cli import main
+from generator.core.errors import Code, InputError
+from generator.core.language import Language, translations
+from generator.core.model import NotRead
+from generator.core.vocabulary import TableKind
+from generator.pipeline import read_data
+from tests.conftest import SCORE_HEADER, write
+from tests.exports import (
+    INDICATOR_QUESTIONS_EN,
+    INDICATOR_QUESTIONS_NL,
+    REFLECTION_QUESTIONS_EN,
+    REFLECTION_QUESTIONS_NL,
+    google_forms_csv,
+    limesurvey_csv,
+    microsoft_forms_xlsx,
+    qualtrics_csv,
+)
+
+MARCH = dt.datetime(2026, 3, 14, 10, 22, 31)
+DESIRED_NL = [q.split(".")[0] + ". Gewenste situatie: hoe zou je het willen?" for q in INDICATOR_QUESTIONS_NL]
+EVALUATION_NL = ["Wat ging goed?", "Wat kan de volgende keer beter?", "Welk rapportcijfer geef je deze bijeenkomst?"]
+STORIES = ["We plannen nu samen lessen.", "Ik gebruik de rubric van Marieke.", "", "Leerlingen stellen betere vragen.", ""]
+
+
+def problems(data_dir) -> list[tuple[str, str | None, int | None, str | None, str | None, str]]:
+    with pytest.raises(InputError) as caught:
+        read_data(data_dir)
+    return [(p.file, p.sheet, p.row, p.column, p.value, p.code) for p in caught.value.report.problems]
+
+
+def messages(data_dir) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        read_data(data_dir)
+    return [p.format() for p in caught.value.report.problems]
+
+
+def accounted(table) -> dict[str, object]:
+    """Every column of a table: what it is read as (a meaning, with its detail), or why not."""
+    assert [c.column for c in table.columns] == list(range(len(table.columns)))
+    return {c.header: (c.meaning.value, *c.detail) if c.meaning else c.not_read.value for c in table.columns}
+
+
+def everything_form(data_dir, consent: tuple[str, str, str] = ("Ja", "Nee", "ja, dat mag")):
+    """Microsoft Forms, one form with role, crosses now and desired, a story per cycle, consent and the meeting."""
+    questions = ["Netwerk", "Wat is je rol?", *INDICATOR_QUESTIONS_NL, *DESIRED_NL, *REFLECTION_QUESTIONS_NL, *EVALUATION_NL]
+    people = [("anna.devries@school.nl", "Anna de Vries", "leraar"), ("bert.jansen@school.nl", "Bert Jansen", "pabostudent"),
+              ("carla@hu.nl", "Carla Smit", "onderzoeker")]
+    responses = []
+    for number, ((email, name, role), given) in enumerate(zip(people, consent, strict=True)):
+        stories = STORIES if number == 0 else ["", "", f"Ik doe nu iets anders ({name.split()[0]}).", "", ""]
+        responses.append({"email": email, "name": name, "completed": MARCH + dt.timedelta(minutes=number),
+                          "answers": ["Hoogbegaafdheid", role, *[str(5 + number)] * 11, *["8"] * 11, *stories, given,
+                                      "Fijn gesprek", "Korter inleiden", str(7 + number)]})
+    return microsoft_forms_xlsx(data_dir / "Alles in één formulier.xlsx", questions, responses)
+
+
+def test_one_form_with_scores_reflections_consent_and_evaluation_reads_every_part(data_dir):
+    everything_form(data_dir)
+    dataset = read_data(data_dir)
+    assert len(dataset.scores) == 3 * 22
+    assert {s.role for s in dataset.scores if s.role} == {"leraar", "pabostudent", "onderzoeker"}
+    reflections = sorted((r.participant, r.cycle, r.text, r.public) for r in dataset.reflections)
+    assert reflections == [
+        ("anna.devries@school.nl", 1, "We plannen nu samen lessen.", True),
+        ("anna.devries@school.nl", 2, "Ik gebruik de rubric van Marieke.", True),
+        ("anna.devries@school.nl", 4, "Leerlingen stellen betere vragen.", True),
+        ("bert.jansen@school.nl", 3, "Ik doe nu iets anders (Bert).", False),
+        ("carla@hu.nl", 3, "Ik doe nu iets anders (Carla).", True),
+    ]
+    assert sorted((e.date.isoformat(), e.tops, e.tips, e.rating) for e in dataset.evaluations) == [
+        ("2026-03-14", "Fijn gesprek", "Korter inleiden", 7.0), ("2026-03-14", "Fijn gesprek", "Korter inleiden", 8.0),
+        ("2026-03-14", "Fijn gesprek", "Korter inleiden", 9.0)]
+    [table] = dataset.tables
+    assert table.parts == (TableKind.SCORES, TableKind.REFLECTIONS, TableKind.EVALUATIONS)
+    assert table.counts == ((TableKind.SCORES, 66), (TableKind.REFLECTIONS, 5), (TableKind.EVALUATIONS, 3))
+    assert (table.rows, table.used, table.public, table.times) == (3, 3, 4, ("2026-03-14", "2026-03-14"))
+    columns = accounted(table)
+    assert len(columns) == 6 + 2 + 22 + 6 + 3
+    assert NotRead.UNPLACED.value not in columns.values()
+    assert columns["Wat is je rol?"] == ("role",)
+    assert columns[INDICATOR_QUESTIONS_NL[0]] == ("indicator question", "1a", "current")
+    assert columns[DESIRED_NL[10]] == ("indicator question", "4d", "desired")
+    assert columns[REFLECTION_QUESTIONS_NL[2]] == ("cycle question", 3)
+    assert columns[REFLECTION_QUESTIONS_NL[5]] == ("public",)
+    assert columns["Welk rapportcijfer geef je deze bijeenkomst?"] == ("rating",)
+    assert columns["Naam"] == ("name",) and columns["E-mail"] == ("e-mail",)
+    text = summary(dataset)
+    assert "- Alles in één formulier.xlsx (blad 'Form1'): scores, reflecties en evaluaties (Microsoft Forms-export), 3 rijen (3 gebruikt)" in text
+    assert "  gelezen: 66 scores, 5 reflecties (waarvan 4 openbaar), 3 evaluaties\n  antwoorden op 14-03-2026\n" in text
+    assert "    I–S: score voor 1a … 4d (huidig)\n    T–AD: score voor 1a … 4d (gewenst)\n" in text
+    assert "    AG 'Toegepaste waarde: wat doe je nu anders in je pra…': reflectie over toegepaste waarde\n" in text
+    assert "    AJ 'Mag je verhaal openbaar gedeeld worden (zonder na…': toestemming om te delen\n" in text
+    assert "- Hoogbegaafdheid: deelnemers 2026-voorjaar: 3; 5 reflecties, waarvan 4 openbaar" in text
+
+
+def test_an_unclear_consent_in_a_form_is_an_error_with_its_place(data_dir):
+    everything_form(data_dir, consent=("Ja", "Ja, maar alleen intern", "ja"))
+    assert messages(data_dir) == [
+        "Alles in één formulier.xlsx, blad 'Form1', rij 3, kolom 'Mag je verhaal openbaar gedeeld worden (zonder naam)?', "
+        "waarde 'Ja, maar alleen intern': onduidelijke toestemming; alleen een duidelijk 'ja' maakt een verhaal openbaar. "
+        "Gebruik 'ja' of 'nee' (leeg betekent 'nee')."]
+
+
+def test_one_form_builds_both_sites_with_the_stories_and_no_identity_anywhere(data_dir, tmp_path):
+    everything_form(data_dir)
+    internal, public = tmp_path / "intern", tmp_path / "publiek"
+    for audience, folder in (("intern", internal), ("publiek", public)):
+        assert main(["build", "--data", str(data_dir), "--src", str(folder / "md"), "--out", str(folder / "site"), "--audience", audience]) == 0
+
+    def built_text(folder) -> str:
+        return "\n".join(path.read_text("utf-8", errors="replace") for path in sorted(folder.rglob("*"))
+                         if path.is_file() and path.suffix in (".html", ".md", ".json", ".csv", ".svg", ".js"))
+
+    inside, outside = built_text(internal), built_text(public)
+    assert "We plannen nu samen lessen." in inside and "Ik doe nu iets anders" in inside
+    assert "We plannen nu samen lessen." in outside and "Leerlingen stellen betere vragen." in outside
+    assert "Ik doe nu iets anders (Bert)" not in outside  # Bert said no
+    assert "Fijn gesprek" in inside and "Fijn gesprek" not in outside
+    for text in (inside, outside):
+        for identity in ("Anna", "de Vries", "devries", "Bert", "Jansen", "Carla", "Smit", "carla@hu.nl", "school.nl"):
+            assert identity not in text, identity
+    assert "Marieke" not in outside  # a name of someone who did not take part: not in public either
+
+
+def test_google_forms_one_reflection_with_its_cycle_question_and_a_full_name_question(data_dir):
+    questions = ["Full Name", "Which network?", *INDICATOR_QUESTIONS_EN, "Which value cycle is your story about?", "Your story",
+                 "May your story be shared publicly (without your name)?"]
+    google_forms_csv(data_dir / "Network mirror (Responses) - Form Responses 1.csv", questions, [
+        {"email": "dana@school.org", "time": dt.datetime(2026, 3, 2, 9, 5), "answers": ["Dana Kim", "Inquiry", *["6"] * 11, "Applied value", "We co-teach now.", "Yes"]},
+        {"email": "eli@school.org", "time": dt.datetime(2026, 3, 13, 16, 40), "answers": ["Eli Ruiz", "Inquiry", *["7"] * 11, "", "", ""]},
+    ], language="en")
+    dataset = read_data(data_dir)
+    assert len(dataset.scores) == 22
+    assert [(r.cycle, r.text, r.public) for r in dataset.reflections] == [(3, "We co-teach now.", True)]
+    assert {m.label for m in dataset.moments} == {"2026-voorjaar"}
+    [table] = dataset.tables
+    assert table.times == ("2026-03-02", "2026-03-13")  # month-first, from the English 'Timestamp'
+    columns = accounted(table)
+    assert columns["Full Name"] == ("name",)
+    assert columns["Which value cycle is your story about?"] == ("value",)
+    assert columns["Your story"] == ("reflection",)
+    english = summary(dataset, translations(Language.ENGLISH))
+    assert "    C 'Full Name': name (identity)\n" in english
+    assert "Read: 1 table, 22 scores, 1 reflection and 0 evaluations from 2 participants in 1 network." in english
+    assert "2 rows (2 used)" in english and "1 reflection, 1 of them public" in english
+    assert not re.search(r"\b(rijen|deelnemers|netwerken|tabellen|evaluaties|reflecties|blad|waarvan|gelezen|kolommen)\b", english)
+
+
+def test_qualtrics_asks_consent_after_every_story(data_dir):
+    consent = "May we share this story publicly (without your name)?"
+    questions = ["Network", *INDICATOR_QUESTIONS_EN, REFLECTION_QUESTIONS_EN[0], consent, REFLECTION_QUESTIONS_EN[2], consent]
+    qualtrics_csv(data_dir / "Netwerkspiegel_March+2026_March+20,+2026_10.02.csv", questions, [
+        {"ended": MARCH, "email": "fay@school.org", "first": "Fay", "last": "Moss", "answers": ["Inquiry", *["5"] * 11, "Good talks.", "No", "New lesson plans.", "Yes"]},
+        {"ended": MARCH, "email": "gus@school.org", "answers": ["Inquiry", *["6"] * 11, "Fun.", "Yes", "", ""]},
+        {"ended": MARCH, "status": "Survey Preview", "answers": ["Inquiry", *["1"] * 11, "x", "Yes", "y", "Yes"]},
+    ])
+    dataset = read_data(data_dir)
+    assert len(dataset.scores) == 22
+    assert sorted((r.participant, r.cycle, r.public) for r in dataset.reflections) == [
+        ("fay@school.org", 1, False), ("fay@school.org", 3, True), ("gus@school.org", 1, True)]
+    [table] = dataset.tables
+    columns = list(table.columns)
+    assert [(c.meaning.value, *c.detail) for c in columns if c.meaning and c.meaning.value == "public"] == [("public", 1), ("public", 3)]
+    assert {c.header: c.not_read for c in columns}["IPAddress"] == NotRead.TOOL
+    assert (table.rows, table.used, len(table.unused)) == (3, 2, 1)
+
+
+LIME_NOW = "Hoe zie je het netwerk nu?"
+LIME_DESIRED = "Hoe zou je het netwerk willen zien (gewenste situatie)?"
+
+
+def lime_array(headings: str, codes: str = "SQ") -> tuple[list[str], list[str]]:
+    """The eleven lines as two LimeSurvey array questions (now, desired), one subquestion each."""
+    texts, names = [], []
+    for group, question in (("G02Q01", LIME_NOW), ("G02Q02", LIME_DESIRED)):
+        for number, indicator in enumerate(INDICATOR_QUESTIONS_NL, start=1):
+            code = indicator[:2]
+            texts.append(f"{question} [{indicator}]")
+            names.append(f"{group}[SQ{number:03d}]" if codes == "SQ" else f"{'nu' if group == 'G02Q01' else 'gewenst'}[SQ{code}]")
+    return texts, names
+
+
+@pytest.mark.parametrize("headings", ["code-text", "text"])
+def test_limesurvey_array_questions_with_their_texts(data_dir, headings):
+    texts, names = lime_array(headings)
+    questions = ["Netwerk", *texts, "Directe waarde: wat vond je waardevol?", "Mag je verhaal gedeeld worden?"]
+    codes = ["G01Q01", *names, "G03Q01", "G03Q02"]
+    limesurvey_csv(data_dir / "results-survey123456.csv", questions, [
+        {"started": MARCH, "submitted": MARCH, "token": "tk1", "first": "Ilse", "last": "Bos", "email": "ilse@school.nl",
+         "answers": ["Onderzoekend leren", *["6"] * 11, *["8"] * 11, "Het gesprek.", "Ja"]},
+        {"started": MARCH, "submitted": None, "answers": ["Onderzoekend leren", *[""] * 24]},
+    ], headings=headings, codes=codes)
+    dataset = read_data(data_dir)
+    assert len(dataset.scores) == 22
+    assert {(s.indicator, s.situation.value, s.value) for s in dataset.scores} >= {("1a", "current", 6.0), ("4d", "desired", 8.0)}
+    assert [(r.cycle, r.public) for r in dataset.reflections] == [(1, True)]
+    [table] = dataset.tables
+    columns = accounted(table)
+    assert NotRead.UNPLACED.value not in columns.values()
+    assert sum(1 for use in columns.values() if isinstance(use, tuple) and use[0] == "indicator question") == 22
+
+
+def test_limesurvey_array_with_codes_only_reads_codes_that_name_the_indicator(data_dir):
+    texts, names = lime_array("code", codes="indicator")
+    limesurvey_csv(data_dir / "results-survey123456.csv", ["Netwerk", *texts], [
+        {"started": MARCH, "submitted": MARCH, "token": "tk1", "answers": ["Onderzoekend leren", *["6"] * 11, *["8"] * 11]},
+    ], headings="code", codes=["netwerk", *names])
+    dataset = read_data(data_dir)
+    assert sorted({(s.indicator, s.situation.value, s.value) for s in dataset.scores})[:2] == [("1a", "current", 6.0), ("1a", "desired", 8.0)]
+    assert len(dataset.scores) == 22
+
+
+def test_limesurvey_array_with_plain_codes_names_the_file_and_its_columns(data_dir):
+    texts, names = lime_array("code")
+    limesurvey_csv(data_dir / "results-survey123456.csv", ["Netwerk", *texts], [
+        {"started": MARCH, "submitted": MARCH, "token": "tk1", "answers": ["Onderzoekend leren", *["6"] * 11, *["8"] * 11]},
+    ], headings="code", codes=["netwerk", *names])
+    [message] = messages(data_dir)
+    assert message.startswith("results-survey123456.csv, rij 1, waarde 'id, submitdate, lastpage, startlanguage, seed, startdate, d…': herken het soort bestand niet")
+    assert message.endswith("LimeSurvey schreef alleen de codes van de vragen (zoals 'G02Q01[SQ001]'): exporteer met 'Vraagcode & vraagtekst' of "
+                            "'Volledige vraagtekst', geef de deelvragen codes als 'SQ1a', of geef de kolommen een betekenis onder [kolommen], "
+                            "bijvoorbeeld \"G02Q01[SQ001]\" = \"1a\".")
+
+
+def anonymised_lime(data_dir, moment_question: bool) -> None:
+    questions = (["Meetmoment"] if moment_question else []) + ["Netwerk", *INDICATOR_QUESTIONS_NL]
+    limesurvey_csv(data_dir / "results-survey777.csv", questions, [
+        {"started": MARCH, "submitted": MARCH, "answers": (["voorjaar 2026"] if moment_question else []) + ["Net", *["6"] * 11]},
+        {"started": MARCH, "submitted": MARCH, "answers": (["voorjaar 2026"] if moment_question else []) + ["Net", *["4"] * 11]},
+    ], anonymised=True)
+
+
+def test_an_anonymised_limesurvey_survey_takes_its_moment_from_a_question(data_dir):
+    anonymised_lime(data_dir, moment_question=True)
+    dataset = read_data(data_dir)
+    assert len(dataset.scores) == 22 and {m.label for m in dataset.moments} == {"2026-voorjaar"}
+    assert len({s.participant for s in dataset.scores}) == 2  # each response by its ID
+    assert dataset.tables[0].times is None
+
+
+def test_an_anonymised_limesurvey_survey_without_a_moment_says_so_and_how(data_dir):
+    anonymised_lime(data_dir, moment_question=False)
+    assert messages(data_dir) == [
+        "results-survey777.csv, rij 1, kolom 'submitdate. Datum verstuurd', waarde '1980-01-01 00:00:00': elke datum in deze kolom is 1980-01-01 00:00:00: "
+        "de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), dus de datum zegt niets over het meetmoment. "
+        "Voeg een vraag 'Meetmoment' toe, of zet in netwerkspiegel.toml: [bestanden.\"results-survey777.csv\"] meetmoment = \"2026-voorjaar\"."]
+    write(data_dir, "netwerkspiegel.toml", '[bestanden."results-survey777.csv"]\nmeetmoment = "najaar 2025"\n')
+    dataset = read_data(data_dir)
+    assert {s.moment.label for s in dataset.scores} == {"2025-najaar"}
+
+
+def test_mappings_of_reflection_and_consent_columns_are_honoured_and_checked(data_dir):
+    questions = ["Netwerk", *INDICATOR_QUESTIONS_NL, "Wat heb je gedaan met wat je leerde?", "Delen?"]
+    limesurvey_csv(data_dir / "results-survey555.csv", questions, [
+        {"started": MARCH, "submitted": MARCH, "token": "tk1", "answers": ["Net", *["6"] * 11, "Nieuwe lessen.", "Ja"]},
+    ], codes=["G01Q01", *[f"G01Q{n:02d}" for n in range(2, 13)], "G04Q01", "G04Q02"])
+    write(data_dir, "netwerkspiegel.toml", '[kolommen]\n"G04Q01" = "toegepast"\n"G04Q02" = "openbaar"\n')
+    dataset = read_data(data_dir)
+    assert [(r.cycle, r.text, r.public) for r in dataset.reflections] == [(3, "Nieuwe lessen.", True)]
+    columns = accounted(dataset.tables[0])
+    assert columns["G04Q01. Wat heb je gedaan met wat je leerde?"] == ("cycle question", 3)
+
+    write(data_dir, "netwerkspiegel.toml", '[kolommen]\n"G04Q01" = "toegepast"\n"G04Q02" = "openbaar"\n"G09Q09" = "gerealiseerd"\n')
+    assert problems(data_dir) == [("netwerkspiegel.toml", None, None, None, "G09Q09", Code.MAPPING_WITHOUT_COLUMN)]
+
+    write(data_dir, "scores.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nNet,2025-voorjaar,Anna,1a,7,,fijn\n")
+    write(data_dir, "netwerkspiegel.toml", '[kolommen]\n"opmerking" = "openbaar"\n')
+    assert messages(data_dir) == [
+        "scores.csv, rij 1, kolom 'opmerking', waarde 'openbaar': netwerkspiegel.toml geeft deze kolom (G) onder [kolommen] de betekenis 'openbaar', "
+        "maar dit bestand (scores) leest die niet: een tabel met één waarde per rij heeft vaste kolommen, zoals 'indicator' en 'score' of "
+        "'waarde' en 'reflectie'. Pas de betekenis aan of haal de regel weg."]
+
+
+def test_a_time_column_with_both_date_orders_is_an_error(data_dir):
+    path = data_dir / "form.csv"
+    google_forms_csv(path, ["Netwerk", *INDICATOR_QUESTIONS_NL], [
+        {"email": "a@school.nl", "time": dt.datetime(2026, 3, 14, 9), "answers": ["Net", *["6"] * 11]},
+        {"email": "b@school.nl", "time": dt.datetime(2026, 3, 15, 9), "answers": ["Net", *["6"] * 11]},
+    ])
+    text = path.read_text("utf-8").replace("15-3-2026", "3/15/2026").replace("14-3-2026", "14/3/2026")
+    path.write_text(text, "utf-8")
+    assert messages(data_dir) == [
+        "form.csv, rij 1, kolom 'Tijdstempel', waarde '14/3/2026 09:00:00, 3/15/2026 09:00:00': de datums in deze kolom staan niet in één volgorde: "
+        "'14/3/2026 09:00:00' kan alleen dag-maand zijn, '3/15/2026 09:00:00' alleen maand-dag. Zet alle datums in dezelfde volgorde."]
+
+
+def test_check_accounts_for_every_column_on_the_command_line(data_dir, capsys):
+    everything_form(data_dir)
+    write(data_dir, "extra.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nHoogbegaafdheid,2025-voorjaar,Anna de Vries,1a,7,,prima\n")
+    assert main(["check", "--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "- extra.csv: scores (tabel), 1 rij (1 gebruikt)" in out
+    assert "    G 'opmerking': niet gebruikt: Netwerkspiegel weet niet wat deze kolom bevat (zie hieronder)\n" in out
+    assert '"opmerking" = "negeren"' in out
+    assert json.dumps(out)  # printable as it stands
+
+
+def test_a_google_forms_grid_and_a_qualtrics_matrix_ask_the_lines_as_one_question(data_dir):
+    now, desired = "Hoe zie je het netwerk nu?", "Hoe zou je het netwerk willen zien (gewenste situatie)?"
+    grid = [f"{question} [{line}]" for question in (now, desired) for line in INDICATOR_QUESTIONS_NL]
+    google_forms_csv(data_dir / "Kruisjes (antwoorden) - Formulierreacties 1.csv", ["Netwerk", *grid], [
+        {"email": "a@school.nl", "time": MARCH, "answers": ["Net", *["6"] * 11, *["9"] * 11]}])
+    matrix = [f"{question} - {line}" for question in (now, desired) for line in INDICATOR_QUESTIONS_NL]
+    qualtrics_csv(data_dir / "Kruisjes_Qualtrics.csv", ["Netwerk", *matrix], [
+        {"ended": MARCH, "email": "b@school.nl", "answers": ["Net", *["4"] * 11, *["7"] * 11]}])
+    dataset = read_data(data_dir)
+    assert sorted({(s.participant, s.indicator, s.situation.value, s.value) for s in dataset.scores if s.indicator == "3b"}) == [
+        ("a@school.nl", "3b", "current", 6.0), ("a@school.nl", "3b", "desired", 9.0),
+        ("b@school.nl", "3b", "current", 4.0), ("b@school.nl", "3b", "desired", 7.0)]
+    assert len(dataset.scores) == 44
