@@ -172,17 +172,20 @@ LIMESURVEY_COLUMNS = [
 
 
 def limesurvey_csv(path: Path, questions: list[str], responses: list[dict], headings: str = "code-text",
-                   codes: list[str] | None = None, anonymised: bool = False) -> Path:
+                   codes: list[str] | None = None, anonymised: bool = False, datestamp: bool = True) -> Path:
     """responses: dicts with `started` (datetime), `submitted` (datetime or None: not sent), `answers`,
     and optionally `token`, `first`, `last`, `email`. headings: "code", "text" or "code-text".
     `codes`: the question codes (an array question's subquestion as `G02Q01[SQ001]`); a question
     text `Hoe zie je het netwerk nu? [1a. …]` is an array's subquestion, as LimeSurvey writes it.
     `anonymised`: a survey with anonymised responses, as LimeSurvey exports it: no participant
-    list, and `1980-01-01 00:00:00` for every date."""
+    list, and `1980-01-01 00:00:00` for every date. `datestamp=False`: a survey without date stamps,
+    whose export has no `startdate` and `datestamp` columns at all (as in LimeSurvey's own export tests)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     codes = codes or [f"G01Q{n:02d}" for n in range(1, len(questions) + 1)]
     own = LIMESURVEY_COLUMNS[:7] if anonymised else LIMESURVEY_COLUMNS
+    if not datestamp:
+        own = [column for column in own if column[0] not in ("startdate", "datestamp")]
     names = [(code, text) for code, text in own] + list(zip(codes, questions, strict=True))
     writer.writerow([code if headings == "code" else text if headings == "text" else f"{code}. {text}" for code, text in names])
     for number, response in enumerate(responses, start=1):
@@ -191,9 +194,10 @@ def limesurvey_csv(path: Path, questions: list[str], responses: list[dict], head
             started = dt.datetime(1980, 1, 1)
             submitted = dt.datetime(1980, 1, 1) if submitted else None
         people = [] if anonymised else [response.get("token", ""), response.get("first", ""), response.get("last", ""), response.get("email", "")]
+        stamps = [f"{started:%Y-%m-%d %H:%M:%S}", f"{(submitted or started):%Y-%m-%d %H:%M:%S}"] if datestamp else []
         writer.writerow([
             str(number), f"{submitted:%Y-%m-%d %H:%M:%S}" if submitted else "", "3" if submitted else "1", "nl", "123456789",
-            f"{started:%Y-%m-%d %H:%M:%S}", f"{(submitted or started):%Y-%m-%d %H:%M:%S}", *people,
+            *stamps, *people,
         ] + list(response["answers"]))
     path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
     return path

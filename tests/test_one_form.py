@@ -108,6 +108,30 @@ def test_one_form_with_scores_reflections_consent_and_evaluation_reads_every_par
     assert "- Hoogbegaafdheid: deelnemers 2026-voorjaar: 3; 5 reflecties, waarvan 4 openbaar" in text
 
 
+def test_a_later_answer_replaces_the_parts_it_gives_and_the_accounting_says_so(data_dir):
+    """Anna sends the form twice, the second time without her story: her later crosses count, her story
+    still counts, and her first row is not called unused. Bert sends it twice, whole: his first row is unused."""
+    questions = ["Netwerk", *INDICATOR_QUESTIONS_NL, REFLECTION_QUESTIONS_NL[0], REFLECTION_QUESTIONS_NL[5]]
+    microsoft_forms_xlsx(data_dir / "Formulier.xlsx", questions, [
+        {"email": "anna@school.nl", "name": "Anna Vos", "completed": MARCH, "answers": ["Net", *["5"] * 11, "Eerste verhaal.", "Ja"]},
+        {"email": "bert@school.nl", "name": "Bert Vis", "completed": MARCH, "answers": ["Net", *["6"] * 11, "Oud verhaal.", "Ja"]},
+        {"email": "anna@school.nl", "name": "Anna Vos", "completed": MARCH + dt.timedelta(days=1), "answers": ["Net", *["7"] * 11, "", ""]},
+        {"email": "bert@school.nl", "name": "Bert Vis", "completed": MARCH + dt.timedelta(days=1), "answers": ["Net", *["8"] * 11, "Nieuw verhaal.", "Nee"]},
+    ])
+    dataset = read_data(data_dir)
+    assert sorted({(s.participant, s.value) for s in dataset.scores}) == [("anna@school.nl", 7.0), ("bert@school.nl", 8.0)]
+    assert sorted((r.participant, r.text, r.public) for r in dataset.reflections) == [
+        ("anna@school.nl", "Eerste verhaal.", True), ("bert@school.nl", "Nieuw verhaal.", False)]
+    [table] = dataset.tables
+    assert [(u.row, u.reason.render()) for u in table.unused] == [
+        (3, "eerder antwoord van dezelfde deelnemer voor Net op 2026-voorjaar; het latere antwoord (Formulier.xlsx, blad 'Form1' rij 5) telt")]
+    assert (table.rows, table.used, table.counts, table.public) == (4, 3, ((TableKind.SCORES, 22), (TableKind.REFLECTIONS, 2)), 1)
+    assert [(w.row, w.code) for w in dataset.warnings if w.code in (Code.EARLIER_PARTS, Code.EARLIER_RESPONSE)] == [
+        (2, Code.EARLIER_PARTS), (3, Code.EARLIER_RESPONSE)]
+    english = summary(dataset, translations(Language.ENGLISH))
+    assert "4 rows (3 used, 1 not used)" in english
+
+
 def test_an_unclear_consent_in_a_form_is_an_error_with_its_place(data_dir):
     everything_form(data_dir, consent=("Ja", "Ja, maar alleen intern", "ja"))
     assert messages(data_dir) == [
@@ -159,6 +183,19 @@ def test_google_forms_one_reflection_with_its_cycle_question_and_a_full_name_que
     assert "Read: 1 table, 22 scores, 1 reflection and 0 evaluations from 2 participants in 1 network." in english
     assert "2 rows (2 used)" in english and "1 reflection, 1 of them public" in english
     assert not re.search(r"\b(rijen|deelnemers|netwerken|tabellen|evaluaties|reflecties|blad|waarvan|gelezen|kolommen)\b", english)
+
+
+def test_a_story_without_its_cycle_is_an_error_with_its_place(data_dir):
+    questions = ["Which network?", *INDICATOR_QUESTIONS_EN, "Which value cycle is your story about?", "Your story"]
+    google_forms_csv(data_dir / "Form Responses 1.csv", questions, [
+        {"email": "dana@school.org", "time": dt.datetime(2026, 3, 2, 9, 5), "answers": ["Inquiry", *["6"] * 11, "", "We co-teach now."]},
+        {"email": "eli@school.org", "time": dt.datetime(2026, 3, 3, 9, 5), "answers": ["Inquiry", *["6"] * 11, "Sideways value", "We talk."]},
+    ], language="en")
+    assert messages(data_dir) == [
+        "Form Responses 1.csv, rij 2, kolom 'Which value cycle is your story about?', waarde '': een reflectie zonder antwoord op de vraag naar de waardecyclus; "
+        "vul de cyclus in (direct, potentieel, toegepast, gerealiseerd, transformatief).",
+        "Form Responses 1.csv, rij 3, kolom 'Which value cycle is your story about?', waarde 'Sideways value': onbekende waardecyclus; "
+        "gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5."]
 
 
 def test_qualtrics_asks_consent_after_every_story(data_dir):
@@ -262,6 +299,28 @@ def test_an_anonymised_limesurvey_survey_without_a_moment_says_so_and_how(data_d
     write(data_dir, "netwerkspiegel.toml", '[bestanden."results-survey777.csv"]\nmeetmoment = "najaar 2025"\n')
     dataset = read_data(data_dir)
     assert {s.moment.label for s in dataset.scores} == {"2025-najaar"}
+
+
+def test_an_anonymised_limesurvey_survey_without_date_stamps_reads_everything_in_one_form(data_dir):
+    """Anonymised and without date stamps, LimeSurvey writes only `id, submitdate, lastpage, startlanguage, seed`
+    before the questions, and 1980-01-01 as every submit date; Y and N are its short answers to a yes/no question."""
+    questions = ["Netwerk", *INDICATOR_QUESTIONS_NL, REFLECTION_QUESTIONS_NL[2], "Mag je verhaal openbaar gedeeld worden?"]
+    limesurvey_csv(data_dir / "results-survey888.csv", questions, [
+        {"started": MARCH, "submitted": MARCH, "answers": ["Net", *["6"] * 11, "Ik geef nu andere feedback.", "Y"]},
+        {"started": MARCH, "submitted": MARCH, "answers": ["Net", *["4"] * 11, "Mijn klas werkt zelfstandiger.", "N"]},
+        {"started": MARCH, "submitted": None, "answers": ["Net", "5", *[""] * 12]},
+    ], anonymised=True, datestamp=False)
+    write(data_dir, "netwerkspiegel.toml", '[bestanden."results-survey888.csv"]\nmeetmoment = "2026-voorjaar"\n')
+    dataset = read_data(data_dir)
+    assert len(dataset.scores) == 22 and {m.label for m in dataset.moments} == {"2026-voorjaar"}
+    assert sorted((r.text, r.public) for r in dataset.reflections) == [("Ik geef nu andere feedback.", True), ("Mijn klas werkt zelfstandiger.", False)]
+    [table] = dataset.tables
+    assert (table.rows, table.used, len(table.unused), table.public, table.times) == (3, 2, 1, 1, None)
+    assert table.counts == ((TableKind.SCORES, 22), (TableKind.REFLECTIONS, 2))
+    columns = accounted(table)
+    assert list(columns)[:5] == ["id. Antwoord ID", "submitdate. Datum verstuurd", "lastpage. Laatste pagina", "startlanguage. Starttaal", "seed. Seed"]
+    assert [columns[header] for header in list(columns)[:5]] == [("response id",), ("time",), "tool", "tool", "tool"]
+    assert NotRead.UNPLACED.value not in columns.values()
 
 
 def test_mappings_of_reflection_and_consent_columns_are_honoured_and_checked(data_dir):

@@ -233,6 +233,11 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.EARLIER_RESPONSE: (_ms_form([{"email": "anna@school.nl", "completed": MARCH, "answers": ["Net"] + ELEVEN},
                                       {"email": "anna@school.nl", "completed": MARCH + dt.timedelta(days=1), "answers": ["Net"] + ELEVEN}]),
      ('form.xlsx', 'Form1', None, 2, None, None, "eerder antwoord van dezelfde deelnemer voor Net op 2026-voorjaar; het latere antwoord (form.xlsx, blad 'Form1' rij 3) telt.")),
+    Code.EARLIER_PARTS: (lambda data: microsoft_forms_xlsx(data / "form.xlsx", ["Netwerk", *INDICATOR_QUESTIONS_NL, "Toegepaste waarde: wat doe je nu anders?"], [
+                             {"email": "anna@school.nl", "completed": MARCH, "answers": ["Net", *ELEVEN, "Ik plan samen."]},
+                             {"email": "anna@school.nl", "completed": MARCH + dt.timedelta(days=1), "answers": ["Net", *ELEVEN, ""]}]),
+     ('form.xlsx', 'Form1', None, 2, None, None, "eerder antwoord van dezelfde deelnemer voor Net op 2026-voorjaar: voor de scores telt het latere antwoord "
+                                                 "(form.xlsx, blad 'Form1' rij 3); de reflecties van dit antwoord tellen nog mee, want het latere antwoord heeft die niet.")),
     Code.PARTIAL_PARTICIPANT: (_ms_form([{"email": "anna@school.nl", "completed": MARCH, "answers": ["Net"] + ["7"] * 10 + [""]}]),
      ('form.xlsx', 'Form1', None, 2, None, None, 'deze deelnemer (Net, 2026-voorjaar) vulde 10 van de 11 indicatoren in; ontbreekt: 4d. De ingevulde scores tellen mee.')),
     Code.NETWORKS_MERGED: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nnet,2025-voorjaar,Bert,1a,6,\n"),

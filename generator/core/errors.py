@@ -86,6 +86,7 @@ class Code(StrEnum):
     CONFLICTING_SHARED = "conflicting-shared"  # two agreed positions for one indicator and moment
     DUPLICATE_SCORE = "duplicate-score"
     EARLIER_RESPONSE = "earlier-response"
+    EARLIER_PARTS = "earlier-parts"  # a form answer some of whose parts a later answer replaced; the rest still counts
     PARTIAL_PARTICIPANT = "partial-participant"
     NETWORKS_MERGED = "networks-merged"
     SAME_PERSON = "same-person"

@@ -48,6 +48,13 @@ def joined(messages: list[Message], separator: str = ", ") -> Message:
     return Message(template, **{f"part{i}": m for i, m in enumerate(messages)})
 
 
+def listed(messages: list[Message]) -> Message:
+    """Messages as a list in the reader's language: `scores, reflecties en evaluaties`."""
+    if len(messages) == 1:
+        return messages[0]
+    return Message("%(first)s en %(last)s", first=joined(messages[:-1]), last=messages[-1])
+
+
 def N_(text: str) -> str:
     """Marks a text for the catalogue where it is written down; it is translated where it is used."""
     return text

@@ -348,9 +348,8 @@ class _FormRow(RowReader):
         own: dict[int, list[int]] = {}
         for index, cycle in self.layout.consents:
             own.setdefault(cycle, []).append(index)
-        for _index, cycle in self.layout.consents:
-            _given, own_unclear = cells.consent_of(self.cells, tuple(own[cycle]))
-            unclear += own_unclear
+        for indices in own.values():
+            unclear += cells.consent_of(self.cells, tuple(indices))[1]
         for index in sorted(set(unclear)):
             self.fail_at(index, UNCLEAR_CONSENT, code=Code.UNCLEAR_CONSENT)
 
@@ -365,6 +364,9 @@ class _FormRow(RowReader):
                 if VALUE not in self.layout.columns:
                     self.fail(REFLECTION, Message("een reflectie zonder vraag naar de waardecyclus; voeg een vraag 'Over welke waardecyclus gaat je verhaal?' toe, "
                                                   "of stel per waardecyclus een eigen vraag."), code=Code.UNKNOWN_CYCLE)
+                elif not named:
+                    self.fail(VALUE, Message("een reflectie zonder antwoord op de vraag naar de waardecyclus; vul de cyclus in "
+                                             "(direct, potentieel, toegepast, gerealiseerd, transformatief)."), code=Code.MISSING_VALUE)
                 elif told is None:
                     self.fail(VALUE, Message("onbekende waardecyclus; gebruik direct, potentieel, toegepast, gerealiseerd, transformatief of 1 tot en met 5."), code=Code.UNKNOWN_CYCLE)
                 else:

@@ -21,7 +21,7 @@ from generator.core.cache import value_digest
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
-from generator.core.language import DUTCH, Message, MomentName, joined
+from generator.core.language import DUTCH, Message, MomentName, joined, listed
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment
 from generator.core.settings import SETTINGS_FILE_NAME, Mappings, Settings
@@ -569,7 +569,9 @@ def _merge_network_names(results: list[_TableResult], chosen: dict[str, str]) ->
 
 
 def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem]) -> None:
-    """Of two form responses by one participant for one network and moment, the later counts."""
+    """Of two form responses by one participant for one network and moment, the later counts, part by
+    part: a form row gives one response per part (scores, reflections, an evaluation). A row whose
+    every part a later answer replaced is not used; one that keeps some parts is used, and said."""
     latest: dict[tuple, Response] = {}
     for result in results:
         for response in result.responses:
@@ -580,19 +582,28 @@ def _keep_latest_responses(results: list[_TableResult], warnings: list[Problem])
                 latest[key] = response
     for result in results:
         kept = []
-        said: set[int] = set()  # a form row gives one response per part: its earlier answer is said once
+        replaced: dict[int, list[tuple[Response, Response]]] = {}  # row: (earlier response, the later one that counts)
         for response in result.responses:
             winner = latest.get((response.kind, response.network, response.moment, response.participant)) if response.participant else None
             if winner is None or winner is response:
                 kept.append(response)
+            else:
+                replaced.setdefault(response.source.row, []).append((response, winner))
+        still = {response.source.row: response for response in kept}
+        for row, pairs in replaced.items():
+            earlier, winner = pairs[0]
+            values = {"network": earlier.network, "moment": _moment_label(earlier.moment), "later": winner.source.describe()}
+            if row not in still:
+                reason = Message("eerder antwoord van dezelfde deelnemer voor %(network)s op %(moment)s; het latere antwoord (%(later)s) telt", **values)
+                result.unused.append(UnusedRow(result.table.file, result.table.sheet, row, reason))
+                warnings.append(Problem(result.table.file, row, None, None, Message("%(reason)s.", reason=reason), sheet=result.table.sheet, code=Code.EARLIER_RESPONSE))
                 continue
-            if response.source.row in said:
-                continue
-            said.add(response.source.row)
-            values = {"network": response.network, "moment": _moment_label(response.moment), "later": winner.source.describe()}
-            reason = Message("eerder antwoord van dezelfde deelnemer voor %(network)s op %(moment)s; het latere antwoord (%(later)s) telt", **values)
-            result.unused.append(UnusedRow(result.table.file, result.table.sheet, response.source.row, reason))
-            warnings.append(Problem(result.table.file, response.source.row, None, None, Message("%(reason)s.", reason=reason), sheet=result.table.sheet, code=Code.EARLIER_RESPONSE))
+            parts = listed([Message(word(response.kind)) for response, _ in pairs])
+            counting = listed([Message(word(response.kind)) for response in kept if response.source.row == row])
+            warnings.append(Problem(result.table.file, row, None, None, Message(
+                "eerder antwoord van dezelfde deelnemer voor %(network)s op %(moment)s: voor de %(parts)s telt het latere antwoord (%(later)s); "
+                "de %(counting)s van dit antwoord tellen nog mee, want het latere antwoord heeft die niet.", parts=parts, counting=counting, **values),
+                sheet=result.table.sheet, code=Code.EARLIER_PARTS))
         result.responses = kept
 
 
