@@ -132,6 +132,50 @@ def test_a_later_answer_replaces_the_parts_it_gives_and_the_accounting_says_so(d
     assert "4 rows (3 used, 1 not used)" in english
 
 
+def meeting_form(data_dir, extra_question: list[str] = (), extra_answers: tuple[list[str], list[str]] = ([], [])):
+    """Crosses and the meeting's evaluation in one Google form, answered on two days."""
+    questions = ["Netwerk", *INDICATOR_QUESTIONS_NL, *extra_question, "Wat ging goed?", "Wat kan de volgende keer beter?"]
+    google_forms_csv(data_dir / "Monitor (antwoorden) - Formulierreacties 1.csv", questions, [
+        {"email": "a@school.nl", "time": dt.datetime(2026, 3, 12, 16, 30), "answers": ["Net", *["6"] * 11, *extra_answers[0], "Samen lessen bekeken", ""]},
+        {"email": "b@school.nl", "time": dt.datetime(2026, 3, 14, 9, 10), "answers": ["Net", *["7"] * 11, *extra_answers[1], "", "Minder uitleg vooraf"]},
+    ])
+
+
+def test_a_forms_evaluations_on_several_days_are_said_and_one_meeting_is_a_setting_or_a_question_away(data_dir):
+    meeting_form(data_dir)
+    dataset = read_data(data_dir)
+    assert sorted(e.date.isoformat() for e in dataset.evaluations) == ["2026-03-12", "2026-03-14"]
+    assert [w.code for w in dataset.warnings] == [Code.MEETING_DAYS]
+    assert dataset.warnings[0].format().startswith("Monitor (antwoorden) - Formulierreacties 1.csv, rij 1: de evaluaties van Net op 2026-voorjaar vallen op 2 dagen")
+
+    write(data_dir, "netwerkspiegel.toml", '[bestanden."Monitor (antwoorden) - Formulierreacties 1.csv"]\ndatum = "12-3-2026"\n')
+    dataset = read_data(data_dir)
+    assert sorted(e.date.isoformat() for e in dataset.evaluations) == ["2026-03-12", "2026-03-12"]
+    assert {m.label for m in dataset.moments} == {"2026-voorjaar"} and dataset.warnings == ()
+
+    write(data_dir, "netwerkspiegel.toml", '[bestanden."Monitor (antwoorden) - Formulierreacties 1.csv"]\ndatum = "12 maart"\n')
+    assert problems(data_dir) == [("netwerkspiegel.toml", None, None, None, "12 maart", Code.SETTING_VALUE)]
+
+    (data_dir / "netwerkspiegel.toml").unlink()
+    meeting_form(data_dir, ["Datum van de bijeenkomst"], (["12-3-2026"], ["12-3-2026"]))
+    dataset = read_data(data_dir)
+    assert sorted(e.date.isoformat() for e in dataset.evaluations) == ["2026-03-12", "2026-03-12"] and dataset.warnings == ()
+    assert accounted(dataset.tables[0])["Datum van de bijeenkomst"] == ("date",)
+
+
+def test_a_form_whose_parts_have_no_moment_or_date_says_which_and_how(data_dir):
+    questions = ["Netwerk", "E-mail", *INDICATOR_QUESTIONS_NL, "Wat ging goed?"]
+    write(data_dir, "export.csv", ",".join(f'"{q}"' for q in questions) + "\n" + ",".join(["Net", "a@school.nl", *["6"] * 11, "Fijn"]) + "\n")
+    assert messages(data_dir) == [
+        "export.csv, rij 1, kolom 'datum': geen kolom met de datum van de bijeenkomst, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of "
+        "'Tijdstempel'). Voeg een kolom 'Datum' toe, of zet in netwerkspiegel.toml: [bestanden.\"export.csv\"] datum = \"2026-03-12\".",
+        "export.csv, rij 1, kolom 'meetmoment': geen kolom met het meetmoment, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
+        "Voeg een kolom 'Meetmoment' toe, of zet in netwerkspiegel.toml: [bestanden.\"export.csv\"] meetmoment = \"2026-voorjaar\"."]
+    write(data_dir, "netwerkspiegel.toml", '[bestanden."export.csv"]\nmeetmoment = "2026-voorjaar"\ndatum = "2026-03-12"\n')
+    dataset = read_data(data_dir)
+    assert (len(dataset.scores), [e.date.isoformat() for e in dataset.evaluations]) == (11, ["2026-03-12"])
+
+
 def test_an_unclear_consent_in_a_form_is_an_error_with_its_place(data_dir):
     everything_form(data_dir, consent=("Ja", "Ja, maar alleen intern", "ja"))
     assert messages(data_dir) == [
@@ -321,6 +365,8 @@ def test_an_anonymised_limesurvey_survey_without_date_stamps_reads_everything_in
     assert list(columns)[:5] == ["id. Antwoord ID", "submitdate. Datum verstuurd", "lastpage. Laatste pagina", "startlanguage. Starttaal", "seed. Seed"]
     assert [columns[header] for header in list(columns)[:5]] == [("response id",), ("time",), "tool", "tool", "tool"]
     assert NotRead.UNPLACED.value not in columns.values()
+    assert table.anonymised
+    assert "  antwoorden zonder datum: de enquête is anoniem opgeslagen (elke datum is 1980-01-01)\n" in summary(dataset)
 
 
 def test_mappings_of_reflection_and_consent_columns_are_honoured_and_checked(data_dir):

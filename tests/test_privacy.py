@@ -112,7 +112,8 @@ def test_unlinked_name_and_email_that_may_be_one_person_are_warned_about(data_di
     assert {s.participant for s in read_data(data_dir).scores} == {"anouk.devries@school.nl", "kim"}
 
 
-@pytest.mark.parametrize("answer", ["Ja, maar alleen intern", "ja (liever niet)", "ja nee", "ja?", "jawel, later", "yes but no", "misschien"])
+@pytest.mark.parametrize("answer", ["Ja, maar alleen intern", "ja (liever niet)", "ja nee", "ja?", "jawel, later", "yes but no", "misschien",
+                                    "ja, zonder naam en zonder school", "ja, anoniem maar niet online"])
 def test_only_a_clear_yes_is_consent(data_dir, answer):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     write(data_dir, "reflecties.csv", REFLECTION_HEADER + f'Net,2025-voorjaar,Anna,direct,Leuk,"{answer}"\n')
@@ -124,7 +125,8 @@ def test_only_a_clear_yes_is_consent(data_dir, answer):
     ]
 
 
-@pytest.mark.parametrize("answer, public", [("Ja", True), ("ja, dat mag", True), ("JA!", True), ("Yes", True), ("", False),
+@pytest.mark.parametrize("answer, public", [("Ja", True), ("ja, dat mag", True), ("JA!", True), ("Yes", True), ("ja, zonder naam", True),
+                                            ("Ja (anoniem)", True), ("Yes, without my name", True), ("", False),
                                             ("Nee", False), ("nee, liever niet", False), ("geen toestemming", False)])
 def test_clear_answers(data_dir, answer, public):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")

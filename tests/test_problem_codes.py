@@ -192,6 +192,13 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
      ('netwerkspiegel.toml', None, 'kolommen."Hoe sterk zijn de banden?"', None, None, 'Hoe sterk zijn de banden?', 'geen enkele export heeft een kolom met deze kop; controleer de spelling (hoofdletters en spaties tellen niet) of haal de regel weg.')),
     Code.MAPPING_NOT_READ: (_also(_file("scores.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nNet,2025-voorjaar,Anna,1a,7,,fijn\n"), _file("netwerkspiegel.toml", '[kolommen]\n"opmerking" = "openbaar"\n')),
      ('scores.csv', None, None, 1, 'opmerking', 'openbaar', "netwerkspiegel.toml geeft deze kolom (G) onder [kolommen] de betekenis 'openbaar', maar dit bestand (scores) leest die niet: een tabel met één waarde per rij heeft vaste kolommen, zoals 'indicator' en 'score' of 'waarde' en 'reflectie'. Pas de betekenis aan of haal de regel weg.")),
+    Code.SETTING_WITHOUT_FILE: (_also(scores, _file("netwerkspiegel.toml", '[bestanden."Kruisjes maart.xlsx"]\nnetwerk = "Net"\n')),
+     ('netwerkspiegel.toml', None, 'bestanden."Kruisjes maart.xlsx".netwerk', None, None, 'Net',
+      "er is geen export met de naam 'Kruisjes maart.xlsx'; controleer de naam (met de extensie, zoals .csv of .xlsx) of haal de regel weg. Bestanden: scores.csv.")),
+    Code.SETTING_NOT_READ: (_also(scores, _file("netwerkspiegel.toml", '[bestanden."scores.csv"]\ndatum = "2026-03-12"\n')),
+     ('netwerkspiegel.toml', None, 'bestanden."scores.csv".datum', None, None, '2026-03-12',
+      "'scores.csv' leest deze instelling niet: het bestand heeft een eigen kolom met de datum, of geen evaluatie van een bijeenkomst. "
+      "Ze is voor de evaluaties in een formulier dat niet naar de datum van de bijeenkomst vraagt; haal de regel weg.")),
     Code.ANONYMISED_TIMES: (_also(scores, lambda data: limesurvey_csv(data / "lime.csv", ["Netwerk"] + INDICATOR_QUESTIONS_NL, [{"started": MARCH, "submitted": MARCH, "answers": ["Net"] + ELEVEN}], anonymised=True)),
      ('lime.csv', None, None, 1, 'submitdate. Datum verstuurd', '1980-01-01 00:00:00', 'elke datum in deze kolom is 1980-01-01 00:00:00: de enquête is anoniem opgeslagen (LimeSurvey: \'Anonieme antwoorden\'), dus de datum zegt niets over het meetmoment. Voeg een vraag \'Meetmoment\' toe, of zet in netwerkspiegel.toml: [bestanden."lime.csv"] meetmoment = "2026-voorjaar".')),
     Code.MIXED_DATE_ORDER: (_also(scores, _file("google.csv", "Tijdstempel,E-mailadres,Netwerk," + INDICATOR_QUESTIONS_NL[0].replace(",", "") + "\n14/3/2026 10:00,a@school.nl,Net,7\n3/15/2026 10:00,b@school.nl,Net,7\n")),
@@ -238,6 +245,12 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
                              {"email": "anna@school.nl", "completed": MARCH + dt.timedelta(days=1), "answers": ["Net", *ELEVEN, ""]}]),
      ('form.xlsx', 'Form1', None, 2, None, None, "eerder antwoord van dezelfde deelnemer voor Net op 2026-voorjaar: voor de scores telt het latere antwoord "
                                                  "(form.xlsx, blad 'Form1' rij 3); de reflecties van dit antwoord tellen nog mee, want het latere antwoord heeft die niet.")),
+    Code.MEETING_DAYS: (lambda data: microsoft_forms_xlsx(data / "form.xlsx", ["Netwerk", *INDICATOR_QUESTIONS_NL, "Wat ging goed?"], [
+                            {"email": "anna@school.nl", "completed": MARCH, "answers": ["Net", *ELEVEN, "Fijn"]},
+                            {"email": "bert@school.nl", "completed": MARCH + dt.timedelta(days=2), "answers": ["Net", *ELEVEN, "Goed"]}]),
+     ('form.xlsx', 'Form1', None, 1, None, None, "de evaluaties van Net op 2026-voorjaar vallen op 2 dagen (14-03-2026 tot en met 16-03-2026); zonder vraag naar de "
+                                                 "datum van de bijeenkomst telt elke dag als een eigen bijeenkomst. Was het één bijeenkomst, zet dan in netwerkspiegel.toml: "
+                                                 "[bestanden.\"form.xlsx\"] datum = \"2026-03-14\", of vraag in het formulier naar de 'Datum van de bijeenkomst'.")),
     Code.PARTIAL_PARTICIPANT: (_ms_form([{"email": "anna@school.nl", "completed": MARCH, "answers": ["Net"] + ["7"] * 10 + [""]}]),
      ('form.xlsx', 'Form1', None, 2, None, None, 'deze deelnemer (Net, 2026-voorjaar) vulde 10 van de 11 indicatoren in; ontbreekt: 4d. De ingevulde scores tellen mee.')),
     Code.NETWORKS_MERGED: (lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nnet,2025-voorjaar,Bert,1a,6,\n"),

@@ -126,6 +126,8 @@ def _table_lines(table: TableSummary, framework: Framework, t: Translations) -> 
                 text += " " + _("(waarvan %(count)s openbaar)") % {"count": t.whole(table.public)}
             given.append(text)
         lines.append("  " + _("gelezen: %(records)s") % {"records": ", ".join(given)})
+    if table.anonymised:
+        lines.append("  " + _("antwoorden zonder datum: de enquête is anoniem opgeslagen (elke datum is 1980-01-01)"))
     if table.times:
         first, last = (t.date(dt.date.fromisoformat(day)) for day in table.times)
         lines.append("  " + (_("antwoorden op %(first)s") % {"first": first} if first == last else

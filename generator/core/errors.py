@@ -62,6 +62,8 @@ class Code(StrEnum):
     UNUSED_COLUMNS = "unused-columns"
     MAPPING_WITHOUT_COLUMN = "mapping-without-column"  # a `[kolommen]` entry that names no column of any export
     MAPPING_NOT_READ = "mapping-not-read"  # a mapped meaning that the table it is in does not read
+    SETTING_WITHOUT_FILE = "setting-without-file"  # a `[bestanden]` entry for a file that is not there
+    SETTING_NOT_READ = "setting-not-read"  # a `[bestanden]` entry that no table of its file reads
     ANONYMISED_TIMES = "anonymised-times"  # LimeSurvey's 1980-01-01 for every time, and no other moment
     MIXED_DATE_ORDER = "mixed-date-order"  # day-first and month-first dates in one column
     NO_SCORES = "no-scores"
@@ -86,7 +88,8 @@ class Code(StrEnum):
     CONFLICTING_SHARED = "conflicting-shared"  # two agreed positions for one indicator and moment
     DUPLICATE_SCORE = "duplicate-score"
     EARLIER_RESPONSE = "earlier-response"
-    EARLIER_PARTS = "earlier-parts"  # a form answer some of whose parts a later answer replaced; the rest still counts
+    EARLIER_PARTS = "earlier-parts"
+    MEETING_DAYS = "meeting-days"  # a form's evaluations of one half year on several days, and no question for the meeting's date  # a form answer some of whose parts a later answer replaced; the rest still counts
     PARTIAL_PARTICIPANT = "partial-participant"
     NETWORKS_MERGED = "networks-merged"
     SAME_PERSON = "same-person"

@@ -157,6 +157,7 @@ class TableSummary:
     counts: tuple[tuple[TableKind, int], ...] = ()  # records read per kind
     public: int = 0  # reflections (or agreements) with consent
     times: tuple[str, str] | None = None  # the first and last response time read (ISO dates)
+    anonymised: bool = False  # every response time is LimeSurvey's stand-in for a time it did not keep
 
     @property
     def name(self) -> str:

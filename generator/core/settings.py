@@ -219,15 +219,30 @@ class Mappings:
     aliases: tuple[tuple[str, str], ...] = ()  # `[deelnemers] "anouk@school.nl" = "Anouk de Vries"`: one person
     file_moments: tuple[tuple[str, str], ...] = ()  # `[bestanden."naam.csv"] meetmoment = "2026-voorjaar"`
     column_headers: tuple[tuple[str, str], ...] = ()  # each `[kolommen]` key as the coach wrote it, by its folded key
+    file_dates: tuple[tuple[str, str], ...] = ()  # `[bestanden."naam.csv"] datum = "2026-03-12"`: the meeting its evaluations are of
 
     def column(self, header_key: str) -> str | None:
         return dict(self.columns).get(header_key)
 
     def network_of(self, file: str) -> str | None:
-        return dict(self.file_networks).get(file)
+        return dict(self.file_networks).get(file_key(file))
 
     def moment_of(self, file: str) -> str | None:
-        return dict(self.file_moments).get(file)
+        return dict(self.file_moments).get(file_key(file))
+
+    def date_of(self, file: str) -> str | None:
+        return dict(self.file_dates).get(file_key(file))
+
+    def file_settings(self) -> Iterator[tuple[str, str, str]]:
+        """Every `[bestanden."naam"] optie = "waarde"`: (file key, option, value)."""
+        for option, entries in (("netwerk", self.file_networks), ("meetmoment", self.file_moments), ("datum", self.file_dates)):
+            for name, value in entries:
+                yield name, option, value
+
+
+def file_key(name: str) -> str:
+    """A file's name as `[bestanden]` keys it: cleaned, with single spaces (a name as a coach types it)."""
+    return " ".join(clean_text(name).split())
 
 
 def settings_help(t: Translations = DUTCH) -> str:

@@ -57,6 +57,10 @@ _CLEAR_YES = frozenset({
     "ja mijn verhaal mag openbaar worden gedeeld", "ja het mag gedeeld worden", "ja mag gedeeld worden", "ja het mag openbaar gedeeld worden",
     "yes please", "yes that is fine", "yes thats fine", "yes you may", "yes i agree", "i agree", "yes it may be shared",
     "yes it may be made public",
+    # A yes that repeats what the site always does: a public story never carries a name.
+    "ja zonder naam", "ja zonder mijn naam", "ja anoniem", "ja mag anoniem", "ja anoniem mag", "ja zonder naam mag het",
+    "ja zonder naam openbaar", "ja openbaar zonder naam", "ja mag openbaar zonder naam",
+    "yes without my name", "yes without name", "yes anonymously", "yes anonymous",
 })
 _CLEAR_NO_START = ("nee", "no", "niet", "liever niet", "geen", "onwaar", "false")
 _YES_WORDS = frozenset({"ja", "yes", "j", "y", "akkoord", "wel", "agree"})

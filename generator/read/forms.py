@@ -115,18 +115,25 @@ def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[
                         "dus de datum zegt niets over het meetmoment. Voeg een vraag 'Meetmoment' toe, of zet in netwerkspiegel.toml: "
                         "[bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".", time=ANONYMISED_TIME, file=table.file),
                 sheet=table.sheet, code=Code.ANONYMISED_TIMES))
-        if layout.gives(EVALUATIONS) and DATE not in layout.columns:
+        if layout.gives(EVALUATIONS) and DATE not in layout.columns and mappings.date_of(table.file) is None:
             problems.append(Problem(
                 table.file, table.header_row, table.header[column], ANONYMISED_TIME,
                 Message("elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
-                        "dus de datum van de bijeenkomst is onbekend. Voeg een vraag 'Datum' (van de bijeenkomst) toe.", time=ANONYMISED_TIME),
+                        "dus de datum van de bijeenkomst is onbekend. Voeg een vraag 'Datum van de bijeenkomst' toe, of zet in netwerkspiegel.toml: "
+                        "[bestanden.\"%(file)s\"] datum = \"2026-03-12\".", time=ANONYMISED_TIME, file=table.file),
                 sheet=table.sheet, code=Code.ANONYMISED_TIMES))
     else:
-        when_columns = (MOMENT, TIME, START_TIME, DATE) if only_evaluations else (MOMENT, TIME, START_TIME)
-        if not any(column in layout.columns for column in when_columns) and (only_evaluations or mappings.moment_of(table.file) is None):
-            what = word(DATE) if only_evaluations else word(MOMENT)
-            missing(what, Message("geen kolom met het meetmoment of de datum, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel')."), code=Code.MISSING_COLUMN)
-        elif column is not None and day_first(table, column) is None:
+        # Each part needs its moment (scores, reflections) or its meeting's date (an evaluation): from its
+        # own column, from the settings, or from the response time.
+        if column is None and not only_evaluations and MOMENT not in layout.columns and mappings.moment_of(table.file) is None:
+            missing(word(MOMENT), Message("geen kolom met het meetmoment, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
+                                          "Voeg een kolom 'Meetmoment' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".",
+                                          file=table.file), code=Code.MISSING_COLUMN)
+        if column is None and layout.gives(EVALUATIONS) and DATE not in layout.columns and mappings.date_of(table.file) is None:
+            missing(word(DATE), Message("geen kolom met de datum van de bijeenkomst, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
+                                        "Voeg een kolom 'Datum' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] datum = \"2026-03-12\".",
+                                        file=table.file), code=Code.MISSING_COLUMN)
+        if column is not None and day_first(table, column) is None:
             first, second = _orders(table, column)
             problems.append(Problem(
                 table.file, table.header_row, table.header[column], f"{first}, {second}",
@@ -165,13 +172,17 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
         column = None  # the times say nothing: the moment comes from its question or the settings
     is_day_first = bool(day_first(table, column)) if column is not None else True
     file_moment = parsers.moment(mappings.moment_of(table.file) or "") if mappings.moment_of(table.file) else None
+    file_date = parse_date(mappings.date_of(table.file) or "")
     responses: list[Response] = []
     unused: list[UnusedRow] = []
     if layout.kind is None:
         raise ValueError(f"{table.file}: only a recognised table has responses")
     parts = layout.parts or (layout.kind,)
+    # The response time is needed where a part has no other source of its moment (or meeting date).
+    needs_time = ((parts != (EVALUATIONS,) and MOMENT not in layout.columns and file_moment is None)
+                  or (EVALUATIONS in parts and DATE not in layout.columns and file_date is None))
     for number, row in table.rows:
-        reader = _FormRow(table, layout, number, row, problems, file_moment is not None)
+        reader = _FormRow(table, layout, number, row, problems, needs_time)
         network = reader.network(mappings)
         when = reader.when(column, is_day_first)
         source = Source(table.file, number, table.sheet)
@@ -182,7 +193,7 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
             records: Sequence[Score | Reflection | Evaluation | SharedPosition]
             moment: Moment | dt.date | None = period
             if part == EVALUATIONS:
-                moment = date = reader.date(when)
+                moment = date = reader.date(when, file_date)
                 records = reader.evaluation(network, date, participant, source)
             elif part == SCORES:
                 records = reader.scores(network, period, participant, source, settings)
@@ -223,10 +234,10 @@ def _empty_reason(parts: tuple[TableKind, ...]) -> Message:
 class _FormRow(RowReader):
     """One response of a form export: where and when it was given, by whom, and the records it gives."""
 
-    def __init__(self, table: RawTable, layout: Layout, number: int, cells: tuple[str, ...], problems: list[Problem], file_moment: bool = False):
+    def __init__(self, table: RawTable, layout: Layout, number: int, cells: tuple[str, ...], problems: list[Problem], needs_time: bool = True):
         super().__init__(table, number, cells, layout.columns, problems, layout.every)
         self.layout = layout
-        self.file_moment = file_moment
+        self.needs_time = needs_time
 
     def network(self, mappings: Mappings) -> str:
         if NETWORK not in self.layout.columns:
@@ -238,7 +249,7 @@ class _FormRow(RowReader):
             return None
         text = self.cells[column]
         if not text:
-            if MOMENT not in self.layout.columns and DATE not in self.layout.columns and not self.file_moment:
+            if self.needs_time:
                 self.fail_at(column, Message("het tijdstip van het antwoord ontbreekt."), code=Code.MISSING_VALUE)
             return None
         value = cells.timestamp(text, is_day_first)
@@ -254,13 +265,16 @@ class _FormRow(RowReader):
             return file_moment
         return half_year(when, settings.spring_until_month) if when else None
 
-    def date(self, when: dt.datetime | None) -> dt.date | None:
+    def date(self, when: dt.datetime | None, file_date: dt.date | None) -> dt.date | None:
+        """The meeting's date from its column, else the file's date from the settings, else the day of the response."""
         if DATE in self.layout.columns:
             text = self.get(DATE)
             date = parse_date(text) if text else None
             if date is None:
                 self.fail(DATE, Message("datum ontbreekt.") if not text else Message("geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'."), code=Code.MISSING_VALUE if not text else Code.BAD_DATE)
             return date
+        if file_date is not None:
+            return file_date
         if when is None and self.ok:
             self.fail_row(Message("geen datum voor de evaluatie van de bijeenkomst: het tijdstip van het antwoord ontbreekt."), code=Code.MISSING_VALUE)
         return when.date() if when else None

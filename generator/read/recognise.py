@@ -178,6 +178,9 @@ def meaning_of_question(header: str, framework: Framework, dialect: Dialect | No
         return family, (code, Situation.DESIRED if desired else Situation.CURRENT)
     if "welk netwerk" in folded or "which network" in folded:
         return NETWORK, None
+    # 'Datum van de bijeenkomst', 'Op welke datum was de bijeenkomst?', 'Date of the meeting'
+    if re.search(r"\b(datum van de bijeenkomst|datum bijeenkomst|datum van deze bijeenkomst|welke datum|date of the meeting|meeting date|date of this meeting)\b", folded):
+        return DATE, None
     if "meetmoment" in folded or re.search(r"\b(measurement moment|which moment|welk moment)\b", folded):
         return MOMENT, None
     if re.search(r"\b(wat is je rol|welke rol|what is your role|your role)\b", folded):

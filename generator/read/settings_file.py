@@ -9,8 +9,8 @@ from typing import Any
 from generator.core.errors import Code, Problem, os_reason
 from generator.core.framework import Framework
 from generator.core.language import Language, Message
-from generator.core.moments import moment_problem, parse_moment
-from generator.core.settings import MAX_TEXT_CHARS, OPTIONS, SETTINGS_FILE_NAME, Mappings, Settings, parse_settings, parse_toml
+from generator.core.moments import moment_problem, parse_date, parse_moment
+from generator.core.settings import MAX_TEXT_CHARS, OPTIONS, SETTINGS_FILE_NAME, Mappings, Settings, file_key, parse_settings, parse_toml
 from generator.core.text import clean_text
 from generator.read.own_indicators import add_own_indicators
 from generator.read.recognise import MAPPING_HELP, header_key, meaning_of_mapping
@@ -60,13 +60,19 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
             continue
         columns[header_key(header)] = meaning
         headers.setdefault(header_key(header), header)
-    files = _per_name(raw, "bestanden", {"netwerk": Message("de naam van een netwerk"), "meetmoment": Message("een meetmoment, zoals '2026-voorjaar'")},
+    files = _per_name(raw, "bestanden", {"netwerk": Message("de naam van een netwerk"), "meetmoment": Message("een meetmoment, zoals '2026-voorjaar'"),
+                                         "datum": Message("de datum van de bijeenkomst, zoals '2026-03-12'")},
                       file_name, problems)
-    networks, moments = files["netwerk"], files["meetmoment"]
+    networks, moments, dates = files["netwerk"], files["meetmoment"], files["datum"]
     for name, moment in list(moments.items()):
         if parse_moment(moment) is None:
             problems.append(Problem(file_name, None, None, moment, moment_problem(moment), key=f"bestanden.\"{name}\".meetmoment", code=Code.SETTING_VALUE))
             del moments[name]
+    for name, date in list(dates.items()):
+        if parse_date(date) is None:
+            problems.append(Problem(file_name, None, None, date, Message("geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'."),
+                                    key=f"bestanden.\"{name}\".datum", code=Code.SETTING_VALUE))
+            del dates[name]
     themes = _per_name(raw, "netwerken", {"thema": Message("tekst: het thema of de praktijkvraag van het netwerk")}, file_name, problems)["thema"]
     aliases: dict[str, str] = {}
     table = raw.get("deelnemers", {})
@@ -79,7 +85,7 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
             continue
         aliases[clean_text(alias)] = clean_text(identity)
     mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())),
-                        tuple(sorted(moments.items())), tuple(sorted(headers.items())))
+                        tuple(sorted(moments.items())), tuple(sorted(headers.items())), tuple(sorted(dates.items())))
     return mappings, problems
 
 
@@ -103,7 +109,7 @@ def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], fi
             elif len(value) > MAX_TEXT_CHARS:
                 problems.append(Problem(file_name, None, None, value, Message("is langer dan %(limit)s tekens.", limit=MAX_TEXT_CHARS), key=where, code=Code.SETTING_VALUE))
             else:
-                found[option][" ".join(clean_text(name).split())] = " ".join(clean_text(value).split())
+                found[option][file_key(name)] = " ".join(clean_text(value).split())  # a file's or a network's name
     return found
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,25 +23,28 @@ from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
 from generator.core.language import DUTCH, Message, MomentName, joined, listed
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
-from generator.core.moments import Moment
-from generator.core.settings import SETTINGS_FILE_NAME, Mappings, Settings
+from generator.core.moments import Moment, half_year
+from generator.core.settings import SETTINGS_FILE_NAME, Mappings, Settings, file_key
 from generator.core.text import column_letter
 from generator.core.vocabulary import Meaning, PersonalData, Situation, word
 from generator.read.account import column_uses
 from generator.read.canonical import agreement_row, missing_columns, reflection_row, score_records, shared_row
 from generator.read.cells import Parsers
 from generator.read.dialects import DIALECTS, Dialect, apply_dialect
-from generator.read.forms import Response, is_anonymous, read_responses, table_problems
+from generator.read.forms import Response, anonymised, is_anonymous, read_responses, table_problems, time_column
 from generator.read.kept import KeptTable
 from generator.read.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
 from generator.read.recognise import (
     AGREEMENTS,
+    DATE,
     EMAIL,
     EVALUATIONS,
     FIRST_NAME,
     IDENTITY_MEANINGS,
     LAST_NAME,
+    MOMENT,
     NAME,
+    NETWORK,
     PARTICIPANT,
     REFLECTIONS,
     SCORES,
@@ -140,18 +143,18 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     warnings: list[Problem] = []
     slots: list[_TableResult | _Kept] = []  # in the order of the tables
     identity_rows: list[tuple[str, ...]] = []
-    matched_keys: set[str] = set()  # the `[kolommen]` keys that name a column of some table
+    used = _SettingsUse()
     for table in tables:
         earlier = kept(table) if kept is not None and table.digest else None
         if earlier is not None:
-            matched_keys.update(key for header in table.header for key in mapping_keys(header, None))
+            used.keys.update(key for header in table.header for key in mapping_keys(header, None))
             identity_rows += earlier.identity_rows
             slots.append(_Kept(table, earlier))
             continue
         if table.deferred:
             assert restore is not None, "a deferred table needs `restore`"
             table = restore(table)
-        result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, matched_keys)
+        result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, used)
         if result is not None:
             identity_rows += result.identity_rows
             slots.append(result)
@@ -183,7 +186,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             if table.deferred:
                 assert restore is not None, "a deferred table needs `restore`"
                 table = restore(table)
-            result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, matched_keys)
+            result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, used)
             if result is None:
                 continue
             result.spellings = Counter(map(operator.attrgetter("network"), _records_of(result)))
@@ -205,7 +208,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     evaluations = [r for result in results if result.layout.gives(EVALUATIONS) for r in _records_of(result, Evaluation)]
     shared = _one_shared_position_each([r for result in results if result.layout.gives(SHARED_PICTURE) for r in _records_of(result, SharedPosition)], problems)
     agreements = [r for result in results if result.layout.gives(AGREEMENTS) for r in _records_of(result, Agreement)]
-    problems += _mappings_without_column(mappings, matched_keys)
+    problems += _mappings_without_column(mappings, used.keys) + _file_settings_not_used(mappings, tables, used)
     _report_partial_participants(scores, framework, parsers, warnings)
     summary_of = {id(result): _summary(result) for result in results}
     summaries = [slot.kept.summary if isinstance(slot, _Kept) else summary_of[id(slot)] for slot in slots]
@@ -266,13 +269,14 @@ def _score_holders(slots: list[_TableResult | _Kept], chosen: dict[str, str]) ->
 
 
 def _read_table(table: RawTable, framework: Framework, settings: Settings, mappings: Mappings, parsers: Parsers,
-                problems: list[Problem], warnings: list[Problem], matched_keys: set[str]) -> _TableResult | None:
+                problems: list[Problem], warnings: list[Problem], used: _SettingsUse) -> _TableResult | None:
     """One table recognised and every cell checked: its records, or None (with the problems said).
-    `matched_keys` gains the `[kolommen]` keys that name a column of it."""
+    `used` learns what of the settings the table uses."""
     presented = apply_dialect(table, DIALECTS)
     table = presented.table
     if mappings.columns:
-        matched_keys.update(key for header in table.header for key in mapping_keys(header, presented.dialect))
+        used.keys.update(key for header in table.header for key in mapping_keys(header, presented.dialect))
+    used.unjudged.add(file_key(table.file))  # until the table is recognised
     if presented.dialect is not None and not table.rows and not table.empty_rows:
         # Only the header rows of an export (a survey nobody answered yet): said, like a header-only file.
         message = (Message("het blad bevat alleen de kopregels van een %(tool)s-export en nog geen antwoorden; het wordt overgeslagen.", tool=presented.dialect.name)
@@ -290,6 +294,8 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
                               message=message, column=next(h for h in layout.unplaced if "[" in h))
         problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
         return None
+    used.unjudged.discard(file_key(table.file))
+    used.applied.update((file_key(table.file), option) for option in _file_settings_read(layout))
     identities = _identity_cells(table, layout)
     column_problems = _ambiguous_columns(table, layout) + _mappings_not_read(table, layout, mappings)
     if column_problems:
@@ -305,6 +311,8 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
             problems += missing
             return None
         responses, unused = read_responses(answers, layout, parsers, settings, mappings, problems)
+        if layout.parts[1:] and EVALUATIONS in layout.parts and DATE not in layout.columns and mappings.date_of(table.file) is None:
+            warnings += _meeting_days(table, responses, settings)
         result = _TableResult(table, layout, [], responses, skipped + unused, presented.dialect, identities)
     else:
         # A canonical table may name its participants in an e-mail or name column instead.
@@ -335,6 +343,73 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
     if layout.unplaced:
         warnings.append(Problem(table.file, table.header_row, None, ", ".join(layout.unplaced), Message("deze kolommen worden niet gebruikt."), sheet=table.sheet, code=Code.UNUSED_COLUMNS))
     return result
+
+
+@dataclass
+class _SettingsUse:
+    """What the tables read use of the settings: so that a setting nothing uses is said, not ignored."""
+
+    keys: set[str] = field(default_factory=set)  # the `[kolommen]` keys that name a column of some table
+    applied: set[tuple[str, str]] = field(default_factory=set)  # (file key, `[bestanden]` option) some table of that file reads
+    unjudged: set[str] = field(default_factory=set)  # files with a table not recognised (or only a header): said already
+
+
+def _file_settings_read(layout: Layout) -> Iterator[str]:
+    """The `[bestanden]` options a table reads: a form (or evaluations) without a column of its own for it."""
+    if not (layout.form or layout.kind == EVALUATIONS):
+        return  # a table with one value per row has its own columns for all of them
+    if NETWORK not in layout.columns:
+        yield "netwerk"
+    if (layout.parts or (layout.kind,)) != (EVALUATIONS,) and MOMENT not in layout.columns:
+        yield "meetmoment"
+    if layout.gives(EVALUATIONS) and DATE not in layout.columns:
+        yield "datum"
+
+
+_NOT_READ_SETTING = {
+    "netwerk": Message("'%(file)s' leest deze instelling niet: het bestand heeft een eigen kolom met het netwerk. Ze is voor een formulier dat niet naar het netwerk vraagt; haal de regel weg."),
+    "meetmoment": Message("'%(file)s' leest deze instelling niet: het bestand heeft een eigen kolom met het meetmoment, of alleen evaluaties (die horen bij de datum van een bijeenkomst). "
+                          "Ze is voor een formulier dat niet naar het meetmoment vraagt; haal de regel weg."),
+    "datum": Message("'%(file)s' leest deze instelling niet: het bestand heeft een eigen kolom met de datum, of geen evaluatie van een bijeenkomst. "
+                     "Ze is voor de evaluaties in een formulier dat niet naar de datum van de bijeenkomst vraagt; haal de regel weg."),
+}
+
+
+def _file_settings_not_used(mappings: Mappings, tables: tuple[RawTable, ...], used: _SettingsUse) -> list[Problem]:
+    """A `[bestanden]` entry for a file that is not there, or that no table of its file reads (it has
+    its own column for it, or nothing it could apply to): a typing error would otherwise go unnoticed."""
+    files = {file_key(table.file) for table in tables}
+    problems = []
+    for name, option, value in mappings.file_settings():
+        key = f"bestanden.\"{name}\".{option}"
+        if name not in files:
+            problems.append(Problem(SETTINGS_FILE_NAME, None, None, value, Message(
+                "er is geen export met de naam '%(file)s'; controleer de naam (met de extensie, zoals .csv of .xlsx) of haal de regel weg. Bestanden: %(files)s.",
+                file=name, files=", ".join(sorted(files)) or "–"), key=key, code=Code.SETTING_WITHOUT_FILE))
+        elif name not in used.unjudged and (name, option) not in used.applied:
+            problems.append(Problem(SETTINGS_FILE_NAME, None, None, value, Message(_NOT_READ_SETTING[option].text, file=name), key=key, code=Code.SETTING_NOT_READ))
+    return problems
+
+
+def _meeting_days(table: RawTable, responses: list[Response], settings: Settings) -> list[Problem]:
+    """A form that holds crosses or stories and an evaluation, without a question for the meeting's
+    date: each day with answers is a meeting of its own. Said where one network's evaluations of one
+    half year fall on several days: likely one meeting, answered on several days."""
+    days: dict[tuple[str, str], set[dt.date]] = {}
+    for response in responses:
+        if response.kind == EVALUATIONS and isinstance(response.moment, dt.date):
+            days.setdefault((response.network, half_year(response.moment, settings.spring_until_month).label), set()).add(response.moment)
+    found = []
+    for (network, moment), dates in sorted(days.items()):
+        if len(dates) > 1:
+            first, last = min(dates), max(dates)
+            found.append(Problem(table.file, table.header_row, None, None, Message(
+                "de evaluaties van %(network)s op %(moment)s vallen op %(count)s dagen (%(first)s tot en met %(last)s); zonder vraag naar de datum van de "
+                "bijeenkomst telt elke dag als een eigen bijeenkomst. Was het één bijeenkomst, zet dan in netwerkspiegel.toml: "
+                "[bestanden.\"%(file)s\"] datum = \"%(day)s\", of vraag in het formulier naar de 'Datum van de bijeenkomst'.",
+                network=network, moment=MomentName(moment), count=len(dates), first=first, last=last, file=table.file, day=first.isoformat()),
+                sheet=table.sheet, code=Code.MEETING_DAYS))
+    return found
 
 
 def _score_inputs(slots: list[_TableResult | _Kept], context: str) -> dict[str, str]:
@@ -777,6 +852,7 @@ def _summary(result: _TableResult) -> TableSummary:
         counts,
         public,
         (times[0].date().isoformat(), times[-1].date().isoformat()) if times else None,
+        layout.form and anonymised(table, time_column(layout)),
     )
 
 
