@@ -176,6 +176,24 @@ def test_a_form_whose_parts_have_no_moment_or_date_says_which_and_how(data_dir):
     assert (len(dataset.scores), [e.date.isoformat() for e in dataset.evaluations]) == (11, ["2026-03-12"])
 
 
+def test_network_names_merged_across_a_forms_parts_and_a_reflection_table(data_dir):
+    """'onderzoekend leren' and 'Onderzoekend leren' are one network, for every kind of record (a
+    reflection too, from a form and from a table: this once stopped the build with a traceback)."""
+    questions = ["Welk netwerk?", *INDICATOR_QUESTIONS_NL, *REFLECTION_QUESTIONS_NL, "Wat ging goed?"]
+    google_forms_csv(data_dir / "Monitor (antwoorden) - Formulierreacties 1.csv", questions, [
+        {"email": "a@school.nl", "time": MARCH, "answers": ["Onderzoekend leren", *["6"] * 11, "Fijn.", "", "", "", "", "Ja", "Goed gesprek"]},
+        {"email": "b@school.nl", "time": MARCH, "answers": ["onderzoekend leren", *["7"] * 11, "", "", "Vragenmuur.", "", "", "Ja", "Samen"]},
+        {"email": "c@school.nl", "time": MARCH, "answers": ["Onderzoekend leren", *["5"] * 11, "", "", "", "", "", "", ""]},
+    ])
+    write(data_dir, "reflecties.csv", "netwerk,meetmoment,deelnemer,waarde,reflectie,openbaar\nONDERZOEKEND LEREN,2025-najaar,a@school.nl,direct,Eerder.,ja\n")
+    dataset = read_data(data_dir)
+    assert dataset.networks == ("Onderzoekend leren",)
+    assert sorted((r.network, r.text) for r in dataset.reflections) == [
+        ("Onderzoekend leren", "Eerder."), ("Onderzoekend leren", "Fijn."), ("Onderzoekend leren", "Vragenmuur.")]
+    assert {e.network for e in dataset.evaluations} == {"Onderzoekend leren"} and len(dataset.evaluations) == 2
+    assert [w.code for w in dataset.warnings] == [Code.NETWORKS_MERGED]
+
+
 def test_an_unclear_consent_in_a_form_is_an_error_with_its_place(data_dir):
     everything_form(data_dir, consent=("Ja", "Ja, maar alleen intern", "ja"))
     assert messages(data_dir) == [

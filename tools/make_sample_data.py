@@ -4,8 +4,9 @@ Run `python tools/make_sample_data.py` to regenerate. The data are made up but s
 exports: different separators, decimal commas, Windows-1252 with CRLF, moment spellings, a mix of
 names, e-mail addresses and codes as participant, reflections in all five value cycles, and the
 latest moment as form exports: a Microsoft Forms workbook (Hoogbegaafdheid, with a participant who
-answered twice and one who skipped two questions), a Google Forms CSV (Onderzoekend leren, with a
-network name typed in lower case), a reflection form, meeting evaluations (a table and a form), the
+answered twice and one who skipped two questions), a Google Forms CSV that holds everything
+(Onderzoekend leren: crosses, stories with consent and the meeting's evaluation, with a network name
+typed in lower case), a reflection form, meeting evaluations (a table and a form), the
 networks' shared pictures (a table, and Hoogbegaafdheid's latest in the coach's form), their conclusions
 and agreements, and two own indicators in the settings (1e for Zelfgestuurd leren from 2025-najaar, 5a for
 Hoogbegaafdheid).
@@ -236,15 +237,37 @@ def hoogbegaafdheid_form(rows: list[list[str]]) -> None:
     microsoft_forms_xlsx(DATA / "Dimensieraamwerk Hoogbegaafdheid voorjaar 2026.xlsx", questions, responses, sheet="Form1")
 
 
-def onderzoekend_form(rows: list[list[str]]) -> None:
-    """Google Forms, Dutch, with a network question (one answer typed in lower case) and a name question."""
+# The stories told in Onderzoekend leren's form of the latest moment, with each teller's consent.
+ONDERZOEKEND_STORIES = {
+    "Kees Hendriks": ("toegepast", "Mijn groep 6 begint elke onderzoeksles nu met een vragenmuur; de leerlingen kiezen zelf welke vraag ze uitzoeken.", "Ja, dat mag"),
+    "Noor van Dam": ("gerealiseerd", "Leerlingen die eerst nauwelijks iets vroegen, stellen nu zelf vragen bij de presentaties van anderen.", "Ja"),
+    "Roos Verhoeven": ("direct", "Het was fijn om leerlingwerk van andere scholen te zien; dat gaf me ideeën voor volgende week.", "Nee"),
+}
+EVALUATION_QUESTIONS = ["Wat ging goed?", "Wat kan de volgende keer beter?", "Datum van de bijeenkomst"]
+
+
+def onderzoekend_form(rows: list[list[str]], reflections: list[list[str]]) -> None:
+    """Google Forms, Dutch, one form that holds everything: a name and a network question (one answer
+    typed in lower case), the crosses, a question per value cycle with consent, and the evaluation of
+    the meeting with its date (some answered a day later)."""
     questions = (["Wat is je naam?", "Welk netwerk?"] + INDICATOR_QUESTIONS_NL
-                 + [q.split(".")[0] + ". Gewenste situatie" for q in INDICATOR_QUESTIONS_NL])
+                 + [q.split(".")[0] + ". Gewenste situatie" for q in INDICATOR_QUESTIONS_NL] + REFLECTION_QUESTIONS_NL + EVALUATION_QUESTIONS)
+    cycles = ["direct", "potentieel", "toegepast", "gerealiseerd", "transformatief"]
+    stories = dict(ONDERZOEKEND_STORIES)
+    for _network, _moment, person, cycle, text, public, *_ in reflections:
+        stories[person] = (cycle, text, "Ja, dat mag" if public == "ja" else "Nee, liever niet")
     responses = []
     for index, person in enumerate(sorted({r[2] for r in rows})):
         network = "onderzoekend leren" if index == 2 else "Onderzoekend leren"
         email = person.lower().replace(" ", ".") + "@kbs-dewegwijzer.nl"
-        responses.append({"email": email, "time": dt.datetime(2026, 3, 5, 16, 40 + index), "answers": [person, network] + form_answers(rows, person)})
+        told = [""] * 5
+        consent = ""
+        if person in stories:
+            cycle, text, consent = stories[person]
+            told[cycles.index(cycle)] = text
+        evaluation = [TOPS[index % len(TOPS)], TIPS[(index + 3) % len(TIPS)], "5-3-2026"] if index % 3 != 1 else ["", "", ""]
+        when = dt.datetime(2026, 3, 5, 16, 40 + index) if index < 6 else dt.datetime(2026, 3, 6, 9, index)
+        responses.append({"email": email, "time": when, "answers": [person, network] + form_answers(rows, person) + told + [consent] + evaluation})
     google_forms_csv(DATA / "Kruisjes onderzoekend leren (antwoorden) - Formulierreacties 1.csv", questions, responses)
 
 
@@ -353,7 +376,6 @@ def main() -> None:
     per_network = with_own_indicators(scores(rng))
     per_network["Onderzoekend leren"], onderzoekend_latest = split_latest(per_network["Onderzoekend leren"])
     per_network["Hoogbegaafdheid"], hoogbegaafdheid_latest = split_latest(per_network["Hoogbegaafdheid"])
-    onderzoekend_form(onderzoekend_latest)
     hoogbegaafdheid_form(hoogbegaafdheid_latest)
     evaluations(rng)
     # Three exports, three styles, as three coaches would send them.
@@ -367,7 +389,9 @@ def main() -> None:
     reflection_rows = [[n, m, p, v, text, pub if pub != "misschien later" else "nee", lvl, title or ""] for n, m, p, v, text, pub, lvl, title in REFLECTIONS]
     write(DATA / "reflecties.csv", [r + [STORIES.get((r[0], r[2]), "")] for r in reflection_rows if r[1] != LATEST],
           ["netwerk", "meetmoment", "deelnemer", "waarde", "reflectie", "openbaar", "niveau", "titel", "verhaal"])
-    reflection_form([r for r in reflection_rows if r[1] == LATEST])
+    latest_stories = [r for r in reflection_rows if r[1] == LATEST]
+    onderzoekend_form(onderzoekend_latest, [r for r in latest_stories if r[0] == "Onderzoekend leren"])
+    reflection_form([r for r in latest_stories if r[0] != "Onderzoekend leren"])
     shared_picture(with_own_indicators(scores(random.Random(2026))))  # the same crosses as above, before the forms took the latest moment
     agreements()
     (DATA / "netwerkspiegel.toml").write_text(

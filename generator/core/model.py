@@ -7,7 +7,7 @@ audience stage replaces it by an anonymous position number (see `generator.analy
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -64,6 +64,10 @@ class Reflection:
     title: str | None
     source: Source
     story: str | None = None  # the value-creation story this reflection is a part of
+
+    def _replace(self, **changes: object) -> Reflection:
+        """As a NamedTuple's: every kind of record can be given, say, its network's chosen spelling alike."""
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 class SharedPosition(NamedTuple):

@@ -193,6 +193,8 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
             records: Sequence[Score | Reflection | Evaluation | SharedPosition]
             moment: Moment | dt.date | None = period
             if part == EVALUATIONS:
+                if not any(reader.get(meaning) for meaning in (TOPS, TIPS, RATING)):
+                    continue  # nothing said of the meeting: no date needed
                 moment = date = reader.date(when, file_date)
                 records = reader.evaluation(network, date, participant, source)
             elif part == SCORES:
