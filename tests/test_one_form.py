@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from generator.analyse.report import summary
+from generator.analyse.report import column_lines, summary
 from generator.cli import main
 from generator.core.errors import Code, InputError
 from generator.core.language import Language, translations
@@ -55,6 +55,33 @@ def accounted(table) -> dict[str, object]:
     return {c.header: (c.meaning.value, *c.detail) if c.meaning else c.not_read.value for c in table.columns}
 
 
+def read_exactly(data_dir, *, scores: int, reflections: int, public: int, moments: set[str], evaluations: int = 0):
+    """The data set of an export, asserted whole: how many scores, reflections, consented reflections
+    and evaluations it gave, at which moments, and that `check` accounts for every column of every file
+    (each read as something, or named with why not; none it could not place)."""
+    dataset = read_data(data_dir)
+    assert (len(dataset.scores), len(dataset.reflections), sum(r.public for r in dataset.reflections), len(dataset.evaluations)) == (
+        scores, reflections, public, evaluations)
+    assert {m.label for m in dataset.moments} == moments
+    text = summary(dataset)
+    for table in dataset.tables:
+        assert NotRead.UNPLACED.value not in accounted(table).values(), table.name
+        shown = set()
+        for line in column_lines(table, dataset.framework, translations(Language.DUTCH)):
+            first, _, last = re.match(r"([A-Z]+)(?:–([A-Z]+))?", line).group(0).partition("–")
+            shown.update(range(column_index(first), column_index(last or first) + 1))
+        assert shown == set(range(len(table.columns))), table.name  # check names every column
+        assert "  kolommen:\n" in text
+    return dataset
+
+
+def column_index(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
 def everything_form(data_dir, consent: tuple[str, str, str] = ("Ja", "Nee", "ja, dat mag")):
     """Microsoft Forms, one form with role, crosses now and desired, a story per cycle, consent and the meeting."""
     questions = ["Netwerk", "Wat is je rol?", *INDICATOR_QUESTIONS_NL, *DESIRED_NL, *REFLECTION_QUESTIONS_NL, *EVALUATION_NL]
@@ -71,8 +98,7 @@ def everything_form(data_dir, consent: tuple[str, str, str] = ("Ja", "Nee", "ja,
 
 def test_one_form_with_scores_reflections_consent_and_evaluation_reads_every_part(data_dir):
     everything_form(data_dir)
-    dataset = read_data(data_dir)
-    assert len(dataset.scores) == 3 * 22
+    dataset = read_exactly(data_dir, scores=3 * 22, reflections=5, public=4, evaluations=3, moments={"2026-voorjaar"})
     assert {s.role for s in dataset.scores if s.role} == {"leraar", "pabostudent", "onderzoeker"}
     reflections = sorted((r.participant, r.cycle, r.text, r.public) for r in dataset.reflections)
     assert reflections == [
@@ -230,10 +256,8 @@ def test_google_forms_one_reflection_with_its_cycle_question_and_a_full_name_que
         {"email": "dana@school.org", "time": dt.datetime(2026, 3, 2, 9, 5), "answers": ["Dana Kim", "Inquiry", *["6"] * 11, "Applied value", "We co-teach now.", "Yes"]},
         {"email": "eli@school.org", "time": dt.datetime(2026, 3, 13, 16, 40), "answers": ["Eli Ruiz", "Inquiry", *["7"] * 11, "", "", ""]},
     ], language="en")
-    dataset = read_data(data_dir)
-    assert len(dataset.scores) == 22
+    dataset = read_exactly(data_dir, scores=22, reflections=1, public=1, moments={"2026-voorjaar"})
     assert [(r.cycle, r.text, r.public) for r in dataset.reflections] == [(3, "We co-teach now.", True)]
-    assert {m.label for m in dataset.moments} == {"2026-voorjaar"}
     [table] = dataset.tables
     assert table.times == ("2026-03-02", "2026-03-13")  # month-first, from the English 'Timestamp'
     columns = accounted(table)
@@ -268,8 +292,7 @@ def test_qualtrics_asks_consent_after_every_story(data_dir):
         {"ended": MARCH, "email": "gus@school.org", "answers": ["Inquiry", *["6"] * 11, "Fun.", "Yes", "", ""]},
         {"ended": MARCH, "status": "Survey Preview", "answers": ["Inquiry", *["1"] * 11, "x", "Yes", "y", "Yes"]},
     ])
-    dataset = read_data(data_dir)
-    assert len(dataset.scores) == 22
+    dataset = read_exactly(data_dir, scores=22, reflections=3, public=2, moments={"2026-voorjaar"})
     assert sorted((r.participant, r.cycle, r.public) for r in dataset.reflections) == [
         ("fay@school.org", 1, False), ("fay@school.org", 3, True), ("gus@school.org", 1, True)]
     [table] = dataset.tables
@@ -304,8 +327,7 @@ def test_limesurvey_array_questions_with_their_texts(data_dir, headings):
          "answers": ["Onderzoekend leren", *["6"] * 11, *["8"] * 11, "Het gesprek.", "Ja"]},
         {"started": MARCH, "submitted": None, "answers": ["Onderzoekend leren", *[""] * 24]},
     ], headings=headings, codes=codes)
-    dataset = read_data(data_dir)
-    assert len(dataset.scores) == 22
+    dataset = read_exactly(data_dir, scores=22, reflections=1, public=1, moments={"2026-voorjaar"})
     assert {(s.indicator, s.situation.value, s.value) for s in dataset.scores} >= {("1a", "current", 6.0), ("4d", "desired", 8.0)}
     assert [(r.cycle, r.public) for r in dataset.reflections] == [(1, True)]
     [table] = dataset.tables
@@ -319,9 +341,8 @@ def test_limesurvey_array_with_codes_only_reads_codes_that_name_the_indicator(da
     limesurvey_csv(data_dir / "results-survey123456.csv", ["Netwerk", *texts], [
         {"started": MARCH, "submitted": MARCH, "token": "tk1", "answers": ["Onderzoekend leren", *["6"] * 11, *["8"] * 11]},
     ], headings="code", codes=["netwerk", *names])
-    dataset = read_data(data_dir)
+    dataset = read_exactly(data_dir, scores=22, reflections=0, public=0, moments={"2026-voorjaar"})
     assert sorted({(s.indicator, s.situation.value, s.value) for s in dataset.scores})[:2] == [("1a", "current", 6.0), ("1a", "desired", 8.0)]
-    assert len(dataset.scores) == 22
 
 
 def test_limesurvey_array_with_plain_codes_names_the_file_and_its_columns(data_dir):
@@ -346,8 +367,7 @@ def anonymised_lime(data_dir, moment_question: bool) -> None:
 
 def test_an_anonymised_limesurvey_survey_takes_its_moment_from_a_question(data_dir):
     anonymised_lime(data_dir, moment_question=True)
-    dataset = read_data(data_dir)
-    assert len(dataset.scores) == 22 and {m.label for m in dataset.moments} == {"2026-voorjaar"}
+    dataset = read_exactly(data_dir, scores=22, reflections=0, public=0, moments={"2026-voorjaar"})
     assert len({s.participant for s in dataset.scores}) == 2  # each response by its ID
     assert dataset.tables[0].times is None
 
@@ -373,8 +393,7 @@ def test_an_anonymised_limesurvey_survey_without_date_stamps_reads_everything_in
         {"started": MARCH, "submitted": None, "answers": ["Net", "5", *[""] * 12]},
     ], anonymised=True, datestamp=False)
     write(data_dir, "netwerkspiegel.toml", '[bestanden."results-survey888.csv"]\nmeetmoment = "2026-voorjaar"\n')
-    dataset = read_data(data_dir)
-    assert len(dataset.scores) == 22 and {m.label for m in dataset.moments} == {"2026-voorjaar"}
+    dataset = read_exactly(data_dir, scores=22, reflections=2, public=1, moments={"2026-voorjaar"})
     assert sorted((r.text, r.public) for r in dataset.reflections) == [("Ik geef nu andere feedback.", True), ("Mijn klas werkt zelfstandiger.", False)]
     [table] = dataset.tables
     assert (table.rows, table.used, len(table.unused), table.public, table.times) == (3, 2, 1, 1, None)
@@ -393,7 +412,7 @@ def test_mappings_of_reflection_and_consent_columns_are_honoured_and_checked(dat
         {"started": MARCH, "submitted": MARCH, "token": "tk1", "answers": ["Net", *["6"] * 11, "Nieuwe lessen.", "Ja"]},
     ], codes=["G01Q01", *[f"G01Q{n:02d}" for n in range(2, 13)], "G04Q01", "G04Q02"])
     write(data_dir, "netwerkspiegel.toml", '[kolommen]\n"G04Q01" = "toegepast"\n"G04Q02" = "openbaar"\n')
-    dataset = read_data(data_dir)
+    dataset = read_exactly(data_dir, scores=11, reflections=1, public=1, moments={"2026-voorjaar"})
     assert [(r.cycle, r.text, r.public) for r in dataset.reflections] == [(3, "Nieuwe lessen.", True)]
     columns = accounted(dataset.tables[0])
     assert columns["G04Q01. Wat heb je gedaan met wat je leerde?"] == ("cycle question", 3)
@@ -441,7 +460,7 @@ def test_a_google_forms_grid_and_a_qualtrics_matrix_ask_the_lines_as_one_questio
     matrix = [f"{question} - {line}" for question in (now, desired) for line in INDICATOR_QUESTIONS_NL]
     qualtrics_csv(data_dir / "Kruisjes_Qualtrics.csv", ["Netwerk", *matrix], [
         {"ended": MARCH, "email": "b@school.nl", "answers": ["Net", *["4"] * 11, *["7"] * 11]}])
-    dataset = read_data(data_dir)
+    dataset = read_exactly(data_dir, scores=44, reflections=0, public=0, moments={"2026-voorjaar"})
     assert sorted({(s.participant, s.indicator, s.situation.value, s.value) for s in dataset.scores if s.indicator == "3b"}) == [
         ("a@school.nl", "3b", "current", 6.0), ("a@school.nl", "3b", "desired", 9.0),
         ("b@school.nl", "3b", "current", 4.0), ("b@school.nl", "3b", "desired", 7.0)]

@@ -105,46 +105,53 @@ def table_problems(table: RawTable, layout: Layout, mappings: Mappings) -> list[
 
     if NETWORK not in layout.columns and mappings.network_of(table.file) is None:
         missing(word(NETWORK), Message("geen kolom met het netwerk. Voeg een kolom 'Netwerk' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] netwerk = \"…\".", file=table.file), code=Code.MISSING_COLUMN)
-    only_evaluations = layout.kind == EVALUATIONS
     column = time_column(layout)
-    if anonymised(table, column) and column is not None:
-        if MOMENT not in layout.columns and mappings.moment_of(table.file) is None and not only_evaluations:
-            problems.append(Problem(
-                table.file, table.header_row, table.header[column], ANONYMISED_TIME,
-                Message("elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
-                        "dus de datum zegt niets over het meetmoment. Voeg een vraag 'Meetmoment' toe, of zet in netwerkspiegel.toml: "
-                        "[bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".", time=ANONYMISED_TIME, file=table.file),
-                sheet=table.sheet, code=Code.ANONYMISED_TIMES))
-        if layout.gives(EVALUATIONS) and DATE not in layout.columns and mappings.date_of(table.file) is None:
-            problems.append(Problem(
-                table.file, table.header_row, table.header[column], ANONYMISED_TIME,
-                Message("elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
-                        "dus de datum van de bijeenkomst is onbekend. Voeg een vraag 'Datum van de bijeenkomst' toe, of zet in netwerkspiegel.toml: "
-                        "[bestanden.\"%(file)s\"] datum = \"2026-03-12\".", time=ANONYMISED_TIME, file=table.file),
-                sheet=table.sheet, code=Code.ANONYMISED_TIMES))
-    else:
-        # Each part needs its moment (scores, reflections) or its meeting's date (an evaluation): from its
-        # own column, from the settings, or from the response time.
-        if column is None and not only_evaluations and MOMENT not in layout.columns and mappings.moment_of(table.file) is None:
-            missing(word(MOMENT), Message("geen kolom met het meetmoment, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
-                                          "Voeg een kolom 'Meetmoment' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".",
-                                          file=table.file), code=Code.MISSING_COLUMN)
-        if column is None and layout.gives(EVALUATIONS) and DATE not in layout.columns and mappings.date_of(table.file) is None:
-            missing(word(DATE), Message("geen kolom met de datum van de bijeenkomst, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
-                                        "Voeg een kolom 'Datum' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] datum = \"2026-03-12\".",
-                                        file=table.file), code=Code.MISSING_COLUMN)
-        if column is not None and day_first(table, column) is None:
-            first, second = _orders(table, column)
-            problems.append(Problem(
-                table.file, table.header_row, table.header[column], f"{first}, {second}",
-                Message("de datums in deze kolom staan niet in één volgorde: '%(first)s' kan alleen dag-maand zijn, '%(second)s' alleen maand-dag. "
-                        "Zet alle datums in dezelfde volgorde.", first=first, second=second),
-                sheet=table.sheet, code=Code.MIXED_DATE_ORDER))
+    needs_moment, needs_date = times_needed(layout, mappings.moment_of(table.file) is not None, mappings.date_of(table.file) is not None)
+    # Each part needs its moment (scores, reflections) or its meeting's date (an evaluation): from its
+    # own column, from the settings, or from the response time, which an anonymised survey does not keep.
+    for needed, anonymised_message, missing_message, what in (
+            (needs_moment, _ANONYMISED_MOMENT, _NO_MOMENT, word(MOMENT)), (needs_date, _ANONYMISED_DATE, _NO_DATE, word(DATE))):
+        if needed and column is not None and anonymised(table, column):
+            problems.append(Problem(table.file, table.header_row, table.header[column], ANONYMISED_TIME,
+                                    Message(anonymised_message.text, time=ANONYMISED_TIME, file=table.file), sheet=table.sheet, code=Code.ANONYMISED_TIMES))
+        elif needed and column is None:
+            missing(what, Message(missing_message.text, file=table.file), code=Code.MISSING_COLUMN)
+    if column is not None and not anonymised(table, column) and day_first(table, column) is None:
+        first, second = _orders(table, column)
+        problems.append(Problem(
+            table.file, table.header_row, table.header[column], f"{first}, {second}",
+            Message("de datums in deze kolom staan niet in één volgorde: '%(first)s' kan alleen dag-maand zijn, '%(second)s' alleen maand-dag. "
+                    "Zet alle datums in dezelfde volgorde.", first=first, second=second),
+            sheet=table.sheet, code=Code.MIXED_DATE_ORDER))
     if layout.kind not in (EVALUATIONS, SHARED_PICTURE) and not any(c in layout.columns for c in (*IDENTITY_MEANINGS, RESPONSE_ID)):
         missing(word(PARTICIPANT), Message("geen kolom met de deelnemer (e-mail, naam, ID of deelnemer)."), code=Code.MISSING_COLUMN)
-    if only_evaluations and TOPS not in layout.columns and TIPS not in layout.columns:
+    if layout.kind == EVALUATIONS and TOPS not in layout.columns and TIPS not in layout.columns:
         missing(word(TOPS), Message("geen kolom met tops of tips."), code=Code.MISSING_COLUMN)
     return problems
+
+
+def times_needed(layout: Layout, file_moment: bool, file_date: bool) -> tuple[bool, bool]:
+    """Whether the response time must give the moment (of the scores and reflections) and the meeting's
+    date (of an evaluation): where no column of their own, nor the settings for the file, give them."""
+    parts = layout.parts or ((layout.kind,) if layout.kind else ())
+    return (parts != (EVALUATIONS,) and MOMENT not in layout.columns and not file_moment,
+            EVALUATIONS in parts and DATE not in layout.columns and not file_date)
+
+
+_ANONYMISED_MOMENT = Message(
+    "elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
+    "dus de datum zegt niets over het meetmoment. Voeg een vraag 'Meetmoment' toe, of zet in netwerkspiegel.toml: "
+    "[bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".")
+_ANONYMISED_DATE = Message(
+    "elke datum in deze kolom is %(time)s: de enquête is anoniem opgeslagen (LimeSurvey: 'Anonieme antwoorden'), "
+    "dus de datum van de bijeenkomst is onbekend. Voeg een vraag 'Datum van de bijeenkomst' toe, of zet in netwerkspiegel.toml: "
+    "[bestanden.\"%(file)s\"] datum = \"2026-03-12\".")
+_NO_MOMENT = Message(
+    "geen kolom met het meetmoment, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
+    "Voeg een kolom 'Meetmoment' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] meetmoment = \"2026-voorjaar\".")
+_NO_DATE = Message(
+    "geen kolom met de datum van de bijeenkomst, en geen tijdstip van het antwoord (zoals 'Tijd van voltooien' of 'Tijdstempel'). "
+    "Voeg een kolom 'Datum' toe, of zet in netwerkspiegel.toml: [bestanden.\"%(file)s\"] datum = \"2026-03-12\".")
 
 
 def day_first(table: RawTable, column: int) -> bool | None:
@@ -178,9 +185,7 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
     if layout.kind is None:
         raise ValueError(f"{table.file}: only a recognised table has responses")
     parts = layout.parts or (layout.kind,)
-    # The response time is needed where a part has no other source of its moment (or meeting date).
-    needs_time = ((parts != (EVALUATIONS,) and MOMENT not in layout.columns and file_moment is None)
-                  or (EVALUATIONS in parts and DATE not in layout.columns and file_date is None))
+    needs_time = any(times_needed(layout, file_moment is not None, file_date is not None))
     for number, row in table.rows:
         reader = _FormRow(table, layout, number, row, problems, needs_time)
         network = reader.network(mappings)
