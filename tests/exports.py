@@ -25,19 +25,24 @@ GOOGLE_HEADERS = {"nl": ["Tijdstempel", "E-mailadres"], "en": ["Timestamp", "Ema
 
 
 def microsoft_forms_xlsx(path: Path, questions: list[str], responses: list[dict], language: str = "nl",
-                         sheet: str = "Form1", extra_sheets: dict[str, list[list]] | None = None) -> Path:
-    """responses: dicts with `email`, `name`, `completed` (datetime) and `answers` (list, one per question)."""
+                         sheet: str = "Form1", extra_sheets: dict[str, list[list]] | None = None, quiz: bool = False) -> Path:
+    """responses: dicts with `email`, `name`, `completed` (datetime) and `answers` (list, one per question).
+    `quiz`: a form in quiz mode, as Microsoft Forms exports it: `Total points` and `Quiz feedback` before
+    `Last modified time`, and beside each question `Points - <question>` and `Feedback - <question>`."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
     worksheet.title = sheet
-    worksheet.append(MS_HEADERS[language] + questions)
+    own = MS_HEADERS[language][:5] + (["Total points", "Quiz feedback"] if quiz else []) + MS_HEADERS[language][5:]
+    asked = [name for question in questions for name in ([question, f"Points - {question}", f"Feedback - {question}"] if quiz else [question])]
+    worksheet.append(own + asked)
     for number, response in enumerate(responses, start=1):
         completed = response["completed"]
         started = completed - dt.timedelta(minutes=6)
-        worksheet.append([number, started, completed, response.get("email", "anonymous"), response.get("name", ""), None]
-                         + list(response["answers"]))
+        answers = [cell for answer in response["answers"] for cell in ([answer, 0, None] if quiz else [answer])]
+        worksheet.append([number, started, completed, response.get("email", "anonymous"), response.get("name", ""),
+                          *([0, None] if quiz else []), None] + answers)
     for title, rows in (extra_sheets or {}).items():
         extra = workbook.create_sheet(title)
         for row in rows:
@@ -68,16 +73,22 @@ def save_reproducibly(workbook, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
-def google_forms_csv(path: Path, questions: list[str], responses: list[dict], language: str = "nl") -> Path:
-    """responses: dicts with `email`, `time` (datetime) and `answers`."""
+def google_forms_csv(path: Path, questions: list[str], responses: list[dict], language: str = "nl", from_forms: bool = False,
+                     quiz: bool = False) -> Path:
+    """responses: dicts with `email`, `time` (datetime) and `answers`. The CSV of the responses sheet, or
+    with `from_forms` the one downloaded from Forms itself: every cell quoted, times as
+    `2026/03/05 4:40:00 PM CET`. `quiz`: a quiz's `Score` column (`4 / 5`) after the e-mail address."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(GOOGLE_HEADERS[language] + questions)
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL if from_forms else csv.QUOTE_MINIMAL)
+    writer.writerow(GOOGLE_HEADERS[language] + (["Score"] if quiz else []) + questions)
     for response in responses:
         time = response["time"]
-        stamp = (f"{time.day}-{time.month}-{time.year} {time:%H:%M:%S}" if language == "nl"
-                 else f"{time.month}/{time.day}/{time.year} {time:%H:%M:%S}")
-        writer.writerow([stamp, response.get("email", "")] + list(response["answers"]))
+        if from_forms:
+            stamp = f"{time:%Y/%m/%d} {time.hour % 12 or 12}:{time:%M:%S %p} {'CEST' if 4 <= time.month <= 9 else 'CET'}"
+        else:
+            stamp = (f"{time.day}-{time.month}-{time.year} {time:%H:%M:%S}" if language == "nl"
+                     else f"{time.month}/{time.day}/{time.year} {time:%H:%M:%S}")
+        writer.writerow([stamp, response.get("email", "")] + (["0 / 0"] if quiz else []) + list(response["answers"]))
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path
 
@@ -141,15 +152,25 @@ QUALTRICS_COLUMNS = [
 ]
 
 
-def qualtrics_csv(path: Path, questions: list[str], responses: list[dict], import_ids: bool = True) -> Path:
+QUALTRICS_FRAUD_COLUMNS = [
+    ("Q_RecaptchaScore", "Q_RecaptchaScore", '{"ImportId":"Q_RecaptchaScore"}'),
+    ("Q_RelevantIDDuplicate", "Q_RelevantIDDuplicate", '{"ImportId":"Q_RelevantIDDuplicate"}'),
+    ("Q_RelevantIDFraudScore", "Q_RelevantIDFraudScore", '{"ImportId":"Q_RelevantIDFraudScore"}'),
+    ("Q_DataPolicyViolations", "Q_DataPolicyViolations", '{"ImportId":"Q_DataPolicyViolations"}'),
+]
+
+
+def qualtrics_csv(path: Path, questions: list[str], responses: list[dict], import_ids: bool = True, fraud: bool = False) -> Path:
     """responses: dicts with `ended` (datetime), `answers`, and optionally `first`, `last`, `email`,
-    `status` ("IP Address", "Survey Preview", or a number), `finished` ("True"/"False")."""
+    `status` ("IP Address", "Survey Preview", or a number), `finished` ("True"/"False"). `fraud`: the
+    fraud-detection and data-policy fields a newer survey adds after the questions."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c[0] for c in QUALTRICS_COLUMNS] + [f"QID{n}" for n in range(1, len(questions) + 1)])
-    writer.writerow([c[1] for c in QUALTRICS_COLUMNS] + questions)
+    extra = QUALTRICS_FRAUD_COLUMNS if fraud else []
+    writer.writerow([c[0] for c in QUALTRICS_COLUMNS] + [f"QID{n}" for n in range(1, len(questions) + 1)] + [c[0] for c in extra])
+    writer.writerow([c[1] for c in QUALTRICS_COLUMNS] + questions + [c[1] for c in extra])
     if import_ids:
-        writer.writerow([c[2] for c in QUALTRICS_COLUMNS] + [f'{{"ImportId":"QID{n}"}}' for n in range(1, len(questions) + 1)])
+        writer.writerow([c[2] for c in QUALTRICS_COLUMNS] + [f'{{"ImportId":"QID{n}"}}' for n in range(1, len(questions) + 1)] + [c[2] for c in extra])
     for number, response in enumerate(responses, start=1):
         ended = response["ended"]
         finished = response.get("finished", "True")
@@ -158,7 +179,7 @@ def qualtrics_csv(path: Path, questions: list[str], responses: list[dict], impor
             "145.100.0.1", "100" if finished == "True" else "40", "420", finished, f"{ended:%Y-%m-%d %H:%M:%S}",
             f"R_{number:03d}xYzAbC", response.get("last", ""), response.get("first", ""), response.get("email", ""), "",
             "52.09", "5.12", "email" if response.get("email") else "anonymous", "NL",
-        ] + list(response["answers"]))
+        ] + list(response["answers"]) + (["0.9", "", "0", ""] if fraud else []))
     path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
     return path
 

@@ -82,7 +82,7 @@ def column_index(letters: str) -> int:
     return number - 1
 
 
-def everything_form(data_dir, consent: tuple[str, str, str] = ("Ja", "Nee", "ja, dat mag")):
+def everything_form(data_dir, consent: tuple[str, str, str] = ("Ja", "Nee", "ja, dat mag"), quiz: bool = False):
     """Microsoft Forms, one form with role, crosses now and desired, a story per cycle, consent and the meeting."""
     questions = ["Netwerk", "Wat is je rol?", *INDICATOR_QUESTIONS_NL, *DESIRED_NL, *REFLECTION_QUESTIONS_NL, *EVALUATION_NL]
     people = [("anna.devries@school.nl", "Anna de Vries", "leraar"), ("bert.jansen@school.nl", "Bert Jansen", "pabostudent"),
@@ -93,7 +93,7 @@ def everything_form(data_dir, consent: tuple[str, str, str] = ("Ja", "Nee", "ja,
         responses.append({"email": email, "name": name, "completed": MARCH + dt.timedelta(minutes=number),
                           "answers": ["Hoogbegaafdheid", role, *[str(5 + number)] * 11, *["8"] * 11, *stories, given,
                                       "Fijn gesprek", "Korter inleiden", str(7 + number)]})
-    return microsoft_forms_xlsx(data_dir / "Alles in één formulier.xlsx", questions, responses)
+    return microsoft_forms_xlsx(data_dir / "Alles in één formulier.xlsx", questions, responses, quiz=quiz)
 
 
 def test_one_form_with_scores_reflections_consent_and_evaluation_reads_every_part(data_dir):
@@ -132,6 +132,17 @@ def test_one_form_with_scores_reflections_consent_and_evaluation_reads_every_par
     assert "    AG 'Toegepaste waarde: wat doe je nu anders in je pra…': reflectie over toegepaste waarde\n" in text
     assert "    AJ 'Mag je verhaal openbaar gedeeld worden (zonder na…': toestemming om te delen\n" in text
     assert "- Hoogbegaafdheid: deelnemers 2026-voorjaar: 3; 5 reflecties, waarvan 4 openbaar" in text
+
+
+def test_a_form_in_quiz_mode_reads_the_same_and_its_points_and_feedback_are_the_tools_own(data_dir):
+    """Quiz mode adds `Points - <question>` beside the consent question too: not a second consent question."""
+    everything_form(data_dir, quiz=True)
+    dataset = read_exactly(data_dir, scores=3 * 22, reflections=5, public=4, evaluations=3, moments={"2026-voorjaar"})
+    columns = accounted(dataset.tables[0])
+    assert len(columns) == 8 + 3 * 33  # 33 questions, each with its points and feedback
+    assert columns["Total points"] == columns["Quiz feedback"] == "tool"
+    assert columns[f"Points - {REFLECTION_QUESTIONS_NL[5]}"] == columns[f"Feedback - {INDICATOR_QUESTIONS_NL[0]}"] == "tool"
+    assert columns[REFLECTION_QUESTIONS_NL[5]] == ("public",)
 
 
 def test_a_later_answer_replaces_the_parts_it_gives_and_the_accounting_says_so(data_dir):
@@ -271,6 +282,19 @@ def test_google_forms_one_reflection_with_its_cycle_question_and_a_full_name_que
     assert not re.search(r"\b(rijen|deelnemers|netwerken|tabellen|evaluaties|reflecties|blad|waarvan|gelezen|kolommen)\b", english)
 
 
+def test_google_forms_own_csv_with_zoned_times_and_a_quiz_score(data_dir):
+    """The CSV downloaded from Forms itself (times `2026/03/05 4:40:00 PM CET`), of a form in quiz mode."""
+    questions = ["Welk netwerk?", *INDICATOR_QUESTIONS_NL, *REFLECTION_QUESTIONS_NL, "Wat ging goed?"]
+    google_forms_csv(data_dir / "Netwerkmonitor.csv", questions, [
+        {"email": "a@school.nl", "time": dt.datetime(2026, 3, 5, 16, 40), "answers": ["Net", *["6"] * 11, "", "", "Vragenmuur.", "", "", "Ja", "Fijn"]},
+        {"email": "b@school.nl", "time": dt.datetime(2026, 10, 1, 9, 5), "answers": ["Net", *["7"] * 11, "", "", "", "", "", "", "Goed"]},
+    ], from_forms=True, quiz=True)
+    assert (data_dir / "Netwerkmonitor.csv").read_text("utf-8").splitlines()[1].startswith('"2026/03/05 4:40:00 PM CET","a@school.nl","0 / 0",')
+    dataset = read_exactly(data_dir, scores=22, reflections=1, public=1, evaluations=2, moments={"2026-voorjaar", "2026-najaar"})
+    assert sorted(e.date.isoformat() for e in dataset.evaluations) == ["2026-03-05", "2026-10-01"]
+    assert accounted(dataset.tables[0])["Score"] == "tool"
+
+
 def test_a_story_without_its_cycle_is_an_error_with_its_place(data_dir):
     questions = ["Which network?", *INDICATOR_QUESTIONS_EN, "Which value cycle is your story about?", "Your story"]
     google_forms_csv(data_dir / "Form Responses 1.csv", questions, [
@@ -291,7 +315,7 @@ def test_qualtrics_asks_consent_after_every_story(data_dir):
         {"ended": MARCH, "email": "fay@school.org", "first": "Fay", "last": "Moss", "answers": ["Inquiry", *["5"] * 11, "Good talks.", "No", "New lesson plans.", "Yes"]},
         {"ended": MARCH, "email": "gus@school.org", "answers": ["Inquiry", *["6"] * 11, "Fun.", "Yes", "", ""]},
         {"ended": MARCH, "status": "Survey Preview", "answers": ["Inquiry", *["1"] * 11, "x", "Yes", "y", "Yes"]},
-    ])
+    ], fraud=True)
     dataset = read_exactly(data_dir, scores=22, reflections=3, public=2, moments={"2026-voorjaar"})
     assert sorted((r.participant, r.cycle, r.public) for r in dataset.reflections) == [
         ("fay@school.org", 1, False), ("fay@school.org", 3, True), ("gus@school.org", 1, True)]
@@ -299,6 +323,7 @@ def test_qualtrics_asks_consent_after_every_story(data_dir):
     columns = list(table.columns)
     assert [(c.meaning.value, *c.detail) for c in columns if c.meaning and c.meaning.value == "public"] == [("public", 1), ("public", 3)]
     assert {c.header: c.not_read for c in columns}["IPAddress"] == NotRead.TOOL
+    assert {c.header: c.not_read for c in columns}["Q_RelevantIDFraudScore"] == NotRead.TOOL
     assert (table.rows, table.used, len(table.unused)) == (3, 2, 1)
 
 

@@ -15,8 +15,11 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _LABEL = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)(?:\s*[-–—.:)(]\s*|\s+)(?=\D)")
 _YES = {"ja", "j", "yes", "y", "waar", "true", "1"}
 _NO = {"nee", "n", "no", "onwaar", "false", "0", ""}
+# Google Forms' own CSV ends its times with the zone: `2026/09/27 3:00:00 PM GMT+3`, `… 9:27:31 AM EST`; the
+# wall-clock time is kept (the moment is a half year, the meeting a day).
+_ZONES = "gmt|utc|z|cet|cest|wet|west|eet|eest|bst|ist|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt"
 _YEAR_FIRST = re.compile(
-    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm)?)?(?:\s*(?:gmt|utc|z)?\s*[+-]?\d{0,2}(?::?\d{2})?)?$"
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm)?)?(?:\s*(?:" + _ZONES + r")?\s*[+-]?\d{0,2}(?::?\d{2})?)?$"
 )
 _YEAR_LAST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$")
 

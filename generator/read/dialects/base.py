@@ -19,7 +19,8 @@ class Dialect:
     `signatures`: sets of column keys (`header_key`: no case, accents or spaces); the dialect is recognised when all keys
     of one set are in row 1. `columns`: what the dialect's own columns mean (other columns are
     questions). `question_row`: the header row that names the questions, when a header has more
-    rows (`header_rows`). `skip(row)`: why a row, as {column key: cell}, is not an answer."""
+    rows (`header_rows`). `skip(row)`: why a row, as {column key: cell}, is not an answer.
+    `own`: a pattern of headers that are the tool's own data too (a quiz's `Points - <question>`)."""
 
     name: str
     signatures: tuple[frozenset[str], ...]
@@ -29,13 +30,17 @@ class Dialect:
     skip: Callable[[Mapping[str, str]], Message | None] = lambda row: None
     key_of: Callable[[str], str] = header_key
     question_text: Callable[[str], str] = lambda header: header
+    own: re.Pattern[str] | None = None
 
     def recognises(self, header: tuple[str, ...]) -> bool:
         keys = {self.key_of(name) for name in header}
         return any(signature <= keys for signature in self.signatures)
 
     def meaning(self, header: str) -> Meaning | None:
-        return self.columns.get(self.key_of(header))
+        found = self.columns.get(self.key_of(header))
+        if found is None and self.own is not None and self.own.match(header):
+            return Meaning.IGNORE
+        return found
 
 
 @dataclass(frozen=True)

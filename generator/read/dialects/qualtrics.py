@@ -8,6 +8,7 @@ that were never finished (`Finished` False): none of those is an answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from generator.core.framework import fold, header_key
@@ -65,4 +66,7 @@ DIALECT = Dialect(
     question_row=2,
     skip=_skip,
     question_text=statement_first,  # a matrix table: `Hoe zie je het netwerk nu? - 1a. …`
+    # Its own fields: fraud detection and data policy (`Q_RecaptchaScore`, `Q_RelevantIDDuplicate`,
+    # `Q_DataPolicyViolations`, `Q_BallotBoxStuffing`, …); a question's ID is `Q1`, `QID1` or `Q1_1`.
+    own=re.compile(r"^\s*Q_[A-Za-z]"),
 )
