@@ -186,6 +186,9 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
      ('b.csv', None, None, 1, 'score', None, 'verplichte kolom ontbreekt in dit scorebestand.')),
     Code.AMBIGUOUS_COLUMNS: (_also(scores, _file("b.csv", "netwerk,network,meetmoment,deelnemer,indicator,score\nNet,Net,2025-voorjaar,Bert,1a,7\n")),
      ('b.csv', None, None, 1, 'network', None, "deze kolom (B) betekent hetzelfde als kolom 'netwerk' (A); welke telt? Verwijder of hernoem een van beide, of geef er één in netwerkspiegel.toml onder [kolommen] de betekenis 'negeren'.")),
+    Code.HEADERLESS_COLUMN: (_file("scores.csv", SCORE_HEADER.rstrip("\n") + ",\nNet,2025-voorjaar,Anna,1a,7,,\nNet,2025-voorjaar,Bert,1a,6,,zie verslag\n"),
+     ('scores.csv', None, None, 3, None, 'zie verslag', "kolom G heeft geen kop maar wel gegevens; Netwerkspiegel leest die kolom niet. Geef de kolom een kop "
+                                                        "(en zo nodig een betekenis onder [kolommen] in netwerkspiegel.toml), of haal de gegevens weg.")),
     Code.UNUSED_COLUMNS: (_file("scores.csv", SCORE_HEADER.rstrip("\n") + ",opmerking\nNet,2025-voorjaar,Anna,1a,7,,prima\n"),
      ('scores.csv', None, None, 1, None, 'opmerking', 'deze kolommen worden niet gebruikt.')),
     Code.MAPPING_WITHOUT_COLUMN: (_also(scores, _file("netwerkspiegel.toml", '[kolommen]\n"Hoe sterk zijn de banden?" = "3b"\n')),

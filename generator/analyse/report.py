@@ -138,7 +138,7 @@ def _table_lines(table: TableSummary, framework: Framework, t: Translations) -> 
     return lines
 
 
-# What a column is used as, per meaning; `%(tool)s` is the form tool.
+# What a column is used as, per meaning.
 _USES = {
     Meaning.NETWORK: N_("netwerk"), Meaning.MOMENT: N_("meetmoment"), Meaning.DATE: N_("datum"),
     Meaning.PARTICIPANT: N_("deelnemer (identiteit)"), Meaning.EMAIL: N_("e-mailadres (identiteit)"), Meaning.NAME: N_("naam (identiteit)"),
@@ -158,6 +158,7 @@ _NOT_READ = {
     NotRead.IGNORED: N_("niet gebruikt: 'negeren' in netwerkspiegel.toml"),
     NotRead.SAME: N_("niet gebruikt: betekent hetzelfde als een eerdere kolom"),
     NotRead.UNPLACED: N_("niet gebruikt: Netwerkspiegel weet niet wat deze kolom bevat (zie hieronder)"),
+    NotRead.NO_HEADER: N_("niet gebruikt: een kolom zonder kop"),
 }
 
 

@@ -60,6 +60,7 @@ class Code(StrEnum):
     MISSING_COLUMN = "missing-column"
     AMBIGUOUS_COLUMNS = "ambiguous-columns"
     UNUSED_COLUMNS = "unused-columns"
+    HEADERLESS_COLUMN = "headerless-column"  # a column without a heading that holds data: not read, and said
     MAPPING_WITHOUT_COLUMN = "mapping-without-column"  # a `[kolommen]` entry that names no column of any export
     MAPPING_NOT_READ = "mapping-not-read"  # a mapped meaning that the table it is in does not read
     SETTING_WITHOUT_FILE = "setting-without-file"  # a `[bestanden]` entry for a file that is not there

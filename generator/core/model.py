@@ -122,6 +122,7 @@ class NotRead(StrEnum):
     IGNORED = "ignored"  # 'negeren' in `[kolommen]`
     SAME = "same"  # means what an earlier column means, which is the one read
     UNPLACED = "unplaced"  # Netwerkspiegel does not know what it holds
+    NO_HEADER = "no header"  # a column without a heading (said in a note where it holds anything)
 
 
 @dataclass(frozen=True)

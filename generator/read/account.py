@@ -2,16 +2,17 @@
 
 Nothing is dropped silently: each column is read as something (a score of 1a, a reflection on
 applied value, consent, an identity, the moment, the form tool's time stamp), or named as not read,
-with why (the tool's own data, 'negeren', the same as an earlier column, or not understood)."""
+with why (the tool's own data, 'negeren', the same as an earlier column, no heading, or not understood)."""
 
 from __future__ import annotations
 
 from generator.core.model import ColumnUse, NotRead
 from generator.core.vocabulary import Meaning, TableKind
-from generator.read.recognise import IGNORE, Layout
+from generator.read.recognise import Layout
 
 
 def column_uses(header: tuple[str, ...], layout: Layout) -> tuple[ColumnUse, ...]:
+    """Every column of a table with `header`: what it is read as, or why it is not."""
     read: dict[int, tuple[Meaning, tuple[str | int, ...]]] = {}
     for meaning, indices in layout.every.items():
         for index in indices:
@@ -38,8 +39,9 @@ def column_uses(header: tuple[str, ...], layout: Layout) -> tuple[ColumnUse, ...
         if found is not None:
             uses.append(ColumnUse(index, name, found[0], found[1], mapped=index in mapped))
             continue
-        named = layout.meanings[index] if index < len(layout.meanings) else None
-        if index in layout.ignored or (named is not None and named[0] == IGNORE):
+        if not name.strip():
+            reason = NotRead.NO_HEADER
+        elif index in layout.ignored:
             reason = NotRead.IGNORED if index in mapped else NotRead.TOOL
         elif index in same:
             reason = NotRead.SAME

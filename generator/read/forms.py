@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.core.errors import Code, Problem
-from generator.core.language import Message
+from generator.core.language import Message, listed
 from generator.core.model import Evaluation, Reflection, Score, SharedPosition, Source, UnusedRow, role_of
 from generator.core.moments import Moment, half_year, parse_date
 from generator.core.settings import Mappings, Settings
@@ -178,8 +178,9 @@ def read_responses(table: RawTable, layout: Layout, parsers: Parsers, settings: 
     if anonymised(table, column):
         column = None  # the times say nothing: the moment comes from its question or the settings
     is_day_first = bool(day_first(table, column)) if column is not None else True
-    file_moment = parsers.moment(mappings.moment_of(table.file) or "") if mappings.moment_of(table.file) else None
-    file_date = parse_date(mappings.date_of(table.file) or "")
+    given_moment, given_date = mappings.moment_of(table.file), mappings.date_of(table.file)
+    file_moment = parsers.moment(given_moment) if given_moment else None
+    file_date = parse_date(given_date) if given_date else None
     responses: list[Response] = []
     unused: list[UnusedRow] = []
     if layout.kind is None:
@@ -230,12 +231,8 @@ _EMPTY_REASON = {
 
 
 def _empty_reason(parts: tuple[TableKind, ...]) -> Message:
-    if len(parts) == 1:
-        return _EMPTY_REASON[parts[0]]
-    if EVALUATIONS in parts:
-        return Message("geen antwoord op een indicatorvraag of waardevraag, en geen tops, tips of cijfer") if SCORES in parts \
-            else Message("geen antwoord op een waardevraag, en geen tops, tips of cijfer")
-    return Message("geen antwoord op een indicatorvraag of waardevraag")
+    """Why a row gives nothing: for each part the form holds, what it lacks."""
+    return listed([_EMPTY_REASON[part] for part in parts])
 
 
 class _FormRow(RowReader):

@@ -101,7 +101,6 @@ class Layout:
     # What a form's rows give besides `kind` (a form may hold scores, reflections and an evaluation).
     parts: tuple[TableKind, ...] = ()
     consents: tuple[tuple[int, int], ...] = ()  # (consent column, cycle): consent for one cycle's reflection
-    meanings: tuple[tuple[Meaning, object] | None, ...] = ()  # per column, what its header means (None: nothing)
     mapped: tuple[tuple[int, str], ...] = ()  # (column, `[kolommen]` key) of the columns a mapping gave their meaning
     ignored: tuple[int, ...] = ()  # columns left alone on purpose: a form tool's own data, or 'negeren'
 
@@ -148,12 +147,14 @@ def mapping_keys(header: str, dialect: Dialect | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def mapping_key(header: str, mappings: Mappings, dialect: Dialect | None) -> str | None:
+    """The `[kolommen]` key that gives this column its meaning, if any."""
+    return next((key for key in mapping_keys(header, dialect) if mappings.column(key) is not None), None)
+
+
 def meaning_of_header(header: str, framework: Framework, mappings: Mappings, dialect: Dialect | None = None) -> tuple[Meaning, object] | None:
-    for key in mapping_keys(header, dialect):
-        mapped = mappings.column(key)
-        if mapped is not None:
-            return meaning_of_mapping(mapped, framework)
-    return meaning_of_question(header, framework, dialect)
+    key = mapping_key(header, mappings, dialect)
+    return meaning_of_mapping(mappings.column(key) or "", framework) if key is not None else meaning_of_question(header, framework, dialect)
 
 
 def meaning_of_question(header: str, framework: Framework, dialect: Dialect | None = None) -> tuple[Meaning, object] | None:
@@ -255,13 +256,14 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
     mapped: list[tuple[int, str]] = []
     ignored: list[int] = []
     for index, header in enumerate(table.header):
-        meaning = meaning_of_header(header, framework, mappings, dialect) if header else None
+        mapped_by = mapping_key(header, mappings, dialect) if header else None
+        if mapped_by is not None:
+            mapped.append((index, mapped_by))
+        meaning = (meaning_of_mapping(mappings.column(mapped_by) or "", framework) if mapped_by is not None else
+                   meaning_of_question(header, framework, dialect) if header else None)
         meanings.append(meaning)
         if not header:
             continue
-        mapping_key = next((key for key in mapping_keys(header, dialect) if mappings.column(key) is not None), None)
-        if mapping_key is not None:
-            mapped.append((index, mapping_key))
         if meaning is None:
             unplaced.append(header)
         elif meaning[0] in (INDICATOR_COLUMN, CYCLE_COLUMN, SHARED_COLUMN, NOTE_COLUMN):
@@ -362,4 +364,4 @@ def recognise(table: RawTable, framework: Framework, mappings: Mappings, dialect
             columns[PUBLIC] = every[PUBLIC][0]
     return Layout(kind, form, columns, tuple(indicators), tuple(cycles), tuple(unplaced),
                   {meaning: tuple(indices) for meaning, indices in every.items()}, tuple(ambiguous), tuple(notes),
-                  parts, tuple(consents), tuple(meanings), tuple(mapped), tuple(ignored))
+                  parts, tuple(consents), tuple(mapped), tuple(ignored))

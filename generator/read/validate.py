@@ -31,18 +31,16 @@ from generator.read.account import column_uses
 from generator.read.canonical import agreement_row, missing_columns, reflection_row, score_records, shared_row
 from generator.read.cells import Parsers
 from generator.read.dialects import DIALECTS, Dialect, apply_dialect
-from generator.read.forms import Response, anonymised, is_anonymous, read_responses, table_problems, time_column
+from generator.read.forms import Response, anonymised, is_anonymous, read_responses, table_problems, time_column, times_needed
 from generator.read.kept import KeptTable
 from generator.read.load import ERROR_VALUE, FORMULA_WITHOUT_VALUE, RawTable
 from generator.read.recognise import (
     AGREEMENTS,
-    DATE,
     EMAIL,
     EVALUATIONS,
     FIRST_NAME,
     IDENTITY_MEANINGS,
     LAST_NAME,
-    MOMENT,
     NAME,
     NETWORK,
     PARTICIPANT,
@@ -294,6 +292,7 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
                               message=message, column=next(h for h in layout.unplaced if "[" in h))
         problems.append(Problem(table.file, table.header_row, None, ", ".join(table.header), message, sheet=table.sheet, code=Code.UNRECOGNISED_TABLE))
         return None
+    warnings += _headerless_columns(table)
     used.unjudged.discard(file_key(table.file))
     used.applied.update((file_key(table.file), option) for option in _file_settings_read(layout))
     identities = _identity_cells(table, layout)
@@ -311,7 +310,7 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
             problems += missing
             return None
         responses, unused = read_responses(answers, layout, parsers, settings, mappings, problems)
-        if layout.parts[1:] and EVALUATIONS in layout.parts and DATE not in layout.columns and mappings.date_of(table.file) is None:
+        if layout.parts[1:] and times_needed(layout, file_moment=False, file_date=mappings.date_of(table.file) is not None)[1]:
             warnings += _meeting_days(table, responses, settings)
         result = _TableResult(table, layout, [], responses, skipped + unused, presented.dialect, identities)
     else:
@@ -345,6 +344,21 @@ def _read_table(table: RawTable, framework: Framework, settings: Settings, mappi
     return result
 
 
+def _headerless_columns(table: RawTable) -> list[Problem]:
+    """A column without a heading is not read; where it holds anything, that is said, at its first value."""
+    found = []
+    for index, name in enumerate(table.header):
+        if name.strip():
+            continue
+        first = next(((number, cells[index]) for number, cells in table.rows if index < len(cells) and cells[index].strip()), None)
+        if first is not None:
+            found.append(Problem(table.file, first[0], None, first[1], Message(
+                "kolom %(letter)s heeft geen kop maar wel gegevens; Netwerkspiegel leest die kolom niet. Geef de kolom een kop "
+                "(en zo nodig een betekenis onder [kolommen] in netwerkspiegel.toml), of haal de gegevens weg.", letter=column_letter(index)),
+                sheet=table.sheet, code=Code.HEADERLESS_COLUMN))
+    return found
+
+
 @dataclass
 class _SettingsUse:
     """What the tables read use of the settings: so that a setting nothing uses is said, not ignored."""
@@ -360,9 +374,10 @@ def _file_settings_read(layout: Layout) -> Iterator[str]:
         return  # a table with one value per row has its own columns for all of them
     if NETWORK not in layout.columns:
         yield "netwerk"
-    if (layout.parts or (layout.kind,)) != (EVALUATIONS,) and MOMENT not in layout.columns:
+    moment, date = times_needed(layout, file_moment=False, file_date=False)  # what no column of its own gives
+    if moment:
         yield "meetmoment"
-    if layout.gives(EVALUATIONS) and DATE not in layout.columns:
+    if date:
         yield "datum"
 
 
