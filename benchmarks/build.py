@@ -120,13 +120,12 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
 def serve_rebuild(data: Path, src: Path, out: Path, audience: str) -> None:
     """What `serve` does after an export changed: build again in the process that built before,
     with what it kept in memory. Prints the seconds of the rebuild."""
-    from generator.carried import NetworkStore
-    from generator.core.cache import cache_dir
+    from generator.core.store import Store
     from generator.core.vocabulary import Audience, word
     from generator.pipeline import build
 
     chosen = next(member for member in Audience if word(member) == audience)
-    store = NetworkStore(cache_dir(), in_memory=True)
+    store = Store.default(in_memory=True)
     build(data, src, out, chosen, store=store)
     change_one_export(data, 2)
     start = time.perf_counter()
@@ -159,12 +158,12 @@ def main() -> None:
 
     env = installed()
     if not args.user_cache:
-        from generator.core.cache import cache_dir
+        from generator.core.store import default_folder
 
         private = work / "cache"
         (private / "netwerkspiegel").mkdir(parents=True)
-        if cache_dir("deduce").is_dir():
-            (private / "netwerkspiegel" / "deduce").symlink_to(cache_dir("deduce"), target_is_directory=True)
+        if (default_folder() / "deduce").is_dir():
+            (private / "netwerkspiegel" / "deduce").symlink_to(default_folder() / "deduce", target_is_directory=True)
         env = {**env, "XDG_CACHE_HOME": str(private)}
     cold, cold_rss = timed(build, env)
     warm, warm_rss = timed(build, env)

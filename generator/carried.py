@@ -2,12 +2,12 @@
 only the networks whose scores changed.
 
 Of each canonical score table read, what it adds to the data set besides its scores (see
-`generator.read.kept`) is kept in the user's cache (`tabellen/`), named by a key of its file, sheet
+`generator.read.kept`) is kept in the store (`tabellen`), named by a key of its file, sheet
 and bytes, the settings, column meanings and framework, and this program.
 
 What a network's scores alone decide (`ScoreFigures`: its statistics, spreads, changes, roles and
-conversation starters, its participant counts) is kept in the user's cache (`netwerken/`), one
-file per network, named by a key of everything it is made from: the network's score inputs
+conversation starters, its participant counts) is kept in the store (`netwerken`), one
+entry per network, named by a key of everything it is made from: the network's score inputs
 (`Dataset.score_inputs`: the bytes of every table that holds its scores, and who is whom), the
 framework and settings as the build has them, the audience, the language and this program. Equal
 keys, equal figures: a later build takes them instead of analysing the scores again. `serve`
@@ -17,24 +17,19 @@ keeps them in memory as well, between its rebuilds.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
-from typing import TypeVar
 
 from generator.analyse.figures import ScoreFigures
-from generator.core.cache import package_digest, prune, store, value_digest
 from generator.core.errors import Problem
 from generator.core.framework import Framework
 from generator.core.language import Language
 from generator.core.model import Dataset
 from generator.core.settings import Mappings, Settings
+from generator.core.store import Store, package_digest, value_digest
 from generator.core.vocabulary import Audience
 from generator.read.kept import KeptTable
 from generator.read.load import Loaded, RawTable
-
-T = TypeVar("T")
 
 
 def figure_keys(dataset: Dataset, audience: Audience, language: Language) -> dict[str, str]:
@@ -45,77 +40,49 @@ def figure_keys(dataset: Dataset, audience: Audience, language: Language) -> dic
 
 
 class NetworkStore:
-    """The score figures and kept tables of earlier builds by key: in `folder` (None: nowhere on
-    disk; figures in `netwerken/`, tables in `tabellen/`) and, with `in_memory`, in this object too
-    (`serve` keeps one for as long as it runs)."""
+    """The score figures (`netwerken`) and kept tables (`tabellen`) of earlier builds, by key, in `store`."""
 
-    def __init__(self, folder: Path | None, in_memory: bool = False) -> None:
-        self.folder = folder / "netwerken" if folder is not None else None
-        self.tables_folder = folder / "tabellen" if folder is not None else None
-        self.memory: dict[str, ScoreFigures] | None = {} if in_memory else None
-        self.tables_memory: dict[str, KeptTable] | None = {} if in_memory else None
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework) -> Callable[[RawTable], KeptTable | None]:
         """What was kept of a table read under these settings, column meanings and framework; None when nothing."""
         setup = _setup(settings, mappings, framework)
-        read: dict[str, KeptTable | None] = {}  # loading and checking both ask: read from disk once
+        read: dict[str, KeptTable | None] = {}  # loading and checking both ask: read once
 
         def kept(table: RawTable) -> KeptTable | None:
             key = _table_key(setup, table)
-            if key in read:
-                return read[key]
-            found = self.tables_memory.get(key) if self.tables_memory is not None else None
-            if found is None and self.tables_folder is not None:
-                found = _read(self.tables_folder / key, KeptTable)
-            read[key] = found
-            return found
+            if key not in read:
+                found = self.store.recall("tabellen", key, KeptTable)
+                read[key] = found if isinstance(found, KeptTable) else None
+            return read[key]
 
         return kept
 
     def keep_tables(self, settings: Settings, mappings: Mappings, framework: Framework, tables: tuple[tuple[RawTable, KeptTable], ...],
                     loaded: Loaded) -> None:
-        """Keep what a build needs of the tables read now, with what loading their files noticed;
-        forget what no build used for a month (every table `loaded` holds is used, kept before or now)."""
+        """Keep what a build needs of the tables read now, with what loading their files noticed."""
         setup = _setup(settings, mappings, framework)
         noticed: dict[str, list[Problem]] = {}
         for notice in loaded.notices:
             noticed.setdefault(notice.file, []).append(notice)
-        tables = tuple((table, replace(kept, notices=tuple(noticed.get(table.file, ())))) for table, kept in tables)
-        used = loaded.tables
-        if self.tables_memory is not None:
-            self.tables_memory.update((_table_key(setup, table), kept) for table, kept in tables)
-            current = {_table_key(setup, table) for table in used}
-            self.tables_memory = {key: kept for key, kept in self.tables_memory.items() if key in current}
-        if self.tables_folder is None:
-            return
         for table, kept in tables:
-            store(self.tables_folder / _table_key(setup, table), pickle.dumps(kept, protocol=5))
-        prune(self.tables_folder, {_table_key(setup, table) for table in used})
+            self.store.keep("tabellen", _table_key(setup, table), replace(kept, notices=tuple(noticed.get(table.file, ()))))
 
     def take(self, keys: dict[str, str]) -> dict[str, ScoreFigures]:
         """The networks' figures kept under their keys; a network without (or with an unreadable entry) is left out."""
         found: dict[str, ScoreFigures] = {}
         for network, key in keys.items():
-            figures = self.memory.get(key) if self.memory is not None else None
-            if figures is None and self.folder is not None:
-                figures = _read(self.folder / key, ScoreFigures)
-            if figures is not None and figures.network == network:
+            figures = self.store.recall("netwerken", key, ScoreFigures)
+            if isinstance(figures, ScoreFigures) and figures.network == network:
                 found[network] = figures
         return found
 
     def keep(self, keys: dict[str, str], figures: tuple[ScoreFigures, ...]) -> None:
-        """Keep each network's figures under its key; forget, in memory at once and on disk after a
-        month unused, what this build did not use."""
-        kept = {keys[f.network]: f for f in figures if f.network in keys}
-        if self.memory is not None:
-            self.memory = kept
-        if self.folder is None:
-            return
-        for key, found in kept.items():
-            path = self.folder / key
-            if not path.exists():
-                store(path, pickle.dumps(found, protocol=5))
-        prune(self.folder, set(kept))
+        """Keep each network's figures under its key."""
+        for found in figures:
+            if found.network in keys:
+                self.store.keep("netwerken", keys[found.network], found)
 
 
 def _setup(settings: Settings, mappings: Mappings, framework: Framework) -> str:
@@ -128,9 +95,3 @@ def _table_key(setup: str, table: RawTable) -> str:
     return hashlib.sha256(f"{setup}\0{table.file}\0{table.sheet}\0{table.digest}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _read(path: Path, kind: type[T]) -> T | None:
-    try:
-        found = pickle.loads(path.read_bytes())
-    except Exception:  # missing, or unreadable: read and analysed again
-        return None
-    return found if isinstance(found, kind) else None

@@ -23,6 +23,7 @@ from generator.core.installation import SourceKind, install_source, version_text
 from generator.core.language import DUTCH, N_, Language, Translations, translations
 from generator.core.progress import Progress
 from generator.core.settings import settings_help
+from generator.core.store import Store
 from generator.core.vocabulary import Audience, word
 from generator.read.settings_file import settings_language
 
@@ -102,6 +103,9 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
     build.add_argument("--svg", action="store_true",
                        help=_("maak van elke grafiek ook een vaste afbeelding (SVG): voor afdrukken zonder JavaScript en om in een "
                               "verslag te plakken; kost tijd bij veel netwerken"))
+    build.add_argument("--no-cache", "--zonder-cache", dest="no_cache", action="store_true",
+                       help=_("bouw alles opnieuw: lees en bewaar niets in de cache en neem niets over uit de vorige site "
+                              "(dezelfde uitkomst, alleen trager)"))
     check = commands.add_parser("check", help=_("controleer alleen de gegevens en vat samen wat er gelezen is"))
     common(check, with_output=False)
     check.add_argument("--audience", "--publiek", choices=list(AUDIENCES), default=word(Audience.INTERNAL),
@@ -109,6 +113,9 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
     init = commands.add_parser("init", help=_("maak een nieuw monitoringproject: werkmappen, instellingen, uitleg en CI"))
     init.add_argument("map", nargs="?", type=Path, default=Path("."), help=_("de map van het project (standaard: de huidige map)"))
     init.add_argument("--taal", choices=LANGUAGES, default=None, help=_("de taal van de meldingen: nl of en"))
+    cache = commands.add_parser("cache", help=_("toon waar de cache staat en hoe groot hij is; maak hem leeg met --leegmaken"))
+    cache.add_argument("--leegmaken", "--clear", dest="clear", action="store_true",
+                       help=_("maak de cache leeg (de volgende build maakt alles opnieuw; je gegevens en sites blijven staan)"))
     serve = commands.add_parser("serve", help=_("bouw de site, toon hem op 127.0.0.1 en bouw opnieuw bij wijzigingen"))
     common(serve)
     serve.add_argument("--port", type=int, default=8000, help=_("poort (standaard: 8000)"))
@@ -135,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     t = translations(asked or Language.DUTCH)
     try:
         args = _parser(t).parse_args(arguments)
-        if asked is None and args.command != "init":
+        if asked is None and args.command not in ("init", "cache"):
             # No --taal: the messages follow the site's language, `site.taal`, when the settings say one.
             t = translations(settings_language(args.data) or Language.DUTCH)
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -145,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args, t)
         if args.command == "init":
             return _init(args, t)
+        if args.command == "cache":
+            return _cache(args, t)
         return _serve(args, t)
     except InputError as error:
         print(_input_report(error, t), file=sys.stderr)
@@ -213,8 +222,10 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
     from generator.analyse.report import public_texts, summary
     from generator.pipeline import name_finder, read_data
 
+
     progress = _progress(t)
-    dataset = read_data(args.data, progress=progress)
+    store = Store.default()
+    dataset = read_data(args.data, store, progress=progress)
     print(summary(dataset, t))
     if AUDIENCES[args.audience] == Audience.PUBLIC:
         from dataclasses import replace
@@ -224,7 +235,7 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
         print()
         sys.stdout.flush()  # what was read, before the progress of Deduce on stderr
         framework = dataset.framework.in_language(t.language)
-        names = name_finder(progress)
+        names = name_finder(store, progress)
         print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, names, translations=t), t))
     _print_warnings(dataset.warnings, t)
     return EXIT_OK
@@ -233,8 +244,9 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
 def _build(args: argparse.Namespace, t: Translations) -> int:
     from generator.pipeline import build
 
+
     result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip,
-                   language=_site_language(args), static_charts=args.svg, progress=_progress(t))
+                   language=_site_language(args), static_charts=args.svg, store=Store(None) if args.no_cache else None, progress=_progress(t))
     _print_warnings(result.warnings, t)
     written = result.written
     timing = ", ".join(t.gettext("%(stage)s %(seconds)s s") % {"stage": t.gettext(stage), "seconds": f"{seconds:.1f}"} for stage, seconds in result.seconds.items())
@@ -253,6 +265,43 @@ def _build(args: argparse.Namespace, t: Translations) -> int:
         print(t.gettext("Open de site van schijf met %(out)s/index.html; de zip staat in %(zip)s.") % {"out": args.out, "zip": args.zip})
     elif args.offline:
         print(t.gettext("Open de site van schijf met %(out)s/index.html.") % {"out": args.out})
+    return EXIT_OK
+
+
+# What each part of the cache holds, as `cache` lists it.
+_NAMESPACE_TEXTS = {
+    "exports": N_("wat uit elke export gelezen is"),
+    "tabellen": N_("wat een volgende build van elke scoretabel nodig heeft"),
+    "netwerken": N_("de cijfers van elk netwerk"),
+    "svg": N_("vaste afbeeldingen van grafieken (--svg)"),
+    "grafiekvormen": N_("de vormen van de grafieken"),
+    "jinja": N_("gecompileerde paginasjablonen"),
+    "vega": N_("de Vega-bibliotheken voor de site"),
+    "deduce": N_("de namenlijsten van Deduce"),
+}
+
+
+def _megabytes(size: int, t: Translations) -> str:
+    return t.number(size / 1_000_000, 1) + " MB"
+
+
+def _cache(args: argparse.Namespace, t: Translations) -> int:
+
+    _ = t.gettext
+    store = Store.default()
+    if args.clear:
+        freed = store.clear()
+        print(_("De cache in %(folder)s is leeggemaakt (%(size)s). De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+              % {"folder": store.folder, "size": _megabytes(freed, t)})
+        return EXIT_OK
+    usage = store.usage()
+    print(_("De cache van Netwerkspiegel staat in %(folder)s:") % {"folder": store.folder})
+    for part in usage:
+        print("- " + _("%(name)s (%(what)s): %(entries)s, %(size)s") % {
+            "name": part.namespace, "what": _(_NAMESPACE_TEXTS[part.namespace]),
+            "entries": t.ngettext("%(count)s item", "%(count)s items", part.entries) % {"count": t.whole(part.entries)}, "size": _megabytes(part.size, t)})
+    print(_("Samen %(size)s. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; 'netwerkspiegel cache --leegmaken' maakt hem nu leeg.")
+          % {"size": _megabytes(sum(part.size for part in usage), t)})
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -20,10 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
-from generator.analyse.audience import deduce_cache, default_name_finder, for_audience
+from generator.analyse.audience import deduce_version, for_audience
 from generator.analyse.figures import PositionsLeftBehind
 from generator.carried import NetworkStore, figure_keys
-from generator.core.cache import cache_dir
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import load_framework
 from generator.core.identity import NameFinder
@@ -31,6 +31,7 @@ from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
 from generator.core.progress import SILENT, Progress, Step
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
+from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
 from generator.read.kept import KeptTable
@@ -64,11 +65,12 @@ from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
 
-def read_data(data_dir: Path, store: NetworkStore | None = None, take_over: bool = False, force: frozenset[str] = frozenset(),
+def read_data(data_dir: Path, store: Store | None = None, take_over: bool = False, force: frozenset[str] = frozenset(),
               progress: Progress = SILENT) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found.
 
-    `store`: where what a later build needs of each score table is kept; with `take_over`, a table
+    `store`: where what was parsed from each export, and what a later build needs of each score
+    table, is kept (None: nothing is kept or reused); with `take_over`, a table
     kept there, unchanged since and alone holding its networks' scores, is not read again unless it
     holds a network of `force` (see `validate_tables`): those networks are `Dataset.absent`.
     `progress`: where reading shows how far it is."""
@@ -76,10 +78,13 @@ def read_data(data_dir: Path, store: NetworkStore | None = None, take_over: bool
         return _read_data(data_dir, store, take_over, force, step)
 
 
-def name_finder(progress: Progress = SILENT) -> NameFinder:
+def name_finder(store: Store, progress: Progress = SILENT) -> NameFinder:
     """Deduce for the texts that go public, loaded (and the first time prepared) with progress shown:
-    preparing its name lists takes minutes, once per version of Deduce."""
-    cache = deduce_cache()
+    preparing its name lists takes minutes, once per version of Deduce. They depend on Deduce
+    alone, not on any data or build: always the user's cache's (also for a build that reuses
+    nothing, `--no-cache`, or keeps its store elsewhere), marked as used there."""
+    cache = Store.default().folder_of("deduce", deduce_version())
+    assert cache is not None
     if not NameFinder.prepared(cache):
         progress.say(progress.t.gettext(
             "Deduce (namen herkennen in teksten die publiek worden) bereidt eenmalig zijn namenlijsten voor; dat duurt een "
@@ -87,11 +92,13 @@ def name_finder(progress: Progress = SILENT) -> NameFinder:
         label = N_("Namenlijsten van Deduce voorbereiden (eenmalig)")
     else:
         label = N_("Namenlijsten van Deduce laden")
+        with contextlib.suppress(OSError):
+            os.utime(cache)  # used now: the store's one rule keeps it
     with progress.step(label):
-        return default_name_finder()
+        return NameFinder(cache)
 
 
-def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, force: frozenset[str], step: Step) -> Dataset:
+def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: frozenset[str], step: Step) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
@@ -100,10 +107,11 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
     settings, mappings, framework, problems = load_settings(data_dir, load_framework())
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
+    networks = NetworkStore(store) if store is not None and store.enabled else None
     kept = None
-    if store is not None:
-        kept = store.table_reader(settings, mappings, framework) if take_over else _nothing_kept
-    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), cache=cache_dir("exports"),
+    if networks is not None:
+        kept = networks.table_reader(settings, mappings, framework) if take_over else _nothing_kept
+    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store,
                          defer=_deferrable(kept, force) if kept is not None and take_over else None, step=step)
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force, loaded.restore)
@@ -128,8 +136,8 @@ def _read_data(data_dir: Path, store: NetworkStore | None, take_over: bool, forc
         problems.append(Problem(data_dir.name or str(data_dir), None, None, None, no_scores, code=Code.NO_SCORES))
     if problems:
         raise InputError(problems)
-    if store is not None:
-        store.keep_tables(settings, mappings, framework, validated.keep, loaded)
+    if networks is not None:
+        networks.keep_tables(settings, mappings, framework, validated.keep, loaded)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
 
@@ -199,7 +207,7 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
-             static_charts: bool = False, previous: PreviousPages | None = None, store: NetworkStore | None = None,
+             static_charts: bool = False, previous: PreviousPages | None = None, store: Store | None = None,
              progress: Progress = SILENT) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
@@ -207,13 +215,15 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     of earlier builds, taken over for each network whose scores are the same (its page then comes
     from `previous` too), and where this build's are kept; `progress`: where the steps show how far they are."""
     t = translations(language or dataset.settings.language)
-    names = name_finder(progress) if audience == Audience.PUBLIC else None
+    store = store or Store(None)
+    names = name_finder(store, progress) if audience == Audience.PUBLIC else None
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
-                       cache=cache_dir("grafiekvormen"))
-    env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates("pagina's"))
+                       store=store)
+    env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates(store, "pagina's"))
     keys = figure_keys(dataset, audience, t.language)
-    carried = store.take(keys) if store is not None and may_take_over(previous, static_charts) else {}
+    networks = NetworkStore(store)
+    carried = networks.take(keys) if store.enabled and may_take_over(previous, static_charts) else {}
     unanalysable = dataset.absent - carried.keys()  # scores not read, and no figures of them to take over
     if unanalysable:
         raise ScoresNeeded(unanalysable)
@@ -222,7 +232,7 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
             view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
             figures = aggregate(view, t, carried, keys)
             try:
-                site = render_site(figures, kinds, env, site_assets(translations=t), t, static_charts, previous)
+                site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store)
                 break
             except PositionsLeftBehind as left:  # their pages are not in the previous build after all: analysed anew
                 if not set(left.networks) & carried.keys():
@@ -230,8 +240,8 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
                 if dataset.absent & set(left.networks):
                     raise ScoresNeeded(dataset.absent & set(left.networks)) from left
                 carried = {network: kept for network, kept in carried.items() if network not in left.networks}
-    if store is not None:
-        store.keep(keys, figures.scores)
+    if store.enabled:
+        networks.keep(keys, figures.scores)
     return site
 
 
@@ -278,7 +288,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False,
-            progress: Progress = SILENT) -> tuple[WriteResult, int]:
+            progress: Progress = SILENT, store: Store | None = None) -> tuple[WriteResult, int]:
     """Write and build beside the old folders; only when MkDocs succeeds are they swapped in.
     Returns what was written, and how many pages' HTML was carried over from the previous site.
 
@@ -290,8 +300,9 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
         new_out = make_staging(out)
         staged.append(new_out)
         with progress.step(N_("MkDocs bouwt de HTML"), unit=N_("pagina's")) as step:
-            reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() else None, source_digests=site.digests,
-                                step=step)
+            reuses = store is None or store.enabled
+            reused = build_html(new_src, new_out, config_file, offline=offline, previous=out if out.is_dir() and reuses else None,
+                                source_digests=site.digests, step=step, store=store)
         seal(new_out, out)
         swap_in(new_out, out)
         staged.remove(new_out)
@@ -315,11 +326,11 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
           offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False,
-          store: NetworkStore | None = None, progress: Progress = SILENT) -> BuildResult:
+          store: Store | None = None, progress: Progress = SILENT) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
     one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`;
-    `static_charts`: every chart also as a static SVG; `store`: where each network's score figures
-    are kept between builds (by default the user's cache); `progress`: where the steps that take a
+    `static_charts`: every chart also as a static SVG; `store`: where work is kept between builds
+    (by default the user's cache; `Store(None)`: nothing is reused, everything is made afresh); `progress`: where the steps that take a
     while show how far they are (the command line: stderr)."""
     if site_url is not None and valid_site_url(site_url) is None:
         raise _site_url_refused(site_url)
@@ -331,7 +342,7 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
         result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
-                        store or NetworkStore(cache_dir()), progress)
+                        store or Store.default(), progress)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
@@ -361,14 +372,15 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
-           language: Language | None, static_charts: bool, store: NetworkStore, progress: Progress) -> BuildResult:
+           language: Language | None, static_charts: bool, store: Store, progress: Progress) -> BuildResult:
     seconds = {N_("lezen en controleren"): 0.0, N_("pagina's maken"): 0.0}
-    previous = PreviousPages(src if src.is_dir() else None)  # checked as ours (`locked_folders`)
+    # The previous build's pages and HTML are reused too, unless nothing may be (`--no-cache`).
+    previous = PreviousPages(src if src.is_dir() and store.enabled else None)  # checked as ours (`locked_folders`)
     force: frozenset[str] = frozenset()
     with _no_cycle_collection():
         while True:
             start = time.perf_counter()
-            with bundle_made_alongside():
+            with bundle_made_alongside(store):
                 dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force, progress), site_url)
             seconds[N_("lezen en controleren")] += time.perf_counter() - start
             start = time.perf_counter()
@@ -383,7 +395,8 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
     warnings, taken_over, with_scores = dataset.warnings, len(dataset.absent), len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
-    written, reused = publish(site, src, out, config_file, offline, progress)
+    written, reused = publish(site, src, out, config_file, offline, progress, store)
+    store.prune()
     seconds[N_("mkdocs build")] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
     return BuildResult(warnings, pages, written, seconds, reused, taken_over, with_scores)

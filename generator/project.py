@@ -18,7 +18,6 @@ import jinja2
 if TYPE_CHECKING:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator.core.cache import PROGRAM_CACHES
 from generator.core.errors import UsageError, os_reason
 from generator.core.framework import Framework, load_framework
 from generator.core.installation import InstallSource
@@ -26,6 +25,7 @@ from generator.core.language import DUTCH, Message
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.settings import OPTIONS, Settings
+from generator.core.store import PROGRAM_NAMESPACES
 from generator.core.vocabulary import Level, Situation, word
 
 
@@ -65,7 +65,7 @@ def project_files(source: InstallSource) -> dict[str, Callable[[], bytes]]:
     """Every file of a new project, by path, made only when it is written; `requirements.txt` pins
     `source`, the program that runs `init`."""
     framework = load_framework()
-    caches = {"program_caches": PROGRAM_CACHES}
+    caches = {"program_caches": PROGRAM_NAMESPACES}
     context = {"version": source.version, "source": source, "min_group": Settings().public_min_group, **caches, **form_questions(framework)}
     return {
         "README.md": lambda: _render("README.md.j2", **context),

@@ -11,12 +11,11 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from generator.carried import NetworkStore
-from generator.core.cache import cache_dir
 from generator.core.errors import NetwerkspiegelError, UsageError
 from generator.core.language import DUTCH, Language, Message, Translations
 from generator.core.progress import Progress
 from generator.core.resources import MKDOCS_CONFIG, TEMPLATES_DIR
+from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.pipeline import build, template_overrides
 
@@ -35,9 +34,9 @@ def serve(data_dir: Path, src: Path, out: Path, audience: Audience, port: int, h
             raise UsageError(Message("Poort %(port)s op %(host)s is al in gebruik (of niet toegestaan); kies een andere met --port.", port=str(port), host=host)) from error
     # The site's own address, so Material's instant navigation recognises its links.
     address = f"http://{host}:{port}/"
-    # Each network's score figures stay in memory between rebuilds: after one export changed,
-    # only its networks are analysed again (see `generator.carried`).
-    store = NetworkStore(cache_dir(), in_memory=True)
+    # What the store holds stays in memory between rebuilds as well: after one export changed,
+    # only its networks are read and analysed again (see `generator.carried`).
+    store = Store.default(in_memory=True)
     progress = Progress(sys.stderr, texts)
     build(data_dir, src, out, audience, site_url=address, language=language, store=store, progress=progress)
     out = out.resolve()

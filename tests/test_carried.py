@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.carried import NetworkStore
+from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.pipeline import build
 from tests.conftest import ROOT
@@ -106,13 +106,13 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_rebuild_that_takes_networks_over_is_exactly_a_full_build(tmp_path, monkeypatch, change):
     data = sample_with_networks_of_their_own(tmp_path)
-    store = NetworkStore(tmp_path / "kept")
+    store = Store(tmp_path / "kept")
     build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL, store=store)
     CHANGES[change](data)
     read = tables_read(monkeypatch)
     build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL, store=store)
     monkeypatch.undo()
-    build(data, tmp_path / "full-src", tmp_path / "full-site", Audience.INTERNAL, store=NetworkStore(None))
+    build(data, tmp_path / "full-src", tmp_path / "full-site", Audience.INTERNAL, store=Store(None))
     assert differences(tmp_path / "src", tmp_path / "full-src") == []
     assert differences(tmp_path / "site", tmp_path / "full-site") == []
     own = sorted(name for name in read if name.startswith("eigen/scores-"))
@@ -129,11 +129,11 @@ def test_a_rebuild_that_takes_networks_over_is_exactly_a_full_build(tmp_path, mo
 @pytest.mark.parametrize("change", ["een score in een eigen tabel", "een reflectie"])
 def test_the_public_site_too(tmp_path, change):
     data = sample_with_networks_of_their_own(tmp_path)
-    store = NetworkStore(tmp_path / "kept")
+    store = Store(tmp_path / "kept")
     build(data, tmp_path / "src", tmp_path / "site", Audience.PUBLIC, store=store)
     CHANGES[change](data)
     build(data, tmp_path / "src", tmp_path / "site", Audience.PUBLIC, store=store)
-    build(data, tmp_path / "full-src", tmp_path / "full-site", Audience.PUBLIC, store=NetworkStore(None))
+    build(data, tmp_path / "full-src", tmp_path / "full-site", Audience.PUBLIC, store=Store(None))
     assert differences(tmp_path / "src", tmp_path / "full-src") == []
     assert differences(tmp_path / "site", tmp_path / "full-site") == []
 
@@ -142,7 +142,7 @@ def test_serve_keeps_what_it_takes_over_in_memory(tmp_path, monkeypatch):
     """`serve` rebuilds with one store in memory: nothing is read from or written to disk for it,
     and an export changed after another gives each time what a full build gives."""
     data = sample_with_networks_of_their_own(tmp_path)
-    store = NetworkStore(None, in_memory=True)
+    store = Store(None, in_memory=True)
     build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL, store=store)
     for number in (1, 3, 1):
         change_one_export(data / "eigen", number)
@@ -152,7 +152,7 @@ def test_serve_keeps_what_it_takes_over_in_memory(tmp_path, monkeypatch):
         assert sorted(name for name in read if name.startswith("eigen/scores-")) == [f"eigen/scores-{number:03d}.csv"]
         shutil.rmtree(tmp_path / "full-src", ignore_errors=True)
         shutil.rmtree(tmp_path / "full-site", ignore_errors=True)
-        build(data, tmp_path / "full-src", tmp_path / "full-site", Audience.INTERNAL, store=NetworkStore(None))
+        build(data, tmp_path / "full-src", tmp_path / "full-site", Audience.INTERNAL, store=Store(None))
         assert differences(tmp_path / "site", tmp_path / "full-site") == []
 
 
@@ -194,12 +194,14 @@ def test_a_deferred_table_is_restored_from_the_cache_or_its_file(tmp_path):
     """A table not loaded because it will likely be taken over is loaded when it must be read
     after all: from the exports cache, else from its file, which must still hold the same bytes."""
     from generator.core.errors import InputError
+    from generator.core.store import Store
     from generator.read.load import load_folder
 
-    data, cache = tmp_path / "data", tmp_path / "exports"
+    data, cache = tmp_path / "data", tmp_path / "kept" / "exports"
+    store = Store(tmp_path / "kept")
     make_data(data, 2)
-    full = load_folder(data, cache=cache)
-    deferred = load_folder(data, cache=cache, defer=lambda name, digest: () if name == "scores-001.csv" else None)
+    full = load_folder(data, store=store)
+    deferred = load_folder(data, store=store, defer=lambda name, digest: () if name == "scores-001.csv" else None)
     stub = next(table for table in deferred.tables if table.file == "scores-001.csv")
     assert stub.deferred and stub.rows == () and [t.file for t in deferred.tables] == [t.file for t in full.tables]
     original = next(table for table in full.tables if table.file == "scores-001.csv")

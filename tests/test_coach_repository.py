@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import io
 import os
 import re
@@ -16,9 +15,9 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.core.cache import DATA_CACHES, PROGRAM_CACHES, cache_dir
 from generator.core.installation import _UNREADABLE, InstallSource, SourceKind, source_of
 from generator.core.progress import Progress
+from generator.core.store import DATA_NAMESPACES, PROGRAM_NAMESPACES, default_folder
 from generator.core.vocabulary import Audience
 from generator.pipeline import build
 from generator.project import project_files
@@ -180,8 +179,8 @@ def test_the_gitlab_pipeline_stops_first_on_a_project_that_is_not_private(tmp_pa
 def test_ci_caches_only_program_parts_and_keeps_the_internal_site_seven_days(tmp_path, capsys):
     github, gitlab = _ci_files(tmp_path)
     [cache] = [step for step in github["jobs"]["build"]["steps"] if str(step.get("uses", "")).startswith("actions/cache@")]
-    assert cache["with"]["path"].split() == [f"~/.cache/netwerkspiegel/{part}" for part in PROGRAM_CACHES]
-    assert gitlab["cache"]["paths"] == [".cache/pip/"] + [f".cache/netwerkspiegel/{part}" for part in PROGRAM_CACHES]
+    assert cache["with"]["path"].split() == [f"~/.cache/netwerkspiegel/{part}" for part in PROGRAM_NAMESPACES]
+    assert gitlab["cache"]["paths"] == [".cache/pip/"] + [f".cache/netwerkspiegel/{part}" for part in PROGRAM_NAMESPACES]
     [internal] = [step for step in github["jobs"]["build"]["steps"] if step.get("name", "").startswith("Interne site als download")]
     assert internal["with"]["retention-days"] == 7
     assert gitlab["interne-site"]["artifacts"]["expire_in"] == "7 days"
@@ -199,13 +198,13 @@ def test_the_program_caches_hold_nothing_read_from_the_exports(tmp_path):
     write(data, "reflecties.csv", REFLECTION_HEADER + f"Netwerk Oost,2025-voorjaar,{people[0]},1,Zeldzaamwoordje in een verhaal,ja\n")
     build(data, tmp_path / "md", tmp_path / "site", Audience.INTERNAL)
     build(data, tmp_path / "pmd", tmp_path / "publiek", Audience.PUBLIC)
-    root = cache_dir()
+    root = default_folder()
     entries = sorted(entry.name for entry in root.iterdir())
-    unnamed = [name for name in entries if not any(fnmatch.fnmatch(name, part) for part in PROGRAM_CACHES + DATA_CACHES)]
+    unnamed = [name for name in entries if name not in PROGRAM_NAMESPACES + DATA_NAMESPACES]
     assert unnamed == [], "a cache part that is neither a program part nor a data part"
     secrets = [word.encode() for person in people for word in person.split()] + [b"Zeldzaamwoordje", b"Netwerk Oost"]
     for entry in entries:
-        if any(fnmatch.fnmatch(entry, part) for part in PROGRAM_CACHES):
+        if entry in PROGRAM_NAMESPACES:
             for path in [root / entry] if (root / entry).is_file() else (root / entry).rglob("*"):
                 if path.is_file():
                     content = path.read_bytes()
@@ -230,6 +229,14 @@ def test_check_says_once_which_files_hold_personal_data(data_dir, capsys):
 
 # --- never silent ---
 
+def wait_until(condition, seconds: float = 30.0) -> None:
+    """Wait for a state (not for a fixed time): fails when it is not reached within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the state was not reached"
+        time.sleep(0.01)
+
+
 def test_without_a_terminal_a_long_step_writes_a_line_at_least_every_interval():
     stream = io.StringIO()
     progress = Progress(stream, interactive=False, quiet_seconds=0.2, log_seconds=0.3)
@@ -238,10 +245,10 @@ def test_without_a_terminal_a_long_step_writes_a_line_at_least_every_interval():
     with progress.step("MkDocs bouwt de HTML", total=40, unit="pagina's") as step:
         for _ in range(10):
             step.advance()
-        time.sleep(1.05)
+        wait_until(lambda: len(stream.getvalue().splitlines()) >= 3)  # the first line, then one per interval
     lines = stream.getvalue().splitlines()
     assert lines[0] == "MkDocs bouwt de HTML: 10 van 40 pagina's (25 %), 0 s"
-    assert 3 <= len(lines) <= 4 and all(line.startswith("MkDocs bouwt de HTML: 10 van 40 pagina's (25 %), ") for line in lines)
+    assert all(line.startswith("MkDocs bouwt de HTML: 10 van 40 pagina's (25 %), ") for line in lines)
 
 
 def test_in_a_terminal_a_long_step_shows_a_bar():
@@ -253,7 +260,7 @@ def test_in_a_terminal_a_long_step_shows_a_bar():
     progress = Progress(stream, quiet_seconds=0.1)
     with progress.step("Exports lezen en controleren", total=4, unit="bestanden") as step:
         step.advance(2)
-        time.sleep(1.2)
+        wait_until(lambda: "2/4" in stream.getvalue())  # the bar appeared and showed the count
     shown = stream.getvalue()
     assert "\r" in shown and "Exports lezen en controleren:  50%" in shown and "2/4" in shown
 

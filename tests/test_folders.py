@@ -3,6 +3,7 @@ survives being killed, runs one build per folder at a time, and says so in Dutch
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -180,7 +181,7 @@ def _ctrl_c_as_in_a_terminal() -> None:
 
 
 def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
-    """SIGKILL at growing delays through a whole build: afterwards `md/` and `html/` are each either
+    """SIGKILL at each state of a whole build: afterwards `md/` and `html/` are each either
     the previous build or a complete new one, never a mix, and the next build clears the leftovers."""
     first = _start_build(tmp_path)
     assert first.wait(timeout=300) == 0, first.stderr.read() if first.stderr else ""
@@ -194,29 +195,70 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
     with (data / "scores.csv").open("a", encoding="utf-8") as handle:
         handle.write("Wereldoriëntatie,2025-najaar,Nieuw,1a,3,huidig,leraar\n")
     kinds = set()
-    for delay in (0.3, 0.8, 1.5, 2.5, 3.5, 5.0, 7.0):
+    staged_html = len(previous["html"]) // 2
+
+    def staged(prefix: str, at_least: int = 0):
+        def reached(process: subprocess.Popen, before: set[str]) -> bool:
+            folders = [p for p in tmp_path.iterdir() if p.name.startswith(prefix) and p.name not in before]  # not a killed build's
+            return any(at_least == 0 or sum(1 for _ in folder.rglob("*")) >= at_least for folder in folders)
+        return reached
+
+    def holds_lock(process: subprocess.Popen, before: set[str]) -> bool:
+        """The build has its lock file open (it reads the data now): Linux shows it under /proc."""
+        try:
+            return any(os.readlink(f"/proc/{process.pid}/fd/{fd}").endswith(".md.netwerkspiegel-lock") for fd in os.listdir(f"/proc/{process.pid}/fd"))
+        except OSError:
+            return False
+
+    # Killed at each state the build passes through, waited for (not after fixed delays): reading
+    # (its locks held), the Markdown staged, MkDocs begun, MkDocs half way, the swap; and once not at all.
+    states = [
+        holds_lock,
+        staged(".md.netwerkspiegel-tmp-"),
+        staged(".html.netwerkspiegel-tmp-"),
+        staged(".html.netwerkspiegel-tmp-", staged_html),
+        staged(".html.netwerkspiegel-old-"),
+        None,
+    ]
+    reached: list[int] = []
+    for state in states:
+        before = {p.name for p in tmp_path.iterdir()}
         process = subprocess.Popen(
             [sys.executable, "-m", "generator", "build", "--data", "data", "--src", "md", "--out", "html"],
             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
             start_new_session=True,
         )
-        time.sleep(delay)
-        os.killpg(process.pid, signal.SIGKILL)
+        if state is not None:
+            if _reached(lambda: state(process, before), process):  # noqa: B023 (used at once)
+                reached.append(states.index(state))
+            with contextlib.suppress(ProcessLookupError):  # it may have ended meanwhile
+                os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         for name in ("md", "html"):
             now = tree(tmp_path / name)
             if now == previous[name]:
                 kinds.add("vorige")
             else:
-                assert (tmp_path / name / MARKER).is_file(), f"{name} is half written after a kill at {delay} s"
+                assert (tmp_path / name / MARKER).is_file(), f"{name} is half written after a kill at state {states.index(state)}"
                 listed = set((tmp_path / name / MARKER).read_text("utf-8").splitlines()[1:])
-                assert listed == set(now) - {MARKER}, f"{name} is not one complete build after a kill at {delay} s"
+                assert listed == set(now) - {MARKER}, f"{name} is not one complete build after a kill at state {states.index(state)}"
                 kinds.add("nieuw")
                 previous[name] = now
     assert "vorige" in kinds
+    assert reached[:3] == [0, 1, 2], reached  # reading, staging and MkDocs are long enough to be caught
     completed = run(["build", "--data", "data", "--src", "md", "--out", "html"], cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
     assert not [p.name for p in tmp_path.iterdir() if "netwerkspiegel-tmp" in p.name or "netwerkspiegel-old" in p.name]
+
+
+def _reached(state, process: subprocess.Popen) -> bool:
+    """Wait until `state()` holds or the build has ended (a fast build may pass a state unseen)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if state():
+            return True
+        time.sleep(0.002)
+    return False
 
 
 def _appears(folder: Path, part: str, process: subprocess.Popen) -> bool:

@@ -331,7 +331,7 @@ def test_serve_on_a_port_in_use_is_a_clear_message(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["bouw"], "netwerkspiegel: fout: onbekende opdracht 'bouw' (kies uit 'build', 'check', 'init', 'serve')"),
+    (["bouw"], "netwerkspiegel: fout: onbekende opdracht 'bouw' (kies uit 'build', 'check', 'init', 'cache', 'serve')"),
     (["build", "--audience", "iedereen"], "netwerkspiegel build: fout: optie --audience/--publiek: ongeldige keuze 'iedereen' (kies uit 'intern', 'publiek')"),
     (["serve", "--port", "tachtig"], "netwerkspiegel serve: fout: optie --port: 'tachtig' is geen geheel getal"),
 ])

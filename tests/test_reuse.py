@@ -198,8 +198,10 @@ def test_an_export_that_did_not_change_is_not_parsed_again(tmp_path, monkeypatch
     """Each file's tables are kept by its bytes: the next read parses only the changed export, and
     what it returns is exactly what parsing gives. A damaged cache entry is read past."""
     import generator.read.load as load
+    from generator.core.store import Store
 
-    data, cache = tmp_path / "data", tmp_path / "cache"
+    data, cache = tmp_path / "data", tmp_path / "cache" / "exports"
+    store = Store(tmp_path / "cache")
     shutil.copytree(SAMPLE_DATA, data)
     parsed: list[str] = []
     for reader in ("read_csv", "read_xlsx"):
@@ -210,19 +212,19 @@ def test_an_export_that_did_not_change_is_not_parsed_again(tmp_path, monkeypatch
             return original(content, name)
 
         monkeypatch.setattr(load, reader, counting)
-    first = load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache)
+    first = load.load_folder(data, ignore=("netwerkspiegel.toml",), store=store)
     assert len(parsed) == len(load.find_input_files(data)[0])  # every export
     parsed.clear()
-    assert load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache) == first
+    assert load.load_folder(data, ignore=("netwerkspiegel.toml",), store=store) == first
     assert parsed == []
     change_one_score(data)
-    changed = load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache)
+    changed = load.load_folder(data, ignore=("netwerkspiegel.toml",), store=store)
     assert parsed == [CHANGED_EXPORT]
     assert changed == load.load_folder(data, ignore=("netwerkspiegel.toml",))
     for entry in cache.iterdir():
         entry.write_bytes(b"niet af")
     parsed.clear()
-    assert load.load_folder(data, ignore=("netwerkspiegel.toml",), cache=cache) == changed
+    assert load.load_folder(data, ignore=("netwerkspiegel.toml",), store=store) == changed
     assert len(parsed) == len(load.find_input_files(data)[0])
 
 
@@ -292,16 +294,19 @@ def test_a_failing_helper_process_fails_the_build_and_leaves_nothing(rebuilt, tm
     assert not any(p.name.startswith("site-deel") for p in tmp_path.iterdir())
 
 
-def test_the_exports_cache_forgets_what_no_read_used_for_a_month(tmp_path):
+def test_the_store_forgets_what_no_build_used_for_a_month(tmp_path):
+    """One rule prunes every part of the store: here what was read from the exports."""
     import os
     import time
 
     import generator.read.load as load
-    from generator.core.cache import KEPT_UNUSED_DAYS
+    from generator.core.store import KEPT_UNUSED_DAYS, Store
 
-    data, cache = tmp_path / "data", tmp_path / "cache"
+    data, cache = tmp_path / "data", tmp_path / "cache" / "exports"
     shutil.copytree(SAMPLE_DATA, data)
-    load.load_folder(data, cache=cache)
+    store = Store(tmp_path / "cache")
+    load.load_folder(data, store=store)
+    store.prune()
     entries = sorted(cache.iterdir())
     month_ago = time.time() - (KEPT_UNUSED_DAYS + 1) * 86400
     for entry in entries:
@@ -309,7 +314,8 @@ def test_the_exports_cache_forgets_what_no_read_used_for_a_month(tmp_path):
     (cache / "van-een-oude-versie").write_bytes(b"")
     os.utime(cache / "van-een-oude-versie", (month_ago, month_ago))
     change_one_score(data)
-    load.load_folder(data, cache=cache)
+    load.load_folder(data, store=store)
+    store.prune()
     left = sorted(cache.iterdir())
     assert cache / "van-een-oude-versie" not in left
     assert len(left) == len(entries)  # the changed file's old entry went, its new one came

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from generator.analyse.audience import Agreed, AudienceView, CarriedScores, Decision, MeetingNote, Position, Story, Withheld
 from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, ScoreFigures, Stat, ValueCell
 from generator.analyse.insight import conversation_starters, role_starters, shared_picture_starters, spreads
-from generator.core.cache import value_digest
 from generator.core.language import DUTCH, Translations
 from generator.core.moments import Moment
+from generator.core.store import value_digest
 from generator.core.vocabulary import Level, Situation
 
 # Up to this many crosses, when every value is a multiple of a quarter (as every score on a scale of

@@ -25,10 +25,8 @@ import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import NamedTuple
 
-from generator.core.cache import cache_dir
 from generator.core.errors import Problem, UsageError
 from generator.core.framework import Framework
 from generator.core.identity import MARKS, PARTICIPANT_MARK, NameFinder, Redactor
@@ -36,6 +34,7 @@ from generator.core.language import DUTCH, Message, Translations
 from generator.core.model import Dataset, Score, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import Settings
+from generator.core.store import default_folder
 from generator.core.vocabulary import AgreementKind, Audience, Situation
 
 INTERNAL, PUBLIC = Audience.INTERNAL, Audience.PUBLIC
@@ -238,16 +237,16 @@ def _told_threads(dataset: Dataset, internal: bool) -> list[tuple[str, str]]:
     return sorted(key for key, found in parts.items() if internal or min(found, key=lambda r: (r.cycle, r.moment)).public)
 
 
-def deduce_cache() -> Path:
-    """Where Deduce keeps its lookup structures: the user's cache, per version of Deduce."""
+def deduce_version() -> str:
+    """Deduce's lookup structures are kept per version of Deduce (the store's `deduce/<version>`)."""
     from importlib.metadata import version
 
-    return cache_dir("deduce", version("deduce"))
+    return version("deduce")
 
 
 def default_name_finder() -> NameFinder:
     """Deduce, with its lookup structures in the user's cache (built there once)."""
-    return NameFinder(deduce_cache())
+    return NameFinder(default_folder() / "deduce" / deduce_version())
 
 
 def _redacted_problem(problem: Problem, redact: Callable[[str], str]) -> Problem:

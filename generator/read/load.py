@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
-from generator.core.cache import package_digest, prune, store
 from generator.core.errors import Code, InputError, Problem, os_reason
 from generator.core.language import Message
 from generator.core.progress import Step
+from generator.core.store import Store
 from generator.core.text import INVISIBLE as _INVISIBLE
 from generator.core.text import clean_text
 
@@ -98,8 +98,9 @@ class Loaded:
     ignored_files: tuple[str, ...]
     problems: tuple[Problem, ...]
     notices: tuple[Problem, ...] = ()
-    # Per deferred table (by file name): its file and the key of its entry in the cache.
-    deferred: dict[str, tuple[Path, Path]] = field(default_factory=dict, compare=False, repr=False)
+    # Per deferred table (by file name): its file and the key of its entry in the store.
+    deferred: dict[str, tuple[Path, str]] = field(default_factory=dict, compare=False, repr=False)
+    store: Store | None = field(default=None, compare=False, repr=False)
 
     def restore(self, table: RawTable) -> RawTable:
         """A deferred table itself, as loading gives it: from the cache, else read from its file
@@ -107,7 +108,7 @@ class Loaded:
         if not table.deferred:
             return table
         path, key = self.deferred[table.file]
-        kept = _cached(key)
+        kept = _cached(self.store, key) if self.store is not None else None
         if kept is not None and len(kept[0]) == 1 and kept[0][0].digest == table.digest:
             return kept[0][0]
         try:
@@ -146,13 +147,13 @@ def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
     return readable, other
 
 
-def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None = None,
+def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), store: Store | None = None,
                 defer: Callable[[str, str], tuple[Problem, ...] | None] | None = None, step: Step | None = None) -> Loaded:
     """Every readable file of the folder as tables, with the problems found in them.
 
-    `cache`: a folder where each file's result is kept by its name, its bytes and this program
-    (`package_digest`), so a file that did not change since the last build is not parsed again
-    (reading an Excel workbook takes far longer than loading what it held).
+    `store`: where each file's result is kept (`exports`) by its name, its bytes and this program,
+    so a file that did not change since the last build is not parsed again (reading an Excel
+    workbook takes far longer than loading what it held).
 
     `defer`: for a file of one table (not a workbook) with its name and digest, what an earlier
     build noticed in it when that build kept what the data set needs of it (see
@@ -165,12 +166,10 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
         step.total = len(readable)
     # The program, and the reader's limits as they are now (a test or a later version may set others).
     limits = sorted((name, value) for name, value in globals().items() if name.isupper() and isinstance(value, int))
-    program = f"{package_digest()}{limits}" if cache is not None else ""
-    used: set[str] = set()
     tables: list[RawTable] = []
     problems: list[Problem] = []
     notices: list[Problem] = []
-    deferred: dict[str, tuple[Path, Path]] = {}
+    deferred: dict[str, tuple[Path, str]] = {}
     ignored = [display_name(p, data_dir) for p in other if p.name not in ignore]
     for path in readable:
         if step is not None:
@@ -197,16 +196,15 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
             continue
         key = None
         digest = hashlib.sha256(content).hexdigest()
-        if cache is not None:
-            key = cache / hashlib.sha256(f"{program}\0{name}\0{path.suffix.lower()}\0{digest}".encode("utf-8", "surrogateescape")).hexdigest()
-            used.add(key.name)
-            noticed = defer(name, digest) if defer is not None and path.suffix.lower() != ".xlsx" and key.is_file() else None
+        if store is not None and store.folder is not None:
+            key = store.key("export", limits, name, path.suffix.lower(), digest)
+            noticed = defer(name, digest) if defer is not None and path.suffix.lower() != ".xlsx" and store.has("exports", key) else None
             if noticed is not None:
                 tables.append(RawTable(name, (), (), digest=digest, deferred=True))
                 notices += noticed
                 deferred[name] = (path, key)
                 continue
-            kept = _cached(key)
+            kept = _cached(store, key)
             if kept is not None:
                 tables += kept[0]
                 problems += kept[1]
@@ -221,17 +219,18 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), cache: Path | None
         tables += sheets
         problems += file_problems
         notices += file_notices
-        if key is not None:
-            store(key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
-    if cache is not None:
-        prune(cache, used)
-    return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices), deferred)
+        if store is not None and key is not None:
+            store.save("exports", key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
+    return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices), deferred, store)
 
 
-def _cached(key: Path) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:
+def _cached(store: Store, key: str) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:
     """What an earlier build read from a file with these bytes; None when it is not (readably) there."""
     try:
-        kept = pickle.loads(key.read_bytes())
+        content = store.load("exports", key)
+        if content is None:
+            return None
+        kept = pickle.loads(content)
     except Exception:  # missing, or written by a build that was killed: read the file again
         return None
     if not (isinstance(kept, tuple) and len(kept) == 3 and all(isinstance(part, list) for part in kept)):

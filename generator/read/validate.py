@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.core.cache import value_digest
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
@@ -25,6 +24,7 @@ from generator.core.language import DUTCH, Message, MomentName, joined, listed
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
 from generator.core.moments import Moment, half_year
 from generator.core.settings import SETTINGS_FILE_NAME, Mappings, Settings, file_key
+from generator.core.store import value_digest
 from generator.core.text import column_letter
 from generator.core.vocabulary import Meaning, PersonalData, Situation, word
 from generator.read.account import column_uses

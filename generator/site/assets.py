@@ -2,8 +2,7 @@
 
 The Vega, Vega-Lite and vega-embed JavaScript is written into the site itself (made by
 vl-convert-python), so a built site never asks another host for anything. Making the bundle takes
-about a second, so a bundle with the same version line is reused from the user's cache folder
-(`$XDG_CACHE_HOME/netwerkspiegel`, by default `~/.cache`).
+about a second, so a bundle with the same version line is reused from the store (`vega`).
 """
 
 from __future__ import annotations
@@ -11,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.core.cache import cache_dir, store
 from generator.core.language import DUTCH, N_, Translations
 from generator.core.processes import installed_version, start_python
 from generator.core.resources import TEMPLATES_DIR
+from generator.core.store import Store
 from generator.site.paths import LANGUAGE_SCRIPT, VEGA_BUNDLE
 
 # The texts netwerkspiegel.js shows (buttons, accessible names), given to it in the site's language.
@@ -34,41 +34,39 @@ def _bundle_header() -> bytes:
     ).encode()
 
 
-def _cache_file(header: bytes) -> Path:
-    return cache_dir() / f"vega-bundle-{hashlib.sha256(header).hexdigest()[:16]}.js"
+def _bundle_key(header: bytes) -> str:
+    return hashlib.sha256(header).hexdigest()  # the versions alone decide the bundle
 
 
-def vega_bundle() -> bytes:
-    """The bundle from the user's cache when its version line matches; otherwise made anew (and
-    cached, when the cache folder can be written)."""
+def vega_bundle(store: Store) -> bytes:
+    """The bundle from the store (`vega`) when its version line matches; otherwise made anew (and
+    kept, when the store can be written)."""
     header = _bundle_header()
-    cache = _cache_file(header)
-    if cache.is_file():
-        with cache.open("rb") as handle:
-            if handle.readline() == header:
-                return cache.read_bytes()
+    kept = store.load("vega", _bundle_key(header))
+    if kept is not None and kept.startswith(header):
+        return kept
     import vl_convert
 
     # Wrapped in a function: a classic script (file:// allows no modules) whose top-level names stay
     # its own; it hands vega, vegaLite and vegaEmbed to the page through `window`.
     script = vl_convert.javascript_bundle(None)  # type: ignore[arg-type]  # the snippet is optional; the stub says str
     bundle = header + b'(function () {\n"use strict";\n' + script.encode("utf-8") + b"\n})();\n"
-    store(cache, bundle)
+    store.save("vega", _bundle_key(header), bundle)
     return bundle
 
 
 @contextlib.contextmanager
-def bundle_made_alongside() -> Iterator[None]:
+def bundle_made_alongside(store: Store) -> Iterator[None]:
     """Make the Vega bundle (when it is not in the cache yet) in a second process while the block
     runs: on a fresh runner that second of work then overlaps with reading the data, on another
-    core. The block's end waits for it; `vega_bundle` then finds it in the cache (or, when the
-    cache cannot be written, makes it itself)."""
-    header = _bundle_header()
-    if _cache_file(header).is_file():
+    core. The block's end waits for it; `vega_bundle` then finds it in the store (or, when the
+    store cannot be written, makes it itself)."""
+    if store.folder is None or store.has("vega", _bundle_key(_bundle_header())):
         yield
         return
     try:
-        helper = start_python("from generator.site.assets import vega_bundle; vega_bundle()")
+        helper = start_python("import sys; from pathlib import Path; from generator.core.store import Store; from generator.site.assets import vega_bundle; "
+                              "vega_bundle(Store(Path(sys.argv[1])))", os.fsdecode(store.folder))
     except OSError:
         yield
         return
@@ -90,12 +88,12 @@ def language_script(t: Translations) -> bytes:
             + json.dumps(language, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
 
 
-def site_assets(templates_dir: Path = TEMPLATES_DIR, translations: Translations = DUTCH) -> dict[str, bytes]:
+def site_assets(store: Store, templates_dir: Path = TEMPLATES_DIR, translations: Translations = DUTCH) -> dict[str, bytes]:
     files = {
         f"assets/{path.relative_to(templates_dir / 'assets').as_posix()}": path.read_bytes()
         for path in sorted((templates_dir / "assets").rglob("*"))
         if path.is_file()
     }
-    files[VEGA_BUNDLE] = vega_bundle()
+    files[VEGA_BUNDLE] = vega_bundle(store)
     files[LANGUAGE_SCRIPT] = language_script(translations)
     return files

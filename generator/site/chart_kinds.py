@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from generator.core.cache import package_digest, store
 from generator.core.language import DUTCH, Translations
 from generator.core.processes import installed_version
 from generator.core.settings import Settings
+from generator.core.store import Store
 from generator.core.vocabulary import ChartKind
 from generator.site.chart_style import DATASET
 
@@ -62,11 +61,11 @@ class ChartKinds:
     """Every chart kind as a Vega-Lite template, built once for one scale and one framework."""
 
     def __init__(self, settings: Settings, indicator_labels: list[str], translations: Translations = DUTCH, validate: bool = False,
-                 cache: Path | None = None):
+                 store: Store | None = None):
         """`validate`: check each template against the Vega-Lite schema (the tests do; it costs more
-        than building them). `cache`: a folder where the templates are kept by what they are made
-        of (scale, labels, language, this program and Altair's version), so a build whose settings
-        did not change neither imports nor runs Altair."""
+        than building them). `store`: where the templates are kept (`grafiekvormen`) by what they
+        are made of (scale, labels, language, this program and Altair's version), so a build whose
+        settings did not change neither imports nor runs Altair."""
         self._domain = [settings.scale_min, settings.scale_max]
         self._labels = tuple(indicator_labels)
         self._gettext = translations.gettext  # titles, axes, legends, tooltips
@@ -74,19 +73,18 @@ class ChartKinds:
         self._options: dict[str, tuple[str, ...]] = {}  # a template of a network's own indicators: its list
         self._templates: dict[str, dict[str, Any]] = {}
         key = None
-        if cache is not None and not validate:
-            made_of = [self._domain, list(self._labels), translations.language.value, installed_version("altair"), package_digest()]
-            key = cache / f"{hashlib.sha256(json.dumps(made_of).encode()).hexdigest()}.json"
+        if store is not None and store.enabled and not validate:
+            key = store.key("grafiekvormen", self._domain, self._labels, translations.language.value, installed_version("altair"))
             try:
-                self._templates = json.loads(key.read_text("utf-8"))
+                self._templates = json.loads(store.load("grafiekvormen", key) or b"")
                 return
-            except (OSError, ValueError):
+            except ValueError:
                 pass
         from generator.site.chart_templates import kind_templates
 
         self._templates = kind_templates(self._domain, list(self._labels), self._gettext, validate)
-        if key is not None:
-            store(key, json.dumps(self._templates, sort_keys=True).encode("utf-8"))
+        if store is not None and key is not None:
+            store.save("grafiekvormen", key, json.dumps(self._templates, sort_keys=True).encode("utf-8"))
 
     def spec(self, chart: Chart) -> ChartSpec:
         """The chart as its kind's template (by name) and its own rows and description."""

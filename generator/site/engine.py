@@ -25,6 +25,7 @@ from generator.core.language import Message
 from generator.core.processes import start_python
 from generator.core.progress import Step
 from generator.core.resources import MKDOCS_CONFIG
+from generator.core.store import Store
 from generator.site.lifted import LiftedBlocksPlugin
 from generator.site.paths import NAV_FILE
 from generator.site.reuse import SEARCH_INDEX, DropDirtyWarning, ReusePlugin
@@ -43,7 +44,8 @@ FILE_WORKER = "assets/file-worker.js"
 
 
 def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline: bool = False, previous: Path | None = None,
-               processes: int | None = None, source_digests: dict[str, str] | None = None, step: Step | None = None) -> int:
+               processes: int | None = None, source_digests: dict[str, str] | None = None, step: Step | None = None,
+               store: Store | None = None) -> int:
     """Build `src` into `out` strictly: any MkDocs warning fails the build. Returns how many pages
     were carried over from `previous` (the site built last time, see `generator.site.reuse`)
     instead of being built again.
@@ -56,10 +58,11 @@ def build_html(src: Path, out: Path, config_file: Path = MKDOCS_CONFIG, offline:
     `processes`: how many processes build the pages (by default two on a machine with two cores or
     more, for a site of `PAGES_FOR_TWO` pages or more that is built whole); see `generator.site.reuse`.
     `source_digests`: the SHA-256 of files in `src`, by relative path, as the caller wrote them (not hashed again).
-    `step`: counts the pages this process builds, for the progress shown."""
+    `step`: counts the pages this process builds, for the progress shown.
+    `store`: where the theme's compiled templates are kept (None: compiled anew)."""
     collect = _Collect()
     try:
-        reuse = _build(src, out, config_file, offline, previous, processes, collect, source_digests=source_digests, step=step)
+        reuse = _build(src, out, config_file, offline, previous, processes, collect, source_digests=source_digests, step=step, store=store)
         index = out / SEARCH_INDEX
         if offline and index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text("utf-8"), "utf-8")
@@ -78,7 +81,7 @@ def _failed(error: str, messages: list[str]) -> BuildError:
 
 def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Path | None, processes: int | None,
            collect: _Collect, share: tuple[int, int] | None = None, source_digests: dict[str, str] | None = None,
-           step: Step | None = None) -> ReusePlugin:
+           step: Step | None = None, store: Store | None = None) -> ReusePlugin:
     """One MkDocs build; `share` (index, count): a helper process's part of the pages."""
     settings = json.loads((src / NAV_FILE).read_text("utf-8"))
     logger = logging.getLogger("mkdocs")
@@ -118,13 +121,13 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
         config.plugins["netwerkspiegel/lifted"] = LiftedBlocksPlugin()
         if step is not None:
             config.plugins["netwerkspiegel/progress"] = _CountPages(step)
-        reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline, source_digests)
+        reuse = ReusePlugin(previous, src / NAV_FILE, config_file, offline, source_digests, store)
         config.plugins["netwerkspiegel/reuse"] = reuse
         dirty = reuse.manifest_matches(src)
         if share is None and not dirty:
             count = processes if processes is not None else (2 if (os.cpu_count() or 1) >= 2 and _pages(src) >= PAGES_FOR_TWO else 1)
             if count > 1:
-                helper = PageHelper(src, out, config_file, offline, count)
+                helper = PageHelper(src, out, config_file, offline, count, store)
                 reuse.share_with(helper.wait, (0, count))
                 dirty = True  # this process builds its part of the pages; the helpers build theirs
         elif share is not None:
@@ -164,12 +167,13 @@ class PageHelper:
     """Second (and further) processes that build their share of the pages into folders of their
     own beside `out`; the main build waits for them, takes their pages and search entries."""
 
-    def __init__(self, src: Path, out: Path, config_file: Path, offline: bool, count: int) -> None:
+    def __init__(self, src: Path, out: Path, config_file: Path, offline: bool, count: int, store: Store | None = None) -> None:
         self.folders = [out.parent / f"{out.name}-deel{index}" for index in range(1, count)]
         self.processes: list[subprocess.Popen[bytes]] = []
         for index, folder in enumerate(self.folders, start=1):
             shutil.rmtree(folder, ignore_errors=True)
-            arguments = json.dumps([str(src), str(folder), str(config_file), offline, index, count])
+            kept = os.fsdecode(store.folder) if store is not None and store.folder is not None else None
+            arguments = json.dumps([str(src), str(folder), str(config_file), offline, index, count, kept])
             code = "import sys; from generator.site.engine import build_share; sys.exit(build_share(sys.argv[1]))"
             self.processes.append(start_python(code, arguments, stderr=subprocess.PIPE))
 
@@ -196,10 +200,11 @@ class PageHelper:
 def build_share(arguments: str) -> int:
     """A helper process: build one share of the pages (see `PageHelper`); `_MKDOCS_FAILED` with the
     reasons on stderr when MkDocs fails."""
-    src, folder, config_file, offline, index, count = json.loads(arguments)
+    src, folder, config_file, offline, index, count, kept = json.loads(arguments)
     collect = _Collect()
     try:
-        _build(Path(src), Path(folder), Path(config_file), offline, None, None, collect, share=(index, count))
+        _build(Path(src), Path(folder), Path(config_file), offline, None, None, collect, share=(index, count),
+               store=Store(Path(kept) if kept is not None else None))
     except (MkDocsException, OSError) as error:
         sys.stderr.write("\n".join([str(error), *collect.messages]) + "\n")
         return _MKDOCS_FAILED

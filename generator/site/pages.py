@@ -28,6 +28,7 @@ from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import SITUATIONS, TableSummary
 from generator.core.questions import form_questions
 from generator.core.resources import TEMPLATES_DIR
+from generator.core.store import Store
 from generator.core.text import code_span, html_attr, html_text, md, slugify, url, yaml_title
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec, script_json
@@ -65,7 +66,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | 
         autoescape=False,
         finalize=md,
         extensions=["jinja2.ext.i18n"],
-        bytecode_cache=compiled,  # templates compiled by an earlier build (`generator.core.cache.compiled_templates`)
+        bytecode_cache=compiled,  # templates compiled by an earlier build (`generator.site.template_cache`)
     )
     t = translations
     env.globals["lifted_table"] = lifted_table
@@ -151,14 +152,16 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
-                translations: Translations = DUTCH, static_charts: bool = False, previous: PreviousPages | None = None) -> GeneratedSite:
+                translations: Translations = DUTCH, static_charts: bool = False, previous: PreviousPages | None = None,
+                store: Store | None = None) -> GeneratedSite:
     """Plan the pages (with the charts each declares), make those charts, then render the pages:
     one page at a time, so that only one page's chart rows are in memory (at a thousand networks
     all of them together would be half a gigabyte).
 
     `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
     without JavaScript and to paste into a report; without it, print shows the drawn charts.
-    `previous`: the pages of the previous build; one whose inputs are the same is taken from there."""
+    `previous`: the pages of the previous build; one whose inputs are the same is taken from there.
+    `store`: where static SVGs are kept between builds."""
     view = figures.view
     t = translations
     _ = t.gettext
@@ -221,7 +224,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     if fingerprint is not None:
         files[PAGES_INDEX] = pages_index(index)
     if static_specs:
-        files.update(render_static(static_specs))
+        files.update(render_static(static_specs, store or Store(None)))
     files[CHART_KINDS] = chart_kinds_file(kinds, templates)
     nav = _navigation(figures, slugs, _)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.

@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from generator.core.cache import package_digest, value_digest
+from generator.core.store import package_digest, value_digest
 
 PAGES_INDEX = ".netwerkspiegel-paginas.json"
 _FORMAT = 1

@@ -33,8 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from generator.core.cache import package_digest
 from generator.core.processes import installed_version
+from generator.core.store import Store, package_digest
 from generator.site.folders import BUILD_MANIFEST
 from generator.site.template_cache import compiled_templates
 
@@ -69,9 +69,10 @@ class ReusePlugin(BasePlugin):
     """Given the previous site folder, reuse what is unchanged; always writes the manifest."""
 
     def __init__(self, previous: Path | None, settings_file: Path, config_file: Path, offline: bool,
-                 source_digests: dict[str, str] | None = None) -> None:
+                 source_digests: dict[str, str] | None = None, store: Store | None = None) -> None:
         super().__init__()
         self.previous = previous
+        self.store = store  # where the theme's compiled templates are kept
         # SHA-256 of docs files as the generator wrote them into this (new, staged) docs folder:
         # not hashed again. Any other file is hashed here.
         self.source_digests = source_digests or {}
@@ -183,7 +184,7 @@ class ReusePlugin(BasePlugin):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # The theme's templates, compiled once per version of their source instead of on every build.
-        compiled = compiled_templates("mkdocs")
+        compiled = compiled_templates(self.store, "mkdocs") if self.store is not None else None
         if compiled is not None:
             env.bytecode_cache = compiled
         return env

@@ -1,8 +1,8 @@
 """Stage 3, site (static charts): every chart also as a static SVG file, for print and for readers without JavaScript.
 
-Rendering one chart with vl-convert takes 20–60 ms, so each SVG is named by a hash of its
-specification and kept in the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel/svg`, by
-default `~/.cache`): a chart whose data did not change is never rendered twice.
+Rendering one chart with vl-convert takes 20–60 ms, so each SVG is kept in the store (`svg`) by
+its specification, the locale and vl-convert's version: a chart whose data did not change is
+never rendered twice.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import hashlib
 import json
 import os
 from importlib.metadata import version
-from pathlib import Path
 
-from generator.core.cache import cache_dir, store
+from generator.core.store import Store
 from generator.site.paths import STATIC_DIR
 
 PRINT_WIDTH = 680
@@ -22,10 +21,6 @@ PRINT_WIDTH = 680
 def static_path(spec_json: str) -> str:
     """The SVG's path in the docs folder, named by the chart's content."""
     return f"{STATIC_DIR}/{hashlib.sha256(spec_json.encode('utf-8')).hexdigest()[:20]}.svg"
-
-
-def _cache_dir() -> Path:
-    return cache_dir("svg", version("vl-convert-python"))
 
 
 # One vl-convert runtime renders one chart at a time; beyond this many charts to render, a pool of
@@ -50,18 +45,20 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
-    """{docs path: SVG bytes} for every distinct chart: from the cache, else rendered (and cached)."""
-    cache = _cache_dir()
+def render_static(spec_jsons: list[str], store: Store) -> dict[str, bytes]:
+    """{docs path: SVG bytes} for every distinct chart: from the store, else rendered (and kept)."""
+    renderer = version("vl-convert-python")
     files: dict[str, bytes] = {}
     missing: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for spec_json in spec_jsons:
         path = static_path(spec_json)
         if path in files or path in missing:
             continue
-        cached = cache / Path(path).name
-        if cached.is_file():
-            files[path] = cached.read_bytes()
+        keys[path] = store.key("svg", renderer, PRINT_WIDTH, _LOCALE, spec_json)
+        cached = store.load("svg", keys[path])
+        if cached is not None:
+            files[path] = cached
         else:
             missing[path] = spec_json
     if len(missing) > POOL_THRESHOLD and (os.cpu_count() or 1) > 1:
@@ -76,5 +73,5 @@ def render_static(spec_jsons: list[str]) -> dict[str, bytes]:
         rendered = {path: _render(spec_json) for path, spec_json in missing.items()}
     for path in sorted(rendered):
         files[path] = rendered[path]
-        store(cache / Path(path).name, rendered[path])
+        store.save("svg", keys[path], rendered[path])
     return files

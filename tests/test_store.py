@@ -1,0 +1,116 @@
+"""The store: one memo for every reuse, pruned by one rule, shown and cleared by `netwerkspiegel
+cache`; `build --no-cache` reuses nothing and gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pytest
+
+from generator.cli import main
+from generator.core.store import KEPT_UNUSED_DAYS, NAMESPACES, Store
+from generator.core.vocabulary import Audience
+from generator.pipeline import build
+from tests.conftest import ROOT
+from tests.test_reuse import change_one_score, differences
+
+SAMPLE_DATA = ROOT / "data"
+
+
+def test_memo_makes_once_and_a_store_without_folder_every_time(tmp_path):
+    made: list[int] = []
+
+    def make() -> dict[str, int]:
+        made.append(1)
+        return {"uitkomst": len(made)}
+
+    store = Store(tmp_path)
+    key = store.key("iets", 1)
+    assert store.memo("netwerken", key, make) == {"uitkomst": 1}
+    assert Store(tmp_path).memo("netwerken", key, make) == {"uitkomst": 1}  # another build finds it
+    assert len(made) == 1
+    nothing = Store(None)
+    assert not nothing.enabled
+    assert nothing.memo("netwerken", key, make) == {"uitkomst": 2}
+    assert nothing.memo("netwerken", key, make) == {"uitkomst": 3}
+    (tmp_path / "netwerken" / key).write_bytes(b"half geschreven")  # a damaged entry is made again
+    assert Store(tmp_path).memo("netwerken", key, make) == {"uitkomst": 4}
+    with pytest.raises(ValueError):
+        store.load("onbekend", key)
+
+
+def test_keys_differ_by_what_the_work_is_made_of():
+    store = Store(None)
+    assert store.key("svg", "a") == store.key("svg", "a")
+    assert store.key("svg", "a") != store.key("svg", "b")
+
+
+def test_one_rule_prunes_every_part(tmp_path):
+    earlier, store = Store(tmp_path), Store(tmp_path)
+    month_ago = time.time() - (KEPT_UNUSED_DAYS + 1) * 86400
+    for namespace in NAMESPACES:
+        earlier.save(namespace, "oud", b"x")  # an earlier build's, not used since
+        os.utime(tmp_path / namespace / "oud", (month_ago, month_ago))
+        store.save(namespace, "gebruikt", b"y")
+        os.utime(tmp_path / namespace / "gebruikt", (month_ago, month_ago))
+    (tmp_path / "deduce" / "0.9").mkdir()  # a folder as one entry: Deduce's name lists of an old version
+    os.utime(tmp_path / "deduce" / "0.9", (month_ago, month_ago))
+    store.prune()  # every "gebruikt" was written by this store: used, so kept and fresh
+    for namespace in NAMESPACES:
+        assert sorted(p.name for p in (tmp_path / namespace).iterdir()) == ["gebruikt"]
+        assert (tmp_path / namespace / "gebruikt").stat().st_mtime > month_ago + 86400
+
+
+def test_clear_removes_the_store_and_nothing_else(tmp_path):
+    store = Store(tmp_path)
+    store.save("exports", "a", b"1234")
+    store.save("svg", "b", b"123456")
+    (tmp_path / "van-de-gebruiker.txt").write_text("niet van ons", "utf-8")
+    assert [u for u in store.usage() if u.entries] == [
+        type(store.usage()[0])("exports", 1, 4), type(store.usage()[0])("svg", 1, 6)]
+    assert store.clear() == 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["van-de-gebruiker.txt"]
+
+
+def test_the_cache_command_shows_where_and_how_much_and_clears(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "netwerkspiegel"
+    Store(folder).save("exports", "a", b"x" * 1_500_000)
+    assert main(["cache"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"De cache van Netwerkspiegel staat in {folder}:"
+    assert "- exports (wat uit elke export gelezen is): 1 item, 1,5 MB" in out.splitlines()
+    assert "- netwerken (de cijfers van elk netwerk): 0 items, 0,0 MB" in out.splitlines()
+    assert out.splitlines()[-1] == ("Samen 1,5 MB. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; "
+                                    "'netwerkspiegel cache --leegmaken' maakt hem nu leeg.")
+    assert main(["--taal", "en", "cache"]) == 0
+    assert "- exports (what was read from each export): 1 item, 1.5 MB" in capsys.readouterr().out.splitlines()
+    assert main(["cache", "--leegmaken"]) == 0
+    assert capsys.readouterr().out == (f"De cache in {folder} is leeggemaakt (1,5 MB). De volgende build maakt alles opnieuw; "
+                                       "je gegevens en sites zijn niet veranderd.\n")
+    assert not (folder / "exports").exists()
+
+
+def test_a_build_without_cache_reuses_nothing_writes_nothing_and_gives_the_same_bytes(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
+    change_one_score(data)
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)  # reuses what it can
+    kept = sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*"))
+    assert any(name.startswith("netwerkspiegel/netwerken/") for name in kept)
+    os.chdir(tmp_path)
+    assert main(["build", "--data", "data", "--src", "fresh-src", "--out", "fresh-site", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "vorige site" not in out and "vorige build" not in out  # nothing taken over
+    assert sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*")) == kept  # nothing read into or written to the cache
+    assert differences(tmp_path / "src", tmp_path / "fresh-src") == []
+    assert differences(tmp_path / "site", tmp_path / "fresh-site") == []
+    # Again onto its own previous site: still everything made afresh.
+    assert main(["build", "--data", "data", "--src", "fresh-src", "--out", "fresh-site", "--no-cache"]) == 0
+    assert "vorige site" not in capsys.readouterr().out
+    assert differences(tmp_path / "site", tmp_path / "fresh-site") == []
