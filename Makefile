@@ -1,12 +1,13 @@
 # Netwerkspiegel: the two set-up commands of the README, and a few more for developers.
 #   make demo    install into .venv and build the demo site from data/ into site/
 #   make test    install into .venv (with test tools and, where possible, Chromium), lint, run all tests
+#   make test-fast  lint and the tests that build no whole site and open no browser (the inner loop)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo publiek serve test lint golden bench clean
+.PHONY: demo publiek serve test test-fast lint golden bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,10 @@ serve: $(STAMP)
 test: lint $(STAMP)
 	sh tests/ensure_chromium.sh
 	$(BIN)/python -m pytest
+
+# The inner loop: lint and every test that is neither slow nor in a browser (under two minutes).
+test-fast: lint $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 # The stages import one way (import-linter), every function is typed (mypy), the style is one (ruff).
 lint: $(STAMP)

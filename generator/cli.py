@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
 from generator.core.installation import SourceKind, install_source, version_text
-from generator.core.language import DUTCH, N_, Language, Translations, translations
+from generator.core.language import DUTCH, N_, Language, Translations, available_languages, translations
 from generator.core.progress import Progress
 from generator.core.settings import settings_help
 from generator.core.store import Store
@@ -67,7 +67,6 @@ class _Parser(argparse.ArgumentParser):
 
 # The audiences as the command line names them (Dutch words), for the library's members.
 AUDIENCES = {word(audience): audience for audience in Audience}
-LANGUAGES = [language.value for language in Language]
 
 
 def _parser(t: Translations) -> argparse.ArgumentParser:
@@ -81,13 +80,13 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=version_text(), help=_("toon de versie en stop"))
     # Also before the command (`netwerkspiegel --taal en build`); its own name, as a command's default would hide it.
-    parser.add_argument("--taal", dest="language_before_command", choices=LANGUAGES, default=None, help=_("de taal van de meldingen: nl of en"))
+    parser.add_argument("--taal", dest="language_before_command", choices=available_languages(), default=None, help=_("de taal van de meldingen: %(codes)s") % {"codes": ", ".join(available_languages())})
     commands = parser.add_subparsers(dest="command", metavar=_("opdracht"), required=True, parser_class=parser_class)
 
     def common(sub: argparse.ArgumentParser, with_output: bool = True) -> None:
         sub.add_argument("--data", type=Path, default=Path("data"), help=_("map met de exports (standaard: data/)"))
-        sub.add_argument("--taal", choices=LANGUAGES, default=None,
-                         help=_("de taal van de site en van de meldingen: nl of en; overschrijft site.taal uit netwerkspiegel.toml"))
+        sub.add_argument("--taal", choices=available_languages(), default=None,
+                         help=_("de taal van de site en van de meldingen: %(codes)s; overschrijft site.taal uit netwerkspiegel.toml") % {"codes": ", ".join(available_languages())})
         if with_output:
             sub.add_argument("--src", type=Path, default=Path("site_src"), help=_("map waarin de Markdown komt (standaard: site_src/)"))
             sub.add_argument("--out", type=Path, default=Path("site"), help=_("map waarin de HTML komt (standaard: site/)"))
@@ -112,7 +111,7 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
                        help=_("met 'publiek': toon ook elke tekst die de publieke site laat zien, na het weglaten van namen"))
     init = commands.add_parser("init", help=_("maak een nieuw monitoringproject: werkmappen, instellingen, uitleg en CI"))
     init.add_argument("map", nargs="?", type=Path, default=Path("."), help=_("de map van het project (standaard: de huidige map)"))
-    init.add_argument("--taal", choices=LANGUAGES, default=None, help=_("de taal van de meldingen: nl of en"))
+    init.add_argument("--taal", choices=available_languages(), default=None, help=_("de taal van de meldingen: %(codes)s") % {"codes": ", ".join(available_languages())})
     cache = commands.add_parser("cache", help=_("toon waar de cache staat en hoe groot hij is; maak hem leeg met --leegmaken"))
     cache.add_argument("--leegmaken", "--clear", dest="clear", action="store_true",
                        help=_("maak de cache leeg (de volgende build maakt alles opnieuw; je gegevens en sites blijven staan)"))
@@ -127,7 +126,7 @@ def command_language(argv: Sequence[str]) -> Language | None:
     runs so that its help and errors come in that language too; None when it asks for none."""
     for index, argument in enumerate(argv):
         value = argument.split("=", 1)[1] if argument.startswith("--taal=") else (argv[index + 1] if argument == "--taal" and index + 1 < len(argv) else None)
-        if value in LANGUAGES:
+        if value in available_languages():
             return Language(value)
     return None
 

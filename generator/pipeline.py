@@ -25,7 +25,7 @@ from generator.analyse.audience import deduce_version, for_audience
 from generator.analyse.figures import PositionsLeftBehind
 from generator.carried import NetworkStore, figure_keys
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
-from generator.core.framework import load_framework
+from generator.core.framework import FRAMEWORK_FILE, load_framework
 from generator.core.identity import NameFinder
 from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
@@ -66,16 +66,17 @@ from generator.site.write import WriteResult, stage_tree
 
 
 def read_data(data_dir: Path, store: Store | None = None, take_over: bool = False, force: frozenset[str] = frozenset(),
-              progress: Progress = SILENT) -> Dataset:
+              progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found.
 
     `store`: where what was parsed from each export, and what a later build needs of each score
     table, is kept (None: nothing is kept or reused); with `take_over`, a table
     kept there, unchanged since and alone holding its networks' scores, is not read again unless it
     holds a network of `force` (see `validate_tables`): those networks are `Dataset.absent`.
-    `progress`: where reading shows how far it is."""
+    `progress`: where reading shows how far it is. `framework_file`: the framework (by default the
+    Dimensieraamwerk and the value-creation cycles, `core/data/framework.toml`)."""
     with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
-        return _read_data(data_dir, store, take_over, force, step)
+        return _read_data(data_dir, store, take_over, force, step, framework_file)
 
 
 def name_finder(store: Store, progress: Progress = SILENT) -> NameFinder:
@@ -98,13 +99,13 @@ def name_finder(store: Store, progress: Progress = SILENT) -> NameFinder:
         return NameFinder(cache)
 
 
-def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: frozenset[str], step: Step) -> Dataset:
+def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: frozenset[str], step: Step, framework_file: Path) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
     if not data_dir.is_dir():
         raise UsageError(Message("De datamap '%(path)s' is een bestand, geen map. Geef met --data de map met de exports op.", path=shown))
-    settings, mappings, framework, problems = load_settings(data_dir, load_framework())
+    settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
     networks = NetworkStore(store) if store is not None and store.enabled else None
@@ -326,7 +327,7 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
           offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False,
-          store: Store | None = None, progress: Progress = SILENT) -> BuildResult:
+          store: Store | None = None, progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
     one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`;
     `static_charts`: every chart also as a static SVG; `store`: where work is kept between builds
@@ -342,7 +343,7 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
         result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
-                        store or Store.default(), progress)
+                        store or Store.default(), progress, framework_file)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
@@ -372,7 +373,7 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
-           language: Language | None, static_charts: bool, store: Store, progress: Progress) -> BuildResult:
+           language: Language | None, static_charts: bool, store: Store, progress: Progress, framework_file: Path) -> BuildResult:
     seconds = {N_("lezen en controleren"): 0.0, N_("pagina's maken"): 0.0}
     # The previous build's pages and HTML are reused too, unless nothing may be (`--no-cache`).
     previous = PreviousPages(src if src.is_dir() and store.enabled else None)  # checked as ours (`locked_folders`)
@@ -381,7 +382,7 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
         while True:
             start = time.perf_counter()
             with bundle_made_alongside(store):
-                dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force, progress), site_url)
+                dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force, progress, framework_file), site_url)
             seconds[N_("lezen en controleren")] += time.perf_counter() - start
             start = time.perf_counter()
             try:

@@ -34,6 +34,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 _CACHE = pytest.StashKey[str]()
 
+# Modules whose tests build whole sites again and again, install packages or prepare Deduce:
+# `make test-fast` (`-m "not slow and not browser"`) leaves them out for the inner loop; `make test` runs all.
+SLOW_MODULES = {"test_build", "test_carried", "test_coach_repository", "test_e2e", "test_folders", "test_golden", "test_loop",
+                "test_privacy", "test_project", "test_reuse", "test_store"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

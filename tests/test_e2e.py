@@ -138,6 +138,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         page.evaluate("window.__netwerkspiegelProbe = 1")
         page.click("nav.md-nav--primary a[href$='zelfgestuurd-leren/']")
         page.wait_for_url("**/netwerken/zelfgestuurd-leren/")
+        page.wait_for_selector(".ns-chart[data-kind='positions']")  # the new page's content is in (the URL changes first)
         assert wait_for_charts(page) == ["true"] * 6
         # Instant navigation kept the same document: inline scripts did not run again, ours did.
         assert page.evaluate("window.__netwerkspiegelProbe") == 1

@@ -158,6 +158,7 @@ def test_form_errors_are_located(data_dir):
     ]
 
 
+@pytest.mark.slow  # a public build: prepares Deduce in a fresh cache
 def test_meeting_evaluations_canonical_and_from_a_form_are_internal_only(data_dir):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2026-voorjaar,a@school.nl,1a,7,\n")
     write(data_dir, "evaluaties.csv", "netwerk;datum;tops;tips;cijfer\nNet;12-03-2026;Goede gesprekken;Meer tijd;7,5\nNet;12-03-2026;<b>Fijn</b>;;8\n")

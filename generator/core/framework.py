@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator.core.language import Language
 
@@ -26,7 +27,7 @@ class _Named:
 
     @property
     def name(self) -> str:
-        return str(getattr(self, self.language.value))
+        return _in(self, "", self.language)
 
     @property
     def description(self) -> str:
@@ -43,6 +44,7 @@ class Dimension(_Named):
     description_en: str
     language: Language = Language.DUTCH  # the language of `name` and `description`
     own: bool = False  # a dimension a network added (`dimensie` of an own indicator)
+    texts: tuple[tuple[str, str], ...] = ()  # the TOML's texts in further languages (`fy`, `description_fy`)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Indicator:
     language: Language = Language.DUTCH  # the language of `label`, `question`, `left` and `right`
     own: bool = False  # added by the coach in `[indicatoren]`, not one of the framework's eleven
     networks: tuple[str, ...] = ()  # an own indicator's networks (as the settings name them); () is all
+    texts: tuple[tuple[str, str], ...] = ()  # the TOML's texts in further languages (`label_fy`, …)
 
     def applies_to(self, network: str) -> bool:
         """Whether the network's participants are asked this indicator."""
@@ -92,11 +95,19 @@ class Cycle(_Named):
     description_nl: str
     description_en: str
     language: Language = Language.DUTCH  # the language of `name` and `description`
+    texts: tuple[tuple[str, str], ...] = ()  # the TOML's texts in further languages
 
 
 def _in(record: object, field: str, language: Language) -> str:
-    """A text of the framework in one language: the field `<field>_<language>` of the TOML."""
-    return str(getattr(record, f"{field}_{language.value}"))
+    """A text of the framework in one language: the field `<field>_<language>` of the TOML (a name:
+    the field `<language>`); a language the file does not give (a catalogue added later) shows Dutch."""
+    name = f"{field}_{language.value}" if field else language.value
+    found = getattr(record, name, None)
+    if found is None:
+        found = dict(getattr(record, "texts", ())).get(name)
+    if found is None:
+        found = getattr(record, f"{field}_nl" if field else "nl")
+    return str(found)
 
 
 def fold(text: str) -> str:
@@ -204,12 +215,21 @@ class Framework:
 
 
 def load_framework(path: Path = FRAMEWORK_FILE) -> Framework:
+    """The framework of one data file: `[[dimension]]`, `[[indicator]]` and `[[cycle]]` tables with
+    their texts in Dutch and English (`label_nl`, `label_en`, …), and in any further language as
+    `<field>_<code>` (`label_fy`)."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
-    dimensions = tuple(Dimension(**item) for item in raw["dimension"])
-    indicators = tuple(Indicator(**item) for item in raw["indicator"])
-    cycles = tuple(
-        Cycle(**{**item, "aliases": tuple(fold(alias) for alias in item["aliases"])})
-        for item in raw["cycle"]
-    )
+
+    def record(kind: type[_Record], item: dict[str, Any]) -> _Record:
+        known = {f.name for f in fields(kind)}
+        further = tuple(sorted((key, str(value)) for key, value in item.items() if key not in known))
+        return kind(**{key: value for key, value in item.items() if key in known}, texts=further)
+
+    dimensions = tuple(record(Dimension, item) for item in raw["dimension"])
+    indicators = tuple(record(Indicator, item) for item in raw["indicator"])
+    cycles = tuple(record(Cycle, {**item, "aliases": tuple(fold(alias) for alias in item["aliases"])}) for item in raw["cycle"])
     return Framework(dimensions, indicators, cycles)
+
+
+_Record = TypeVar("_Record", "Dimension", "Indicator", "Cycle")

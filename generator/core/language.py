@@ -3,16 +3,21 @@
 Dutch is the source language: every text in the code and the templates is Dutch, and a catalogue
 (`data/taal/<language>.po`, gettext's format, read with Babel) gives it in another language. A text
 without a translation stays Dutch, and a test makes sure no translated page has one.
+
+A language is its catalogue: one file adds one (in the package's `data/taal/`, or in a folder named
+by the environment variable `NETWERKSPIEGEL_TAALMAPPEN`). Numbers and dates follow Babel's locale
+data for the language's code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -21,9 +26,58 @@ from generator.core.text import md
 CATALOGUES = Path(__file__).resolve().parent / "data" / "taal"
 
 
-class Language(StrEnum):
-    DUTCH = "nl"
-    ENGLISH = "en"
+CATALOGUE_FOLDERS_VARIABLE = "NETWERKSPIEGEL_TAALMAPPEN"
+
+
+def catalogue_folders() -> tuple[Path, ...]:
+    """Where catalogues are found: the package's own, then any folder the environment names."""
+    extra = os.environ.get(CATALOGUE_FOLDERS_VARIABLE, "")
+    return (CATALOGUES, *(Path(part) for part in extra.split(os.pathsep) if part))
+
+
+def catalogue_of(code: str) -> Path | None:
+    for folder in catalogue_folders():
+        path = folder / f"{code}.po"
+        if path.is_file():
+            return path
+    return None
+
+
+def available_languages() -> tuple[str, ...]:
+    """Dutch, then every language with a catalogue, by code."""
+    found = {path.stem for folder in catalogue_folders() if folder.is_dir() for path in folder.glob("*.po")}
+    return ("nl", *sorted(found - {"nl"}))
+
+
+class _Languages(type):
+    def __iter__(cls) -> Iterator[Language]:
+        """Every available language (`for language in Language`), Dutch first."""
+        return iter([Language(code) for code in available_languages()])
+
+
+class Language(str, metaclass=_Languages):
+    """A language by its code (`nl`, `en`, …): Dutch, or one with a catalogue. `Language("xx")`
+    for a code without one raises `ValueError`."""
+
+    __slots__ = ()
+    DUTCH: ClassVar[Language]
+    ENGLISH: ClassVar[Language]
+
+    def __new__(cls, code: str) -> Language:
+        if code != "nl" and (not re.fullmatch(r"[a-z]{2,3}(?:_[A-Z]{2})?", code) or catalogue_of(code) is None):
+            raise ValueError(f"no catalogue for the language {code!r}")
+        return super().__new__(cls, code)
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return (Language, (str(self),))
+
+
+Language.DUTCH = str.__new__(Language, "nl")
+Language.ENGLISH = str.__new__(Language, "en")
 
 
 class MarkdownText(Markup):
@@ -110,8 +164,14 @@ class Translations:
         return Markup(text.replace(".", self.decimal))
 
     def date(self, day: dt.date) -> str:
-        """`24-11-2026` in Dutch; the catalogue gives the format of another language."""
-        return day.strftime(self.gettext("%d-%m-%Y"))
+        """`24-11-2026` in Dutch; the catalogue gives the format of another language, else Babel's
+        medium date of its locale (`5 Mrt 2026`)."""
+        pattern = self.gettext("%d-%m-%Y")
+        if self.language == Language.DUTCH or pattern != "%d-%m-%Y":
+            return day.strftime(pattern)
+        from babel.dates import format_date
+
+        return format_date(day, "medium", locale=self.language.value)
 
     def moment(self, label: str) -> str:
         """A moment as the site shows it: `2025-voorjaar` (Dutch) or `spring 2025`; dates stay ISO."""
@@ -234,4 +294,7 @@ def translations(language: Language) -> Translations:
 
     if language == Language.DUTCH:
         return DUTCH
-    return Translations(language, read_catalogue(CATALOGUES / f"{language.value}.po"), get_decimal_symbol(language.value), get_group_symbol(language.value))
+    path = catalogue_of(language.value)
+    if path is None:
+        raise ValueError(f"no catalogue for the language {language!r}")
+    return Translations(language, read_catalogue(path), get_decimal_symbol(language.value), get_group_symbol(language.value))

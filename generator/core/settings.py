@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from generator.core.errors import Code, Problem
-from generator.core.language import DUTCH, N_, Language, Message, Translations
+from generator.core.language import DUTCH, N_, Language, Message, Translations, available_languages
 from generator.core.text import clean_text
 
 SETTINGS_FILE_NAME = "netwerkspiegel.toml"
@@ -127,7 +127,7 @@ class LanguageChoice(Option[Language]):
     """One of the languages a site can be built in, by its code (`nl`, `en`)."""
 
     def check(self, value: object) -> tuple[Language | None, Message]:
-        codes = [language.value for language in Language]
+        codes = list(available_languages())
         if isinstance(value, str) and value.strip().lower() in codes:
             return Language(value.strip().lower()), OK
         return None, Message("moet een van deze talen zijn: %(codes)s.", codes=", ".join(repr(code) for code in codes))

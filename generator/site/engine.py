@@ -6,6 +6,7 @@ output folder, the navigation and the site name come from the generated site (`N
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -101,9 +102,12 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             strict=True,
             use_directory_urls=not offline,
         )
-        language = settings.get("language", "nl")
+        site_language = settings.get("language", "nl")
+        language = _theme_language(site_language)
         config.theme["language"] = language
-        config.plugins["material/search"].config["lang"] = [language]
+        config.plugins["material/search"].config["lang"] = [_search_language(language)]
+        if language != site_language:  # Material's texts in English, the page itself in the site's language
+            config.plugins["netwerkspiegel/lang"] = _PageLanguage(language, site_language)
         for scheme, name in zip(config.theme["palette"], settings.get("palette_names", []), strict=False):
             scheme["toggle"]["name"] = name
         if "logo" in settings:
@@ -146,6 +150,34 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             helper.stop()
         logger.removeHandler(collect)
         build_logger.removeFilter(dirty_warning)
+
+
+def _theme_language(code: str) -> str:
+    """The language of Material's own texts (buttons, search): the site's, or, for a language
+    Material does not know (a catalogue added for Frisian), English, Material's own default."""
+    import material
+
+    partials = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return code if (partials / f"{code.replace('_', '-')}.html").is_file() else "en"
+
+
+def _search_language(code: str) -> str:
+    """Search's stemmer: the language's own where lunr has one, else English's."""
+    import material
+
+    stemmers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    return code if code == "en" or (stemmers / f"lunr.{code}.min.js").is_file() else "en"
+
+
+class _PageLanguage(BasePlugin):
+    """Each page's `<html lang>` says the site's language, also where Material's own texts are in
+    another (Material takes `lang` from its texts' language): a screen reader reads the page aright."""
+
+    def __init__(self, theme: str, site: str) -> None:
+        self.theme, self.site = f'<html lang="{theme}"', f'<html lang="{html.escape(site)}"'
+
+    def on_post_page(self, output: str, /, **_: Any) -> str:
+        return output.replace(self.theme, self.site, 1)
 
 
 class _CountPages(BasePlugin):

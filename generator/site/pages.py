@@ -224,7 +224,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     if fingerprint is not None:
         files[PAGES_INDEX] = pages_index(index)
     if static_specs:
-        files.update(render_static(static_specs, store or Store(None)))
+        files.update(render_static(static_specs, store or Store(None), t))
     files[CHART_KINDS] = chart_kinds_file(kinds, templates)
     nav = _navigation(figures, slugs, _)
     # MkDocs and Material print the site name unescaped: it is the coach's text, so escape it here.

@@ -12,6 +12,7 @@ import json
 import os
 from importlib.metadata import version
 
+from generator.core.language import DUTCH, Translations
 from generator.core.store import Store
 from generator.site.paths import STATIC_DIR
 
@@ -26,15 +27,17 @@ def static_path(spec_json: str) -> str:
 # One vl-convert runtime renders one chart at a time; beyond this many charts to render, a pool of
 # processes (one per core) renders them side by side.
 POOL_THRESHOLD = 40
-_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€", ""]}}
+def number_locale(t: Translations) -> dict[str, object]:
+    """Vega's number notation for the site's language (Babel's locale data, as `Translations` has it)."""
+    return {"decimal": t.decimal, "thousands": t.group, "grouping": [3], "currency": ["€", ""]}
 
 
-def _render(spec_json: str) -> bytes:
+def _render(spec_json: str, locale: dict[str, object]) -> bytes:
     import vl_convert
 
     spec = json.loads(spec_json)
     spec["width"] = PRINT_WIDTH  # a page width instead of "container": there is no container here
-    return vl_convert.vegalite_to_svg(spec, config={"locale": _LOCALE}).encode("utf-8")
+    return vl_convert.vegalite_to_svg(spec, config={"locale": {"number": locale}}).encode("utf-8")
 
 
 def _ignore_interrupts() -> None:
@@ -45,9 +48,11 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def render_static(spec_jsons: list[str], store: Store) -> dict[str, bytes]:
-    """{docs path: SVG bytes} for every distinct chart: from the store, else rendered (and kept)."""
+def render_static(spec_jsons: list[str], store: Store, t: Translations = DUTCH) -> dict[str, bytes]:
+    """{docs path: SVG bytes} for every distinct chart, its numbers in the notation of `t`'s
+    language: from the store, else rendered (and kept)."""
     renderer = version("vl-convert-python")
+    locale = number_locale(t)
     files: dict[str, bytes] = {}
     missing: dict[str, str] = {}
     keys: dict[str, str] = {}
@@ -55,7 +60,7 @@ def render_static(spec_jsons: list[str], store: Store) -> dict[str, bytes]:
         path = static_path(spec_json)
         if path in files or path in missing:
             continue
-        keys[path] = store.key("svg", renderer, PRINT_WIDTH, _LOCALE, spec_json)
+        keys[path] = store.key("svg", renderer, PRINT_WIDTH, locale, spec_json)
         cached = store.load("svg", keys[path])
         if cached is not None:
             files[path] = cached
@@ -68,9 +73,9 @@ def render_static(spec_jsons: list[str], store: Store) -> dict[str, bytes]:
         # "spawn", not fork: `serve` rebuilds from a server thread, and forking a threaded process can hang.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context, initializer=_ignore_interrupts) as pool:
-            rendered = dict(zip(missing, pool.map(_render, missing.values(), chunksize=8), strict=True))
+            rendered = dict(zip(missing, pool.map(_render, missing.values(), [locale] * len(missing), chunksize=8), strict=True))
     else:
-        rendered = {path: _render(spec_json) for path, spec_json in missing.items()}
+        rendered = {path: _render(spec_json, locale) for path, spec_json in missing.items()}
     for path in sorted(rendered):
         files[path] = rendered[path]
         store.save("svg", keys[path], rendered[path])

@@ -1,0 +1,60 @@
+"""A language is one catalogue file and a framework one data file: shown here with a third
+language (Frisian) and a toy framework that live in the test data alone, no code changed."""
+
+from __future__ import annotations
+
+import re
+
+from generator.core.framework import load_framework
+from generator.core.language import CATALOGUE_FOLDERS_VARIABLE, Language, available_languages, translations
+from generator.core.vocabulary import Audience
+from generator.pipeline import build
+from tests.conftest import ROOT, write
+
+TEST_DATA = ROOT / "tests" / "data"
+TOY_FRAMEWORK = TEST_DATA / "kader" / "speelkader.toml"
+
+
+def test_a_third_language_is_one_catalogue_file(monkeypatch):
+    assert "fy" not in available_languages()
+    monkeypatch.setenv(CATALOGUE_FOLDERS_VARIABLE, str(TEST_DATA / "taal"))
+    assert available_languages() == ("nl", "en", "fy")
+    frisian = translations(Language("fy"))
+    assert frisian.gettext("Netwerken") == "Netwurken"
+    assert frisian.gettext("Gegevenskwaliteit") == "Gegevenskwaliteit"  # not translated: stays Dutch
+    assert frisian.moment("2025-voorjaar") == "maitiid 2025"
+    assert str(frisian.number(6.5)) == "6,5" and frisian.whole(3200) == "3.200"  # Babel's notation of fy
+    import datetime as dt
+
+    assert frisian.date(dt.date(2026, 3, 5)) == "5 Mrt 2026"  # Babel's medium date of fy: the catalogue gives none
+    assert translations(Language.ENGLISH).whole(3200) == "3,200"
+
+
+def test_a_toy_framework_is_one_data_file():
+    framework = load_framework(TOY_FRAMEWORK)
+    assert framework.indicator_codes() == ("1a", "1b", "2a")
+    assert [cycle.code for cycle in framework.cycles] == [1, 2]
+    frisian = framework.in_language(str.__new__(Language, "fy"))
+    assert frisian.indicator("1a").label == "Moetsje"
+    assert frisian.indicator("1b").label == "Delen"  # no Frisian text in the file: Dutch
+    assert frisian.dimension("1").name == "Tegearre" and frisian.dimension("2").name == "Richting"
+    assert framework.in_language(Language.ENGLISH).indicator("2a").right == "settled"
+
+
+def test_a_site_in_the_third_language_with_the_toy_framework(tmp_path, monkeypatch):
+    monkeypatch.setenv(CATALOGUE_FOLDERS_VARIABLE, str(TEST_DATA / "taal"))
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = "".join(f"Netwerk Noord,{moment},deelnemer{person}@school.nl,{code},{score},huidig\n"
+                   for moment in ("2025-voorjaar", "2025-najaar") for person in range(1, 6)
+                   for code, score in (("1a", 3 + person % 3), ("1b", 6), ("2a", 7.5)))
+    write(data, "scores.csv", "netwerk,meetmoment,deelnemer,indicator,score,situatie\n" + rows)
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL, language=Language("fy"), framework_file=TOY_FRAMEWORK)
+    page = (tmp_path / "src" / "netwerken" / "netwerk-noord.md").read_text("utf-8")
+    assert "Moetsje" in page and "Delen" in page  # the toy framework's texts, in Frisian where it has them
+    assert "Tegearre" in (tmp_path / "src" / "dimensies" / "samen.md").read_text("utf-8")
+    assert sorted(p.name for p in (tmp_path / "src" / "dimensies").iterdir()) == ["richting.md", "samen.md"]
+    assert "Praktijkintegratie" not in page and "4d" not in page  # nothing of the Dimensieraamwerk's indicators
+    assert "hjerst 2025" in page  # the catalogue's name of the moment
+    html = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert re.search(r'<html lang="fy"', html) and "Netwurken" in html
