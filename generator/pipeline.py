@@ -22,7 +22,6 @@ from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import deduce_version, for_audience
-from generator.analyse.figures import PositionsLeftBehind
 from generator.carried import NetworkStore, figure_keys
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import FRAMEWORK_FILE, load_framework
@@ -69,10 +68,10 @@ def read_data(data_dir: Path, store: Store | None = None, take_over: bool = Fals
               progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found.
 
-    `store`: where what was parsed from each export, and what a later build needs of each score
-    table, is kept (None: nothing is kept or reused); with `take_over`, a table
-    kept there, unchanged since and alone holding its networks' scores, is not read again unless it
-    holds a network of `force` (see `validate_tables`): those networks are `Dataset.absent`.
+    `store`: where what was parsed from each export is kept (None: nothing is kept or reused); with
+    `take_over` (a build), also what a later build needs of each score table: a table kept there,
+    unchanged since and alone holding its networks' scores, is not read again unless it holds a
+    network of `force` (see `validate_tables`): those networks are `Dataset.absent`.
     `progress`: where reading shows how far it is. `framework_file`: the framework (by default the
     Dimensieraamwerk and the value-creation cycles, `core/data/framework.toml`)."""
     with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
@@ -108,10 +107,10 @@ def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: froz
     settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
-    networks = NetworkStore(store) if store is not None and store.enabled else None
-    kept = None
-    if networks is not None:
-        kept = networks.table_reader(settings, mappings, framework) if take_over else _nothing_kept
+    # Only a build keeps what it read of its tables (with, in the same run, their networks' figures):
+    # a table kept without them (by `check`) would make the next build read it twice.
+    networks = NetworkStore(store) if store is not None and store.enabled and take_over else None
+    kept = networks.table_reader(settings, mappings, framework) if networks is not None else None
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store,
                          defer=_deferrable(kept, force) if kept is not None and take_over else None, step=step)
     problems += loaded.problems
@@ -141,11 +140,6 @@ def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: froz
         networks.keep_tables(settings, mappings, framework, validated.keep, loaded)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
-
-
-def _nothing_kept(table: RawTable) -> None:
-    """No table is taken over (but what a later build needs of each is kept)."""
-    return None
 
 
 def _deferrable(kept: Callable[[RawTable], KeptTable | None], force: frozenset[str]) -> Callable[[str, str], tuple[Problem, ...] | None]:
@@ -212,9 +206,10 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
              progress: Progress = SILENT) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
-    of the previous build, taken over where their inputs are the same; `store`: the score figures
-    of earlier builds, taken over for each network whose scores are the same (its page then comes
-    from `previous` too), and where this build's are kept; `progress`: where the steps show how far they are."""
+    of the previous build, taken over where their inputs are the same; `store`: where each
+    network's score figures are kept, and taken from for each network whose scores are the same
+    (every network whose scores were not read, `Dataset.absent`, must have them there: see
+    `figures_missing`); `progress`: where the steps show how far they are."""
     t = translations(language or dataset.settings.language)
     store = store or Store(None)
     names = name_finder(store, progress) if audience == Audience.PUBLIC else None
@@ -224,41 +219,27 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates(store, "pagina's"))
     keys = figure_keys(dataset, audience, t.language)
     networks = NetworkStore(store)
-    carried = networks.take(keys) if store.enabled and may_take_over(previous, static_charts) else {}
-    unanalysable = dataset.absent - carried.keys()  # scores not read, and no figures of them to take over
-    if unanalysable:
-        raise ScoresNeeded(unanalysable)
+    carried = networks.take(keys) if store.enabled else {}
+    if dataset.absent - carried.keys():  # checked before (`figures_missing`): only a store emptied meanwhile gets here
+        raise BuildError(Message("De cache veranderde terwijl Netwerkspiegel bouwde (bijvoorbeeld door 'netwerkspiegel cache --leegmaken'); bouw opnieuw."))
     with progress.step(N_("Pagina's en grafieken maken")):
-        while True:
-            view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
-            figures = aggregate(view, t, carried, keys)
-            try:
-                site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store)
-                break
-            except PositionsLeftBehind as left:  # their pages are not in the previous build after all: analysed anew
-                if not set(left.networks) & carried.keys():
-                    raise
-                if dataset.absent & set(left.networks):
-                    raise ScoresNeeded(dataset.absent & set(left.networks)) from left
-                carried = {network: kept for network, kept in carried.items() if network not in left.networks}
+        view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
+        figures = aggregate(view, t, carried, keys)
+        site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store)
     if store.enabled:
         networks.keep(keys, figures.scores)
     return site
 
 
-def may_take_over(previous: PreviousPages | None, static_charts: bool) -> bool:
-    """Whether a build may take networks' figures (and so their tables) over from an earlier one:
-    only with their pages, from a previous docs folder; with static charts every page is made."""
-    return previous is not None and bool(previous.index) and not static_charts
-
-
-class ScoresNeeded(Exception):
-    """The scores of these networks were not read (`Dataset.absent`), but their figures cannot be
-    taken over after all: the build reads them."""
-
-    def __init__(self, networks: frozenset[str]) -> None:
-        super().__init__(", ".join(sorted(networks)))
-        self.networks = networks
+def figures_missing(dataset: Dataset, audience: Audience, language: Language | None, store: Store) -> frozenset[str]:
+    """The networks whose scores were not read (`Dataset.absent`: their tables were taken over)
+    and whose figures the store does not hold for this audience and language (another audience
+    or language built last, an entry damaged): their scores must be read after all."""
+    if not dataset.absent:
+        return frozenset()
+    t = translations(language or dataset.settings.language)
+    keys = figure_keys(replace(dataset, framework=dataset.framework.in_language(t.language)), audience, t.language)
+    return frozenset(network for network in dataset.absent if network not in NetworkStore(store).take({network: keys[network]}))
 
 
 @dataclass(frozen=True)
@@ -374,25 +355,20 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
            language: Language | None, static_charts: bool, store: Store, progress: Progress, framework_file: Path) -> BuildResult:
-    seconds = {N_("lezen en controleren"): 0.0, N_("pagina's maken"): 0.0}
     # The previous build's pages and HTML are reused too, unless nothing may be (`--no-cache`).
     previous = PreviousPages(src if src.is_dir() and store.enabled else None)  # checked as ours (`locked_folders`)
-    force: frozenset[str] = frozenset()
     with _no_cycle_collection():
-        while True:
-            start = time.perf_counter()
-            with bundle_made_alongside(store):
-                dataset = with_site_url(read_data(data_dir, store, may_take_over(previous, static_charts), force, progress, framework_file), site_url)
-            seconds[N_("lezen en controleren")] += time.perf_counter() - start
-            start = time.perf_counter()
-            try:
-                site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
-                                previous=previous, store=store, progress=progress)
-                break
-            except ScoresNeeded as needed:  # rare: the figures or pages of tables not read again are gone
-                force |= needed.networks
-            finally:
-                seconds[N_("pagina's maken")] += time.perf_counter() - start
+        start = time.perf_counter()
+        with bundle_made_alongside(store):
+            dataset = with_site_url(read_data(data_dir, store, store.enabled, progress=progress, framework_file=framework_file), site_url)
+            missing = figures_missing(dataset, audience, language, store)
+            if missing:  # taken over while the store has not their figures for this audience and language: read, once
+                dataset = with_site_url(read_data(data_dir, store, store.enabled, missing, progress, framework_file), site_url)
+        seconds = {N_("lezen en controleren"): time.perf_counter() - start}
+        start = time.perf_counter()
+        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
+                        previous=previous, store=store, progress=progress)
+        seconds[N_("pagina's maken")] = time.perf_counter() - start
     warnings, taken_over, with_scores = dataset.warnings, len(dataset.absent), len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()

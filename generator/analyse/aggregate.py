@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.analyse.audience import Agreed, AudienceView, CarriedScores, Decision, MeetingNote, Position, Story, Withheld
-from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, ScoreFigures, Stat, ValueCell
+from generator.analyse.figures import Change, Figures, Meeting, NetworkFigures, RoleFigures, ScoreFigures, Stat, ValueCell, pack_positions
 from generator.analyse.insight import conversation_starters, role_starters, shared_picture_starters, spreads
 from generator.core.language import DUTCH, Translations
 from generator.core.moments import Moment
@@ -188,6 +188,7 @@ def _score_figures(view: AudienceView, name: str, part: _NetworkPart, translatio
         roles=roles,
         roles_left_out=roles_left_out,
         positions_digest=digest or value_digest(tuple(map(tuple, positions))),
+        positions_packed=pack_positions(positions),
     )
 
 
@@ -217,6 +218,7 @@ def _network_figures(view: AudienceView, name: str, score: ScoreFigures, part: _
         value_cells=_value_cells(view, stories, all_moments),
         meetings=_meetings(part.meeting_notes),
         positions=None if carried else tuple(part.positions),
+        positions_packed=score.positions_packed if carried else b"",
         spreads=score.spreads,
         starters=starters,
         agreed=tuple(part.agreed),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 from generator.analyse.audience import Agreed, AudienceView, CarriedScores, Decision, MeetingNote, Position, Story
@@ -112,21 +114,32 @@ class RoleFigures(NamedTuple):
         return dict(self.medians).get(indicator)
 
 
-class PositionsLeftBehind(Exception):
-    """The positions of networks whose figures were taken from an earlier build are needed after
-    all (their pages must be made again): the build analyses those networks' scores anew."""
+def pack_positions(positions: Sequence[Position]) -> bytes:
+    """One network's positions as bytes, column by column: what a later build that takes the
+    network's figures over unpacks only when it must make the network's page again."""
+    moments = sorted({p.moment for p in positions})
+    index = {moment: number for number, moment in enumerate(moments)}
+    columns = (moments, [index[p.moment] for p in positions], [p.participant for p in positions], [p.indicator for p in positions],
+               [p.situation.value for p in positions], [p.value for p in positions], [p.role for p in positions])
+    return pickle.dumps(columns, protocol=5)
 
-    def __init__(self, networks: tuple[str, ...]) -> None:
-        super().__init__(", ".join(networks))
-        self.networks = networks
+
+def unpack_positions(network: str, packed: bytes) -> tuple[Position, ...]:
+    """The positions `pack_positions` packed, equal to the originals."""
+    if not packed:
+        return ()
+    moments, indexes, participants, indicators, situations, values, roles = pickle.loads(packed)
+    situation = {member.value: member for member in Situation}
+    return tuple(Position(network, moments[m], participant, indicator, situation[s], value, role)
+                 for m, participant, indicator, s, value, role in zip(indexes, participants, indicators, situations, values, roles, strict=True))
 
 
 @dataclass(frozen=True)
 class ScoreFigures:
     """Everything of one network's figures that its scores alone decide, in one audience and
     language. A later build whose scores of the network are the same (`Dataset.score_inputs`)
-    takes these instead of analysing the scores again; the positions stay behind, so the
-    network's page, made from them, must be taken over from the previous build as well."""
+    takes these instead of analysing the scores again; its positions come along packed
+    (`positions_packed`), unpacked only when the network's page is made again."""
 
     network: str
     view: CarriedScores  # what the audience view holds of the scores besides the positions
@@ -138,6 +151,7 @@ class ScoreFigures:
     roles: tuple[RoleFigures, ...]
     roles_left_out: tuple[str, ...]
     positions_digest: str
+    positions_packed: bytes = b""  # see `pack_positions`
 
 
 @dataclass(frozen=True)
@@ -155,7 +169,7 @@ class NetworkFigures:
     value_cells: tuple[ValueCell, ...]  # every cycle × every moment of stories_per_moment
     meetings: tuple[Meeting, ...]
     # Every moment, for the paths over time; None when the figures were taken from an earlier
-    # build (`ScoreFigures`): then the network's page is too, and nothing reads them.
+    # build (`ScoreFigures`): then they are `positions_packed`, unpacked when asked (`crosses`).
     positions: tuple[Position, ...] | None
     spreads: dict[tuple[str, Situation], Spread]  # (indicator, situation) at the latest moment
     starters: tuple[Starter, ...]
@@ -164,6 +178,11 @@ class NetworkFigures:
     roles: tuple[RoleFigures, ...] = ()  # internal only: roles with at least the minimum group size
     roles_left_out: tuple[str, ...] = ()  # roles too small to show on their own
     positions_digest: str = ""  # what the positions are made from: equal digests, equal positions (a page key hashes this)
+    positions_packed: bytes = b""  # the positions of figures taken over (see `pack_positions`)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Its fields only, not what `cached_property` found meanwhile (a page's key hashes it)."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
     @property
     def threads(self) -> tuple[tuple[str, tuple[Story, ...]], ...]:
@@ -194,11 +213,11 @@ class NetworkFigures:
     def decisions_at(self, moment: Moment | None) -> tuple[Decision, ...]:
         return tuple(d for d in self.decisions if d.moment == moment)
 
-    @property
+    @functools.cached_property
     def crosses(self) -> tuple[Position, ...]:
-        """The positions, which only a network analysed in this build has (see `ScoreFigures`)."""
+        """The positions: analysed in this build, or unpacked from the figures taken over."""
         if self.positions is None:
-            raise PositionsLeftBehind((self.network,))
+            return unpack_positions(self.network, self.positions_packed)
         return self.positions
 
     @property

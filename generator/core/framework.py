@@ -178,6 +178,11 @@ class Framework:
     def own_indicators(self) -> tuple[Indicator, ...]:
         return tuple(ind for ind in self.indicators if ind.own)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Its fields only, not what `cached_property` found meanwhile: a key made of a framework
+        (`value_digest`) must not depend on whether it was asked for an indicator before."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
     @cached_property
     def _by_code(self) -> dict[str, Indicator]:
         return {ind.code: ind for ind in self.indicators}

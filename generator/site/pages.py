@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.analyse.audience import AudienceView, Story, Withheld
-from generator.analyse.figures import Figures, NetworkFigures, PositionsLeftBehind, Stat
+from generator.analyse.figures import Figures, NetworkFigures, Stat
 from generator.analyse.insight import patterns
 from generator.core.framework import Cycle, Framework
 from generator.core.language import DUTCH, N_, Translations
@@ -336,27 +336,22 @@ def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[With
     crosses and of what is computed from them alone (`ScoreFigures`), the digest of what the
     crosses are made from (`positions_digest`: equal digests, equal crosses and figures). So a
     network whose figures were taken over keeps its page's key, and the key is quick to make."""
-    return ("network", slug, replace(network, positions=(), stats=(), changes=(), spreads={}, roles=(), roles_left_out=()), withheld, theme)
+    return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=()),
+            withheld, theme)
 
 
 def _taken_over_pages(figures: Figures, slugs: dict[str, str], fingerprint: str | None, previous: PreviousPages) -> dict[str, tuple[str, RenderedPage]]:
-    """The pages of the networks whose figures were taken from the previous build: each must be
-    in the previous docs folder with the same key, since their crosses were left behind. Raises
-    `PositionsLeftBehind` with every network whose page is not (the build then analyses those anew)."""
+    """The pages of the networks whose figures were taken from the previous build, as far as the
+    previous docs folder holds them with the same key (the others are made, their crosses unpacked)."""
     taken: dict[str, tuple[str, RenderedPage]] = {}
-    missing: list[str] = []
     for network, withheld, theme in _network_contexts(figures):
         if network.positions is not None:
             continue
         path = f"netwerken/{slugs[network.network]}.md"
         key = page_key(fingerprint, _network_page_inputs(network, slugs[network.network], withheld, theme)) if fingerprint is not None else None
         reused = previous.get(path, key) if key is not None else None
-        if key is None or reused is None:
-            missing.append(network.network)
-        else:
+        if key is not None and reused is not None:
             taken[path] = (key, reused)
-    if missing:
-        raise PositionsLeftBehind(tuple(missing))
     return taken
 
 
