@@ -45,9 +45,10 @@ class NetworkStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework) -> Callable[[RawTable], KeptTable | None]:
-        """What was kept of a table read under these settings, column meanings and framework; None when nothing."""
-        setup = _setup(settings, mappings, framework)
+    def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework, kind: str) -> Callable[[RawTable], KeptTable | None]:
+        """What a build of this `kind` kept of a table read under these settings, column meanings
+        and framework; None when nothing."""
+        setup = _setup(settings, mappings, framework, kind)
         read: dict[str, KeptTable | None] = {}  # loading and checking both ask: read once
 
         def kept(table: RawTable) -> KeptTable | None:
@@ -59,10 +60,10 @@ class NetworkStore:
 
         return kept
 
-    def keep_tables(self, settings: Settings, mappings: Mappings, framework: Framework, tables: tuple[tuple[RawTable, KeptTable], ...],
+    def keep_tables(self, settings: Settings, mappings: Mappings, framework: Framework, kind: str, tables: tuple[tuple[RawTable, KeptTable], ...],
                     loaded: Loaded) -> None:
-        """Keep what a build needs of the tables read now, with what loading their files noticed."""
-        setup = _setup(settings, mappings, framework)
+        """Keep what a later build of this `kind` needs of the tables read now, with what loading their files noticed."""
+        setup = _setup(settings, mappings, framework, kind)
         noticed: dict[str, list[Problem]] = {}
         for notice in loaded.notices:
             noticed.setdefault(notice.file, []).append(notice)
@@ -85,10 +86,10 @@ class NetworkStore:
                 self.store.keep("netwerken", keys[found.network], found)
 
 
-def _setup(settings: Settings, mappings: Mappings, framework: Framework) -> str:
+def _setup(settings: Settings, mappings: Mappings, framework: Framework, kind: str) -> str:
     """What every kept table was read under besides its own bytes: the settings, column meanings,
-    framework and this program."""
-    return value_digest((package_digest(), settings, mappings, framework))
+    framework, the kind of build that keeps it, and this program."""
+    return value_digest((package_digest(), settings, mappings, framework, kind))
 
 
 def _table_key(setup: str, table: RawTable) -> str:

@@ -30,7 +30,7 @@ from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
 from generator.core.progress import SILENT, Progress, Step
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
-from generator.core.store import Store
+from generator.core.store import Store, value_digest
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
 from generator.read.kept import KeptTable
@@ -64,14 +64,16 @@ from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
 
-def read_data(data_dir: Path, store: Store | None = None, take_over: bool = False, force: frozenset[str] = frozenset(),
+def read_data(data_dir: Path, store: Store | None = None, take_over: str | None = None, force: frozenset[str] = frozenset(),
               progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found.
 
     `store`: where what was parsed from each export is kept (None: nothing is kept or reused); with
-    `take_over` (a build), also what a later build needs of each score table: a table kept there,
-    unchanged since and alone holding its networks' scores, is not read again unless it holds a
-    network of `force` (see `validate_tables`): those networks are `Dataset.absent`.
+    `take_over` (a build: what kind, see `build_kind`), also what a later build of that kind needs
+    of each score table: a table kept there, unchanged since and alone holding its networks'
+    scores, is not read again unless it holds a network of `force` (see `validate_tables`): those
+    networks are `Dataset.absent`. A build of one kind keeps its tables with its networks' figures,
+    so a table taken over has its figures in the store (`figures_missing` checks).
     `progress`: where reading shows how far it is. `framework_file`: the framework (by default the
     Dimensieraamwerk and the value-creation cycles, `core/data/framework.toml`)."""
     with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
@@ -98,7 +100,7 @@ def name_finder(store: Store, progress: Progress = SILENT) -> NameFinder:
         return NameFinder(cache)
 
 
-def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: frozenset[str], step: Step, framework_file: Path) -> Dataset:
+def _read_data(data_dir: Path, store: Store | None, take_over: str | None, force: frozenset[str], step: Step, framework_file: Path) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
@@ -109,10 +111,10 @@ def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: froz
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
     # Only a build keeps what it read of its tables (with, in the same run, their networks' figures):
     # a table kept without them (by `check`) would make the next build read it twice.
-    networks = NetworkStore(store) if store is not None and store.enabled and take_over else None
-    kept = networks.table_reader(settings, mappings, framework) if networks is not None else None
+    networks = NetworkStore(store) if store is not None and store.enabled and take_over is not None else None
+    kept = networks.table_reader(settings, mappings, framework, take_over or "") if networks is not None else None
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store,
-                         defer=_deferrable(kept, force) if kept is not None and take_over else None, step=step)
+                         defer=_deferrable(kept, force) if kept is not None else None, step=step)
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force, loaded.restore)
     problems += validated.problems
@@ -137,7 +139,7 @@ def _read_data(data_dir: Path, store: Store | None, take_over: bool, force: froz
     if problems:
         raise InputError(problems)
     if networks is not None:
-        networks.keep_tables(settings, mappings, framework, validated.keep, loaded)
+        networks.keep_tables(settings, mappings, framework, take_over or "", validated.keep, loaded)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
 
@@ -229,6 +231,12 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     if store.enabled:
         networks.keep(keys, figures.scores)
     return site
+
+
+def build_kind(audience: Audience, language: Language | None, site_url: str | None) -> str:
+    """What besides the data decides a network's figures: a build keeps its tables for later
+    builds of the same kind, which find the figures kept with them."""
+    return value_digest((audience.value, language.value if language is not None else None, site_url))
 
 
 def figures_missing(dataset: Dataset, audience: Audience, language: Language | None, store: Store) -> frozenset[str]:
@@ -360,10 +368,11 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
     with _no_cycle_collection():
         start = time.perf_counter()
         with bundle_made_alongside(store):
-            dataset = with_site_url(read_data(data_dir, store, store.enabled, progress=progress, framework_file=framework_file), site_url)
+            kind = build_kind(audience, language, site_url) if store.enabled else None
+            dataset = with_site_url(read_data(data_dir, store, kind, progress=progress, framework_file=framework_file), site_url)
             missing = figures_missing(dataset, audience, language, store)
-            if missing:  # taken over while the store has not their figures for this audience and language: read, once
-                dataset = with_site_url(read_data(data_dir, store, store.enabled, missing, progress, framework_file), site_url)
+            if missing:  # rare: taken over while their figures are gone from the store (a damaged entry): read, once
+                dataset = with_site_url(read_data(data_dir, store, kind, missing, progress, framework_file), site_url)
         seconds = {N_("lezen en controleren"): time.perf_counter() - start}
         start = time.perf_counter()
         site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
