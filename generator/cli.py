@@ -234,7 +234,7 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
         print()
         sys.stdout.flush()  # what was read, before the progress of Deduce on stderr
         framework = dataset.framework.in_language(t.language)
-        names = name_finder(store, progress)
+        names = name_finder(progress)
         print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, names, translations=t), t))
     _print_warnings(dataset.warnings, t)
     return EXIT_OK

@@ -16,12 +16,13 @@ import gc
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import deduce_version, for_audience
+from generator.analyse.figures import ScoreFigures
 from generator.carried import NetworkStore, figure_keys
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import FRAMEWORK_FILE, load_framework
@@ -73,14 +74,14 @@ def read_data(data_dir: Path, store: Store | None = None, take_over: str | None 
     of each score table: a table kept there, unchanged since and alone holding its networks'
     scores, is not read again unless it holds a network of `force` (see `validate_tables`): those
     networks are `Dataset.absent`. A build of one kind keeps its tables with its networks' figures,
-    so a table taken over has its figures in the store (`figures_missing` checks).
+    so a table taken over has its figures in the store (`taken_figures` takes them).
     `progress`: where reading shows how far it is. `framework_file`: the framework (by default the
     Dimensieraamwerk and the value-creation cycles, `core/data/framework.toml`)."""
     with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
         return _read_data(data_dir, store, take_over, force, step, framework_file)
 
 
-def name_finder(store: Store, progress: Progress = SILENT) -> NameFinder:
+def name_finder(progress: Progress = SILENT) -> NameFinder:
     """Deduce for the texts that go public, loaded (and the first time prepared) with progress shown:
     preparing its name lists takes minutes, once per version of Deduce. They depend on Deduce
     alone, not on any data or build: always the user's cache's (also for a build that reuses
@@ -205,24 +206,25 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
              static_charts: bool = False, previous: PreviousPages | None = None, store: Store | None = None,
-             progress: Progress = SILENT) -> GeneratedSite:
+             progress: Progress = SILENT, carried: Mapping[str, ScoreFigures] | None = None) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
     of the previous build, taken over where their inputs are the same; `store`: where each
-    network's score figures are kept, and taken from for each network whose scores are the same
-    (every network whose scores were not read, `Dataset.absent`, must have them there: see
-    `figures_missing`); `progress`: where the steps show how far they are."""
+    network's score figures are kept; `carried`: the figures taken from it (`taken_figures`; by
+    default taken here), which every network whose scores were not read (`Dataset.absent`) needs;
+    `progress`: where the steps show how far they are."""
     t = translations(language or dataset.settings.language)
     store = store or Store(None)
-    names = name_finder(store, progress) if audience == Audience.PUBLIC else None
+    names = name_finder(progress) if audience == Audience.PUBLIC else None
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
                        store=store)
     env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates(store, "pagina's"))
     keys = figure_keys(dataset, audience, t.language)
     networks = NetworkStore(store)
-    carried = networks.take(keys) if store.enabled else {}
-    if dataset.absent - carried.keys():  # checked before (`figures_missing`): only a store emptied meanwhile gets here
+    if carried is None:
+        carried = networks.take(keys) if store.enabled else {}
+    if dataset.absent - carried.keys():  # `_build` reads them when the store has not their figures: only a cache emptied meanwhile gets here
         raise BuildError(Message("De cache veranderde terwijl Netwerkspiegel bouwde (bijvoorbeeld door 'netwerkspiegel cache --leegmaken'); bouw opnieuw."))
     with progress.step(N_("Pagina's en grafieken maken")):
         view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
@@ -239,15 +241,14 @@ def build_kind(audience: Audience, language: Language | None, site_url: str | No
     return value_digest((audience.value, language.value if language is not None else None, site_url))
 
 
-def figures_missing(dataset: Dataset, audience: Audience, language: Language | None, store: Store) -> frozenset[str]:
-    """The networks whose scores were not read (`Dataset.absent`: their tables were taken over)
-    and whose figures the store does not hold for this audience and language (another audience
-    or language built last, an entry damaged): their scores must be read after all."""
-    if not dataset.absent:
-        return frozenset()
+def taken_figures(dataset: Dataset, audience: Audience, language: Language | None, store: Store) -> dict[str, ScoreFigures]:
+    """Each network's score figures that the store holds under the key of what they are made of,
+    as `generate` would make them. A network whose scores were not read (`Dataset.absent`) and is
+    not among them (its entry damaged) must be read after all."""
+    if not store.enabled:
+        return {}
     t = translations(language or dataset.settings.language)
-    keys = figure_keys(replace(dataset, framework=dataset.framework.in_language(t.language)), audience, t.language)
-    return frozenset(network for network in dataset.absent if network not in NetworkStore(store).take({network: keys[network]}))
+    return NetworkStore(store).take(figure_keys(replace(dataset, framework=dataset.framework.in_language(t.language)), audience, t.language))
 
 
 @dataclass(frozen=True)
@@ -370,13 +371,15 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
         with bundle_made_alongside(store):
             kind = build_kind(audience, language, site_url) if store.enabled else None
             dataset = with_site_url(read_data(data_dir, store, kind, progress=progress, framework_file=framework_file), site_url)
-            missing = figures_missing(dataset, audience, language, store)
+            carried = taken_figures(dataset, audience, language, store)
+            missing = dataset.absent - carried.keys()
             if missing:  # rare: taken over while their figures are gone from the store (a damaged entry): read, once
                 dataset = with_site_url(read_data(data_dir, store, kind, missing, progress, framework_file), site_url)
+                carried = taken_figures(dataset, audience, language, store)
         seconds = {N_("lezen en controleren"): time.perf_counter() - start}
         start = time.perf_counter()
         site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
-                        previous=previous, store=store, progress=progress)
+                        previous=previous, store=store, progress=progress, carried=carried)
         seconds[N_("pagina's maken")] = time.perf_counter() - start
     warnings, taken_over, with_scores = dataset.warnings, len(dataset.absent), len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records

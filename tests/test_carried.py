@@ -81,7 +81,7 @@ def damage_the_kept(data: Path) -> None:
 
 def damage_the_figures(data: Path) -> None:
     """The tables are still kept, their networks' figures are not readable: the build reads those
-    tables after all, in one second read pass (`pipeline.figures_missing`)."""
+    tables after all, in one second read pass (`pipeline.taken_figures`)."""
     for entry in (data.parent / "kept" / "netwerken").iterdir():
         entry.write_bytes(b"\x80niet af")
 

@@ -81,9 +81,7 @@ def bundle_made_alongside(store: Store) -> Iterator[None]:
 
 def language_script(t: Translations) -> bytes:
     """`assets/taal.js`: the language's number notation (Babel's locale data) and script texts."""
-    from babel.numbers import get_group_symbol
-
-    language = {"decimal": t.decimal, "thousands": get_group_symbol(t.language.value), "texts": {text: t.gettext(text) for text in SCRIPT_TEXTS}}
+    language = {"decimal": t.decimal, "thousands": t.group, "texts": {text: t.gettext(text) for text in SCRIPT_TEXTS}}
     return ("// Written by Netwerkspiegel: the site's language for netwerkspiegel.js.\nwindow.netwerkspiegelLanguage = "
             + json.dumps(language, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
 

@@ -185,16 +185,10 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     # Static charts are made for the whole site at once: with them every page is rendered.
     fingerprint = None if static_charts else program_fingerprint(env, (
         t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles))
-    taken = _taken_over_pages(figures, slugs, fingerprint, previous)
     index: dict[str, tuple[str, RenderedPage]] = {}
     for plan in plan_pages(figures, slugs, t):
-        key: str | None
-        reused: RenderedPage | None
-        if plan.path in taken:
-            key, reused = taken[plan.path]
-        else:
-            key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
-            reused = previous.get(plan.path, key) if key is not None else None
+        key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
+        reused = previous.get(plan.path, key) if key is not None else None
         if key is not None and reused is not None:
             files.update(reused.files)
             for name, options in reused.chart_templates.items():
@@ -338,21 +332,6 @@ def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[With
     network whose figures were taken over keeps its page's key, and the key is quick to make."""
     return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=()),
             withheld, theme)
-
-
-def _taken_over_pages(figures: Figures, slugs: dict[str, str], fingerprint: str | None, previous: PreviousPages) -> dict[str, tuple[str, RenderedPage]]:
-    """The pages of the networks whose figures were taken from the previous build, as far as the
-    previous docs folder holds them with the same key (the others are made, their crosses unpacked)."""
-    taken: dict[str, tuple[str, RenderedPage]] = {}
-    for network, withheld, theme in _network_contexts(figures):
-        if network.positions is not None:
-            continue
-        path = f"netwerken/{slugs[network.network]}.md"
-        key = page_key(fingerprint, _network_page_inputs(network, slugs[network.network], withheld, theme)) if fingerprint is not None else None
-        reused = previous.get(path, key) if key is not None else None
-        if key is not None and reused is not None:
-            taken[path] = (key, reused)
-    return taken
 
 
 def _scale_ticks(low: float, high: float, t: Translations) -> list[str]:
