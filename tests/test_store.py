@@ -51,16 +51,33 @@ def test_one_rule_prunes_every_part(tmp_path):
     earlier, store = Store(tmp_path), Store(tmp_path)
     month_ago = time.time() - (KEPT_UNUSED_DAYS + 1) * 86400
     for namespace in NAMESPACES:
-        earlier.save(namespace, "oud", b"x")  # an earlier build's, not used since
-        os.utime(tmp_path / namespace / "oud", (month_ago, month_ago))
-        store.save(namespace, "gebruikt", b"y")
-        os.utime(tmp_path / namespace / "gebruikt", (month_ago, month_ago))
+        old, used = ("0.8", "3.0.6") if namespace == "deduce" else (store.key("oud"), store.key("gebruikt"))
+        earlier.save(namespace, old, b"x")  # an earlier build's, not used since
+        os.utime(tmp_path / namespace / old, (month_ago, month_ago))
+        store.save(namespace, used, b"y")
+        os.utime(tmp_path / namespace / used, (month_ago, month_ago))
     (tmp_path / "deduce" / "0.9").mkdir()  # a folder as one entry: Deduce's name lists of an old version
     os.utime(tmp_path / "deduce" / "0.9", (month_ago, month_ago))
     store.prune()  # every "gebruikt" was written by this store: used, so kept and fresh
     for namespace in NAMESPACES:
-        assert sorted(p.name for p in (tmp_path / namespace).iterdir()) == ["gebruikt"]
-        assert (tmp_path / namespace / "gebruikt").stat().st_mtime > month_ago + 86400
+        used = "3.0.6" if namespace == "deduce" else store.key("gebruikt")
+        assert sorted(p.name for p in (tmp_path / namespace).iterdir()) == [used]
+        assert (tmp_path / namespace / used).stat().st_mtime > month_ago + 86400
+
+
+def test_pruning_touches_only_what_the_store_named(tmp_path):
+    """A namespace folder a user linked to a folder of their own: old files there are not the store's."""
+    own = tmp_path / "eigen"
+    own.mkdir()
+    (own / "verslag.docx").write_bytes(b"van de gebruiker")
+    (own / ("a" * 64)).write_bytes(b"een oude sleutel")
+    month_ago = time.time() - (KEPT_UNUSED_DAYS + 1) * 86400
+    for path in own.iterdir():
+        os.utime(path, (month_ago, month_ago))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "exports").symlink_to(own, target_is_directory=True)
+    Store(tmp_path / "cache").prune()
+    assert sorted(p.name for p in own.iterdir()) == ["verslag.docx"]
 
 
 def test_clear_removes_the_store_and_nothing_else(tmp_path):

@@ -26,6 +26,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +43,17 @@ KEPT_UNUSED_DAYS = 30
 PROGRAM_NAMESPACES = ("deduce", "grafiekvormen", "jinja", "vega")
 DATA_NAMESPACES = ("exports", "tabellen", "netwerken", "svg")
 NAMESPACES = PROGRAM_NAMESPACES + DATA_NAMESPACES
+
+
+# The names the store gives its entries: a key (a SHA-256 in hex), Deduce's folder per version, and
+# a write a killed build left half done. Pruning touches nothing else, even in a namespace folder a
+# user linked elsewhere.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}|\.[0-9a-f]{64}\.\d+\.tmp")
+_DEDUCE_VERSION = re.compile(r"\d+(?:\.\d+)*\w*")
+
+
+def _ours(namespace: str, name: str) -> bool:
+    return bool((_DEDUCE_VERSION if namespace == "deduce" else _ENTRY_NAME).fullmatch(name))
 
 
 def default_folder() -> Path:
@@ -214,6 +226,8 @@ class Store:
             except OSError:
                 continue
             for entry in entries:
+                if not _ours(namespace, entry.name):
+                    continue
                 with contextlib.suppress(OSError):
                     if (namespace, entry.name) in used:
                         os.utime(entry)
