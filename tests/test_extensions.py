@@ -56,5 +56,12 @@ def test_a_site_in_the_third_language_with_the_toy_framework(tmp_path, monkeypat
     assert sorted(p.name for p in (tmp_path / "src" / "dimensies").iterdir()) == ["richting.md", "samen.md"]
     assert "Praktijkintegratie" not in page and "4d" not in page  # nothing of the Dimensieraamwerk's indicators
     assert "hjerst 2025" in page  # the catalogue's name of the moment
+    about = (tmp_path / "src" / "kaders.md").read_text("utf-8")
+    assert "## Boartersramt" in about and "It Boartersramt beskriuwt" in about and "(Testdata, 2026)" in about
+    assert "## Twee cycli" in about  # no Frisian name in the file: Dutch
+    pages = {path.relative_to(tmp_path / "src").as_posix(): path.read_text("utf-8") for path in (tmp_path / "src").rglob("*.md")}
+    for name, text in pages.items():  # no page speaks of the Dimensieraamwerk, its source or its counts
+        for word in ("Dimensieraamwerk", "Vrieling", "Wenger", "elf", "vier dimensies", "5 cycli", "vijf cycli"):
+            assert not re.search(rf"\b{word}\b", text), (name, word)
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert re.search(r'<html lang="fy"', html) and "Netwurken" in html

@@ -71,8 +71,8 @@ def test_catalogue_files_are_utf8_po_files():
 def test_plural_sentences_in_both_languages():
     from generator.site.pages import template_environment
 
-    source = "{% trans count=n %}Deelnemers deelden {{ count }} verhaal, in {{ cycles }} van de 5 cycli van waardecreatie.{% pluralize %}" \
-             "Deelnemers deelden {{ count }} verhalen, in {{ cycles }} van de 5 cycli van waardecreatie.{% endtrans %}"
+    source = "{% trans count=n, all=5 %}Deelnemers deelden {{ count }} verhaal, in {{ cycles }} van de {{ all }} cycli van waardecreatie.{% pluralize %}" \
+             "Deelnemers deelden {{ count }} verhalen, in {{ cycles }} van de {{ all }} cycli van waardecreatie.{% endtrans %}"
     dutch = template_environment().from_string(source)
     english = template_environment(translations=translations(Language.ENGLISH)).from_string(source)
     assert dutch.render(n=1, cycles=1) == "Deelnemers deelden 1 verhaal, in 1 van de 5 cycli van waardecreatie."

@@ -208,9 +208,9 @@ def cycles_summary(network: str, cycle_counts: list[tuple[str, int]], t: Transla
     total = sum(count for _, count in cycle_counts)
     reached = [name for name, count in cycle_counts if count]
     missing = [name for name, count in cycle_counts if not count]
-    text = t.ngettext("%(network)s heeft %(total)s reflectie in %(reached)s van de 5 cycli van waardecreatie.",
-                      "%(network)s heeft %(total)s reflecties in %(reached)s van de 5 cycli van waardecreatie.", total) % {
-        "network": network, "total": total, "reached": len(reached)}
+    text = t.ngettext("%(network)s heeft %(total)s reflectie in %(reached)s van de %(cycles)s cycli van waardecreatie.",
+                      "%(network)s heeft %(total)s reflecties in %(reached)s van de %(cycles)s cycli van waardecreatie.", total) % {
+        "network": network, "total": total, "reached": len(reached), "cycles": len(cycle_counts)}
     if missing:
         text += " " + t.gettext("Nog niet bereikt: %(cycles)s.") % {"cycles": ", ".join(lower_first(m) for m in missing)}
     return text

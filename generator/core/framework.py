@@ -98,6 +98,33 @@ class Cycle(_Named):
     texts: tuple[tuple[str, str], ...] = ()  # the TOML's texts in further languages
 
 
+@dataclass(frozen=True)
+class About:
+    """How the site names and introduces one of the two frameworks (`[about_dimensions]`, `[about_cycles]`)."""
+
+    name_nl: str  # as a heading
+    name_en: str
+    in_text_nl: str  # as running text writes it, with its article ("het Dimensieraamwerk")
+    in_text_en: str
+    source: str  # the reference, in every language
+    about_nl: str  # what it is and how a network uses it
+    about_en: str
+    language: Language = Language.DUTCH
+    texts: tuple[tuple[str, str], ...] = ()  # further languages: `name_fy`, `in_text_fy`, `about_fy`
+
+    @property
+    def name(self) -> str:
+        return _in(self, "name", self.language)
+
+    @property
+    def in_text(self) -> str:
+        return _in(self, "in_text", self.language)
+
+    @property
+    def about(self) -> str:
+        return _in(self, "about", self.language)
+
+
 def _in(record: object, field: str, language: Language) -> str:
     """A text of the framework in one language: the field `<field>_<language>` of the TOML (a name:
     the field `<language>`); a language the file does not give (a catalogue added later) shows Dutch."""
@@ -137,13 +164,17 @@ class Framework:
     dimensions: tuple[Dimension, ...]
     indicators: tuple[Indicator, ...]
     cycles: tuple[Cycle, ...]
+    about_dimensions: About  # the framework of dimensions and indicators (the Dimensieraamwerk)
+    about_cycles: About  # the framework of cycles (value creation)
 
     def in_language(self, language: Language) -> Framework:
-        """The same framework, its names, questions and poles in `language`."""
+        """The same framework, its names, questions, poles and introductions in `language`."""
         return Framework(
             tuple(replace(item, language=language) for item in self.dimensions),
             tuple(replace(item, language=language) for item in self.indicators),
             tuple(replace(item, language=language) for item in self.cycles),
+            replace(self.about_dimensions, language=language),
+            replace(self.about_cycles, language=language),
         )
 
     def with_own(self, dimensions: tuple[Dimension, ...], indicators: tuple[Indicator, ...]) -> Framework:
@@ -152,7 +183,7 @@ class Framework:
         all_dimensions = self.dimensions + dimensions
         order = {dimension.code: index for index, dimension in enumerate(all_dimensions)}
         ordered = sorted(self.indicators + indicators, key=lambda ind: (order[ind.dimension], ind.code))
-        return Framework(all_dimensions, tuple(ordered), self.cycles)
+        return replace(self, dimensions=all_dimensions, indicators=tuple(ordered))
 
     def for_network(self, network: str) -> Framework:
         """The indicators one network is asked (the eleven and its own), and their dimensions."""
@@ -160,7 +191,7 @@ class Framework:
             return self
         indicators = tuple(ind for ind in self.indicators if ind.applies_to(network))
         used = {ind.dimension for ind in indicators}
-        return Framework(tuple(dim for dim in self.dimensions if dim.code in used), indicators, self.cycles)
+        return replace(self, dimensions=tuple(dim for dim in self.dimensions if dim.code in used), indicators=indicators)
 
     def naming_networks(self, networks: tuple[str, ...]) -> Framework:
         """The own indicators' networks spelled as the data spells them (the settings may differ
@@ -172,7 +203,7 @@ class Framework:
             replace(ind, networks=tuple(dict.fromkeys(spelled.get(network_key(name), name) for name in ind.networks))) if ind.networks else ind
             for ind in self.indicators
         )
-        return Framework(self.dimensions, indicators, self.cycles)
+        return replace(self, indicators=indicators)
 
     @property
     def own_indicators(self) -> tuple[Indicator, ...]:
@@ -220,8 +251,8 @@ class Framework:
 
 
 def load_framework(path: Path = FRAMEWORK_FILE) -> Framework:
-    """The framework of one data file: `[[dimension]]`, `[[indicator]]` and `[[cycle]]` tables with
-    their texts in Dutch and English (`label_nl`, `label_en`, …), and in any further language as
+    """The framework of one data file: `[about_dimensions]` and `[about_cycles]` (names, source and
+    introduction of the two), `[[dimension]]`, `[[indicator]]` and `[[cycle]]` tables with their texts in Dutch and English (`label_nl`, `label_en`, …), and in any further language as
     `<field>_<code>` (`label_fy`)."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
@@ -234,7 +265,7 @@ def load_framework(path: Path = FRAMEWORK_FILE) -> Framework:
     dimensions = tuple(record(Dimension, item) for item in raw["dimension"])
     indicators = tuple(record(Indicator, item) for item in raw["indicator"])
     cycles = tuple(record(Cycle, {**item, "aliases": tuple(fold(alias) for alias in item["aliases"])}) for item in raw["cycle"])
-    return Framework(dimensions, indicators, cycles)
+    return Framework(dimensions, indicators, cycles, record(About, raw["about_dimensions"]), record(About, raw["about_cycles"]))
 
 
-_Record = TypeVar("_Record", "Dimension", "Indicator", "Cycle")
+_Record = TypeVar("_Record", "Dimension", "Indicator", "Cycle", "About")

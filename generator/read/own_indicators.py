@@ -69,8 +69,8 @@ def add_own_indicators(raw: dict[str, Any], file_name: str, framework: Framework
             continue
         code = (match.group(1) + match.group(2)).lower()
         if code in standard:
-            fail(Message("%(code)s is een indicator van het Dimensieraamwerk zelf (1a tot en met 4d); kies voor een eigen indicator "
-                         "een andere code, zoals 5a of 1e.", code=code), value=given, code=Code.OWN_INDICATOR_CODE)
+            fail(Message("%(code)s is een indicator van het Dimensieraamwerk zelf (%(first)s tot en met %(last)s); kies voor een eigen indicator "
+                         "een andere code, zoals 5a of 1e.", code=code, first=min(standard), last=max(standard)), value=given, code=Code.OWN_INDICATOR_CODE)
             continue
         if code in seen:
             fail(Message("de code %(code)s staat al eerder onder [indicatoren]; elke eigen indicator heeft een eigen code.", code=code),

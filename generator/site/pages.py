@@ -184,7 +184,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     previous = previous or PreviousPages()
     # Static charts are made for the whole site at once: with them every page is rendered.
     fingerprint = None if static_charts else program_fingerprint(env, (
-        t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles))
+        t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles,
+        framework.about_dimensions, framework.about_cycles))
     index: dict[str, tuple[str, RenderedPage]] = {}
     for plan in plan_pages(figures, slugs, t):
         key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
