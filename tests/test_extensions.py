@@ -65,3 +65,29 @@ def test_a_site_in_the_third_language_with_the_toy_framework(tmp_path, monkeypat
             assert not re.search(rf"\b{word}\b", text), (name, word)
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert re.search(r'<html lang="fy"', html) and "Netwurken" in html
+
+
+def test_a_page_kind_is_one_module_and_a_template(tmp_path, monkeypatch):
+    """A kind of page is its `PageKind` (the pages it adds, its menu entry) and its template: here a
+    colophon, from the test alone, on the internal site only."""
+    from generator.site import pages
+    from generator.site.page_kinds import PAGE_KINDS, PageKind, PagePlan
+
+    colophon = PageKind(
+        "colophon",
+        lambda figures, slugs, t: [PagePlan("colofon.md", "colofon.md.j2", {"count": len(figures.networks)})],
+        lambda figures, slugs, _: {"Colofon": "colofon.md"},
+        public=False,
+    )
+    monkeypatch.setattr(pages, "PAGE_KINDS", (*PAGE_KINDS, colophon))
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "sjablonen").mkdir()
+    write(tmp_path / "sjablonen", "colofon.md.j2", "# Colofon\n\n{{ count }} netwerken, {{ framework.about_dimensions.name }}.\n")
+    write(data, "scores.csv", "netwerk,meetmoment,deelnemer,indicator,score\n"
+          + "".join(f"Netwerk {n},2025-voorjaar,d{p}@school.nl,1a,{p}\n" for n in "AB" for p in range(1, 6)))
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
+    assert (tmp_path / "src" / "colofon.md").read_text("utf-8") == "# Colofon\n\n2 netwerken, Dimensieraamwerk.\n"
+    html = (tmp_path / "site" / "colofon" / "index.html").read_text("utf-8")
+    assert "2 netwerken, Dimensieraamwerk." in html
+    assert 'href="colofon/"' in (tmp_path / "site" / "index.html").read_text("utf-8")  # in the menu

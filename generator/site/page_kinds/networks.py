@@ -1,0 +1,132 @@
+"""Each network's own page, with its figures as CSV beside it; for many networks a page that lists them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from generator.analyse.audience import Story, Withheld
+from generator.analyse.figures import Figures, NetworkFigures
+from generator.core.framework import Cycle, Framework
+from generator.core.language import N_, Translations
+from generator.core.model import SITUATIONS
+from generator.core.vocabulary import Situation, word
+from generator.site.chart_kinds import Chart
+from generator.site.charts import network_charts
+from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed
+
+# The network CSV's header, in the site's language (the English names are in the catalogue).
+CSV_COLUMNS = (N_("netwerk"), N_("meetmoment"), N_("indicator"), N_("situatie"), "n", N_("mediaan"), N_("gemiddelde"), "min", "max", N_("gedeeld"))
+
+
+def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan]:
+    view = figures.view
+    framework = view.framework
+    yield from list_page(figures, slugs, t, "netwerken", t.gettext("Netwerken"))
+    for network, withheld, theme in _network_contexts(figures):
+        slug = slugs[network.network]
+
+        def network_page(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld, theme: Any = theme
+                         ) -> tuple[dict[str, Any], tuple[Chart, ...]]:
+            charts = network_charts(network, view, t)
+            context = {
+                "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
+                "withheld": withheld, "theme": theme,
+                "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
+                "framework": framework.for_network(network.network),
+            }
+            return context, charts.declared()
+
+        def csv_file(network: NetworkFigures = network, slug: str = slug) -> dict[str, bytes]:
+            return {f"netwerken/{slug}.csv": _network_csv(network, framework, t)}
+
+        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=_network_page_inputs(network, slug, withheld, theme), make=network_page,
+                       attachments=csv_file)
+
+
+def _menu(figures: Figures, slugs: Slugs, _: Gettext) -> dict[str, object]:
+    return {_("Netwerken"): listed(figures, slugs, "netwerken")}
+
+
+KIND = PageKind("networks", _plans, _menu)
+
+
+def _network_contexts(figures: Figures) -> Iterator[tuple[NetworkFigures, list[Withheld], str | None]]:
+    """Each network's figures, with its withheld groups and its theme."""
+    withheld_by_network: dict[str, list[Withheld]] = {}
+    for group in figures.view.withheld:
+        withheld_by_network.setdefault(group.network, []).append(group)
+    for network in figures.networks:
+        yield network, withheld_by_network.get(network.network, []), figures.view.themes.get(network.network)
+
+
+def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[Withheld], theme: str | None) -> tuple[object, ...]:
+    """What a network's page is made from, as its key hashes it (besides the settings and the
+    framework): the figures with, in place of the crosses and of what is computed from them alone
+    (`ScoreFigures`), the digest of what the crosses are made from (`positions_digest`: equal
+    digests, equal crosses and figures). So a network whose figures were taken over keeps its
+    page's key, and the key is quick to make."""
+    return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=()),
+            withheld, theme)
+
+
+def _network_table(network: NetworkFigures) -> list[dict[str, Any]]:
+    """Latest moment per indicator: medians for current and desired, spread, and n."""
+    if network.latest is None:
+        return []
+    return [
+        {"indicator": code, "current": stat, "desired": network.stat(network.latest, code, Situation.DESIRED),
+         "spread": network.spreads.get((code, Situation.CURRENT))}
+        for code, stat in network.latest_current.items()
+    ]
+
+
+def _cycle_table(network: NetworkFigures, framework: Framework) -> list[dict[str, Any]]:
+    """Reflections per cycle and moment: the count, split into individual and collective where known."""
+    rows = []
+    for cycle in framework.cycles:
+        cells = [c for c in network.value_cells if c.cycle == cycle.code]
+        texts = [
+            (str(c.total) if c.total else "–") + (f" ({c.individual} ind., {c.collective} coll.)" if c.individual or c.collective else "")
+            for c in cells
+        ]
+        rows.append({"cycle": cycle, "cells": texts, "total": sum(c.total for c in cells)})
+    return rows
+
+
+def _stories_by_cycle(network: NetworkFigures, framework: Framework) -> list[tuple[Cycle, list[Story]]]:
+    return [(cycle, [s for s in network.stories if s.cycle == cycle.code]) for cycle in framework.cycles]
+
+
+def _network_csv(network: NetworkFigures, framework: Framework, t: Translations) -> bytes:
+    """Every cell quoted, and text that a spreadsheet could take for a formula neutralised: also
+    after a ';' or a tab, because Dutch Excel splits on ';' whatever the quotes say."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([t.gettext(name) for name in CSV_COLUMNS])
+    order = {code: i for i, code in enumerate(framework.indicator_codes())}
+    agreed = {(a.moment, a.indicator, a.situation): a.value for a in network.agreed}
+    for stat in sorted(network.stats, key=lambda s: (s.moment, order[s.indicator], SITUATIONS.index(s.situation))):
+        writer.writerow([
+            _cell_text(stat.network), _cell_text(t.moment(stat.moment.label)), stat.indicator, t.gettext(word(stat.situation)), stat.n,
+            _plain(stat.median), _plain(stat.mean), _plain(stat.min), _plain(stat.max),
+            _plain(agreed[key]) if (key := (stat.moment, stat.indicator, stat.situation)) in agreed else "",
+        ])
+    return buffer.getvalue().encode("utf-8")
+
+
+_FORMULA_START = re.compile(r"(^|[;,\t\r\n|]\s*)([=+\-@\t\r＝＋－＠])")
+
+
+def _cell_text(text: str) -> str:
+    """Text a spreadsheet would read as a formula gets an apostrophe before the formula sign, at
+    the start and after every separator a spreadsheet might split on, so it stays text."""
+    return _FORMULA_START.sub(lambda m: f"{m.group(1)}'{m.group(2)}", text)
+
+
+def _plain(value: float) -> str:
+    return f"{round(value, 4):g}"
