@@ -1,8 +1,8 @@
 """What a build keeps for the next, so that a rebuild after one export changed reads and analyses
 only the networks whose scores changed.
 
-Of each canonical score table read, what it adds to the data set besides its scores (see
-`generator.read.kept`) is kept in the store (`tabellen`), named by a key of its file, sheet
+Of each canonical score table read, what it adds to the data set, its scores packed (see
+`generator.read.kept`), is kept in the store (`tabellen`), named by a key of its file, sheet
 and bytes, the settings, column meanings and framework, and this program.
 
 What a network's scores alone decide (`ScoreFigures`: its statistics, spreads, changes, roles and
@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import replace
 
 from generator.analyse.figures import ScoreFigures
-from generator.core.errors import Problem
 from generator.core.framework import Framework
 from generator.core.language import Language
 from generator.core.model import Dataset
@@ -29,7 +27,7 @@ from generator.core.settings import Mappings, Settings
 from generator.core.store import Store, package_digest, value_digest
 from generator.core.vocabulary import Audience
 from generator.read.kept import KeptTable
-from generator.read.load import Loaded, RawTable
+from generator.read.load import RawTable
 
 
 def figure_keys(dataset: Dataset, audience: Audience, language: Language) -> dict[str, str]:
@@ -45,10 +43,10 @@ class NetworkStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework, kind: str) -> Callable[[RawTable], KeptTable | None]:
-        """What a build of this `kind` kept of a table read under these settings, column meanings
-        and framework; None when nothing."""
-        setup = _setup(settings, mappings, framework, kind)
+    def table_reader(self, settings: Settings, mappings: Mappings, framework: Framework) -> Callable[[RawTable], KeptTable | None]:
+        """What an earlier read kept of a table read under these settings, column meanings and
+        framework; None when nothing."""
+        setup = _setup(settings, mappings, framework)
         read: dict[str, KeptTable | None] = {}  # loading and checking both ask: read once
 
         def kept(table: RawTable) -> KeptTable | None:
@@ -60,15 +58,11 @@ class NetworkStore:
 
         return kept
 
-    def keep_tables(self, settings: Settings, mappings: Mappings, framework: Framework, kind: str, tables: tuple[tuple[RawTable, KeptTable], ...],
-                    loaded: Loaded) -> None:
-        """Keep what a later build of this `kind` needs of the tables read now, with what loading their files noticed."""
-        setup = _setup(settings, mappings, framework, kind)
-        noticed: dict[str, list[Problem]] = {}
-        for notice in loaded.notices:
-            noticed.setdefault(notice.file, []).append(notice)
+    def keep_tables(self, settings: Settings, mappings: Mappings, framework: Framework, tables: tuple[tuple[RawTable, KeptTable], ...]) -> None:
+        """Keep what a later read may take over of the tables read now."""
+        setup = _setup(settings, mappings, framework)
         for table, kept in tables:
-            self.store.keep("tabellen", _table_key(setup, table), replace(kept, notices=tuple(noticed.get(table.file, ()))))
+            self.store.keep("tabellen", _table_key(setup, table), kept, again=True)  # read now: what is there was not usable
 
     def take(self, keys: dict[str, str]) -> dict[str, ScoreFigures]:
         """The networks' figures kept under their keys; a network without (or with an unreadable entry) is left out."""
@@ -80,16 +74,17 @@ class NetworkStore:
         return found
 
     def keep(self, keys: dict[str, str], figures: tuple[ScoreFigures, ...]) -> None:
-        """Keep each network's figures under its key."""
+        """Keep each network's figures made now under its key (`keys`: those not taken from here,
+        so an entry already there could not be used)."""
         for found in figures:
             if found.network in keys:
-                self.store.keep("netwerken", keys[found.network], found)
+                self.store.keep("netwerken", keys[found.network], found, again=True)
 
 
-def _setup(settings: Settings, mappings: Mappings, framework: Framework, kind: str) -> str:
+def _setup(settings: Settings, mappings: Mappings, framework: Framework) -> str:
     """What every kept table was read under besides its own bytes: the settings, column meanings,
-    framework, the kind of build that keeps it, and this program."""
-    return value_digest((package_digest(), settings, mappings, framework, kind))
+    framework, and this program."""
+    return value_digest((package_digest(), settings, mappings, framework))
 
 
 def _table_key(setup: str, table: RawTable) -> str:

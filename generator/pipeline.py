@@ -16,13 +16,12 @@ import gc
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
 from generator.analyse.audience import deduce_version, for_audience
-from generator.analyse.figures import ScoreFigures
 from generator.carried import NetworkStore, figure_keys
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import FRAMEWORK_FILE, load_framework
@@ -31,11 +30,10 @@ from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
 from generator.core.progress import SILENT, Progress, Step
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
-from generator.core.store import Store, value_digest
+from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
-from generator.read.kept import KeptTable
-from generator.read.load import RawTable, is_header_only, load_folder
+from generator.read.load import is_header_only, load_folder
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
 from generator.site.assets import bundle_made_alongside, site_assets
@@ -65,20 +63,17 @@ from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
 
-def read_data(data_dir: Path, store: Store | None = None, take_over: str | None = None, force: frozenset[str] = frozenset(),
-              progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> Dataset:
+def read_data(data_dir: Path, store: Store | None = None, progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> Dataset:
     """Load, validate and model the data folder; raises `InputError` with every problem found.
 
-    `store`: where what was parsed from each export is kept (None: nothing is kept or reused); with
-    `take_over` (a build: what kind, see `build_kind`), also what a later build of that kind needs
-    of each score table: a table kept there, unchanged since and alone holding its networks'
-    scores, is not read again unless it holds a network of `force` (see `validate_tables`): those
-    networks are `Dataset.absent`. A build of one kind keeps its tables with its networks' figures,
-    so a table taken over has its figures in the store (`taken_figures` takes them).
+    `store`: the memo of what was read before (None: nothing is kept or reused): what was parsed
+    from each export, and what each canonical score table added to the data set. A table kept
+    there, unchanged since and alone holding its networks' scores, is not read again: its networks
+    are `Dataset.absent`, their scores packed in `Dataset.absent_scores`.
     `progress`: where reading shows how far it is. `framework_file`: the framework (by default the
     Dimensieraamwerk and the value-creation cycles, `core/data/framework.toml`)."""
     with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
-        return _read_data(data_dir, store, take_over, force, step, framework_file)
+        return _read_data(data_dir, store, step, framework_file)
 
 
 def name_finder(progress: Progress = SILENT) -> NameFinder:
@@ -101,7 +96,7 @@ def name_finder(progress: Progress = SILENT) -> NameFinder:
         return NameFinder(cache)
 
 
-def _read_data(data_dir: Path, store: Store | None, take_over: str | None, force: frozenset[str], step: Step, framework_file: Path) -> Dataset:
+def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: Path) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
         raise UsageError(Message("De datamap '%(path)s' bestaat niet.", path=shown))
@@ -110,14 +105,11 @@ def _read_data(data_dir: Path, store: Store | None, take_over: str | None, force
     settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
-    # Only a build keeps what it read of its tables (with, in the same run, their networks' figures):
-    # a table kept without them (by `check`) would make the next build read it twice.
-    networks = NetworkStore(store) if store is not None and store.enabled and take_over is not None else None
-    kept = networks.table_reader(settings, mappings, framework, take_over or "") if networks is not None else None
-    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store,
-                         defer=_deferrable(kept, force) if kept is not None else None, step=step)
+    tables = NetworkStore(store) if store is not None and store.enabled else None
+    kept = tables.table_reader(settings, mappings, framework) if tables is not None else None
+    loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store, step=step)
     problems += loaded.problems
-    validated = validate_tables(loaded.tables, framework, settings, mappings, kept, force, loaded.restore)
+    validated = validate_tables(loaded.tables, framework, settings, mappings, kept)
     problems += validated.problems
     if not validated.scores and not validated.absent and not problems:
         unfilled = sorted({n.file for n in loaded.notices if is_header_only(n)})
@@ -139,22 +131,10 @@ def _read_data(data_dir: Path, store: Store | None, take_over: str | None, force
         problems.append(Problem(data_dir.name or str(data_dir), None, None, None, no_scores, code=Code.NO_SCORES))
     if problems:
         raise InputError(problems)
-    if networks is not None:
-        networks.keep_tables(settings, mappings, framework, take_over or "", validated.keep, loaded)
+    if tables is not None:
+        tables.keep_tables(settings, mappings, framework, validated.keep)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
-
-
-def _deferrable(kept: Callable[[RawTable], KeptTable | None], force: frozenset[str]) -> Callable[[str, str], tuple[Problem, ...] | None]:
-    """For `load_folder`: a file whose one table will likely be taken over need not be loaded (what
-    loading it noticed is kept with it). Should it be read after all, `Loaded.restore` loads it."""
-    def noticed(name: str, digest: str) -> tuple[Problem, ...] | None:
-        found = kept(RawTable(name, (), (), digest=digest))
-        if found is None or not found.alone or force & set(found.networks):
-            return None
-        return found.notices
-
-    return noticed
 
 
 MAX_LOGO_BYTES = 1024 * 1024
@@ -206,12 +186,12 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
              static_charts: bool = False, previous: PreviousPages | None = None, store: Store | None = None,
-             progress: Progress = SILENT, carried: Mapping[str, ScoreFigures] | None = None) -> GeneratedSite:
+             progress: Progress = SILENT) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
-    of the previous build, taken over where their inputs are the same; `store`: where each
-    network's score figures are kept; `carried`: the figures taken from it (`taken_figures`; by
-    default taken here), which every network whose scores were not read (`Dataset.absent`) needs;
+    of the previous build, taken over where their inputs are the same; `store`: the memo of each
+    network's score figures, by what they are made of (a network whose scores were not read,
+    `Dataset.absent`, and whose figures are not there has its kept scores unpacked);
     `progress`: where the steps show how far they are."""
     t = translations(language or dataset.settings.language)
     store = store or Store(None)
@@ -222,33 +202,15 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     env = template_environment(overrides=overrides, translations=t, compiled=compiled_templates(store, "pagina's"))
     keys = figure_keys(dataset, audience, t.language)
     networks = NetworkStore(store)
-    if carried is None:
-        carried = networks.take(keys) if store.enabled else {}
-    if dataset.absent - carried.keys():  # `_build` reads them when the store has not their figures: only a cache emptied meanwhile gets here
-        raise BuildError(Message("De cache veranderde terwijl Netwerkspiegel bouwde (bijvoorbeeld door 'netwerkspiegel cache --leegmaken'); bouw opnieuw."))
+    carried = networks.take(keys) if store.enabled else {}
+    dataset = dataset.with_scores_of(dataset.absent - carried.keys())
     with progress.step(N_("Pagina's en grafieken maken")):
         view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
         figures = aggregate(view, t, carried, keys)
         site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store)
     if store.enabled:
-        networks.keep(keys, figures.scores)
-    return site
-
-
-def build_kind(audience: Audience, language: Language | None, site_url: str | None) -> str:
-    """What besides the data decides a network's figures: a build keeps its tables for later
-    builds of the same kind, which find the figures kept with them."""
-    return value_digest((audience.value, language.value if language is not None else None, site_url))
-
-
-def taken_figures(dataset: Dataset, audience: Audience, language: Language | None, store: Store) -> dict[str, ScoreFigures]:
-    """Each network's score figures that the store holds under the key of what they are made of,
-    as `generate` would make them. A network whose scores were not read (`Dataset.absent`) and is
-    not among them (its entry damaged) must be read after all."""
-    if not store.enabled:
-        return {}
-    t = translations(language or dataset.settings.language)
-    return NetworkStore(store).take(figure_keys(replace(dataset, framework=dataset.framework.in_language(t.language)), audience, t.language))
+        networks.keep({network: key for network, key in keys.items() if network not in carried}, figures.scores)
+    return replace(site, networks_taken_over=len(carried))
 
 
 @dataclass(frozen=True)
@@ -258,7 +220,7 @@ class BuildResult:
     written: WriteResult
     seconds: dict[str, float]
     reused_pages: int = 0  # pages whose HTML came unchanged from the previous site
-    networks_taken_over: int = 0  # networks whose scores were not read again (`Dataset.absent`)
+    networks_taken_over: int = 0  # networks whose figures came from an earlier build (the store)
     networks_with_scores: int = 0
 
 
@@ -369,23 +331,17 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
     with _no_cycle_collection():
         start = time.perf_counter()
         with bundle_made_alongside(store):
-            kind = build_kind(audience, language, site_url) if store.enabled else None
-            dataset = with_site_url(read_data(data_dir, store, kind, progress=progress, framework_file=framework_file), site_url)
-            carried = taken_figures(dataset, audience, language, store)
-            missing = dataset.absent - carried.keys()
-            if missing:  # rare: taken over while their figures are gone from the store (a damaged entry): read, once
-                dataset = with_site_url(read_data(data_dir, store, kind, missing, progress, framework_file), site_url)
-                carried = taken_figures(dataset, audience, language, store)
+            dataset = with_site_url(read_data(data_dir, store, progress, framework_file), site_url)
         seconds = {N_("lezen en controleren"): time.perf_counter() - start}
         start = time.perf_counter()
         site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
-                        previous=previous, store=store, progress=progress, carried=carried)
+                        previous=previous, store=store, progress=progress)
         seconds[N_("pagina's maken")] = time.perf_counter() - start
-    warnings, taken_over, with_scores = dataset.warnings, len(dataset.absent), len(dataset.score_inputs)
+    warnings, with_scores = dataset.warnings, len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()
     written, reused = publish(site, src, out, config_file, offline, progress, store)
     store.prune()
     seconds[N_("mkdocs build")] = time.perf_counter() - start
     pages = sum(1 for name in site.files if name.endswith(".md"))
-    return BuildResult(warnings, pages, written, seconds, reused, taken_over, with_scores)
+    return BuildResult(warnings, pages, written, seconds, reused, site.networks_taken_over, with_scores)

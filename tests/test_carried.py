@@ -80,8 +80,8 @@ def damage_the_kept(data: Path) -> None:
 
 
 def damage_the_figures(data: Path) -> None:
-    """The tables are still kept, their networks' figures are not readable: the build reads those
-    tables after all, in one second read pass (`pipeline.taken_figures`)."""
+    """The tables are still kept, their networks' figures are not readable: the build takes the
+    tables over and unpacks the scores they keep (`Dataset.with_scores_of`), reading nothing twice."""
     for entry in (data.parent / "kept" / "netwerken").iterdir():
         entry.write_bytes(b"\x80niet af")
 
@@ -124,14 +124,15 @@ def test_a_rebuild_that_takes_networks_over_is_exactly_a_full_build(tmp_path, mo
     assert differences(tmp_path / "src", tmp_path / "full-src") == []
     assert differences(tmp_path / "site", tmp_path / "full-site") == []
     own = sorted(name for name in read if name.startswith("eigen/scores-"))
-    if change in ("niets", "een score in een gedeeld netwerk", "een reflectie", "een pagina met de hand"):
+    if change in ("niets", "een score in een gedeeld netwerk", "een reflectie", "een pagina met de hand", "beschadigde cijfers"):
         # Every table of a network of its own is taken over; a page made again (a new reflection,
-        # a page changed by hand) unpacks the crosses its figures keep: no scores are read.
+        # a page changed by hand) unpacks the crosses its figures keep, figures made again the
+        # scores its table keeps: no table is read.
         assert own == []
     elif change == "een score in een eigen tabel":
         assert own == ["eigen/scores-001.csv"]
-    elif change == "beschadigde cijfers":
-        assert own == [f"eigen/scores-{number:03d}.csv" for number in (1, 2, 3)]  # taken over first, then read for their figures
+    elif change == "een beschadigde cache":
+        assert own == [f"eigen/scores-{number:03d}.csv" for number in (1, 2, 3)]
     elif change == "een tabel twee keer":
         assert own == ["eigen/scores-003 (kopie).csv", "eigen/scores-003.csv"]  # two tables hold its scores now
 
@@ -148,10 +149,10 @@ def test_the_public_site_too(tmp_path, change):
     assert differences(tmp_path / "site", tmp_path / "full-site") == []
 
 
-def test_another_audience_or_language_reads_what_the_store_has_no_figures_of_once(tmp_path, monkeypatch):
-    """A build keeps its tables with its networks' figures, for builds of its kind: the English and
-    the public builds after an internal Dutch one read every table once (nothing read twice) and
-    give what a full build gives; a second public build takes every table of its own over."""
+def test_another_audience_or_language_takes_the_tables_over_and_makes_the_figures(tmp_path, monkeypatch):
+    """What a read keeps of a table serves every build: the English and the public builds after an
+    internal Dutch one take every table of its own over, unpack its scores to make their own
+    figures, and give what a full build gives; a second public build takes those figures too."""
     from generator.core.language import Language
 
     data = sample_with_networks_of_their_own(tmp_path)
@@ -161,8 +162,7 @@ def test_another_audience_or_language_reads_what_the_store_has_no_figures_of_onc
         read = tables_read(monkeypatch)
         build(data, tmp_path / "src", tmp_path / "site", audience, language=language, store=store)
         monkeypatch.undo()
-        own = sorted(name for name in read if name.startswith("eigen/scores-"))
-        assert own == [f"eigen/scores-{number:03d}.csv" for number in (1, 2, 3)] and len(read) == len(set(read))  # each read once
+        assert sorted(name for name in read if name.startswith("eigen/scores-")) == [] and len(read) == len(set(read))  # each read once
         build(data, tmp_path / f"full-src-{name}", tmp_path / f"full-site-{name}", audience, language=language, store=Store(None))
         assert differences(tmp_path / "site", tmp_path / f"full-site-{name}") == []
     read = tables_read(monkeypatch)
@@ -215,34 +215,8 @@ def test_the_build_says_how_many_networks_it_took_over(tmp_path, capsys, monkeyp
     assert main(arguments) == 0
     assert "vorige build" not in capsys.readouterr().out  # the first build has nothing to take over
     change_one_export(data / "eigen", 1)
-    assert main(arguments) == 0  # the two other networks of their own and Zelfgestuurd leren are taken over
+    assert main(arguments) == 0  # every network but Netwerk 001 has its figures from the store
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "Van 3 van de 6 netwerken met scores kwamen de cijfers uit de vorige build: hun scorebestanden bleven gelijk.")
+        "Van 5 van de 6 netwerken met scores kwamen de cijfers uit de vorige build: hun scorebestanden bleven gelijk.")
     assert main([*arguments, "--taal", "en"]) == 0  # another language: the figures are made anew
     assert "previous build" not in capsys.readouterr().out
-
-
-def test_a_deferred_table_is_restored_from_the_cache_or_its_file(tmp_path):
-    """A table not loaded because it will likely be taken over is loaded when it must be read
-    after all: from the exports cache, else from its file, which must still hold the same bytes."""
-    from generator.core.errors import InputError
-    from generator.core.store import Store
-    from generator.read.load import load_folder
-
-    data, cache = tmp_path / "data", tmp_path / "kept" / "exports"
-    store = Store(tmp_path / "kept")
-    make_data(data, 2)
-    full = load_folder(data, store=store)
-    deferred = load_folder(data, store=store, defer=lambda name, digest: () if name == "scores-001.csv" else None)
-    stub = next(table for table in deferred.tables if table.file == "scores-001.csv")
-    assert stub.deferred and stub.rows == () and [t.file for t in deferred.tables] == [t.file for t in full.tables]
-    original = next(table for table in full.tables if table.file == "scores-001.csv")
-    assert deferred.restore(stub) == original
-    for entry in cache.iterdir():
-        entry.unlink()
-    assert deferred.restore(stub) == original  # read from the file again
-    change_one_export(data, 1)
-    with pytest.raises(InputError) as caught:
-        deferred.restore(stub)
-    assert [problem.format() for problem in caught.value.report.problems] == [
-        "scores-001.csv: het bestand veranderde terwijl Netwerkspiegel bouwde; bouw opnieuw."]

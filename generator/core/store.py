@@ -195,12 +195,13 @@ class Store:
             self._memory[(namespace, key)] = value
         return value
 
-    def keep(self, namespace: str, key: str, value: object) -> None:
-        """Keep a value under `key` (pickled on disk unless it is there already; and in memory)."""
+    def keep(self, namespace: str, key: str, value: object, again: bool = False) -> None:
+        """Keep a value under `key` (pickled on disk unless it is there already; and in memory).
+        `again`: also when an entry is there (one that could not be used)."""
         self._used.add((namespace, key))
         if self._memory is not None:
             self._memory[(namespace, key)] = value
-        if self.folder is None or self.has(namespace, key):
+        if self.folder is None or (not again and self.has(namespace, key)):
             return
         self.save(namespace, key, pickle.dumps(value, protocol=5))
 

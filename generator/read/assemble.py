@@ -40,6 +40,7 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
         redactor=redactor,
         score_inputs=validated.score_inputs,
         absent=validated.absent,
+        absent_scores=validated.absent_scores,
     )
 
 

@@ -1,11 +1,12 @@
-"""What a build keeps of each canonical score table it read, so that the next need not read it again.
+"""What a read keeps of each canonical score table, so that the next need not read it again.
 
 A score table whose bytes are unchanged, read under the same settings, column meanings and
 framework, and under the same `context` (who is whom, how each network is spelled, every identity:
 see `generator.read.validate`), that alone holds its networks' scores, is not read again: what it
-added to the data set besides its scores (its participants' identities, its spellings of network
-names, its summary and warnings) is taken from here, and its networks' figures from the previous
-build (see `generator.carried`). Its scores themselves stay behind.
+added to the data set (its participants' identities, its spellings of network names, its summary
+and warnings, its scores packed as the data set had them) is taken from here. Its scores are
+unpacked only when a build must analyse them (see `Dataset.with_scores_of`); a build that has its
+networks' figures in the store (`generator.carried`) never does.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class KeptTable:
     warnings: tuple[Problem, ...]  # every warning about a row or column of this table
     pairs: tuple[tuple[str, str], ...]  # (network, person) of its scores, networks as merged
     moments: tuple[Moment, ...]  # of its scores
-    notices: tuple[Problem, ...] = ()  # what loading its file noticed (see `generator.read.load`)
+    scores: bytes  # its scores as the data set had them, packed (`pack_scores`)
 
     @property
     def networks(self) -> tuple[str, ...]:

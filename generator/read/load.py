@@ -26,13 +26,12 @@ import struct
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
-from generator.core.errors import Code, InputError, Problem, os_reason
+from generator.core.errors import Code, Problem, os_reason
 from generator.core.language import Message
 from generator.core.progress import Step
 from generator.core.store import Store
@@ -87,9 +86,6 @@ class RawTable:
     # The SHA-256 of the file's bytes: what a network's figures were made from (see
     # `generator.read.validate`, `score_inputs`), without hashing the rows again.
     digest: str = ""
-    # Not loaded (no header, no rows): an earlier build kept what the data set needs of it (see
-    # `load_folder`, `defer`); `Loaded.restore` gives the table itself.
-    deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,28 +94,6 @@ class Loaded:
     ignored_files: tuple[str, ...]
     problems: tuple[Problem, ...]
     notices: tuple[Problem, ...] = ()
-    # Per deferred table (by file name): its file and the key of its entry in the store.
-    deferred: dict[str, tuple[Path, str]] = field(default_factory=dict, compare=False, repr=False)
-    store: Store | None = field(default=None, compare=False, repr=False)
-
-    def restore(self, table: RawTable) -> RawTable:
-        """A deferred table itself, as loading gives it: from the cache, else read from its file
-        again, which must still hold the same bytes."""
-        if not table.deferred:
-            return table
-        path, key = self.deferred[table.file]
-        kept = _cached(self.store, key) if self.store is not None else None
-        if kept is not None and len(kept[0]) == 1 and kept[0][0].digest == table.digest:
-            return kept[0][0]
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise InputError([_unreadable(table.file, error)]) from error
-        read, _, _ = read_csv(content, table.file)
-        if read is None or hashlib.sha256(content).hexdigest() != table.digest:
-            raise InputError([Problem(table.file, None, None, None, Message("het bestand veranderde terwijl Netwerkspiegel bouwde; bouw opnieuw."),
-                                      code=Code.FILE_UNREADABLE)])
-        return replace(read, digest=table.digest)
 
 
 def _unreadable(name: str, error: OSError) -> Problem:
@@ -147,18 +121,12 @@ def find_input_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
     return readable, other
 
 
-def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), store: Store | None = None,
-                defer: Callable[[str, str], tuple[Problem, ...] | None] | None = None, step: Step | None = None) -> Loaded:
+def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), store: Store | None = None, step: Step | None = None) -> Loaded:
     """Every readable file of the folder as tables, with the problems found in them.
 
     `store`: where each file's result is kept (`exports`) by its name, its bytes and this program,
     so a file that did not change since the last build is not parsed again (reading an Excel
     workbook takes far longer than loading what it held).
-
-    `defer`: for a file of one table (not a workbook) with its name and digest, what an earlier
-    build noticed in it when that build kept what the data set needs of it (see
-    `generator.read.kept`); then, when the cache holds the table too, it is not loaded but deferred
-    (`RawTable.deferred`, `Loaded.restore`): a rebuild need not unpickle what it takes over.
 
     `step`: the progress of reading, counted in files."""
     readable, other = find_input_files(data_dir)
@@ -169,7 +137,6 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), store: Store | Non
     tables: list[RawTable] = []
     problems: list[Problem] = []
     notices: list[Problem] = []
-    deferred: dict[str, tuple[Path, str]] = {}
     ignored = [display_name(p, data_dir) for p in other if p.name not in ignore]
     for path in readable:
         if step is not None:
@@ -198,12 +165,6 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), store: Store | Non
         digest = hashlib.sha256(content).hexdigest()
         if store is not None and store.folder is not None:
             key = store.key("export", limits, name, path.suffix.lower(), digest)
-            noticed = defer(name, digest) if defer is not None and path.suffix.lower() != ".xlsx" and store.has("exports", key) else None
-            if noticed is not None:
-                tables.append(RawTable(name, (), (), digest=digest, deferred=True))
-                notices += noticed
-                deferred[name] = (path, key)
-                continue
             kept = _cached(store, key)
             if kept is not None:
                 tables += kept[0]
@@ -221,7 +182,7 @@ def load_folder(data_dir: Path, ignore: tuple[str, ...] = (), store: Store | Non
         notices += file_notices
         if store is not None and key is not None:
             store.save("exports", key, pickle.dumps((list(sheets), list(file_problems), list(file_notices)), protocol=5))
-    return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices), deferred, store)
+    return Loaded(tuple(tables), tuple(sorted(ignored)), tuple(problems), tuple(notices))
 
 
 def _cached(store: Store, key: str) -> tuple[list[RawTable], list[Problem], list[Problem]] | None:

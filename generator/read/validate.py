@@ -21,7 +21,7 @@ from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
 from generator.core.language import DUTCH, Message, MomentName, joined, listed
-from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow
+from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow, pack_scores
 from generator.core.moments import Moment, half_year
 from generator.core.settings import SETTINGS_FILE_NAME, Mappings, Settings, file_key
 from generator.core.store import value_digest
@@ -88,9 +88,11 @@ class Validated:
     agreements: tuple[Agreement, ...] = ()
     # Per network, a digest of everything its scores are made from (see `_score_inputs`).
     score_inputs: dict[str, str] = field(default_factory=dict)
-    # The networks of the tables taken over from an earlier build (`kept`): none of their scores is here.
+    # The networks of the tables taken over from an earlier build (`kept`): none of their scores is
+    # in `scores`; each such table's networks and its scores packed (`pack_scores`) are in `absent_scores`.
     absent: frozenset[str] = frozenset()
     absent_moments: tuple[Moment, ...] = ()  # the moments of those tables' scores
+    absent_scores: tuple[tuple[tuple[str, ...], bytes], ...] = ()
     keep: tuple[tuple[RawTable, KeptTable], ...] = ()  # what a later build may take over of the tables read now
 
 
@@ -126,15 +128,12 @@ class _TableResult:
 
 
 def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings: Settings, mappings: Mappings | None = None,
-                    kept: Callable[[RawTable], KeptTable | None] | None = None, force: frozenset[str] = frozenset(),
-                    restore: Callable[[RawTable], RawTable] | None = None) -> Validated:
+                    kept: Callable[[RawTable], KeptTable | None] | None = None) -> Validated:
     """Every table read and checked, and then the checks over all tables at once.
 
-    `kept`: what an earlier build kept of a score table (see `generator.read.kept`); a table it
-    gives, still under the same context and alone holding its networks' scores, is not read
-    again, unless it holds a network of `force`. Its networks are `Validated.absent`: the data set
-    has none of their scores, and a build takes their figures from the previous one. `restore`
-    gives a deferred table (`RawTable.deferred`) that must be read after all."""
+    `kept`: the memo of what an earlier read kept of a score table (see `generator.read.kept`); a
+    table it gives, still under the same context and alone holding its networks' scores, is not
+    read again: its networks are `Validated.absent`, its scores come packed as it kept them."""
     mappings = mappings or Mappings()
     parsers = Parsers(framework, settings.spring_until_month)
     problems: list[Problem] = []
@@ -149,9 +148,6 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
             identity_rows += earlier.identity_rows
             slots.append(_Kept(table, earlier))
             continue
-        if table.deferred:
-            assert restore is not None, "a deferred table needs `restore`"
-            table = restore(table)
         result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, used)
         if result is not None:
             identity_rows += result.identity_rows
@@ -175,16 +171,12 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     read: list[_TableResult | _Kept] = []
     for slot in slots:
         if isinstance(slot, _Kept):
-            if slot.kept.context == context and slot.kept.alone and all(holders[n] == 1 and n not in force for n in slot.kept.networks):
+            if slot.kept.context == context and slot.kept.alone and all(holders[n] == 1 for n in slot.kept.networks):
                 taken_over.append(slot)
                 read.append(slot)
                 continue
             # Read after all; its identities and spellings, counted above, are the same.
-            table = slot.table
-            if table.deferred:
-                assert restore is not None, "a deferred table needs `restore`"
-                table = restore(table)
-            result = _read_table(table, framework, settings, mappings, parsers, problems, warnings, used)
+            result = _read_table(slot.table, framework, settings, mappings, parsers, problems, warnings, used)
             if result is None:
                 continue
             result.spellings = Counter(map(operator.attrgetter("network"), _records_of(result)))
@@ -218,12 +210,19 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
         about: dict[tuple[str, str | None], list[Problem]] = defaultdict(list)
         for warning in warnings:
             about[(warning.file, warning.sheet)].append(warning)
-        keep = tuple(_to_keep(result, summary_of[id(result)], about[(result.table.file, result.table.sheet)], pairs[id(result)], context, holders, chosen)
-                     for result in results if _keepable(result))
+        keepable = [result for result in results if _keepable(result)]
+        final: dict[tuple[str, str | None], list[Score]] = {(result.table.file, result.table.sheet): [] for result in keepable}
+        for score in scores:
+            if (where := (score.source.file, score.source.sheet)) in final:
+                final[where].append(score)
+        keep = tuple(_to_keep(result, summary_of[id(result)], about[(result.table.file, result.table.sheet)], pairs[id(result)], context, holders, chosen,
+                              final[(result.table.file, result.table.sheet)])
+                     for result in keepable)
     return Validated(tuple(scores), tuple(reflections), tuple(evaluations), tuple(summaries), tuple(problems), tuple(warnings), identities,
                      tuple(shared), tuple(agreements), score_inputs,
                      absent=frozenset(n for t in taken_over for n in t.kept.networks),
                      absent_moments=tuple(sorted({m for t in taken_over for m in t.kept.moments})),
+                     absent_scores=tuple((t.kept.networks, t.kept.scores) for t in taken_over),
                      keep=keep)
 
 
@@ -241,8 +240,9 @@ def _keepable(result: _TableResult) -> bool:
 
 
 def _to_keep(result: _TableResult, summary: TableSummary, warnings: list[Problem], pairs: set, context: str, holders: Counter,
-             chosen: dict[str, str]) -> tuple[RawTable, KeptTable]:
-    """What a later build needs of a table besides its scores; `warnings`: those about the table."""
+             chosen: dict[str, str], scores: list[Score]) -> tuple[RawTable, KeptTable]:
+    """What a later read takes over of a table; `warnings`: those about the table; `scores`: its
+    scores as the data set has them (persons' keys, networks as merged, duplicates left out)."""
     return result.table, KeptTable(
         identity_rows=tuple(result.identity_rows),
         spellings=tuple(result.spellings.items()),
@@ -252,6 +252,7 @@ def _to_keep(result: _TableResult, summary: TableSummary, warnings: list[Problem
         warnings=tuple(warnings),
         pairs=tuple(sorted(pairs)),
         moments=tuple(sorted(set(map(operator.attrgetter("moment"), result.records)))),
+        scores=pack_scores(scores),
     )
 
 

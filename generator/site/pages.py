@@ -40,6 +40,7 @@ class GeneratedSite:
     nav: list
     site_name: str
     digests: dict[str, str] = field(default_factory=dict)  # SHA-256 of each file (all of them when made by `render_site`)
+    networks_taken_over: int = 0  # networks whose figures came from an earlier build (see `generator.pipeline.generate`)
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR, overrides: Path | None = None,
