@@ -139,7 +139,7 @@ def test_a_page_missing_from_the_previous_site_is_built_again(rebuilt, tmp_path)
 
 def _rendered_networks(monkeypatch) -> list[str]:
     """The networks whose page is charted and rendered (not taken from the previous build)."""
-    import generator.site.pages as pages
+    import generator.site.page_kinds.networks as pages
 
     charted: list[str] = []
     original = pages.network_charts
