@@ -266,7 +266,6 @@ _CSV_ERRORS = (
 )
 
 
-SHARED_CELL_CHARS = 80  # longer cells are free text, rarely repeated
 
 
 def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem], list[Problem]]:
@@ -290,12 +289,12 @@ def read_csv(content: bytes, name: str) -> tuple[RawTable | None, list[Problem],
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = []
     # An export repeats the same few values (network, moment, participant, indicator, score) in
-    # every row: one string object per distinct short value, not one per cell, keeps a million rows
-    # in a few hundred megabytes less.
+    # every row: one string object per distinct value, not one per cell, keeps a million rows in a
+    # few hundred megabytes less (`map` in C: a free text is there once anyway).
     shared: dict[str, str] = {}
     try:
         for record in reader:
-            records.append([shared.setdefault(cell, cell) if len(cell) <= SHARED_CELL_CHARS else cell for cell in record])
+            records.append(list(map(shared.setdefault, record, record)))
             if len(records) > MAX_ROWS:
                 return None, [Problem(name, None, None, None, Message("het bestand heeft meer dan %(limit)s rijen (de grens van Excel).", limit=MAX_ROWS), code=Code.TOO_MANY_ROWS)], []
     except csv.Error as error:
@@ -362,7 +361,7 @@ def _table(name: str, sheet: str | None, records: list, notices: list[Problem], 
         return None, [Problem(name, header_row, None, None, Message("de kopregel heeft %(width)s kolommen; Excel kent er hoogstens %(limit)s.", width=width, limit=MAX_COLUMNS), sheet=sheet, code=Code.TOO_MANY_COLUMNS)]
     rows, empty = [], []
     for number, record in enumerate(records[start + 1 :], start=header_row + 1):
-        cells = tuple(cell.strip() for cell in record)
+        cells = tuple(map(str.strip, record))
         if not any(cells):
             empty.append(number)  # an empty row holds nothing to lose, but it is counted
             continue
@@ -375,12 +374,12 @@ def _table(name: str, sheet: str | None, records: list, notices: list[Problem], 
             # above); guessing which cells are missing would be a guess, so it is a problem.
             problems.append(Problem(name, number, None, None, Message("deze rij heeft %(cells)s cellen, de kopregel %(width)s; vul de ontbrekende scheidingstekens (%(separators)s) aan, ook voor lege cellen.", cells=len(cells), width=width, separators=_delimiter_name(delimiter)), sheet=sheet, code=Code.MISSING_CELLS))
             continue
-        if delimiter is not None and width >= 3:
+        if delimiter is not None and width >= 3 and "\n" in "".join(cells):  # `join` in C: most rows have no line break
             swallowed = _swallowed_row(cells, delimiter, width)
             if swallowed is not None:
                 problems.append(Problem(name, number, header[swallowed] or None, cells[swallowed], Message("deze cel loopt over meerdere regels en bevat een regel die er uitziet als een eigen rij; staat er een aanhalingsteken (\") te veel in deze rij?"), sheet=sheet, code=Code.RUNAWAY_QUOTE))
                 continue
-        rows.append((number, (cells + ("",) * width)[:width]))
+        rows.append((number, cells if len(cells) == width else (cells + ("",) * width)[:width]))
     if not rows and not problems:
         # Nothing to lose, but said: a starter workbook not filled in yet, or an empty export.
         notices.append(Problem(name, None, None, None, Message("het blad bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen.") if sheet else Message("het bestand bevat alleen een kopregel en nog geen gegevens; het wordt overgeslagen."), sheet=sheet, code=Code.HEADER_ONLY))
