@@ -33,6 +33,7 @@ from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_sit
 from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
+from generator.read.kept import KeptTables
 from generator.read.load import is_header_only, load_folder
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
@@ -105,8 +106,7 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
     settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
-    tables = NetworkStore(store) if store is not None and store.enabled else None
-    kept = tables.table_reader(settings, mappings, framework) if tables is not None else None
+    kept = KeptTables(store, settings, mappings, framework) if store is not None and store.enabled else None
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store, step=step)
     problems += loaded.problems
     validated = validate_tables(loaded.tables, framework, settings, mappings, kept)
@@ -131,8 +131,8 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
         problems.append(Problem(data_dir.name or str(data_dir), None, None, None, no_scores, code=Code.NO_SCORES))
     if problems:
         raise InputError(problems)
-    if tables is not None:
-        tables.keep_tables(settings, mappings, framework, validated.keep)
+    if kept is not None:
+        kept.keep(validated.keep)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
     return replace(dataset, logo=logo)
 

@@ -7,15 +7,23 @@ added to the data set (its participants' identities, its spellings of network na
 and warnings, its scores packed as the data set had them) is taken from here. Its scores are
 unpacked only when a build must analyse them (see `Dataset.with_scores_of`); a build that has its
 networks' figures in the store (`generator.carried`) never does.
+
+They are kept in the store (`tabellen`), named by a key of the table's file, sheet and bytes, the
+settings, column meanings and framework, and this program.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from generator.core.errors import Problem
+from generator.core.framework import Framework
 from generator.core.model import TableSummary
 from generator.core.moments import Moment
+from generator.core.settings import Mappings, Settings
+from generator.core.store import Store, package_digest, value_digest
+from generator.read.load import RawTable
 
 
 @dataclass(frozen=True)
@@ -33,3 +41,30 @@ class KeptTable:
     @property
     def networks(self) -> tuple[str, ...]:
         return self.summary.networks
+
+
+class KeptTables:
+    """What earlier reads kept of their score tables (`tabellen`), in `store`, for tables read under
+    these settings, column meanings and framework."""
+
+    def __init__(self, store: Store, settings: Settings, mappings: Mappings, framework: Framework) -> None:
+        self.store = store
+        self.setup = value_digest((package_digest(), settings, mappings, framework))
+        self._found: dict[str, KeptTable | None] = {}
+
+    def __call__(self, table: RawTable) -> KeptTable | None:
+        """What was kept of this table; None when nothing (or nothing readable)."""
+        key = self._key(table)
+        if key not in self._found:
+            found = self.store.recall("tabellen", key, KeptTable)
+            self._found[key] = found if isinstance(found, KeptTable) else None
+        return self._found[key]
+
+    def keep(self, tables: tuple[tuple[RawTable, KeptTable], ...]) -> None:
+        """Keep what a later read may take over of the tables read now (an entry already there
+        could not be taken over: it is written anew)."""
+        for table, kept in tables:
+            self.store.keep("tabellen", self._key(table), kept, again=True)
+
+    def _key(self, table: RawTable) -> str:
+        return hashlib.sha256(f"{self.setup}\0{table.file}\0{table.sheet}\0{table.digest}".encode("utf-8", "surrogateescape")).hexdigest()
