@@ -282,5 +282,10 @@ def test_screenshots_light_dark_desktop_phone(sites, browser):
                     assert set(wait_for_charts(page)) <= {"true"}, (path, scheme, device)
                     # Nothing is wider than the screen (a table scrolls within its own box).
                     assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, scheme, device)
+                    # A table wider than its box shows a shadow at the edge where more of it is hidden.
+                    wide = page.evaluate("() => Array.from(document.querySelectorAll('.md-typeset__scrollwrap'))"
+                                         ".filter(box => box.scrollWidth > box.clientWidth + 1).map(box => getComputedStyle(box).backgroundImage)")
+                    assert wide or (device, name) != ("telefoon", "netwerk")
+                    assert all(image.count("gradient(") == 4 for image in wide), (path, scheme, device)
                     page.screenshot(path=str(ARTIFACTS / f"{name}-{scheme}-{device}.png"), full_page=True)
                     context.close()
