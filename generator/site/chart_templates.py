@@ -12,10 +12,12 @@ import altair as alt
 from generator.core.vocabulary import ChartKind, Situation, word
 from generator.site.chart_style import (
     CATEGORY_COLOURS,
+    CROSS_SHAPE,
     CURRENT_COLOUR,
     DATASET,
     ROW_STEP,
     SHARED_COLOUR,
+    SHARED_SHAPE,
     SITUATION_COLOURS,
     SITUATION_SHAPES,
     Gettext,
@@ -71,7 +73,8 @@ def _by_situation(channel: Any, values: dict[Situation, str], _: Gettext, orient
         "situatie:N",
         title=_("Situatie"),
         scale=alt.Scale(domain=[_(word(situation)) for situation in values], range=list(values.values())),
-        legend=alt.Legend(orient=orient),
+        # The legend draws each situation's symbol as the crosses are drawn: × and ○, unfilled, whole.
+        legend=alt.Legend(orient=orient, symbolOpacity=1, symbolFillColor="transparent", symbolStrokeWidth=2),
     )
 
 
@@ -94,6 +97,16 @@ def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     line = only("lijn").mark_rule(color="#8a8a8a", strokeWidth=2).encode(
         x=alt.X("x:Q", scale=x_scale, axis=x_axis), x2="x2:Q"
     )
+    # A tick on the line at every whole position (ten steps on a long scale), so a cross can be read off its own line.
+    ticks = only("lijn").transform_calculate(
+        stap="datum.x2 - datum.x <= 20 ? 1 : (datum.x2 - datum.x) / 10"
+    ).transform_calculate(
+        tick="sequence(datum.x, datum.x2 + datum.stap / 2, datum.stap)"
+    ).transform_flatten(["tick"]).mark_tick(orient="vertical", size=9, thickness=1, color="#8a8a8a").encode(x=alt.X("tick:Q", scale=x_scale))
+    # Between two indicators a thin rule: each line's poles (below it) stay with their line, apart from the next title.
+    separator = only("lijn").transform_calculate(offset=f"{ROW_STEP / 2}").mark_rule(color="#8a8a8a", strokeWidth=1, opacity=0.35).encode(
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q"
+    )
     band = only("band").mark_rule(strokeWidth=9, opacity=0.3, strokeCap="round").encode(
         x=alt.X("x:Q", scale=x_scale), x2="x2:Q", color=_situation_colour(_, "bottom"),
         tooltip=[alt.Tooltip("situatie:N", title=_("Situatie")), alt.Tooltip("x:Q", title=_("Eerste kwartiel"), format=".1f"),
@@ -110,7 +123,7 @@ def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
                  alt.Tooltip("x:Q", title=_("Mediaan"), format=".1f"), alt.Tooltip("n:Q", title=_("Aantal deelnemers"))],
     )
     # The network's agreed cross (its shared picture): on the line itself, in a colour of its own.
-    agreed = only("gedeeld").mark_point(shape="cross", size=260, filled=True, color=SHARED_COLOUR, stroke="#ffffff", strokeWidth=1).encode(
+    agreed = only("gedeeld").mark_point(shape=SHARED_SHAPE, size=200, filled=True, color=SHARED_COLOUR, stroke="#ffffff", strokeWidth=1).encode(
         x=alt.X("x:Q", scale=x_scale),
         tooltip=[alt.Tooltip("titel:N", title=_("Indicator")), alt.Tooltip("situatie:N", title=_("Situatie")),
                  alt.Tooltip("x:Q", title=_("Gedeeld beeld"), format=".1f"), alt.Tooltip("toelichting:N", title=_("Toelichting"))],
@@ -125,7 +138,7 @@ def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     right = only("pool-rechts").mark_text(align="right", baseline="middle", fontSize=11, opacity=0.8, limit=limit).encode(
         x=alt.X("x:Q", scale=x_scale), text="tekst:N"
     )
-    return alt.layer(line, band, crosses, medians, agreed, title, left, right).properties(height=alt.Step(ROW_STEP))
+    return alt.layer(separator, line, ticks, band, crosses, medians, agreed, title, left, right).properties(height=alt.Step(ROW_STEP))
 
 
 def _paths_chart(domain: list[float], options: list[str], _: Gettext) -> alt.TopLevelMixin:
@@ -186,10 +199,11 @@ def _change_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     line = base.mark_rule(strokeWidth=3, color="#999999").encode(
         x=alt.X("vorige:Q", title=_("Mediaan (huidige situatie)"), scale=x_scale), x2="laatste:Q", tooltip=tooltip
     )
-    before = base.mark_point(size=90, filled=False, strokeWidth=2, color="#666666", shape="circle").encode(
+    # Both are the current situation's median: a cross (×) as everywhere, grey and small before, in colour and larger now.
+    before = base.mark_point(size=70, filled=False, strokeWidth=2, color="#8a8a8a", shape=CROSS_SHAPE).encode(
         x=alt.X("vorige:Q", scale=x_scale), tooltip=tooltip
     )
-    after = base.mark_point(size=110, filled=True, color=CURRENT_COLOUR, shape="diamond").encode(
+    after = base.mark_point(size=120, filled=False, strokeWidth=3, color=CURRENT_COLOUR, shape=CROSS_SHAPE).encode(
         x=alt.X("laatste:Q", scale=x_scale), tooltip=tooltip
     )
     return alt.layer(line, before, after).properties(height=alt.Step(26))
