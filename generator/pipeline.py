@@ -133,7 +133,7 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
         raise InputError(problems)
     if kept is not None:
         kept.keep(validated.keep)
-    dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices)
+    dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices, mappings.network_sizes)
     return replace(dataset, logo=logo)
 
 

@@ -126,6 +126,6 @@ def test_the_dimension_and_overview_tables_are_lifted():
     files = generate(read_data(DATA), Audience.INTERNAL).files
     for path in ("dimensies/praktijk.md", "overzicht.md"):
         page = files[path].decode("utf-8")
-        tables = page.count('data-kind="trend"') if path.startswith("dimensies/") else 2  # a table under each indicator's trend
+        tables = page.count('data-kind="trend"') if path.startswith("dimensies/") else 3  # a table under each indicator's trend; response, medians, cycles
         assert tables and page.count("<!-- netwerkspiegel:html -->\n<table>") == page.count("<!-- /netwerkspiegel:html -->") == tables, path
         assert "| --- |" not in page

@@ -198,6 +198,9 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.SETTING_WITHOUT_FILE: (_also(scores, _file("netwerkspiegel.toml", '[bestanden."Kruisjes maart.xlsx"]\nnetwerk = "Net"\n')),
      ('netwerkspiegel.toml', None, 'bestanden."Kruisjes maart.xlsx".netwerk', None, None, 'Net',
       "er is geen export met de naam 'Kruisjes maart.xlsx'; controleer de naam (met de extensie, zoals .csv of .xlsx) of haal de regel weg. Bestanden: scores.csv.")),
+    Code.SETTING_WITHOUT_NETWORK: (_also(scores, _file("netwerkspiegel.toml", '[netwerken."Nett"]\ngrootte = 12\n')),
+     ('netwerkspiegel.toml', None, 'netwerken."Nett".grootte', None, None, '12',
+      "geen export heeft een netwerk met de naam 'Nett'; controleer de naam (hoofdletters en spaties tellen niet) of haal de regel weg. Netwerken: Net.")),
     Code.SETTING_NOT_READ: (_also(scores, _file("netwerkspiegel.toml", '[bestanden."scores.csv"]\ndatum = "2026-03-12"\n')),
      ('netwerkspiegel.toml', None, 'bestanden."scores.csv".datum', None, None, '2026-03-12',
       "'scores.csv' leest deze instelling niet: het bestand heeft een eigen kolom met de datum, of geen evaluatie van een bijeenkomst. "

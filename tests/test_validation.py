@@ -170,10 +170,20 @@ def test_per_file_and_per_network_settings_report_unknown_keys(data_dir):
           '[bestanden."x.xlsx"]\nnetwerk = ""\n[netwerken."Net"]\nthema = "Samen leren"\nkleur = "rood"\n')
     assert problems(data_dir) == [
         "netwerkspiegel.toml, sleutel 'bestanden.\"x.xlsx\".netwerk', waarde '': moet de naam van een netwerk zijn.",
-        "netwerkspiegel.toml, sleutel 'netwerken.\"Net\".kleur': onbekende instelling; hier kan alleen 'thema' worden gezet.",
+        "netwerkspiegel.toml, sleutel 'netwerken.\"Net\".kleur': onbekende instelling; hier kunnen alleen 'thema', 'grootte' worden gezet.",
     ]
-    write(data_dir, "netwerkspiegel.toml", '[netwerken." net "]\nthema = "Samen leren"\n')
-    assert read_data(data_dir).themes == (("Net", "Samen leren"),)
+    write(data_dir, "netwerkspiegel.toml", '[netwerken." net "]\nthema = "Samen leren"\ngrootte = 14\n')
+    dataset = read_data(data_dir)
+    assert dataset.themes == (("Net", "Samen leren"),) and dataset.network_sizes == (("Net", 14),)
+
+
+@pytest.mark.parametrize("size", ["0", "12.5", '"veertien"', "true", "100000"])
+def test_a_network_size_is_a_whole_number_of_members(data_dir, size):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "netwerkspiegel.toml", f'[netwerken."Net"]\ngrootte = {size}\n')
+    shown = {"12.5": "12.5", '"veertien"': "veertien", "true": "True"}.get(size, size)
+    assert problems(data_dir) == [
+        f"netwerkspiegel.toml, sleutel 'netwerken.\"Net\".grootte', waarde '{shown}': moet een heel getal van 1 tot en met 10.000 (hoeveel leden het netwerk heeft) zijn."]
 
 
 def test_scores_spread_over_files_count_once_per_participant(data_dir):

@@ -131,6 +131,7 @@ class AudienceView:
     notices: tuple[Problem, ...] = ()
     ignored_files: tuple[str, ...] = ()
     themes: dict[str, str] = field(default_factory=dict)  # network → its theme, for both audiences
+    sizes: dict[str, int] = field(default_factory=dict)  # network → how many members it has (the coach's setting)
     logo: tuple[str, bytes] | None = None
     agreed: tuple[Agreed, ...] = ()
     decisions: tuple[Decision, ...] = ()
@@ -221,6 +222,7 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
         notices=tuple(_redacted_problem(p, redact) for p in dataset.warnings) if internal else (),
         ignored_files=tuple(redact(f) for f in dataset.ignored_files) if internal else (),
         themes={network: theme for network, theme in dataset.themes if network in networks},
+        sizes={network: size for network, size in dataset.network_sizes if network in networks},
         logo=dataset.logo,
         agreed=tuple(agreed),
         decisions=tuple(d for d in decisions if d.network in networks),

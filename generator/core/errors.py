@@ -64,6 +64,7 @@ class Code(StrEnum):
     MAPPING_WITHOUT_COLUMN = "mapping-without-column"  # a `[kolommen]` entry that names no column of any export
     MAPPING_NOT_READ = "mapping-not-read"  # a mapped meaning that the table it is in does not read
     SETTING_WITHOUT_FILE = "setting-without-file"  # a `[bestanden]` entry for a file that is not there
+    SETTING_WITHOUT_NETWORK = "setting-without-network"  # a `[netwerken]` entry for a network no export holds
     SETTING_NOT_READ = "setting-not-read"  # a `[bestanden]` entry that no table of its file reads
     ANONYMISED_TIMES = "anonymised-times"  # LimeSurvey's 1980-01-01 for every time, and no other moment
     MIXED_DATE_ORDER = "mixed-date-order"  # day-first and month-first dates in one column

@@ -219,6 +219,7 @@ class Dataset:
     absent: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # Per table taken over: its networks and its scores packed (`pack_scores`).
     absent_scores: tuple[tuple[tuple[str, ...], bytes], ...] = field(default=(), compare=False, repr=False)
+    network_sizes: tuple[tuple[str, int], ...] = ()  # network → how many members it has (`[netwerken."naam"] grootte`)
 
     def with_scores_of(self, networks: frozenset[str] | set[str]) -> Dataset:
         """The data set with the scores of these absent networks (and of every other network of

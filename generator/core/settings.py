@@ -220,6 +220,7 @@ class Mappings:
     file_moments: tuple[tuple[str, str], ...] = ()  # `[bestanden."naam.csv"] meetmoment = "2026-voorjaar"`
     column_headers: tuple[tuple[str, str], ...] = ()  # each `[kolommen]` key as the coach wrote it, by its folded key
     file_dates: tuple[tuple[str, str], ...] = ()  # `[bestanden."naam.csv"] datum = "2026-03-12"`: the meeting its evaluations are of
+    network_sizes: tuple[tuple[str, int], ...] = ()  # `[netwerken."naam"] grootte = 14`: how many members the network has
 
     def column(self, header_key: str) -> str | None:
         return dict(self.columns).get(header_key)
@@ -232,6 +233,12 @@ class Mappings:
 
     def date_of(self, file: str) -> str | None:
         return dict(self.file_dates).get(file_key(file))
+
+    def network_settings(self) -> Iterator[tuple[str, str, str]]:
+        """Every `[netwerken."naam"] optie = waarde`: (network as written, option, value as text)."""
+        for option, entries in (("thema", self.network_themes), ("grootte", self.network_sizes)):
+            for name, value in entries:
+                yield name, option, str(value)
 
     def file_settings(self) -> Iterator[tuple[str, str, str]]:
         """Every `[bestanden."naam"] optie = "waarde"`: (file key, option, value)."""

@@ -14,7 +14,7 @@ from generator.read.validate import Validated
 
 
 def assemble(framework: Framework, settings: Settings, validated: Validated, ignored_files: tuple[str, ...],
-             themes: tuple[tuple[str, str], ...] = (), notices: tuple[Problem, ...] = ()) -> Dataset:
+             themes: tuple[tuple[str, str], ...] = (), notices: tuple[Problem, ...] = (), sizes: tuple[tuple[str, int], ...] = ()) -> Dataset:
     """The data set in a fixed order: networks by name, moments in time."""
     records: tuple[Score | Reflection | SharedPosition | Agreement, ...] = (*validated.scores, *validated.reflections, *validated.shared, *validated.agreements)
     network_of = operator.attrgetter("network")  # `map` in C: a million records at 1,000 networks
@@ -24,6 +24,7 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     # A theme names its network as the coach wrote it; match it the way network names are merged.
     keys = {"".join(fold(name).split()): name for name in networks}
     matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
+    sized = tuple(sorted((keys[k], size) for k, size in (("".join(fold(n).split()), s) for n, s in sizes) if k in keys))
     identities = validated.identities
     framework = framework.naming_networks(networks)
     redactor = Redactor(identities)  # made once: thousands of identities at 1,000 networks
@@ -41,6 +42,7 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
         score_inputs=validated.score_inputs,
         absent=validated.absent,
         absent_scores=validated.absent_scores,
+        network_sizes=sized,
     )
 
 

@@ -73,7 +73,10 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
             problems.append(Problem(file_name, None, None, date, Message("geen datum; gebruik bijvoorbeeld '2026-11-24' of '24-11-2026'."),
                                     key=f"bestanden.\"{name}\".datum", code=Code.SETTING_VALUE))
             del dates[name]
-    themes = _per_name(raw, "netwerken", {"thema": Message("tekst: het thema of de praktijkvraag van het netwerk")}, file_name, problems)["thema"]
+    per_network = _per_name(raw, "netwerken", {"thema": Message("tekst: het thema of de praktijkvraag van het netwerk"),
+                                               "grootte": Message("een heel getal van 1 tot en met %(most)s (hoeveel leden het netwerk heeft)", most=MAX_NETWORK_SIZE)},
+                            file_name, problems, whole=frozenset({"grootte"}))
+    themes, sizes = per_network["thema"], {name: int(size) for name, size in per_network["grootte"].items()}
     aliases: dict[str, str] = {}
     table = raw.get("deelnemers", {})
     if not isinstance(table, dict):
@@ -85,12 +88,17 @@ def parse_mappings(raw: dict[str, Any], file_name: str, framework: Framework) ->
             continue
         aliases[clean_text(alias)] = clean_text(identity)
     mappings = Mappings(tuple(sorted(columns.items())), tuple(sorted(networks.items())), tuple(sorted(themes.items())), tuple(sorted(aliases.items())),
-                        tuple(sorted(moments.items())), tuple(sorted(headers.items())), tuple(sorted(dates.items())))
+                        tuple(sorted(moments.items())), tuple(sorted(headers.items())), tuple(sorted(dates.items())), tuple(sorted(sizes.items())))
     return mappings, problems
 
 
-def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], file_name: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
-    """A table of `[<table>."<name>"] <key> = "…"` entries: per key, {name: value}; every other key is reported."""
+MAX_NETWORK_SIZE = 10_000
+
+
+def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], file_name: str, problems: list[Problem],
+              whole: frozenset[str] = frozenset()) -> dict[str, dict[str, str]]:
+    """A table of `[<table>."<name>"] <key> = "…"` entries: per key, {name: value}; every other key is reported.
+    A key of `whole` takes a whole number from 1 to `MAX_NETWORK_SIZE` (given as its text)."""
     found: dict[str, dict[str, str]] = {key: {} for key in keys}
     table = raw.get(table_name, {})
     if not isinstance(table, dict):
@@ -104,6 +112,11 @@ def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], fi
                 message = (Message("onbekende instelling; hier kan alleen '%(key)s' worden gezet.", key=next(iter(keys))) if len(keys) == 1 else
                            Message("onbekende instelling; hier kunnen alleen %(keys)s worden gezet.", keys=", ".join(f"'{key}'" for key in keys)))
                 problems.append(Problem(file_name, None, None, None, message, key=where, code=Code.UNKNOWN_SETTING))
+            elif option in whole:
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_NETWORK_SIZE:
+                    problems.append(Problem(file_name, None, None, str(value), Message("moet %(what)s zijn.", what=keys[option]), key=where, code=Code.SETTING_VALUE))
+                else:
+                    found[option][file_key(name)] = str(value)
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(file_name, None, None, str(value), Message("moet %(what)s zijn.", what=keys[option]), key=where, code=Code.SETTING_VALUE))
             elif len(value) > MAX_TEXT_CHARS:

@@ -77,6 +77,15 @@ def list_page(figures: Figures, slugs: Slugs, t: Translations, folder: str, titl
     return [PagePlan(f"{folder}/index.md", "lijst.md.j2", {"title": title, "intro": intro, "links": links})]
 
 
+def response(people: int | None, size: int | None, t: Translations, min_group: int) -> str:
+    """How many answered at a moment, and of how many members when the coach gave the network's size."""
+    if people is None:
+        return t.gettext("minder dan %(n)s") % {"n": min_group}
+    if size is None:
+        return str(people)
+    return t.gettext("%(people)s van %(size)s (%(share)s%%)") % {"people": people, "size": size, "share": round(100 * people / size)}
+
+
 def median_cell(stat: Stat | None, t: Translations) -> str:
     """A table cell of the coaches' overview and the dimension pages: the median and its n, or a dash."""
     return f"{t.number(stat.median)} (n={stat.n})" if stat is not None else "–"

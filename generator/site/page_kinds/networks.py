@@ -17,7 +17,7 @@ from generator.core.model import SITUATIONS
 from generator.core.vocabulary import Situation, word
 from generator.site.chart_kinds import Chart
 from generator.site.charts import network_charts
-from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed
+from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed, response
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
 CSV_COLUMNS = (N_("netwerk"), N_("meetmoment"), N_("indicator"), N_("situatie"), "n", N_("mediaan"), N_("gemiddelde"), "min", "max", N_("gedeeld"))
@@ -36,6 +36,7 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
             context = {
                 "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
                 "withheld": withheld, "theme": theme,
+                "response": [response(people, view.sizes.get(network.network), t, view.settings.public_min_group) for _, people in network.participants],
                 "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
                 "framework": framework.for_network(network.network),
             }
@@ -44,7 +45,7 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
         def csv_file(network: NetworkFigures = network, slug: str = slug) -> dict[str, bytes]:
             return {f"netwerken/{slug}.csv": _network_csv(network, framework, t)}
 
-        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=_network_page_inputs(network, slug, withheld, theme), make=network_page,
+        yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=_network_page_inputs(network, slug, withheld, theme, view.sizes.get(network.network)), make=network_page,
                        attachments=csv_file)
 
 
@@ -64,14 +65,14 @@ def _network_contexts(figures: Figures) -> Iterator[tuple[NetworkFigures, list[W
         yield network, withheld_by_network.get(network.network, []), figures.view.themes.get(network.network)
 
 
-def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[Withheld], theme: str | None) -> tuple[object, ...]:
+def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[Withheld], theme: str | None, size: int | None) -> tuple[object, ...]:
     """What a network's page is made from, as its key hashes it (besides the settings and the
     framework): the figures with, in place of the crosses and of what is computed from them alone
     (`ScoreFigures`), the digest of what the crosses are made from (`positions_digest`: equal
     digests, equal crosses and figures). So a network whose figures were taken over keeps its
     page's key, and the key is quick to make."""
     return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=()),
-            withheld, theme)
+            withheld, theme, size)
 
 
 def _network_table(network: NetworkFigures) -> list[dict[str, Any]]:

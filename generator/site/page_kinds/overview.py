@@ -8,7 +8,7 @@ from generator.analyse.figures import Figures
 from generator.analyse.insight import patterns
 from generator.core.language import Translations
 from generator.site.charts import overview_charts
-from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, median_cell
+from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, median_cell, response
 
 
 def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan]:
@@ -20,7 +20,9 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
         {"networks": figures.networks, "charts": overview, "patterns": patterns(view.framework, view.settings, figures.networks, t),
          "median_rows": median_rows, "median_table": [[row["network"], row["moment"], *row["cells"]] for row in median_rows],
          "median_columns": _median_columns(figures),
-         "cycle_rows": [[network.network, *(count for _, count in network.cycle_counts)] for network in figures.networks]},
+         "cycle_rows": [[network.network, *(count for _, count in network.cycle_counts)] for network in figures.networks],
+         "response_columns": [t.moment(moment.label) for moment in view.moments],
+         "response_rows": _response_rows(figures, t)},
         overview.declared(),
     )
 
@@ -30,6 +32,18 @@ def _menu(figures: Figures, slugs: Slugs, _: Gettext) -> dict[str, object]:
 
 
 KIND = PageKind("overview", _plans, _menu, public=False)
+
+
+def _response_rows(figures: Figures, t: Translations) -> list[list[str]]:
+    """Per network: how many answered at every moment (and of how many members); a dash where it took no part."""
+    view = figures.view
+    rows = []
+    for network in figures.networks:
+        counted = dict(network.participants)
+        size = view.sizes.get(network.network)
+        rows.append([network.network, *(response(counted[moment], size, t, view.settings.public_min_group) if moment in counted else "–"
+                                        for moment in view.moments)])
+    return rows
 
 
 def _median_columns(figures: Figures) -> list[str]:
