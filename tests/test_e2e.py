@@ -139,7 +139,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         page.click("nav.md-nav--primary a[href$='zelfgestuurd-leren/']")
         page.wait_for_url("**/netwerken/zelfgestuurd-leren/")
         page.wait_for_selector(".ns-chart[data-kind='positions']")  # the new page's content is in (the URL changes first)
-        assert wait_for_charts(page) == ["true"] * 6
+        assert wait_for_charts(page) == ["true"] * 7
         # Instant navigation kept the same document: inline scripts did not run again, ours did.
         assert page.evaluate("window.__netwerkspiegelProbe") == 1
         # The last median tick (4d, desired): the agreed cross, drawn on the line, covers no desired median.
@@ -151,7 +151,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         # Switching to dark mode redraws every chart.
         page.click("label[for='__palette_1']")
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        assert wait_for_charts(page) == ["true"] * 6
+        assert wait_for_charts(page) == ["true"] * 7
         page.screenshot(path=str(ARTIFACTS / "netwerk-intern-donker.png"), full_page=True)
         assert problems == [] and foreign == []
         context.close()
@@ -166,7 +166,7 @@ def test_the_english_site_draws_every_cross_and_speaks_english(tmp_path, browser
     with serve_folder(tmp_path / "site") as base:
         context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
         visit(page, base + "netwerken/zelfgestuurd-leren/")
-        assert wait_for_charts(page) == ["true"] * 6
+        assert wait_for_charts(page) == ["true"] * 7
         chart = page.query_selector(".ns-chart[data-kind='positions']")
         data = page.evaluate("id => window.netwerkspiegelCharts[id].chart", chart.get_attribute("data-chart"))
         rows = rows_of(data)
@@ -221,7 +221,7 @@ def test_printing_a_network_page_gives_a_clean_report_with_its_charts(sites, bro
             assert shown["sidebar"] == "none" and shown["header"] == "none"
             assert set(shown["breaks"]) == {"page"}
             if drawn:
-                assert charts == 6 and shown["charts"] == [["block", True]] * 6 and shown["images"] == []
+                assert charts == 7 and shown["charts"] == [["block", True]] * 7 and shown["images"] == []
                 page.pdf(path=str(ARTIFACTS / "netwerk-zelfgestuurd-leren.pdf"), format="A4")
             else:
                 assert {display for display, _ in shown["charts"]} == {"none"}
@@ -289,3 +289,26 @@ def test_screenshots_light_dark_desktop_phone(sites, browser):
                     assert all(image.count("gradient(") == 4 for image in wide), (path, scheme, device)
                     page.screenshot(path=str(ARTIFACTS / f"{name}-{scheme}-{device}.png"), full_page=True)
                     context.close()
+
+
+def test_the_networks_picture_comes_first_and_fits_the_first_screen(sites, browser):
+    """At 1280×800 the title and the whole picture (every indicator) are on the first screen, drawn;
+    at 390×844 too, the lines as wide as the screen allows. Screenshots of both first screens."""
+    root, port = sites
+    with serve_folder(root / "site-intern", port) as base:
+        for width, height, device in ((1280, 800, "desktop"), (390, 844, "telefoon")):
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            visit(page, base + "netwerken/zelfgestuurd-leren/")
+            wait_for_charts(page)
+            picture = page.query_selector(".ns-chart[data-kind='picture']")
+            assert picture.get_attribute("data-rendered") == "true"
+            box = picture.bounding_box()
+            assert box["y"] + box["height"] <= height, (device, box)
+            first = page.evaluate("() => document.querySelector('.md-typeset .ns-chart').dataset.kind")
+            assert first == "picture"
+            labels = [t.text_content() for t in picture.query_selector_all("svg .role-axis-label text")]
+            assert [label.split(" ")[0] for label in labels if label[:1].isdigit() and not label.isdigit()] == [
+                "1a", "1b", "1e", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"], labels
+            page.screenshot(path=str(ARTIFACTS / f"netwerk-beeld-{device}.png"))
+            context.close()

@@ -146,6 +146,17 @@ def role_starters(framework: Framework, roles: Sequence[RoleFigures], t: Transla
     return tuple(starters)
 
 
+def picture_summary(network: str, moment: str, previous: str | None, agreed: bool, t: Translations) -> str:
+    """What the network's picture shows, in one sentence (its table follows it)."""
+    values = {"network": network, "moment": t.moment(moment), "previous": t.moment(previous) if previous else ""}
+    text = t.gettext("Het beeld van %(network)s op %(moment)s: per indicator de mediaan nu (×) en gewenst (○)") % values
+    if agreed:
+        text += t.gettext(", het gedeelde beeld (◆)")
+    if previous:
+        text += t.gettext(" en waar de mediaan op %(previous)s stond (grijs ×)") % values
+    return text + "."
+
+
 def positions_summary(network: str, moment: str, people: int | None, starters: tuple[Starter, ...], framework: Framework, public: bool,
                       t: Translations) -> str:
     _ = t.gettext

@@ -53,6 +53,7 @@ class Audience(StrEnum):
 
 
 class ChartKind(StrEnum):
+    PICTURE = "picture"  # the network at a glance: every indicator's medians, agreed position and change, poles at both ends
     POSITIONS = "positions"  # every cross on the lines, with the group's median and spread
     CHANGE = "change"  # the median before and after, per indicator
     PATHS = "paths"  # each participant's path through the moments

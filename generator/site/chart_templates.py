@@ -31,6 +31,7 @@ def kind_templates(domain: list[float], labels: list[str], _: Gettext, validate:
         ChartKind.PATHS: _paths_chart(domain, labels, _),
         ChartKind.MATRIX: _matrix_chart("blues", False, _),
         ChartKind.CHANGE_MATRIX: _matrix_chart("purpleorange", True, _),
+        ChartKind.PICTURE: _picture_chart(domain, _),
         ChartKind.POSITIONS: _positions_chart(domain, _),
         ChartKind.CHANGE: _change_chart(domain, _),
         ChartKind.PARTICIPATION: _participation_chart(_),
@@ -76,6 +77,56 @@ def _by_situation(channel: Any, values: dict[Situation, str], _: Gettext, orient
         # The legend draws each situation's symbol as the crosses are drawn: × and ○, unfilled, whole.
         legend=alt.Legend(orient=orient, symbolOpacity=1, symbolFillColor="transparent", symbolStrokeWidth=2),
     )
+
+
+PICTURE_STEP = 34  # pixels per indicator in the network's picture: twelve lines and the legend fit the first screen
+NARROW = 560  # pixels: a chart this narrow (a phone) shows indicators by their code
+
+
+def _picture_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
+    """The network at a glance: per indicator (grouped by dimension, a thin rule between two) a line
+    with its poles in words at both ends, the median now (×) and desired (○), the agreed position
+    (◆), and a grey × with a band from where the median was at the previous moment. One legend."""
+    base = _base().encode(
+        y=alt.Y("indicator:N", title=None, sort=alt.EncodingSortField(field="volgorde", order="ascending"),
+                scale=alt.Scale(type="band", paddingInner=0, paddingOuter=0),
+                # On a narrow screen only the indicator's code (its name is in the table below and the tooltip): the lines keep their width.
+                axis=alt.Axis(labelLimit=230, labelFontSize=12, ticks=False, domain=False,
+                              labelExpr=f"containerSize()[0] < {NARROW} ? split(datum.label, ' ')[0] : datum.label")),
+    )
+    x_scale = alt.Scale(domain=domain, nice=False)
+    x_axis = alt.Axis(title=None, orient="bottom", grid=False, tickMinStep=1)
+
+    def only(kind: str) -> alt.Chart:
+        return base.transform_filter(alt.datum.soort == kind)
+
+    marks = [_("nu"), _("gewenst"), _("gedeeld beeld"), _("vorige keer")]
+    colours = [SITUATION_COLOURS[Situation.CURRENT], SITUATION_COLOURS[Situation.DESIRED], SHARED_COLOUR, "#8a8a8a"]
+    shapes = [CROSS_SHAPE, "circle", SHARED_SHAPE, CROSS_SHAPE]
+    legend = alt.Legend(title=None, orient="top", symbolOpacity=1, symbolStrokeWidth=2, symbolFillColor="transparent",
+                        columns={"expr": f"containerSize()[0] < {NARROW} ? 2 : 4"})
+    border = only("grens").mark_rule(color="#8a8a8a", strokeWidth=1, opacity=0.5, yOffset=-PICTURE_STEP / 2).encode(
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q"
+    )
+    line = only("lijn").mark_rule(color="#8a8a8a", strokeWidth=2).encode(x=alt.X("x:Q", scale=x_scale, axis=x_axis), x2="x2:Q")
+    moved = only("verschuiving").mark_rule(color="#8a8a8a", strokeWidth=5, opacity=0.45).encode(x=alt.X("x:Q", scale=x_scale), x2="x2:Q")
+    signs = only("teken").mark_point(size=110, strokeWidth=2.5, filled=False, opacity=1, fillOpacity=0.45).encode(
+        x=alt.X("x:Q", scale=x_scale),
+        color=alt.Color("teken:N", scale=alt.Scale(domain=marks, range=colours), legend=legend),
+        shape=alt.Shape("teken:N", scale=alt.Scale(domain=marks, range=shapes), legend=legend),
+        size=alt.condition(alt.datum.teken == marks[2], alt.value(260), alt.value(110)),
+        fill=alt.condition(alt.datum.teken == marks[2], alt.value(SHARED_COLOUR), alt.value("transparent")),
+        tooltip=[alt.Tooltip("indicator:N", title=_("Indicator")), alt.Tooltip("teken:N", title=_("Wat")), alt.Tooltip("moment:N", title=_("Meetmoment")),
+                 alt.Tooltip("x:Q", title=_("Positie"), format=".1f"), alt.Tooltip("n:Q", title=_("Aantal deelnemers"))],
+    )
+    limit = {"expr": "width / 2 - 6"}
+    left = only("pool-links").mark_text(align="left", baseline="middle", dy=-10, fontSize=10, opacity=0.85, limit=limit).encode(
+        x=alt.X("x:Q", scale=x_scale), text="tekst:N"
+    )
+    right = only("pool-rechts").mark_text(align="right", baseline="middle", dy=-10, fontSize=10, opacity=0.85, limit=limit).encode(
+        x=alt.X("x:Q", scale=x_scale), text="tekst:N"
+    )
+    return alt.layer(border, line, moved, signs, left, right).properties(height=alt.Step(PICTURE_STEP)).configure_view(stroke=None)
 
 
 def _positions_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:

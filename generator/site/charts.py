@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.analyse import insight
 from generator.analyse.audience import AudienceView
-from generator.analyse.figures import Figures, NetworkFigures, Stat
-from generator.core.framework import Dimension, Framework
+from generator.analyse.figures import Change, Figures, NetworkFigures, Stat
+from generator.core.framework import Dimension, Framework, Indicator
 from generator.core.language import DUTCH, Translations
 from generator.core.vocabulary import ChartKind, Situation, word
 from generator.site.chart_kinds import Chart, declare
@@ -24,10 +24,12 @@ from generator.site.chart_style import CROSS_STEP
 
 CHANGE, CHANGE_MATRIX, MATRIX, MEETINGS = ChartKind.CHANGE, ChartKind.CHANGE_MATRIX, ChartKind.MATRIX, ChartKind.MEETINGS
 PARTICIPATION, PATHS, POSITIONS, TREND = ChartKind.PARTICIPATION, ChartKind.PATHS, ChartKind.POSITIONS, ChartKind.TREND
+PICTURE = ChartKind.PICTURE
 
 
 @dataclass(frozen=True)
 class NetworkCharts:
+    picture: Chart | None
     positions: Chart | None
     change: Chart | None
     participation: Chart | None
@@ -36,7 +38,7 @@ class NetworkCharts:
     paths: Chart | None = None
 
     def declared(self) -> tuple[Chart, ...]:
-        return _present(self.positions, self.change, self.participation, self.cycles, self.meetings, self.paths)
+        return _present(self.picture, self.positions, self.change, self.participation, self.cycles, self.meetings, self.paths)
 
 
 def _present(*charts: Chart | None) -> tuple[Chart, ...]:
@@ -86,6 +88,71 @@ def _position_rows(figures: NetworkFigures, view: AudienceView, t: Translations)
     return rows
 
 
+class PictureLine(NamedTuple):
+    """One indicator in the network's picture: its medians now and desired, the agreed position
+    (current situation) and the change of the current median since the previous moment."""
+
+    indicator: Indicator
+    current: Stat | None
+    desired: Stat | None
+    agreed: float | None
+    change: Change | None
+
+
+def picture_lines(figures: NetworkFigures, framework: Framework) -> list[PictureLine]:
+    """Every indicator with figures at the network's latest moment (own ones too), in the framework's
+    order, so by dimension."""
+    latest = figures.latest
+    if latest is None:
+        return []
+    changes = {change.indicator: change for change in figures.changes}
+    agreed = figures.agreed_latest
+    lines = []
+    for indicator in framework.indicators:
+        code = indicator.code
+        current, desired = figures.stat(latest, code, Situation.CURRENT), figures.stat(latest, code, Situation.DESIRED)
+        shared = agreed.get((code, Situation.CURRENT))
+        if current is not None or desired is not None or shared is not None:
+            lines.append(PictureLine(indicator, current, desired, shared.value if shared is not None else None, changes.get(code)))
+    return lines
+
+
+def _picture_rows(figures: NetworkFigures, view: AudienceView, t: Translations) -> list[dict[str, Any]]:
+    """The network's picture at its latest moment (see `picture_lines`): per indicator the line with
+    its poles at both ends, the medians now and desired, the agreed position, and where the median was
+    at the previous moment."""
+    latest = figures.latest
+    if latest is None:
+        return []
+    framework = view.framework
+    low, high = view.settings.scale_min, view.settings.scale_max
+    marks = {"huidig": t.gettext("nu"), "gewenst": t.gettext("gewenst"), "gedeeld": t.gettext("gedeeld beeld"), "vorig": t.gettext("vorige keer")}
+    rows: list[dict[str, Any]] = []
+    dimension = None
+    for order, (indicator, current, desired, shared, change) in enumerate(picture_lines(figures, framework)):
+        title = indicator_label(framework, indicator.code)
+        if dimension is not None and indicator.dimension != dimension:
+            rows.append({"indicator": title, "volgorde": order, "soort": "grens", "x": low, "x2": high})  # above this row: a new dimension
+        dimension = indicator.dimension
+        rows += [
+            {"indicator": title, "volgorde": order, "soort": "lijn", "x": low, "x2": high},
+            {"indicator": title, "volgorde": order, "soort": "pool-links", "x": low, "tekst": indicator.left},
+            {"indicator": title, "volgorde": order, "soort": "pool-rechts", "x": high, "tekst": indicator.right},
+        ]
+        if shared is not None:  # first: drawn under the medians, which stay visible on it
+            rows.append({"indicator": title, "volgorde": order, "soort": "teken", "teken": marks["gedeeld"], "x": shared,
+                         "moment": t.moment(latest.label)})
+        if change is not None and figures.previous is not None:
+            rows.append({"indicator": title, "volgorde": order, "soort": "verschuiving", "x": change.previous, "x2": change.latest})
+            rows.append({"indicator": title, "volgorde": order, "soort": "teken", "teken": marks["vorig"], "x": change.previous,
+                         "moment": t.moment(figures.previous.label)})
+        for kind, stat in (("huidig", current), ("gewenst", desired)):
+            if stat is not None:
+                rows.append({"indicator": title, "volgorde": order, "soort": "teken", "teken": marks[kind], "x": stat.median, "n": stat.n,
+                             "moment": t.moment(latest.label)})
+    return rows
+
+
 def _row_labels(framework: Framework, t: Translations) -> tuple[Callable[[str], str], Callable[[int | None], str]]:
     """An indicator's label and a participant's name, each made once per chart: a chart has a row
     per cross, and only a few indicators and participants."""
@@ -121,6 +188,11 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
     framework = view.framework
     latest, previous = figures.latest, figures.previous
     people = dict(figures.participants).get(latest) if latest else None
+    picture = None
+    picture_rows = _picture_rows(figures, view, t)
+    if picture_rows and latest:
+        picture = declare(PICTURE, picture_rows, insight.picture_summary(figures.network, latest.label, previous.label if previous else None,
+                                                                          bool(figures.agreed_latest), t))
     positions = None
     rows = _position_rows(figures, view, t) if latest else []
     if rows and latest:
@@ -167,7 +239,7 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
         paths = declare(PATHS, _path_rows(figures, view, t), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
             len({p.participant for p in figures.crosses}), t, dict(figures.participants).get(figures.moments[-1])), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
-    return NetworkCharts(positions, change, participation, cycles, meetings, paths)
+    return NetworkCharts(picture, positions, change, participation, cycles, meetings, paths)
 
 
 def value_matrix_rows(figures: NetworkFigures, framework: Framework, t: Translations = DUTCH) -> list[dict[str, Any]]:

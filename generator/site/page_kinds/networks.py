@@ -16,7 +16,7 @@ from generator.core.language import N_, Translations
 from generator.core.model import SITUATIONS
 from generator.core.vocabulary import Situation, word
 from generator.site.chart_kinds import Chart
-from generator.site.charts import network_charts
+from generator.site.charts import network_charts, picture_lines
 from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed, response
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
@@ -36,6 +36,7 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
             context = {
                 "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
                 "withheld": withheld, "theme": theme,
+                "picture": picture_lines(network, framework),
                 "response": [response(people, view.sizes.get(network.network), t, view.settings.public_min_group) for _, people in network.participants],
                 "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
                 "framework": framework.for_network(network.network),
