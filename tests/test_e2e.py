@@ -139,7 +139,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         page.click("nav.md-nav--primary a[href$='zelfgestuurd-leren/']")
         page.wait_for_url("**/netwerken/zelfgestuurd-leren/")
         page.wait_for_selector(".ns-chart[data-kind='positions']")  # the new page's content is in (the URL changes first)
-        assert wait_for_charts(page) == ["true"] * 7
+        assert wait_for_charts(page) == ["true"] * 10
         # Instant navigation kept the same document: inline scripts did not run again, ours did.
         assert page.evaluate("window.__netwerkspiegelProbe") == 1
         # The last median tick (4d, desired): the agreed cross, drawn on the line, covers no desired median.
@@ -151,7 +151,7 @@ def test_network_page_tooltips_use_dutch_numbers_and_survive_instant_navigation(
         # Switching to dark mode redraws every chart.
         page.click("label[for='__palette_1']")
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        assert wait_for_charts(page) == ["true"] * 7
+        assert wait_for_charts(page) == ["true"] * 10
         page.screenshot(path=str(ARTIFACTS / "netwerk-intern-donker.png"), full_page=True)
         assert problems == [] and foreign == []
         context.close()
@@ -166,18 +166,23 @@ def test_the_english_site_draws_every_cross_and_speaks_english(tmp_path, browser
     with serve_folder(tmp_path / "site") as base:
         context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
         visit(page, base + "netwerken/zelfgestuurd-leren/")
-        assert wait_for_charts(page) == ["true"] * 7
-        chart = page.query_selector(".ns-chart[data-kind='positions']")
-        data = page.evaluate("id => window.netwerkspiegelCharts[id].chart", chart.get_attribute("data-chart"))
-        rows = rows_of(data)
-        crosses = sum(1 for row in rows if row["soort"] == "kruis")
-        medians = sum(1 for row in rows if row["soort"] == "mediaan")
-        assert crosses > 100 and {row["situatie"] for row in rows if "situatie" in row} == {"current", "desired"}
-        agreed = sum(1 for row in rows if row["soort"] == "gedeeld")  # the network's shared picture, one green cross per line
-        assert agreed == 12 and len(chart.query_selector_all("svg .mark-symbol.role-mark path")) == crosses + agreed
-        assert len(chart.query_selector_all("svg .mark-rect path")) >= medians  # ticks (and bands) are drawn as rects
-        legend = chart.inner_text() + " ".join(t.text_content() for t in chart.query_selector_all("svg text"))
-        assert "current" in legend and "desired" in legend and "huidig" not in legend
+        assert wait_for_charts(page) == ["true"] * 10
+        charts = page.query_selector_all(".ns-chart[data-kind='positions']")  # one per dimension
+        assert len(charts) == 4
+        all_crosses = all_agreed = 0
+        for chart in charts:
+            rows = rows_of(page.evaluate("id => window.netwerkspiegelCharts[id].chart", chart.get_attribute("data-chart")))
+            crosses = sum(1 for row in rows if row["soort"] == "kruis")
+            medians = sum(1 for row in rows if row["soort"] == "mediaan")
+            agreed = sum(1 for row in rows if row["soort"] == "gedeeld")  # the network's shared picture, one green diamond per line
+            assert crosses and {row["situatie"] for row in rows if "situatie" in row} == {"current", "desired"}
+            assert len(chart.query_selector_all("svg .mark-symbol.role-mark path")) == crosses + agreed
+            assert len(chart.query_selector_all("svg .mark-rect path")) >= medians  # ticks (and bands) are drawn as rects
+            legend = chart.inner_text() + " ".join(t.text_content() for t in chart.query_selector_all("svg text"))
+            assert "current" in legend and "desired" in legend and "huidig" not in legend
+            all_crosses, all_agreed = all_crosses + crosses, all_agreed + agreed
+        assert all_crosses > 100 and all_agreed == 12
+        chart = charts[-1]
         chart.query_selector_all("svg .mark-tick path, svg .mark-rect path")[-1].hover(force=True)
         tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
         assert re.search(r"Median\s*\d+\.\d", tooltip.inner_text()), tooltip.inner_text()
@@ -221,7 +226,7 @@ def test_printing_a_network_page_gives_a_clean_report_with_its_charts(sites, bro
             assert shown["sidebar"] == "none" and shown["header"] == "none"
             assert set(shown["breaks"]) == {"page"}
             if drawn:
-                assert charts == 7 and shown["charts"] == [["block", True]] * 7 and shown["images"] == []
+                assert charts == 10 and shown["charts"] == [["block", True]] * 10 and shown["images"] == []
                 page.pdf(path=str(ARTIFACTS / "netwerk-zelfgestuurd-leren.pdf"), format="A4")
             else:
                 assert {display for display, _ in shown["charts"]} == {"none"}
@@ -311,4 +316,39 @@ def test_the_networks_picture_comes_first_and_fits_the_first_screen(sites, brows
             assert [label.split(" ")[0] for label in labels if label[:1].isdigit() and not label.isdigit()] == [
                 "1a", "1b", "1e", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"], labels
             page.screenshot(path=str(ARTIFACTS / f"netwerk-beeld-{device}.png"))
+            context.close()
+
+
+def test_the_presentation_view_shows_one_part_per_screen(sites, browser):
+    """Presenteren: the title and the picture first, then one part per screen (each dimension's
+    crosses its own), moved with the arrow keys and the buttons, ended with Esc; offline like the
+    rest of the site. Screenshots of the first parts at 1280×800 and 390×844."""
+    root, port = sites
+    with serve_folder(root / "site-intern", port) as base:
+        for width, height, device in ((1280, 800, "desktop"), (390, 844, "telefoon")):
+            context, page, problems, foreign = open_page(browser, base + "netwerken/zelfgestuurd-leren/")
+            page.set_viewport_size({"width": width, "height": height})
+            visit(page, base + "netwerken/zelfgestuurd-leren/")
+            wait_for_charts(page)
+            visible = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.offsetParent !== null).map(e => e.textContent.trim())"
+            page.click(".ns-present-button")
+            assert page.evaluate("document.documentElement.classList.contains('ns-presenting')")
+            assert page.evaluate(visible, "h2") == [] and page.evaluate(visible, ".ns-present-count") == ["1 / 13"]
+            assert page.query_selector(".ns-chart[data-kind='picture']").is_visible() and not page.query_selector(".md-header").is_visible()
+            page.screenshot(path=str(ARTIFACTS / f"presentatie-1-{device}.png"))
+            page.keyboard.press("ArrowRight")
+            assert [h.rstrip("¶") for h in page.evaluate(visible, "h2")] == ["Om over te praten"]
+            page.keyboard.press("ArrowRight")
+            assert [h.rstrip("¶") for h in page.evaluate(visible, "h3")] == ["1. Praktijk"]
+            assert [c.get_attribute("data-rendered") for c in page.query_selector_all(".ns-chart[data-kind='positions']") if c.is_visible()] == ["true"]
+            page.screenshot(path=str(ARTIFACTS / f"presentatie-3-{device}.png"))
+            page.click(".ns-present-next")
+            assert [h.rstrip("¶") for h in page.evaluate(visible, "h3")] == ["2. Domein en waardecreatie"]
+            page.keyboard.press("ArrowLeft")
+            page.keyboard.press("ArrowLeft")
+            assert [h.rstrip("¶") for h in page.evaluate(visible, "h2")] == ["Om over te praten"]
+            page.keyboard.press("Escape")
+            assert not page.evaluate("document.documentElement.classList.contains('ns-presenting')")
+            assert len(page.evaluate(visible, "h2")) > 5 and page.query_selector(".md-header").is_visible()
+            assert problems == [] and foreign == []
             context.close()

@@ -21,7 +21,8 @@ from generator.core.store import Store
 from generator.site.paths import LANGUAGE_SCRIPT, VEGA_BUNDLE
 
 # The texts netwerkspiegel.js shows (buttons, accessible names), given to it in the site's language.
-SCRIPT_TEXTS = (N_("Opslaan als SVG"), N_("Opslaan als PNG"), N_("Klik voor acties"), N_("Grafiek opslaan"), N_("Zoeken"), N_("Tabel"))
+SCRIPT_TEXTS = (N_("Opslaan als SVG"), N_("Opslaan als PNG"), N_("Klik voor acties"), N_("Grafiek opslaan"), N_("Zoeken"), N_("Tabel"),
+                N_("Vorige"), N_("Volgende"), N_("Stoppen"))
 
 
 def _bundle_header() -> bytes:

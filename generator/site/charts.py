@@ -30,7 +30,7 @@ PICTURE = ChartKind.PICTURE
 @dataclass(frozen=True)
 class NetworkCharts:
     picture: Chart | None
-    positions: Chart | None
+    positions: tuple[tuple[Dimension, Chart], ...]  # the crosses, one chart per dimension (a screen each in the meeting)
     change: Chart | None
     participation: Chart | None
     cycles: Chart | None
@@ -38,7 +38,7 @@ class NetworkCharts:
     paths: Chart | None = None
 
     def declared(self) -> tuple[Chart, ...]:
-        return _present(self.picture, self.positions, self.change, self.participation, self.cycles, self.meetings, self.paths)
+        return _present(self.picture, *(chart for _, chart in self.positions), self.change, self.participation, self.cycles, self.meetings, self.paths)
 
 
 def _present(*charts: Chart | None) -> tuple[Chart, ...]:
@@ -193,11 +193,15 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
     if picture_rows and latest:
         picture = declare(PICTURE, picture_rows, insight.picture_summary(figures.network, latest.label, previous.label if previous else None,
                                                                           bool(figures.agreed_latest), t))
-    positions = None
+    positions = []
     rows = _position_rows(figures, view, t) if latest else []
     if rows and latest:
         summary = insight.positions_summary(figures.network, latest.label, people, figures.starters, framework, view.is_public, t)
-        positions = declare(POSITIONS, rows, summary)
+        dimension_of = {indicator.code: indicator.dimension for indicator in framework.indicators}
+        for dimension in framework.dimensions:
+            part = [row for row in rows if dimension_of.get(row["indicator"]) == dimension.code]
+            if part:
+                positions.append((dimension, declare(POSITIONS, part, f"{dimension.code}. {dimension.name}: {summary}")))
 
     change = None
     if figures.changes and latest and previous:
@@ -239,7 +243,7 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
         paths = declare(PATHS, _path_rows(figures, view, t), insight.paths_summary(
             figures.network, figures.moments[0].label, figures.moments[-1].label,
             len({p.participant for p in figures.crosses}), t, dict(figures.participants).get(figures.moments[-1])), tuple(indicator_label(framework, code) for code in asked.indicator_codes()))
-    return NetworkCharts(picture, positions, change, participation, cycles, meetings, paths)
+    return NetworkCharts(picture, tuple(positions), change, participation, cycles, meetings, paths)
 
 
 def value_matrix_rows(figures: NetworkFigures, framework: Framework, t: Translations = DUTCH) -> list[dict[str, Any]]:

@@ -142,6 +142,91 @@ function labelScrollingTables() {
   }
 }
 
+// The presentation view of a network page, for the meeting itself: one part per screen (the title
+// with the network's picture, then each section from its heading to the next: the crosses of each
+// dimension, the change, the agreements, …), large, moved with the arrow keys (or the buttons),
+// ended with Esc. Nothing is moved or copied: the other parts are hidden.
+let presentation = null;
+
+function slidesOf(article) {
+  const slides = [[]];
+  for (const child of Array.from(article.children)) {
+    if (child.matches(".ns-present-start, .ns-present-bar")) continue;
+    // A section, and within one each part that opens with its chart (each dimension's crosses); a
+    // section's introduction stays with its first chart.
+    const charted = child.tagName === "H3" && child.nextElementSibling && child.nextElementSibling.classList.contains("ns-chart");
+    const current = slides[slides.length - 1];
+    if (child.tagName === "H2" || (charted && current.some((element) => element.classList.contains("ns-chart")))) slides.push([]);
+    slides[slides.length - 1].push(child);
+  }
+  return slides.filter((slide) => slide.length > 0);
+}
+
+function showSlide(index) {
+  const { slides, bar } = presentation;
+  presentation.index = Math.max(0, Math.min(index, slides.length - 1));
+  slides.forEach((slide, number) => slide.forEach((element) => element.classList.toggle("ns-slide-hidden", number !== presentation.index)));
+  bar.querySelector(".ns-present-count").textContent = (presentation.index + 1) + " / " + slides.length;
+  window.scrollTo(0, 0);
+  // Charts that were hidden take their width now.
+  window.dispatchEvent(new Event("resize"));
+}
+
+function stopPresenting() {
+  if (!presentation) return;
+  presentation.slides.flat().forEach((element) => element.classList.remove("ns-slide-hidden"));
+  presentation.bar.remove();
+  document.removeEventListener("keydown", presentation.keys);
+  document.documentElement.classList.remove("ns-presenting");
+  presentation = null;
+  window.dispatchEvent(new Event("resize"));
+}
+
+function startPresenting() {
+  const article = document.querySelector("article.md-content__inner");
+  if (!article || presentation) return;
+  const bar = document.createElement("div");
+  bar.className = "ns-present-bar";
+  bar.setAttribute("role", "toolbar");
+  for (const [name, label, step] of [["previous", text("Vorige"), -1], ["next", text("Volgende"), 1]]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button ns-present-" + name;
+    button.textContent = label;
+    button.addEventListener("click", () => showSlide(presentation.index + step));
+    bar.appendChild(button);
+  }
+  const count = document.createElement("span");
+  count.className = "ns-present-count";
+  count.setAttribute("aria-live", "polite");
+  bar.appendChild(count);
+  const stop = document.createElement("button");
+  stop.type = "button";
+  stop.className = "md-button ns-present-stop";
+  stop.textContent = text("Stoppen");
+  stop.addEventListener("click", stopPresenting);
+  bar.appendChild(stop);
+  article.appendChild(bar);
+  const keys = (event) => {
+    if (["ArrowRight", "PageDown", " "].includes(event.key)) { event.preventDefault(); showSlide(presentation.index + 1); }
+    else if (["ArrowLeft", "PageUp"].includes(event.key)) { event.preventDefault(); showSlide(presentation.index - 1); }
+    else if (event.key === "Home") { event.preventDefault(); showSlide(0); }
+    else if (event.key === "End") { event.preventDefault(); showSlide(presentation.slides.length - 1); }
+    else if (event.key === "Escape") stopPresenting();
+  };
+  document.addEventListener("keydown", keys);
+  presentation = { slides: slidesOf(article), bar, keys, index: 0 };
+  document.documentElement.classList.add("ns-presenting");
+  showSlide(0);
+}
+
+function offerPresentation() {
+  stopPresenting();  // instant navigation to another page ends a presentation
+  for (const button of document.querySelectorAll(".ns-present-button")) {
+    button.addEventListener("click", startPresenting);
+  }
+}
+
 function drawAll() {
   labelScrollingTables();
   nameSearchDialog();
@@ -149,8 +234,9 @@ function drawAll() {
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => drawAll());
+  window.document$.subscribe(() => { offerPresentation(); drawAll(); });
 } else {
+  offerPresentation();
   drawAll();
 }
 

@@ -1,2 +1,2 @@
 // Written by Netwerkspiegel: the site's language for netwerkspiegel.js.
-window.netwerkspiegelLanguage = {"decimal": ".", "texts": {"Grafiek opslaan": "Save chart", "Klik voor acties": "Click to view actions", "Opslaan als PNG": "Save as PNG", "Opslaan als SVG": "Save as SVG", "Tabel": "Table", "Zoeken": "Search"}, "thousands": ","};
+window.netwerkspiegelLanguage = {"decimal": ".", "texts": {"Grafiek opslaan": "Save chart", "Klik voor acties": "Click to view actions", "Opslaan als PNG": "Save as PNG", "Opslaan als SVG": "Save as SVG", "Stoppen": "Stop", "Tabel": "Table", "Volgende": "Next", "Vorige": "Previous", "Zoeken": "Search"}, "thousands": ","};
