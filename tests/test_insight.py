@@ -62,11 +62,14 @@ def test_every_chart_summary_is_made_from_its_data(data_dir):
     write(data_dir, "evaluaties.csv", "netwerk,datum,tops,tips,cijfer\nNet,2026-01-15,Goed,Korter,7\nNet,2026-03-12,Fijn,,8.5\n")
     _dataset, view, figures = figures_of(data_dir)
     charts = network_charts(figures.networks[0], view)
-    assert charts.positions.description == (
-        "De kruisjes van 4 deelnemers van Net op 2026-voorjaar, per indicator tussen de twee polen, met de mediaan van de groep. "
-        "De beelden lopen het verst uiteen bij 1a (praktijkintegratie) en huidig en gewenst liggen het verst uiteen bij 3b "
-        "(sterke of zwakke relaties)."
-    )
+    # One chart of the crosses per dimension with scores; each names the conversation starters of its own indicators.
+    assert [dimension.code for dimension, _ in charts.positions] == ["1", "3"]
+    assert [chart.description for _, chart in charts.positions] == [
+        "1. Praktijk: De kruisjes van 4 deelnemers van Net op 2026-voorjaar, per indicator tussen de twee polen, met de mediaan van de groep. "
+        "De beelden lopen het verst uiteen bij 1a (praktijkintegratie) en huidig en gewenst liggen het verst uiteen bij 1a (praktijkintegratie).",
+        "3. Verbondenheid: De kruisjes van 4 deelnemers van Net op 2026-voorjaar, per indicator tussen de twee polen, met de mediaan van de groep. "
+        "Huidig en gewenst liggen het verst uiteen bij 3b (sterke of zwakke relaties).",
+    ]
     assert charts.change.description == (
         "Van 2025-najaar naar 2026-voorjaar schoof de mediaan van Net bij 1 indicator naar rechts, bij 1 naar links en bleef "
         "hij bij 1 (bijna) gelijk. De grootste verschuiving: 1b, van 7,0 naar 5,5."
@@ -89,7 +92,7 @@ def test_the_paths_count_who_scored_and_say_how_many_of_them_scored_last(data_di
     write(data_dir, "scores.csv", SCORE_HEADER + "\n".join(rows) + "\n")
     _dataset, view, figures = figures_of(data_dir)
     charts = network_charts(figures.networks[0], view)
-    assert charts.positions.description.startswith("De kruisjes van 7 deelnemers van Net op 2026-voorjaar,")
+    assert charts.positions[0][1].description.startswith("1. Praktijk: De kruisjes van 7 deelnemers van Net op 2026-voorjaar,")
     assert charts.paths.description == (
         "Per indicator het pad van elk van de 11 deelnemers van Net die tussen 2025-najaar en 2026-voorjaar kruisjes zetten, met de "
         "mediaan van de groep; kies de indicator boven de grafiek. Op 2026-voorjaar zetten 7 van hen kruisjes."
@@ -103,12 +106,13 @@ def test_public_summaries_name_no_individual_spread(data_dir):
     write(data_dir, "netwerkspiegel.toml", "[publiek]\nminimale_groep = 4\n")
     _dataset, view, figures = figures_of(data_dir, Audience.PUBLIC)
     charts = network_charts(figures.networks[0], view)
-    assert charts.positions.description == (
-        "De mediaan van Net op 2026-voorjaar per indicator, huidig en gewenst. Huidig en gewenst liggen het verst uiteen bij 3b "
+    assert charts.positions[-1][1].description == (
+        "3. Verbondenheid: De mediaan van Net op 2026-voorjaar per indicator, huidig en gewenst. Huidig en gewenst liggen het verst uiteen bij 3b "
         "(sterke of zwakke relaties)."
     )
-    assert not [row for row in charts.positions.rows if row["soort"] == "kruis"] and charts.paths is None
-    assert {row["situatie"] for row in charts.positions.rows if "situatie" in row} == {word(Situation.CURRENT), word(Situation.DESIRED)}
+    rows = [row for _, chart in charts.positions for row in chart.rows]
+    assert not [row for row in rows if row["soort"] == "kruis"] and charts.paths is None
+    assert {row["situatie"] for row in rows if "situatie" in row} == {word(Situation.CURRENT), word(Situation.DESIRED)}
 
 
 def test_patterns_across_networks(data_dir):

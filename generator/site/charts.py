@@ -196,11 +196,12 @@ def network_charts(figures: NetworkFigures, view: AudienceView, t: Translations 
     positions = []
     rows = _position_rows(figures, view, t) if latest else []
     if rows and latest:
-        summary = insight.positions_summary(figures.network, latest.label, people, figures.starters, framework, view.is_public, t)
         dimension_of = {indicator.code: indicator.dimension for indicator in framework.indicators}
         for dimension in framework.dimensions:
             part = [row for row in rows if dimension_of.get(row["indicator"]) == dimension.code]
-            if part:
+            if part:  # its summary names the conversation starters of its own indicators
+                starters = tuple(s for s in figures.starters if dimension_of.get(s.indicator) == dimension.code)
+                summary = insight.positions_summary(figures.network, latest.label, people, starters, framework, view.is_public, t)
                 positions.append((dimension, declare(POSITIONS, part, f"{dimension.code}. {dimension.name}: {summary}")))
 
     change = None

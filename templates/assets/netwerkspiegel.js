@@ -191,7 +191,7 @@ function startPresenting() {
   for (const [name, label, step] of [["previous", text("Vorige"), -1], ["next", text("Volgende"), 1]]) {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button ns-present-" + name;
+    button.className = "md-button md-button--primary ns-present-" + name;
     button.textContent = label;
     button.addEventListener("click", () => showSlide(presentation.index + step));
     bar.appendChild(button);
@@ -202,7 +202,7 @@ function startPresenting() {
   bar.appendChild(count);
   const stop = document.createElement("button");
   stop.type = "button";
-  stop.className = "md-button ns-present-stop";
+  stop.className = "md-button md-button--primary ns-present-stop";
   stop.textContent = text("Stoppen");
   stop.addEventListener("click", stopPresenting);
   bar.appendChild(stop);
