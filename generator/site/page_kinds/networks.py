@@ -16,7 +16,7 @@ from generator.core.language import N_, Translations
 from generator.core.model import SITUATIONS
 from generator.core.vocabulary import Situation, word
 from generator.site.chart_kinds import Chart
-from generator.site.charts import network_charts, picture_lines
+from generator.site.charts import PictureLine, indicator_label, network_charts, picture_lines
 from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed, response
 
 # The network CSV's header, in the site's language (the English names are in the catalogue).
@@ -36,7 +36,8 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
             context = {
                 "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
                 "withheld": withheld, "theme": theme,
-                "picture": picture_lines(network, framework),
+                "picture_table": _picture_table(network, picture_lines(network, framework), t, framework),
+                "positions_table": _positions_table(network, t, framework),
                 "response": [response(people, view.sizes.get(network.network), t, view.settings.public_min_group) for _, people in network.participants],
                 "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
                 "framework": framework.for_network(network.network),
@@ -74,6 +75,43 @@ def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[With
     page's key, and the key is quick to make."""
     return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=()),
             withheld, theme, size)
+
+
+def _picture_table(network: NetworkFigures, lines: list[PictureLine], t: Translations, framework: Framework) -> tuple[list[str], list[list[str]], str]:
+    """The network's picture as a table (header, rows, alignment): per indicator the median now and
+    desired, the agreed position where there is one, and the change since the previous moment."""
+    agreed = any(line.agreed is not None for line in lines)
+    header = [t.gettext("Indicator"), t.gettext("Nu"), t.gettext("Gewenst")]
+    header += [t.gettext("Gedeeld beeld")] if agreed else []
+    header += [t.gettext("Sinds %(moment)s") % {"moment": t.moment(network.previous.label)}] if network.previous else []
+    rows = []
+    for line in lines:
+        row = [indicator_label(framework, line.indicator.code), t.number(line.current.median if line.current else None),
+               t.number(line.desired.median if line.desired else None)]
+        row += [t.number(line.agreed)] if agreed else []
+        row += [t.signed(line.change.delta) if line.change else "–"] if network.previous else []
+        rows.append([str(cell) for cell in row])
+    return header, rows, "l" + "r" * (len(header) - 1)
+
+
+def _positions_table(network: NetworkFigures, t: Translations, framework: Framework) -> tuple[list[str], list[list[str]], str]:
+    """The crosses at the latest moment in figures (header, rows, alignment): per indicator its poles,
+    the medians, the agreed position where there is one, the middle half, the range and n."""
+    agreed = network.agreed_latest
+    header = [t.gettext("Indicator"), t.gettext("Linkerpool"), t.gettext("Rechterpool"), t.gettext("Mediaan huidig"), t.gettext("Mediaan gewenst")]
+    header += [t.gettext("Gedeeld beeld huidig")] if agreed else []
+    header += [t.gettext("Middelste helft huidig"), t.gettext("Spreiding huidig"), "n"]
+    rows = []
+    for row in _network_table(network):
+        indicator = framework.indicator(row["indicator"])
+        current, desired, spread = row["current"], row["desired"], row["spread"]
+        shared = agreed.get((row["indicator"], Situation.CURRENT))
+        cells = [indicator_label(framework, row["indicator"]), indicator.left, indicator.right, t.number(current.median),
+                 t.number(desired.median if desired else None)]
+        cells += [t.number(shared.value if shared else None)] if agreed else []
+        cells += [f"{t.number(spread.q1)} – {t.number(spread.q3)}", f"{t.number(current.min)} – {t.number(current.max)}", str(current.n)]
+        rows.append([str(cell) for cell in cells])
+    return header, rows, "lll" + "r" * (len(header) - 6) + "llr"
 
 
 def _network_table(network: NetworkFigures) -> list[dict[str, Any]]:
