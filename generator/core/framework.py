@@ -19,19 +19,24 @@ from generator.core.language import Language
 FRAMEWORK_FILE = Path(__file__).parent / "data" / "framework.toml"
 
 
+class _Text:
+    """A text of a framework record in the record's `language`: its field `<field>_<language>` (see
+    `_in`). A class attribute, not a dataclass field."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def __get__(self, record: object, owner: type | None = None) -> str:
+        return _in(record, self.field, record.language)  # type: ignore[attr-defined]
+
+
 class _Named:
     """`name` and `description` in the record's language, from its `nl`/`en` and
     `description_nl`/`description_en` fields (dimensions and cycles)."""
 
     language: Language
-
-    @property
-    def name(self) -> str:
-        return _in(self, "", self.language)
-
-    @property
-    def description(self) -> str:
-        return _in(self, "description", self.language)
+    name = _Text("")
+    description = _Text("description")
 
 
 @dataclass(frozen=True)
@@ -68,21 +73,10 @@ class Indicator:
         """Whether the network's participants are asked this indicator."""
         return not self.networks or network_key(network) in {network_key(name) for name in self.networks}
 
-    @property
-    def label(self) -> str:
-        return _in(self, "label", self.language)
-
-    @property
-    def question(self) -> str:
-        return _in(self, "question", self.language)
-
-    @property
-    def left(self) -> str:
-        return _in(self, "left", self.language)
-
-    @property
-    def right(self) -> str:
-        return _in(self, "right", self.language)
+    label = _Text("label")
+    question = _Text("question")
+    left = _Text("left")
+    right = _Text("right")
 
 
 @dataclass(frozen=True)
@@ -112,17 +106,9 @@ class About:
     language: Language = Language.DUTCH
     texts: tuple[tuple[str, str], ...] = ()  # further languages: `name_fy`, `in_text_fy`, `about_fy`
 
-    @property
-    def name(self) -> str:
-        return _in(self, "name", self.language)
-
-    @property
-    def in_text(self) -> str:
-        return _in(self, "in_text", self.language)
-
-    @property
-    def about(self) -> str:
-        return _in(self, "about", self.language)
+    name = _Text("name")
+    in_text = _Text("in_text")
+    about = _Text("about")
 
 
 def _in(record: object, field: str, language: Language) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 
 from generator.core.errors import Code, Problem
-from generator.core.framework import Framework, fold
+from generator.core.framework import Framework, fold, network_key
 from generator.core.identity import Redactor
 from generator.core.language import Message
 from generator.core.model import Agreement, Dataset, Reflection, Score, SharedPosition, TableSummary
@@ -21,10 +21,10 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     names = set(map(network_of, records)) | set(map(network_of, validated.evaluations)) | validated.absent
     networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
     moments = tuple(sorted(set(map(operator.attrgetter("moment"), records)) | set(validated.absent_moments)))
-    # A theme names its network as the coach wrote it; match it the way network names are merged.
-    keys = {"".join(fold(name).split()): name for name in networks}
-    matched = tuple(sorted((keys[k], theme) for k, theme in (("".join(fold(n).split()), t) for n, t in themes) if k in keys))
-    sized = tuple(sorted((keys[k], size) for k, size in (("".join(fold(n).split()), s) for n, s in sizes) if k in keys))
+    # A theme or size names its network as the coach wrote it; matched the way network names are merged.
+    keys = {network_key(name): name for name in networks}
+    matched = tuple(sorted((keys[network_key(name)], theme) for name, theme in themes if network_key(name) in keys))
+    sized = tuple(sorted((keys[network_key(name)], size) for name, size in sizes if network_key(name) in keys))
     identities = validated.identities
     framework = framework.naming_networks(networks)
     redactor = Redactor(identities)  # made once: thousands of identities at 1,000 networks

@@ -50,15 +50,11 @@ class KeptTables:
     def __init__(self, store: Store, settings: Settings, mappings: Mappings, framework: Framework) -> None:
         self.store = store
         self.setup = value_digest((package_digest(), settings, mappings, framework))
-        self._found: dict[str, KeptTable | None] = {}
 
     def __call__(self, table: RawTable) -> KeptTable | None:
         """What was kept of this table; None when nothing (or nothing readable)."""
-        key = self._key(table)
-        if key not in self._found:
-            found = self.store.recall("tabellen", key, KeptTable)
-            self._found[key] = found if isinstance(found, KeptTable) else None
-        return self._found[key]
+        found = self.store.recall("tabellen", self._key(table), KeptTable)
+        return found if isinstance(found, KeptTable) else None
 
     def keep(self, tables: tuple[tuple[RawTable, KeptTable], ...]) -> None:
         """Keep what a later read may take over of the tables read now (an entry already there

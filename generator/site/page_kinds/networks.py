@@ -34,7 +34,7 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
                          ) -> tuple[dict[str, Any], tuple[Chart, ...]]:
             charts = network_charts(network, view, t)
             context = {
-                "net": network, "charts": charts, "csv_name": f"{slug}.csv", "table": _network_table(network),
+                "net": network, "charts": charts, "csv_name": f"{slug}.csv",
                 "withheld": withheld, "theme": theme,
                 "picture_table": _picture_table(network, picture_lines(network, framework), t, framework),
                 "positions_table": _positions_table(network, t, framework),
