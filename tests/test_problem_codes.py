@@ -201,6 +201,9 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.SETTING_WITHOUT_NETWORK: (_also(scores, _file("netwerkspiegel.toml", '[netwerken."Nett"]\ngrootte = 12\n')),
      ('netwerkspiegel.toml', None, 'netwerken."Nett".grootte', None, None, '12',
       "geen export heeft een netwerk met de naam 'Nett'; controleer de naam (hoofdletters en spaties tellen niet) of haal de regel weg. Netwerken: Net.")),
+    Code.SETTING_TWICE: (_also(scores, _file("netwerkspiegel.toml", '[netwerken."Net"]\ngrootte = 12\n[netwerken."NET"]\ngrootte = 13\n')),
+     ('netwerkspiegel.toml', None, 'netwerken."Net".grootte', None, None, '12',
+      "'Net' is hetzelfde netwerk als 'NET', dat hier al een waarde heeft (hoofdletters en spaties tellen niet); welke geldt? Haal een van beide weg.")),
     Code.SETTING_NOT_READ: (_also(scores, _file("netwerkspiegel.toml", '[bestanden."scores.csv"]\ndatum = "2026-03-12"\n')),
      ('netwerkspiegel.toml', None, 'bestanden."scores.csv".datum', None, None, '2026-03-12',
       "'scores.csv' leest deze instelling niet: het bestand heeft een eigen kolom met de datum, of geen evaluatie van een bijeenkomst. "

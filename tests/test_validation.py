@@ -204,3 +204,11 @@ def test_scores_spread_over_files_count_once_per_participant(data_dir):
     ]
     assert len(dataset.scores) == 11 + 9 + 11
     assert {s.participant for s in dataset.scores} == {"anna@school.nl", "bert@school.nl", "cor@school.nl"}
+
+
+def test_one_file_named_twice_under_bestanden_is_a_problem_not_a_guess(data_dir):
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "netwerkspiegel.toml", '[bestanden."scores.csv"]\nmeetmoment = "2025-voorjaar"\n[bestanden."scores.csv "]\nmeetmoment = "2025-najaar"\n')
+    assert problems(data_dir)[0] == (
+        "netwerkspiegel.toml, sleutel 'bestanden.\"scores.csv \".meetmoment': 'scores.csv ' is dezelfde naam als 'scores.csv', dat hier al een "
+        "waarde heeft (spaties tellen niet); welke geldt? Haal een van beide weg.")

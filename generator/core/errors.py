@@ -65,6 +65,7 @@ class Code(StrEnum):
     MAPPING_NOT_READ = "mapping-not-read"  # a mapped meaning that the table it is in does not read
     SETTING_WITHOUT_FILE = "setting-without-file"  # a `[bestanden]` entry for a file that is not there
     SETTING_WITHOUT_NETWORK = "setting-without-network"  # a `[netwerken]` entry for a network no export holds
+    SETTING_TWICE = "setting-twice"  # two `[netwerken]` or `[bestanden]` entries for one network or file, under two spellings
     SETTING_NOT_READ = "setting-not-read"  # a `[bestanden]` entry that no table of its file reads
     ANONYMISED_TIMES = "anonymised-times"  # LimeSurvey's 1980-01-01 for every time, and no other moment
     MIXED_DATE_ORDER = "mixed-date-order"  # day-first and month-first dates in one column

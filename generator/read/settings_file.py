@@ -100,6 +100,7 @@ def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], fi
     """A table of `[<table>."<name>"] <key> = "…"` entries: per key, {name: value}; every other key is reported.
     A key of `whole` takes a whole number from 1 to `MAX_NETWORK_SIZE` (given as its text)."""
     found: dict[str, dict[str, str]] = {key: {} for key in keys}
+    written: dict[tuple[str, str], str] = {}  # (option, the name as keyed) → the name as the coach wrote it first
     table = raw.get(table_name, {})
     if not isinstance(table, dict):
         problems.append(Problem(file_name, None, None, str(table), Message("moet een tabel [%(table)s.\"naam\"] zijn.", table=table_name), key=table_name, code=Code.SETTINGS_TABLE))
@@ -112,6 +113,10 @@ def _per_name(raw: dict[str, Any], table_name: str, keys: dict[str, Message], fi
                 message = (Message("onbekende instelling; hier kan alleen '%(key)s' worden gezet.", key=next(iter(keys))) if len(keys) == 1 else
                            Message("onbekende instelling; hier kunnen alleen %(keys)s worden gezet.", keys=", ".join(f"'{key}'" for key in keys)))
                 problems.append(Problem(file_name, None, None, None, message, key=where, code=Code.UNKNOWN_SETTING))
+            elif (earlier := written.setdefault((option, file_key(name)), name)) != name:
+                problems.append(Problem(file_name, None, None, None, Message(
+                    "'%(name)s' is dezelfde naam als '%(earlier)s', dat hier al een waarde heeft (spaties tellen niet); welke geldt? Haal een van beide weg.",
+                    name=name, earlier=earlier), key=where, code=Code.SETTING_TWICE))
             elif option in whole:
                 if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_NETWORK_SIZE:
                     problems.append(Problem(file_name, None, None, str(value), Message("moet %(what)s zijn.", what=keys[option]), key=where, code=Code.SETTING_VALUE))

@@ -198,7 +198,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     evaluations = [r for result in results if result.layout.gives(EVALUATIONS) for r in _records_of(result, Evaluation)]
     shared = _one_shared_position_each([r for result in results if result.layout.gives(SHARED_PICTURE) for r in _records_of(result, SharedPosition)], problems)
     agreements = [r for result in results if result.layout.gives(AGREEMENTS) for r in _records_of(result, Agreement)]
-    problems += _mappings_without_column(mappings, used.keys) + _file_settings_not_used(mappings, tables, used) + _network_settings_without_network(mappings, chosen)
+    problems += _mappings_without_column(mappings, used.keys) + _file_settings_not_used(mappings, tables, used) + _network_settings_problems(mappings, chosen)
     _report_partial_participants(scores, framework, parsers, warnings)
     summary_of = {id(result): _summary(result) for result in results}
     summaries = [slot.kept.summary if isinstance(slot, _Kept) else summary_of[id(slot)] for slot in slots]
@@ -391,16 +391,25 @@ _NOT_READ_SETTING = {
 }
 
 
-def _network_settings_without_network(mappings: Mappings, chosen: dict[str, str]) -> list[Problem]:
-    """A `[netwerken]` entry for a network no export holds: a typing error would otherwise go unnoticed
-    (names are compared as network names are merged: case, spaces and accents do not count)."""
+def _network_settings_problems(mappings: Mappings, chosen: dict[str, str]) -> list[Problem]:
+    """A `[netwerken]` entry for a network no export holds, or a second entry for the same network
+    and option under another spelling (which of the two holds would be a guess): a typing error
+    would otherwise go unnoticed. Names are compared as network names are merged (case, spaces and
+    accents do not count)."""
     known = {network_key(name) for name in chosen.values()}
-    return [
-        Problem(SETTINGS_FILE_NAME, None, None, value, Message(
-            "geen export heeft een netwerk met de naam '%(network)s'; controleer de naam (hoofdletters en spaties tellen niet) of haal de regel weg. Netwerken: %(networks)s.",
-            network=name, networks=", ".join(sorted(set(chosen.values()), key=str.casefold)) or "–"), key=f"netwerken.\"{name}\".{option}", code=Code.SETTING_WITHOUT_NETWORK)
-        for name, option, value in mappings.network_settings() if network_key(name) not in known
-    ]
+    first: dict[tuple[str, str], str] = {}
+    problems = []
+    for name, option, value in mappings.network_settings():
+        key = f"netwerken.\"{name}\".{option}"
+        if network_key(name) not in known:
+            problems.append(Problem(SETTINGS_FILE_NAME, None, None, value, Message(
+                "geen export heeft een netwerk met de naam '%(network)s'; controleer de naam (hoofdletters en spaties tellen niet) of haal de regel weg. Netwerken: %(networks)s.",
+                network=name, networks=", ".join(sorted(set(chosen.values()), key=str.casefold)) or "–"), key=key, code=Code.SETTING_WITHOUT_NETWORK))
+        elif (earlier := first.setdefault((network_key(name), option), name)) != name:
+            problems.append(Problem(SETTINGS_FILE_NAME, None, None, value, Message(
+                "'%(network)s' is hetzelfde netwerk als '%(earlier)s', dat hier al een waarde heeft (hoofdletters en spaties tellen niet); welke geldt? Haal een van beide weg.",
+                network=name, earlier=earlier), key=key, code=Code.SETTING_TWICE))
+    return problems
 
 
 def _file_settings_not_used(mappings: Mappings, tables: tuple[RawTable, ...], used: _SettingsUse) -> list[Problem]:
