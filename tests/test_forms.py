@@ -171,7 +171,8 @@ def test_meeting_evaluations_canonical_and_from_a_form_are_internal_only(data_di
         ("2026-04-09", "De werkvorm", "Eerder beginnen", 9.0),
     ]
     internal = generate(dataset, Audience.INTERNAL).files["netwerken/net.md"].decode("utf-8")
-    assert "## Bijeenkomsten" in internal and "&lt;b&gt;Fijn&lt;/b&gt;" in internal and "| 12-03-2026 | 2 | 7,8 | 2 |" in internal
+    assert "## Bijeenkomsten" in internal and "&lt;b&gt;Fijn&lt;/b&gt;" in internal and ('<tr><td>12-03-2026</td><td style="text-align: right;">2</td><td style="text-align: right;">7,8</td>'
+                                                                                              '<td style="text-align: right;">2</td></tr>') in internal
     public = generate(dataset, Audience.PUBLIC).files
     assert not any("Goede gesprekken" in content.decode("utf-8", "replace") for content in public.values())
     assert "kwaliteit.md" not in public

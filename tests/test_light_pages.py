@@ -13,6 +13,7 @@ import pytest
 
 from generator.core.language import Language, translations
 from generator.core.settings import Settings
+from generator.core.store import Store
 from generator.core.text import md
 from generator.core.vocabulary import Audience, ChartKind
 from generator.pipeline import generate, read_data
@@ -79,6 +80,24 @@ def test_every_chart_template_is_valid_vega_lite(language):
     assert built.with_options(own) in names
     assert len(checked.templates(names)) == len(ChartKind) + 1
     assert built.templates(names) == checked.templates(names)
+
+
+def test_chart_templates_made_alongside_are_the_ones_made_here(tmp_path, monkeypatch):
+    """A build with a store has the kinds' templates made by a second process (`_Alongside`) while
+    it makes the pages: the same templates, kept for the next build; a helper that fails costs
+    nothing but the time: the templates are then made in the build's own process."""
+    labels = ["1a Praktijkintegratie", "1b Duur van de activiteiten"]
+    names = {kind.value for kind in ChartKind}
+    here = ChartKinds(Settings(), labels, translations(Language.ENGLISH)).templates(names)
+    alongside = ChartKinds(Settings(), labels, translations(Language.ENGLISH), store=Store(tmp_path / "a"))
+    assert alongside._alongside is not None
+    assert alongside.templates(names) == here
+    kept = ChartKinds(Settings(), labels, translations(Language.ENGLISH), store=Store(tmp_path / "a"))
+    assert kept._alongside is None and kept.templates(names) == here
+    monkeypatch.setattr("generator.site.chart_kinds._Alongside._CODE", "import sys; sys.exit(1)")
+    failed = ChartKinds(Settings(), labels, translations(Language.ENGLISH), store=Store(tmp_path / "b"))
+    assert failed._alongside is not None and failed._alongside.result() is None
+    assert failed.templates(names) == here
 
 
 def test_a_lifted_table_is_escaped_html_between_markers():

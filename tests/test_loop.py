@@ -79,7 +79,7 @@ def test_agreements_and_the_shared_picture_stay_internal_unless_they_may_be_publ
     assert "- *Afspraak:* \\[deelnemer\\] neemt contact op met de pabo over stages\\." in public_rekenen
     assert "elke maand één les" not in public_rekenen and "Teams" not in public_wereld
     # The shared picture is a group statement: shown for a group of 5 (Wereldoriëntatie), not for 3 (Rekenen), never its note.
-    assert "## Het gedeelde beeld" in public_wereld and "| 4a Sturing | 5,0 |" in public_wereld and "te laag" not in public_wereld
+    assert "## Het gedeelde beeld" in public_wereld and "<tr><td>4a Sturing</td><td style=\"text-align: right;\">5,0</td></tr>" in public_wereld and "te laag" not in public_wereld
     assert "## Het gedeelde beeld" not in public_rekenen and "gedeeld" not in generate(read_data(DATA), Audience.PUBLIC).files["netwerken/rekenen-taal-b.csv"].decode().split("\n", 1)[1]
 
 
@@ -113,7 +113,8 @@ def test_roles_are_shown_apart_only_when_big_enough_and_never_in_public():
     assert ("### Per rol\n\nNiet apart getoond, omdat minder dan 5 deelnemers deze rol hebben (wie alleen is in een rol, zou herkenbaar "
             "zijn): leraar, onderzoeker, pabostudent. Hun kruisjes tellen wel mee in de groep.\n") in internal
     wereld = _page(Audience.INTERNAL, "netwerken/wereldorientatie.md")
-    assert "| Indicator | leraar (n=5) | \n| --- | ---: | \n| 1a Praktijkintegratie | 4,0 | \n" in wereld  # 'Leraar ' and 'leraar' are one role
+    assert ('<tr><th>Indicator</th><th style="text-align: right;">leraar (n=5)</th></tr>\n</thead>\n<tbody>\n'
+            '<tr><td>1a Praktijkintegratie</td><td style="text-align: right;">4,0</td></tr>\n') in wereld  # 'Leraar ' and 'leraar' are one role
     public = generate(read_data(DATA), Audience.PUBLIC).files
     assert not any("Per rol" in content.decode("utf-8", "replace") or "leraar" in content.decode("utf-8", "replace")
                    for name, content in public.items() if name.endswith((".md", ".json", ".csv")))
@@ -146,7 +147,8 @@ def test_a_role_column_or_form_question_is_read(data_dir):
 def test_reflections_of_one_story_form_a_path_through_the_cycles():
     internal = _page(Audience.INTERNAL, "netwerken/rekenen-taal-b.md")
     assert "**Het verhaal van \\[deelnemer\\]**: Gerealiseerde waarde (2025\\-najaar) → Transformatieve waarde (2025\\-najaar)\n" in internal
-    assert "| 4. Gerealiseerde waarde | – | 1 \\(1 ind\\., 0 coll\\.\\) | 1 | Het verhaal van \\[deelnemer\\] |" in internal
+    assert ('<tr><td>4. Gerealiseerde waarde</td><td style="text-align: right;">–</td><td style="text-align: right;">1 (1 ind., 0 coll.)</td>'
+            '<td style="text-align: right;">1</td><td>Het verhaal van [deelnemer]</td></tr>') in internal
     public_wereld = _page(Audience.PUBLIC, "netwerken/wereldorientatie.md")
     assert "**Eén planning voor &lt;b&gt;alle&lt;/b&gt; groepen**: Directe waarde (2025\\-voorjaar) → Toegepaste waarde (2025\\-najaar)\n" in public_wereld
     # Its first part may not be public: in public the story is not told (its public part stands on its own).

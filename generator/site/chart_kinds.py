@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 from generator.core.language import DUTCH, Translations
-from generator.core.processes import installed_version
+from generator.core.processes import installed_version, start_python
 from generator.core.settings import Settings
 from generator.core.store import Store
 from generator.core.vocabulary import ChartKind
@@ -65,26 +69,39 @@ class ChartKinds:
         """`validate`: check each template against the Vega-Lite schema (the tests do; it costs more
         than building them). `store`: where the templates are kept (`grafiekvormen`) by what they
         are made of (scale, labels, language, this program and Altair's version), so a build whose
-        settings did not change neither imports nor runs Altair."""
+        settings did not change neither imports nor runs Altair. When they are not kept yet, a
+        second process makes them (`_Alongside`) while this one makes the pages, which need only
+        the templates' names; asking for the templates themselves waits for them."""
         self._domain = [settings.scale_min, settings.scale_max]
         self._labels = tuple(indicator_labels)
+        self._translations = translations
         self._gettext = translations.gettext  # titles, axes, legends, tooltips
         self._validate = validate
         self._options: dict[str, tuple[str, ...]] = {}  # a template of a network's own indicators: its list
-        self._templates: dict[str, dict[str, Any]] = {}
-        key = None
+        self._kinds: dict[str, dict[str, Any]] | None = None  # each kind's template, once there
+        self._own: dict[str, dict[str, Any]] = {}  # the templates of `with_options`
+        self._store, self._key = store, None
+        self._alongside: _Alongside | None = None
         if store is not None and store.enabled and not validate:
-            key = store.key("grafiekvormen", self._domain, self._labels, translations.language.value, installed_version("altair"))
+            self._key = store.key("grafiekvormen", self._domain, self._labels, translations.language.value, installed_version("altair"))
             try:
-                self._templates = json.loads(store.load("grafiekvormen", key) or b"")
+                self._kinds = json.loads(store.load("grafiekvormen", self._key) or b"")
                 return
             except ValueError:
-                pass
-        from generator.site.chart_templates import kind_templates
+                self._alongside = _Alongside(self._domain, list(self._labels), translations)
 
-        self._templates = kind_templates(self._domain, list(self._labels), self._gettext, validate)
-        if store is not None and key is not None:
-            store.save("grafiekvormen", key, json.dumps(self._templates, sort_keys=True).encode("utf-8"))
+    def _templates(self) -> dict[str, dict[str, Any]]:
+        """Every template made: the kinds' (made here when no second process made them) and the own lists'."""
+        if self._kinds is None:
+            made = self._alongside.result() if self._alongside is not None else None
+            if made is None:
+                from generator.site.chart_templates import kind_templates
+
+                made = kind_templates(self._domain, list(self._labels), self._gettext, self._validate)
+            self._kinds = made
+            if self._store is not None and self._key is not None:
+                self._store.save("grafiekvormen", self._key, json.dumps(made, sort_keys=True).encode("utf-8"))
+        return {**self._kinds, **self._own}
 
     def spec(self, chart: Chart) -> ChartSpec:
         """The chart as its kind's template (by name) and its own rows and description."""
@@ -97,10 +114,10 @@ class ChartKinds:
     def with_options(self, options: tuple[str, ...]) -> str:
         """The name of the paths template for a network's own list of indicators, made when first asked."""
         name = f"{ChartKind.PATHS.value}-{hashlib.sha256(json.dumps(list(options)).encode()).hexdigest()[:12]}"
-        if name not in self._templates:
+        if name not in self._own:
             from generator.site.chart_templates import paths_template
 
-            self._templates[name] = paths_template(self._domain, list(options), self._gettext, self._validate)
+            self._own[name] = paths_template(self._domain, list(options), self._gettext, self._validate)
             self._options[name] = tuple(options)
         return name
 
@@ -111,11 +128,61 @@ class ChartKinds:
     def full(self, spec: ChartSpec) -> str:
         """The whole Vega-Lite specification of a made chart, as JSON (for its static SVG)."""
         data = json.loads(spec.data)
-        return script_json({**self._templates[spec.template], "datasets": {DATASET: rows_of(data)}, "description": data["description"]})
+        return script_json({**self._templates()[spec.template], "datasets": {DATASET: rows_of(data)}, "description": data["description"]})
 
     def templates(self, used: set[str]) -> dict[str, dict[str, Any]]:
         """The templates of the kinds the site uses, by name."""
-        return {name: template for name, template in sorted(self._templates.items()) if name in used}
+        return {name: template for name, template in sorted(self._templates().items()) if name in used}
+
+
+class _Alongside:
+    """The kinds' templates made by a second process of this program, on another core: importing
+    Altair and building them takes most of a second, which a build on a fresh runner would
+    otherwise wait for. Its answer is JSON on its standard output; when it fails, `result` is None
+    and the templates are made in this process (which then shows any error itself)."""
+
+    _CODE = "from generator.site.chart_kinds import templates_for_parent; templates_for_parent()"
+
+    def __init__(self, domain: list[float], labels: list[str], translations: Translations) -> None:
+        self._answer: bytes | None = None
+        try:
+            self._process: subprocess.Popen[bytes] | None = start_python(self._CODE, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        except OSError:
+            self._process = None
+            return
+        # Written and read by a thread: the question may be larger than a pipe holds before the
+        # helper reads it, and the answer is read whenever it comes, so neither side waits.
+        question = pickle.dumps((domain, labels, translations))
+        self._talk = threading.Thread(target=self._exchange, args=(question,), daemon=True)
+        self._talk.start()
+
+    def _exchange(self, question: bytes) -> None:
+        assert self._process is not None
+        try:
+            answer, _ = self._process.communicate(question)
+        except OSError:
+            return
+        if self._process.returncode == 0:
+            self._answer = answer
+
+    def result(self) -> dict[str, dict[str, Any]] | None:
+        if self._process is None:
+            return None
+        self._talk.join()
+        try:
+            made = json.loads(self._answer) if self._answer is not None else None
+        except ValueError:
+            return None
+        return made if isinstance(made, dict) else None
+
+
+def templates_for_parent() -> None:
+    """In the second process of `_Alongside`: the question (domain, labels, translations) from
+    standard input, every kind's template as JSON on standard output."""
+    from generator.site.chart_templates import kind_templates
+
+    domain, labels, translations = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.write(json.dumps(kind_templates(domain, labels, translations.gettext, False), sort_keys=True))
 
 
 def columns(rows: tuple[dict[str, Any], ...]) -> dict[str, list]:

@@ -19,6 +19,9 @@ from generator.site.chart_kinds import Chart
 from generator.site.charts import PictureLine, indicator_label, network_charts, picture_lines
 from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed, response
 
+# A table to lift out of the Markdown (`generator.site.lifted.lifted_table`): header, rows, alignment.
+Table = tuple[list[str], list[list[str]], str]
+
 # The network CSV's header, in the site's language (the English names are in the catalogue).
 CSV_COLUMNS = (N_("netwerk"), N_("meetmoment"), N_("indicator"), N_("situatie"), "n", N_("mediaan"), N_("gemiddelde"), "min", "max", N_("gedeeld"))
 
@@ -38,8 +41,13 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
                 "withheld": withheld, "theme": theme,
                 "picture_table": _picture_table(network, picture_lines(network, framework), t, framework),
                 "positions_table": _positions_table(network, t, framework),
-                "response": [response(people, view.sizes.get(network.network), t, view.settings.public_min_group) for _, people in network.participants],
-                "cycle_table": _cycle_table(network, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
+                "roles_table": _roles_table(network, t, framework),
+                "change_table": _change_table(network, t, framework),
+                "paths_table": _paths_table(network, t, framework),
+                "agreed_table": _agreed_table(network, t, framework),
+                "participation_table": _participation_table(network, view.sizes.get(network.network), t, view.settings.public_min_group),
+                "cycle_table": _cycle_table(network, t, framework), "stories_by_cycle": _stories_by_cycle(network, framework),
+                "meetings_table": _meetings_table(network, t),
                 "framework": framework.for_network(network.network),
             }
             return context, charts.declared()
@@ -77,7 +85,7 @@ def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[With
             withheld, theme, size)
 
 
-def _picture_table(network: NetworkFigures, lines: list[PictureLine], t: Translations, framework: Framework) -> tuple[list[str], list[list[str]], str]:
+def _picture_table(network: NetworkFigures, lines: list[PictureLine], t: Translations, framework: Framework) -> Table:
     """The network's picture as a table (header, rows, alignment): per indicator the median now and
     desired, the agreed position where there is one, and the change since the previous moment."""
     agreed = any(line.agreed is not None for line in lines)
@@ -94,7 +102,7 @@ def _picture_table(network: NetworkFigures, lines: list[PictureLine], t: Transla
     return header, rows, "l" + "r" * (len(header) - 1)
 
 
-def _positions_table(network: NetworkFigures, t: Translations, framework: Framework) -> tuple[list[str], list[list[str]], str]:
+def _positions_table(network: NetworkFigures, t: Translations, framework: Framework) -> Table:
     """The crosses at the latest moment in figures (header, rows, alignment): per indicator its poles,
     the medians, the agreed position where there is one, the middle half, the range and n."""
     agreed = network.agreed_latest
@@ -114,6 +122,61 @@ def _positions_table(network: NetworkFigures, t: Translations, framework: Framew
     return header, rows, "lll" + "r" * (len(header) - 6) + "llr"
 
 
+def _roles_table(network: NetworkFigures, t: Translations, framework: Framework) -> Table:
+    """The median of the current situation per role large enough to be shown, per indicator."""
+    header = [t.gettext("Indicator"), *(f"{role.role} (n={role.people})" for role in network.roles)]
+    rows = [[indicator_label(framework, indicator.code), *(str(t.number(role.median(indicator.code))) for role in network.roles)]
+            for indicator in framework.for_network(network.network).indicators]
+    return header, rows, "l" + "r" * len(network.roles)
+
+
+def _change_table(network: NetworkFigures, t: Translations, framework: Framework) -> Table:
+    """The median of the current situation at the previous and the latest moment, and the change."""
+    header = [t.gettext("Indicator"), t.moment(network.previous.label) if network.previous else "", t.moment(network.latest.label) if network.latest else "",
+              t.gettext("Verschil")]
+    rows = [[indicator_label(framework, change.indicator), str(t.number(change.previous)), str(t.number(change.latest)), str(t.signed(change.delta))]
+            for change in network.changes]
+    return header, rows, "lrrr"
+
+
+def _paths_table(network: NetworkFigures, t: Translations, framework: Framework) -> Table:
+    """The median of the current situation per indicator and moment."""
+    medians = {(stat.moment, stat.indicator): stat.median for stat in network.stats if stat.situation == Situation.CURRENT}
+    header = [t.gettext("Indicator"), *(t.moment(moment.label) for moment in network.moments)]
+    rows = [[indicator_label(framework, indicator.code), *(str(t.number(medians.get((moment, indicator.code)))) for moment in network.moments)]
+            for indicator in framework.for_network(network.network).indicators]
+    return header, rows, "l" + "r" * len(network.moments)
+
+
+def _agreed_table(network: NetworkFigures, t: Translations, framework: Framework) -> Table:
+    """The shared picture per indicator (and situation, where one was agreed) and moment."""
+    moments = network.agreed_moments
+    agreed = {(a.moment, a.indicator, a.situation): a.value for a in network.agreed}
+    header = [t.gettext("Indicator"), *(t.moment(moment.label) for moment in moments)]
+    rows = []
+    for indicator in framework.for_network(network.network).indicators:
+        for situation in SITUATIONS:
+            if any(a.indicator == indicator.code and a.situation == situation for a in network.agreed):
+                label = indicator_label(framework, indicator.code)
+                label += f" ({t.gettext(word(situation))})" if situation == Situation.DESIRED else ""
+                rows.append([label, *(str(t.number(agreed.get((moment, indicator.code, situation)))) for moment in moments)])
+    return header, rows, "l" + "r" * len(moments)
+
+
+def _participation_table(network: NetworkFigures, size: int | None, t: Translations, min_group: int) -> Table:
+    """Per moment how many put their crosses (of how many members, when the size is known) and how many reflections."""
+    header = [t.gettext("Meetmoment"), t.gettext("Deelnemers met scores"), t.gettext("Reflecties")]
+    rows = [[t.moment(moment.label), response(people, size, t, min_group), str(stories)]
+            for (moment, people), (_, stories) in zip(network.participants, network.stories_per_moment, strict=True)]
+    return header, rows, "lrr"
+
+
+def _meetings_table(network: NetworkFigures, t: Translations) -> Table:
+    header = [t.gettext("Bijeenkomst"), t.gettext("Evaluaties"), t.gettext("Gemiddeld cijfer"), t.gettext("Cijfers")]
+    rows = [[t.date(meeting.date), str(len(meeting.notes)), str(t.number(meeting.mean_rating)), str(len(meeting.ratings))] for meeting in network.meetings]
+    return header, rows, "lrrr"
+
+
 def _network_table(network: NetworkFigures) -> list[dict[str, Any]]:
     """Latest moment per indicator: medians for current and desired, spread, and n."""
     if network.latest is None:
@@ -125,8 +188,12 @@ def _network_table(network: NetworkFigures) -> list[dict[str, Any]]:
     ]
 
 
-def _cycle_table(network: NetworkFigures, framework: Framework) -> list[dict[str, Any]]:
-    """Reflections per cycle and moment: the count, split into individual and collective where known."""
+def _cycle_table(network: NetworkFigures, t: Translations, framework: Framework) -> Table:
+    """Reflections per cycle and moment: the count, split into individual and collective where
+    known; the total; and the stories that pass through the cycle, when there are any."""
+    threads = bool(network.threads)
+    header = [t.gettext("Waardecyclus"), *(t.moment(moment.label) for moment, _ in network.stories_per_moment), t.gettext("Totaal")]
+    header += [t.gettext("Verhalen")] if threads else []
     rows = []
     for cycle in framework.cycles:
         cells = [c for c in network.value_cells if c.cycle == cycle.code]
@@ -134,8 +201,10 @@ def _cycle_table(network: NetworkFigures, framework: Framework) -> list[dict[str
             (str(c.total) if c.total else "–") + (f" ({c.individual} ind., {c.collective} coll.)" if c.individual or c.collective else "")
             for c in cells
         ]
-        rows.append({"cycle": cycle, "cells": texts, "total": sum(c.total for c in cells)})
-    return rows
+        row = [f"{cycle.code}. {cycle.name}", *texts, str(sum(c.total for c in cells))]
+        row += [", ".join(network.threads_in(cycle.code)) or "–"] if threads else []
+        rows.append(row)
+    return header, rows, "l" + "r" * (len(network.stories_per_moment) + 1) + ("l" if threads else "")
 
 
 def _stories_by_cycle(network: NetworkFigures, framework: Framework) -> list[tuple[Cycle, list[Story]]]:
