@@ -13,13 +13,14 @@ reflections each), then runs in fresh processes:
      rebuild (timed), again compared with a full build,
   4. MkDocs alone on the generated pages (`generator.site.engine.build_html`, in one process),
   5. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
-     and a paragraph each), in one process and with an empty cache: MkDocs as it comes.
+     and a paragraph each), in one process and with an empty cache: MkDocs as it comes,
+  6. the cold build again without the PDF reports (`--no-pdf`): what the reports add.
 The builds themselves use two processes for MkDocs on a machine with two cores (see
 `generator.site.engine.PAGES_FOR_TWO`); their peak memory is that of the main process, the helper
 process's is about that of step 4.
 It prints each wall time and peak memory (max RSS), the ratios whole build / MkDocs alone and
 whole build / floor, and rebuild / cold build (in a new process, and as `serve` does).
-Steps 1–5 run R times (`--rounds`, default 3), each round in new folders with a new cache, the
+Steps 1–6 run R times (`--rounds`, default 3), each round in new folders with a new cache, the
 floor right after the builds; each time printed is the shortest of its rounds and each ratio is
 one of those. On a shared machine a single run's floor moves by a quarter between minutes, as much
 as what is measured; the shortest of a few rounds is what the machine can do (as `timeit` reports).
@@ -138,7 +139,7 @@ def serve_rebuild(data: Path, src: Path, out: Path, audience: str) -> None:
 
 
 def one_round(work: Path, args: argparse.Namespace) -> dict[str, object]:
-    """Steps 1–5 once, in `work` (new folders, a new private cache): the times, memory and checks."""
+    """Steps 1–6 once, in `work` (new folders, a new private cache): the times, memory and checks."""
     data, src, out, mkdocs_out = work / "data", work / "site_src", work / "site", work / "site-mkdocs"
     rows = make_data(data, args.networks)
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--src", str(src), "--out", str(out), "--audience", args.audience] + (["--svg"] if args.svg else [])
@@ -171,6 +172,13 @@ def one_round(work: Path, args: argparse.Namespace) -> dict[str, object]:
     timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]], env)
     served_identical = same_tree(src, full_src) and same_tree(out, full_out)
     alone, alone_rss = timed(mkdocs_only, engine_only(work / "cache-mkdocs"))
+    # The same cold build without the PDF reports: what they add (new folders, a new cache).
+    no_pdf_env = {**env, "XDG_CACHE_HOME": str(work / "cache-no-pdf")} if not args.user_cache else env
+    if not args.user_cache:
+        (work / "cache-no-pdf" / "netwerkspiegel").mkdir(parents=True)
+        if (private / "netwerkspiegel" / "deduce").is_symlink():
+            (work / "cache-no-pdf" / "netwerkspiegel" / "deduce").symlink_to((private / "netwerkspiegel" / "deduce").resolve(), target_is_directory=True)
+    no_pdf, _ = timed([*build[:7], str(work / "no_pdf_src"), "--out", str(work / "no_pdf_site"), *build[10:], "--no-pdf"], no_pdf_env)
     pages = sum(1 for _ in src.rglob("*.md"))
     plain = work / "plain_src"
     plain.mkdir()
@@ -192,7 +200,7 @@ def one_round(work: Path, args: argparse.Namespace) -> dict[str, object]:
     site_mb = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1024 / 1024
     return {"rows": rows, "pages": pages, "svgs": svgs, "cold": cold, "cold_rss": cold_rss, "warm": warm, "warm_rss": warm_rss,
             "rebuild": rebuild, "rebuild_rss": rebuild_rss, "alone": alone, "alone_rss": alone_rss, "floor": floor, "floor_rss": floor_rss,
-            "served": served, "identical": identical, "served_identical": served_identical, "page_kb": page_kb, "data_kb": data_kb, "site_mb": site_mb}
+            "served": served, "no_pdf": no_pdf, "identical": identical, "served_identical": served_identical, "page_kb": page_kb, "data_kb": data_kb, "site_mb": site_mb}
 
 
 def main() -> None:
@@ -203,7 +211,7 @@ def main() -> None:
     parser.add_argument("networks", type=int)
     parser.add_argument("--audience", default="intern", choices=["intern", "publiek"])
     parser.add_argument("--rounds", type=int, default=3,
-                        help="how many times steps 1–5 run, each in new folders; each time is the shortest of its rounds (default 3)")
+                        help="how many times steps 1–6 run, each in new folders; each time is the shortest of its rounds (default 3)")
     parser.add_argument("--keep", type=Path, help="keep data and output of the last round in this folder")
     parser.add_argument("--svg", action="store_true", help="build with static SVGs (netwerkspiegel build --svg)")
     parser.add_argument("--user-cache", action="store_true",
@@ -230,7 +238,7 @@ def main() -> None:
     def peak(name: str) -> float:
         return max(float(r[name]) for r in rounds)  # type: ignore[arg-type]
 
-    cold, warm, rebuild, alone, floor, served = (best(name) for name in ("cold", "warm", "rebuild", "alone", "floor", "served"))
+    cold, warm, rebuild, alone, floor, served, no_pdf = (best(name) for name in ("cold", "warm", "rebuild", "alone", "floor", "served", "no_pdf"))
     last = rounds[-1]
     identical = all(r["identical"] for r in rounds)
     served_identical = all(r["served_identical"] for r in rounds)
@@ -244,6 +252,7 @@ def main() -> None:
     print(f"Verhouding hele build / MkDocs op onze pagina's: koud {cold / alone:.2f}, warm {warm / alone:.2f}")
     per_round = ", ".join(f"{float(r['cold']) / float(r['floor']):.2f}" for r in rounds)  # type: ignore[arg-type]
     print(f"Verhouding hele build / vloer: koud {cold / floor:.2f}, warm {warm / floor:.2f} (koud per ronde: {per_round})")
+    print(f"Hele build, koud, zonder PDF-rapporten (--no-pdf): {no_pdf:7.2f} s; de rapporten voegen {(cold - no_pdf) / no_pdf:.2f} toe")
     print(f"Herbouw zoals serve (zelfde proces):  {served:7.2f} s")
     print(f"Verhouding herbouw / koud: {rebuild / cold:.2f}; gelijk aan een volledige build: {'ja' if identical else 'NEE'}")
     print(f"Verhouding herbouw zoals serve / koud: {served / cold:.2f}; gelijk aan een volledige build: {'ja' if served_identical else 'NEE'}")

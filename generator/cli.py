@@ -102,6 +102,8 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
     build.add_argument("--svg", action="store_true",
                        help=_("maak van elke grafiek ook een vaste afbeelding (SVG): voor afdrukken zonder JavaScript en om in een "
                               "verslag te plakken; kost tijd bij veel netwerken"))
+    build.add_argument("--no-pdf", "--zonder-pdf", dest="no_pdf", action="store_true",
+                       help=_("bouw zonder de PDF-rapporten (per netwerk en van het programma); de pagina's linken er dan ook niet naar"))
     build.add_argument("--no-cache", "--zonder-cache", dest="no_cache", action="store_true",
                        help=_("bouw alles opnieuw: lees en bewaar niets in de cache en neem niets over uit de vorige site "
                               "(dezelfde uitkomst, alleen trager)"))
@@ -245,7 +247,8 @@ def _build(args: argparse.Namespace, t: Translations) -> int:
 
 
     result = build(args.data, args.src, args.out, AUDIENCES[args.audience], site_url=args.site_url, offline=args.offline, zip_file=args.zip,
-                   language=_site_language(args), static_charts=args.svg, store=Store(None) if args.no_cache else None, progress=_progress(t))
+                   language=_site_language(args), static_charts=args.svg, reports=not args.no_pdf, store=Store(None) if args.no_cache else None,
+                   progress=_progress(t))
     _print_warnings(result.warnings, t)
     written = result.written
     timing = ", ".join(t.gettext("%(stage)s %(seconds)s s") % {"stage": t.gettext(stage), "seconds": f"{seconds:.1f}"} for stage, seconds in result.seconds.items())
@@ -273,6 +276,7 @@ _NAMESPACE_TEXTS = {
     "tabellen": N_("wat een volgende build van elke scoretabel nodig heeft"),
     "netwerken": N_("de cijfers van elk netwerk"),
     "svg": N_("vaste afbeeldingen van grafieken (--svg)"),
+    "rapporten": N_("de PDF-rapporten"),
     "grafiekvormen": N_("de vormen van de grafieken"),
     "jinja": N_("gecompileerde paginasjablonen"),
     "vega": N_("de Vega-bibliotheken voor de site"),

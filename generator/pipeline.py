@@ -186,13 +186,13 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
              static_charts: bool = False, previous: PreviousPages | None = None, store: Store | None = None,
-             progress: Progress = SILENT) -> GeneratedSite:
+             progress: Progress = SILENT, reports: bool = True) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
     of the previous build, taken over where their inputs are the same; `store`: the memo of each
     network's score figures, by what they are made of (a network whose scores were not read,
     `Dataset.absent`, and whose figures are not there has its kept scores unpacked);
-    `progress`: where the steps show how far they are."""
+    `progress`: where the steps show how far they are; `reports`: the PDF reports too (`generator.site.reports`)."""
     t = translations(language or dataset.settings.language)
     store = store or Store(None)
     names = name_finder(progress) if audience == Audience.PUBLIC else None
@@ -207,7 +207,7 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     with progress.step(N_("Pagina's en grafieken maken")):
         view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
         figures = aggregate(view, t, carried, keys)
-        site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store)
+        site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store, reports)
     if store.enabled:
         networks.keep({network: key for network, key in keys.items() if network not in carried}, figures.scores)
     return replace(site, networks_taken_over=len(carried))
@@ -279,10 +279,10 @@ def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, P
 
 def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path = MKDOCS_CONFIG, site_url: str | None = None,
           offline: bool = False, zip_file: Path | None = None, language: Language | None = None, static_charts: bool = False,
-          store: Store | None = None, progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE) -> BuildResult:
+          store: Store | None = None, progress: Progress = SILENT, framework_file: Path = FRAMEWORK_FILE, reports: bool = True) -> BuildResult:
     """The whole build. `offline`: a site that works opened from disk; `zip_file`: also that site as
     one archive (implies `offline`); `language`: the site's language instead of the setting `site.taal`;
-    `static_charts`: every chart also as a static SVG; `store`: where work is kept between builds
+    `static_charts`: every chart also as a static SVG; `reports`: the PDF reports too; `store`: where work is kept between builds
     (by default the user's cache; `Store(None)`: nothing is reused, everything is made afresh); `progress`: where the steps that take a
     while show how far they are (the command line: stderr)."""
     if site_url is not None and valid_site_url(site_url) is None:
@@ -295,7 +295,7 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
         result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
-                        store or Store.default(), progress, framework_file)
+                        store or Store.default(), progress, framework_file, reports)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
@@ -325,7 +325,7 @@ def locked_folders(src: Path, out: Path) -> Iterator[None]:
 
 
 def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file: Path, site_url: str | None, offline: bool,
-           language: Language | None, static_charts: bool, store: Store, progress: Progress, framework_file: Path) -> BuildResult:
+           language: Language | None, static_charts: bool, store: Store, progress: Progress, framework_file: Path, reports: bool) -> BuildResult:
     # The previous build's pages and HTML are reused too, unless nothing may be (`--no-cache`).
     previous = PreviousPages(src if src.is_dir() and store.enabled else None)  # checked as ours (`locked_folders`)
     with _no_cycle_collection():
@@ -335,7 +335,7 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
         seconds = {N_("lezen en controleren"): time.perf_counter() - start}
         start = time.perf_counter()
         site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
-                        previous=previous, store=store, progress=progress)
+                        previous=previous, store=store, progress=progress, reports=reports)
         seconds[N_("pagina's maken")] = time.perf_counter() - start
     warnings, with_scores = dataset.warnings, len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records

@@ -64,3 +64,19 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def readable(content: bytes) -> str:
+    """A built file as the text a reader gets from it: a PDF's metadata and the text of its pages
+    (its own bytes are compressed), any other file decoded as UTF-8."""
+    if not content.startswith(b"%PDF-"):
+        return content.decode("utf-8", "replace")
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    metadata = reader.metadata or {}
+    pages = reader.pages
+    return "".join([f"{name}: {metadata[name]}\n" for name in ("/Title", "/Author") if name in metadata]
+                   + [f"--- {number} / {len(pages)}\n{page.extract_text()}\n" for number, page in enumerate(pages, start=1)])

@@ -15,7 +15,7 @@ import pytest
 from generator.core.errors import BuildError, InputError
 from generator.core.vocabulary import Audience, word
 from generator.pipeline import build, read_data
-from tests.conftest import ROOT, SCORE_HEADER, write
+from tests.conftest import ROOT, SCORE_HEADER, readable, write
 
 GOLDEN_DATA = ROOT / "tests" / "golden" / "data"
 # Every name, e-mail address and code in the exports, as the read stage finds them (8 in the golden set).
@@ -39,7 +39,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 
 def all_text(folder: Path) -> str:
-    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".gz")
+    return "\n".join(readable(p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".gz")
 
 
 @pytest.mark.parametrize("audience", [Audience.INTERNAL, Audience.PUBLIC])

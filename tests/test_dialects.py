@@ -15,7 +15,7 @@ from generator.core.vocabulary import Audience, word
 from generator.pipeline import generate, read_data
 from generator.read import dialects
 from generator.read.dialects import DIALECTS
-from tests.conftest import SCORE_HEADER, write
+from tests.conftest import SCORE_HEADER, readable, write
 from tests.exports import (
     INDICATOR_QUESTIONS_NL,
     LIMESURVEY_COLUMNS,
@@ -132,7 +132,7 @@ def test_no_name_of_a_dialect_export_reaches_the_site(data_dir):
          "answers": ["Rekenen", "Anouk Verbeek en Ruud liet zien hoe het kan"]},
     ])
     files = generate(read_data(data_dir), Audience.INTERNAL).files
-    text = "\n".join(content.decode("utf-8", "replace") for content in files.values()).lower()
+    text = "\n".join(readable(content) for content in files.values()).lower()
     for part in ("anouk", "verbeek", "ruud", "koster", "sanne", "bakker"):
         assert part not in text, part
 

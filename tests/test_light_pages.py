@@ -83,7 +83,7 @@ def test_every_chart_template_is_valid_vega_lite(language):
 
 
 def test_chart_templates_made_alongside_are_the_ones_made_here(tmp_path, monkeypatch):
-    """A build with a store has the kinds' templates made by a second process (`_Alongside`) while
+    """A build with a store has the kinds' templates made by a second process (`Alongside`) while
     it makes the pages: the same templates, kept for the next build; a helper that fails costs
     nothing but the time: the templates are then made in the build's own process."""
     labels = ["1a Praktijkintegratie", "1b Duur van de activiteiten"]
@@ -94,7 +94,7 @@ def test_chart_templates_made_alongside_are_the_ones_made_here(tmp_path, monkeyp
     assert alongside.templates(names) == here
     kept = ChartKinds(Settings(), labels, translations(Language.ENGLISH), store=Store(tmp_path / "a"))
     assert kept._alongside is None and kept.templates(names) == here
-    monkeypatch.setattr("generator.site.chart_kinds._Alongside._CODE", "import sys; sys.exit(1)")
+    monkeypatch.setattr("generator.site.chart_kinds.TEMPLATES_ALONGSIDE", "import sys; sys.exit(1)")
     failed = ChartKinds(Settings(), labels, translations(Language.ENGLISH), store=Store(tmp_path / "b"))
     assert failed._alongside is not None and failed._alongside.result() is None
     assert failed.templates(names) == here

@@ -18,7 +18,7 @@ from generator.core.questions import form_questions
 from generator.core.vocabulary import Audience, Situation
 from generator.pipeline import build, read_data
 from tests.browser import chromium, chromium_available
-from tests.conftest import ROOT, SCORE_HEADER, write
+from tests.conftest import ROOT, SCORE_HEADER, readable, write
 from tests.exports import google_forms_csv
 
 GOLDEN_DATA = ROOT / "tests" / "golden" / "data"
@@ -157,6 +157,12 @@ def test_own_title_organisation_logo_colour_and_footer(tmp_path):
     assert "Pabo &lt;Oost&gt; · Contact: &lt;script&gt;x&lt;/script&gt; coordinator@pabo.nl" in html and "<script>x" not in html
     assert "--md-primary-fg-color: #1f4e79;" in (tmp_path / "site" / "assets" / "kleur.css").read_text("utf-8")
     assert "logo.png" not in " ".join(read_data(data).ignored_files)
+    # The reports wear the same look: the organisation's name and logo, its footer line.
+    report = (tmp_path / "site" / "rapporten" / "net.pdf").read_bytes()
+    assert b"/Subtype/Image" in report
+    text = readable(report)
+    assert text.startswith("/Title: Net\n/Author: Pabo <Oost>\n--- 1 / 1\nNetwerken Oost — intern Gegevens tot en met 2025-voorjaar\nPabo <Oost>\nRapport van het netwerk\nNet\n")
+    assert "Net · Contact: <script>x</script> coordinator@pabo.nl pagina 1 van 1" in text
 
 
 @pytest.mark.parametrize("toml, message", [

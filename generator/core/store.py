@@ -41,7 +41,7 @@ KEPT_UNUSED_DAYS = 30
 # alone: only these may be kept between CI runs (the CI files of `init` list them); the data's
 # namespaces hold what was read from the exports, which a CI cache must not carry.
 PROGRAM_NAMESPACES = ("deduce", "grafiekvormen", "jinja", "vega")
-DATA_NAMESPACES = ("exports", "tabellen", "netwerken", "svg")
+DATA_NAMESPACES = ("exports", "tabellen", "netwerken", "svg", "rapporten")
 NAMESPACES = PROGRAM_NAMESPACES + DATA_NAMESPACES
 
 

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
-import subprocess
-import sys
-import threading
 from dataclasses import dataclass
 from typing import Any
 
 from generator.core.language import DUTCH, Translations
-from generator.core.processes import installed_version, start_python
+from generator.core.processes import Alongside, installed_version
 from generator.core.settings import Settings
 from generator.core.store import Store
 from generator.core.vocabulary import ChartKind
@@ -61,6 +57,10 @@ def script_json(value: object) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
+# The second process that makes the kinds' templates (see `ChartKinds`).
+TEMPLATES_ALONGSIDE = "from generator.core.processes import answer_parent; from generator.site.chart_kinds import templates_for; answer_parent(templates_for)"
+
+
 class ChartKinds:
     """Every chart kind as a Vega-Lite template, built once for one scale and one framework."""
 
@@ -70,7 +70,7 @@ class ChartKinds:
         than building them). `store`: where the templates are kept (`grafiekvormen`) by what they
         are made of (scale, labels, language, this program and Altair's version), so a build whose
         settings did not change neither imports nor runs Altair. When they are not kept yet, a
-        second process makes them (`_Alongside`) while this one makes the pages, which need only
+        second process makes them (`Alongside`) while this one makes the pages, which need only
         the templates' names; asking for the templates themselves waits for them."""
         self._domain = [settings.scale_min, settings.scale_max]
         self._labels = tuple(indicator_labels)
@@ -81,19 +81,20 @@ class ChartKinds:
         self._kinds: dict[str, dict[str, Any]] | None = None  # each kind's template, once there
         self._own: dict[str, dict[str, Any]] = {}  # the templates of `with_options`
         self._store, self._key = store, None
-        self._alongside: _Alongside | None = None
+        self._alongside: Alongside | None = None
         if store is not None and store.enabled and not validate:
             self._key = store.key("grafiekvormen", self._domain, self._labels, translations.language.value, installed_version("altair"))
             try:
                 self._kinds = json.loads(store.load("grafiekvormen", self._key) or b"")
                 return
             except ValueError:
-                self._alongside = _Alongside(self._domain, list(self._labels), translations)
+                self._alongside = Alongside(TEMPLATES_ALONGSIDE, (self._domain, list(self._labels), translations))
 
     def _templates(self) -> dict[str, dict[str, Any]]:
         """Every template made: the kinds' (made here when no second process made them) and the own lists'."""
         if self._kinds is None:
-            made = self._alongside.result() if self._alongside is not None else None
+            answer = self._alongside.result() if self._alongside is not None else None
+            made = answer if isinstance(answer, dict) else None
             if made is None:
                 from generator.site.chart_templates import kind_templates
 
@@ -135,54 +136,11 @@ class ChartKinds:
         return {name: template for name, template in sorted(self._templates().items()) if name in used}
 
 
-class _Alongside:
-    """The kinds' templates made by a second process of this program, on another core: importing
-    Altair and building them takes most of a second, which a build on a fresh runner would
-    otherwise wait for. Its answer is JSON on its standard output; when it fails, `result` is None
-    and the templates are made in this process (which then shows any error itself)."""
-
-    _CODE = "from generator.site.chart_kinds import templates_for_parent; templates_for_parent()"
-
-    def __init__(self, domain: list[float], labels: list[str], translations: Translations) -> None:
-        self._answer: bytes | None = None
-        try:
-            self._process: subprocess.Popen[bytes] | None = start_python(self._CODE, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        except OSError:
-            self._process = None
-            return
-        # Written and read by a thread: the question may be larger than a pipe holds before the
-        # helper reads it, and the answer is read whenever it comes, so neither side waits.
-        question = pickle.dumps((domain, labels, translations))
-        self._talk = threading.Thread(target=self._exchange, args=(question,), daemon=True)
-        self._talk.start()
-
-    def _exchange(self, question: bytes) -> None:
-        assert self._process is not None
-        try:
-            answer, _ = self._process.communicate(question)
-        except OSError:
-            return
-        if self._process.returncode == 0:
-            self._answer = answer
-
-    def result(self) -> dict[str, dict[str, Any]] | None:
-        if self._process is None:
-            return None
-        self._talk.join()
-        try:
-            made = json.loads(self._answer) if self._answer is not None else None
-        except ValueError:
-            return None
-        return made if isinstance(made, dict) else None
-
-
-def templates_for_parent() -> None:
-    """In the second process of `_Alongside`: the question (domain, labels, translations) from
-    standard input, every kind's template as JSON on standard output."""
+def templates_for(domain: list[float], labels: list[str], translations: Translations) -> dict[str, dict[str, Any]]:
+    """Every kind's template: what the second process of `ChartKinds` answers."""
     from generator.site.chart_templates import kind_templates
 
-    domain, labels, translations = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.write(json.dumps(kind_templates(domain, labels, translations.gettext, False), sort_keys=True))
+    return kind_templates(domain, labels, translations.gettext, False)
 
 
 def columns(rows: tuple[dict[str, Any], ...]) -> dict[str, list]:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator.analyse.audience import AudienceView
 from generator.analyse.figures import Figures
 from generator.core.language import DUTCH, Translations
+from generator.core.processes import installed_version
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.store import Store
 from generator.core.text import code_span, html_attr, html_text, md, slugify, url, yaml_title
@@ -29,6 +30,7 @@ from generator.site.lifted import lifted_table
 from generator.site.page_kinds import PAGE_KINDS, PagePlan
 from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
 from generator.site.rendered import PAGES_INDEX, PreviousPages, RenderedPage, file_digests, page_key, pages_index, program_fingerprint
+from generator.site.reports import Reports
 from generator.site.static import render_static, static_path
 
 
@@ -124,7 +126,7 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
                 translations: Translations = DUTCH, static_charts: bool = False, previous: PreviousPages | None = None,
-                store: Store | None = None) -> GeneratedSite:
+                store: Store | None = None, reports: bool = True) -> GeneratedSite:
     """Plan the pages (with the charts each declares), make those charts, then render the pages:
     one page at a time, so that only one page's chart rows are in memory (at a thousand networks
     all of them together would be half a gigabyte).
@@ -132,7 +134,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
     without JavaScript and to paste into a report; without it, print shows the drawn charts.
     `previous`: the pages of the previous build; one whose inputs are the same is taken from there.
-    `store`: where static SVGs are kept between builds."""
+    `store`: where static SVGs (and reports) are kept between builds. `reports`: with the PDF reports
+    (`generator.site.reports`), each made with its page."""
     view = figures.view
     t = translations
     _ = t.gettext
@@ -151,16 +154,29 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         "indicator_label": lambda code: indicator_label(framework, code),
         "starter_kinds": StarterKind,
         "situations": Situation,
+        "reports": reports,
     }
     previous = previous or PreviousPages()
     # Static charts are made for the whole site at once: with them every page is rendered.
     fingerprint = None if static_charts else program_fingerprint(env, (
         t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles,
-        framework.about_dimensions, framework.about_cycles))
+        framework.about_dimensions, framework.about_cycles, reports and installed_version("typst"), view.logo))
     index: dict[str, tuple[str, RenderedPage]] = {}
+    # First which pages are taken over, and the reports of the others: those are compiled (by a
+    # second process, when there are many) while the pages are rendered.
+    plans: list[tuple[PagePlan, str | None, RenderedPage | None]] = []
+    made_reports = Reports(store or Store(None), view.logo)
+    report_of: dict[str, str] = {}  # a rendered page's path → its report's
     for plan in plan_pages(figures, slugs, t):
         key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
         reused = previous.get(plan.path, key) if key is not None else None
+        plans.append((plan, key, reused))
+        if reused is None and plan.report is not None and reports:
+            report_of[plan.path], data = plan.report()
+            made_reports.add(report_of[plan.path], data)
+    made_reports.start()
+    rendered: dict[str, tuple[str, dict[str, bytes], dict[str, tuple[str, ...]]]] = {}
+    for plan, key, reused in plans:
         if key is not None and reused is not None:
             files.update(reused.files)
             for name, options in reused.chart_templates.items():
@@ -185,8 +201,13 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         files.update(attached)
         if key is not None:
             page_files = {plan.path: files[plan.path], **({data_path: files[data_path]} if data_path else {}), **attached}
-            index[plan.path] = (key, RenderedPage(page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()},
-                                                  file_digests(page_files)))
+            rendered[plan.path] = (key, page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()})
+    made = made_reports.files()
+    files.update(made)
+    for path, (key, page_files, chart_templates) in rendered.items():
+        if path in report_of:
+            page_files[report_of[path]] = made[report_of[path]]
+        index[path] = (key, RenderedPage(page_files, chart_templates, file_digests(page_files)))
     if fingerprint is not None:
         files[PAGES_INDEX] = pages_index(index)
     if static_specs:

@@ -4,7 +4,8 @@
 
 Then read the diff (`git diff tests/golden/`) before committing: it is exactly what changed for users.
 Every chart's Vega-Lite specification is kept pretty-printed in a file of its own
-(`<audience>/grafieken-json/<page>-<n>.json`), so a chart change reads as a diff of that chart.
+(`<audience>/grafieken-json/<page>-<n>.json`), so a chart change reads as a diff of that chart;
+every PDF report as the text it reads as (`rapporten/<name>.pdf.txt`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from generator.pipeline import generate, read_data  # noqa: E402
 from generator.site.chart_kinds import rows_of  # noqa: E402
 from generator.site.paths import CHART_KINDS, STATIC_DIR, VEGA_BUNDLE  # noqa: E402
 from generator.site.rendered import PAGES_INDEX  # noqa: E402
+from tests.conftest import readable  # noqa: E402
 
 STATIC = STATIC_DIR + "/"
 
@@ -76,6 +78,8 @@ def golden_files(audience: Audience, language: Language = Language.DUTCH) -> dic
         files[path] = _CHART.sub(take_out, files[path].decode("utf-8")).encode("utf-8")
     listing = sorted(path for path in site.files if path.startswith(STATIC))
     files["grafieken.txt"] = ("".join(f"{path}\n" for path in listing)).encode("utf-8")
+    for path in sorted(p for p in files if p.endswith(".pdf")):  # a report as the text it reads as, page by page
+        files[f"{path}.txt"] = readable(files.pop(path)).encode("utf-8")
     return files
 
 

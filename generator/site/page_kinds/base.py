@@ -34,6 +34,8 @@ class PagePlan:
     inputs: tuple[object, ...] | None = None
     make: Callable[[], tuple[dict[str, Any], tuple[Chart, ...]]] | None = None
     attachments: Callable[[], dict[str, bytes]] | None = None  # files made from the same inputs (a network's CSV)
+    # A PDF report made from the same inputs: its path and data (see `generator.site.reports`).
+    report: Callable[[], tuple[str, dict[str, Any]]] | None = None
 
     def content(self) -> tuple[dict[str, Any], tuple[Chart, ...]]:
         return self.make() if self.make is not None else (self.context, self.charts)

@@ -18,6 +18,7 @@ from generator.core.vocabulary import Situation, word
 from generator.site.chart_kinds import Chart
 from generator.site.charts import PictureLine, indicator_label, network_charts, picture_lines
 from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, list_page, listed, response
+from generator.site.reports import network_report, network_report_path
 
 # A table to lift out of the Markdown (`generator.site.lifted.lifted_table`): header, rows, alignment.
 Table = tuple[list[str], list[list[str]], str]
@@ -50,13 +51,23 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
                 "meetings_table": _meetings_table(network, t),
                 "framework": framework.for_network(network.network),
             }
-            return context, charts.declared()
+            return {**context, "report": network_report_path(slug)}, charts.declared()
+
+        def report(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld) -> tuple[str, dict[str, Any]]:
+            tables = {
+                "picture": lambda: _picture_table(network, picture_lines(network, framework), t, framework),
+                "agreed": lambda: _agreed_table(network, t, framework),
+                "participation": lambda: _participation_table(network, view.sizes.get(network.network), t, view.settings.public_min_group),
+                "cycles": lambda: _cycle_table(network, t, framework),
+                "meetings": lambda: _meetings_table(network, t),
+            }
+            return network_report_path(slug), network_report(network, view, t, lambda name: tables[name](), len(withheld))
 
         def csv_file(network: NetworkFigures = network, slug: str = slug) -> dict[str, bytes]:
             return {f"netwerken/{slug}.csv": _network_csv(network, framework, t)}
 
         yield PagePlan(f"netwerken/{slug}.md", "network.md.j2", inputs=_network_page_inputs(network, slug, withheld, theme, view.sizes.get(network.network)), make=network_page,
-                       attachments=csv_file)
+                       attachments=csv_file, report=report)
 
 
 def _menu(figures: Figures, slugs: Slugs, _: Gettext) -> dict[str, object]:

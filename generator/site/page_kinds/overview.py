@@ -14,15 +14,15 @@ from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs, m
 def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan]:
     view = figures.view
     overview = overview_charts(figures, view, t)
-    median_rows = _median_rows(figures, t)
+    medians = median_rows(figures, t)
     yield PagePlan(
         "overzicht.md", "overzicht.md.j2",
         {"networks": figures.networks, "charts": overview, "patterns": patterns(view.framework, view.settings, figures.networks, t),
-         "median_rows": median_rows, "median_table": [[row["network"], row["moment"], *row["cells"]] for row in median_rows],
-         "median_columns": _median_columns(figures),
-         "cycle_rows": [[network.network, *(count for _, count in network.cycle_counts)] for network in figures.networks],
+         "median_rows": medians, "median_table": [[row["network"], row["moment"], *row["cells"]] for row in medians],
+         "median_columns": median_columns(figures),
+         "cycle_rows": cycle_rows(figures),
          "response_columns": [t.moment(moment.label) for moment in view.moments],
-         "response_rows": _response_rows(figures, t)},
+         "response_rows": response_rows(figures, t)},
         overview.declared(),
     )
 
@@ -34,7 +34,12 @@ def _menu(figures: Figures, slugs: Slugs, _: Gettext) -> dict[str, object]:
 KIND = PageKind("overview", _plans, _menu, public=False)
 
 
-def _response_rows(figures: Figures, t: Translations) -> list[list[str]]:
+def cycle_rows(figures: Figures) -> list[list[object]]:
+    """Per network: how many reflections (stories, in public) in each cycle of value creation."""
+    return [[network.network, *(count for _, count in network.cycle_counts)] for network in figures.networks]
+
+
+def response_rows(figures: Figures, t: Translations) -> list[list[str]]:
     """Per network: how many answered at every moment (and of how many members); a dash where it took no part."""
     view = figures.view
     rows = []
@@ -46,17 +51,17 @@ def _response_rows(figures: Figures, t: Translations) -> list[list[str]]:
     return rows
 
 
-def _median_columns(figures: Figures) -> list[str]:
+def median_columns(figures: Figures) -> list[str]:
     """The indicators of the coaches' median table: the framework's, and an own indicator only where
     a network has figures for it."""
     shown = {code for network in figures.networks for code in network.latest_current}
     return [ind.code for ind in figures.view.framework.indicators if not ind.own or ind.code in shown]
 
 
-def _median_rows(figures: Figures, t: Translations) -> list[dict]:
+def median_rows(figures: Figures, t: Translations) -> list[dict]:
     """Per network with figures: its name, latest moment, and per indicator the median (and n)."""
     rows = []
-    columns = _median_columns(figures)
+    columns = median_columns(figures)
     for network in figures.networks:
         if network.latest is None:
             continue

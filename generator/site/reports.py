@@ -1,0 +1,380 @@
+"""Stage 3, site (reports): PDF reports, A4, for a school board or a network's own archive.
+
+A report per network (its page's picture, crosses, change, shared picture, conclusions, value
+creation and meetings in short) and one for the programme (every network side by side). Each is
+the one Typst template (`templates/report/report.typ`) with the report's data as JSON: every text in
+the site's language, every user text only ever data shown as text. The data come from the
+audience's figures, so a public report holds exactly what the public site may hold.
+
+A report belongs to a page (`PagePlan.report`): it is reused with its page, and otherwise kept in
+the store by what it is made of (`rapporten`). The reports a build must make are compiled by a
+second process (`Alongside`) while the pages are rendered; a handful are compiled here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.analyse.audience import AudienceView
+from generator.analyse.figures import Figures, NetworkFigures
+from generator.core.framework import Framework
+from generator.core.language import N_, Translations
+from generator.core.processes import Alongside, installed_version
+from generator.core.store import Store
+from generator.core.vocabulary import Situation, StarterKind, word
+from generator.site.chart_style import SHARED_COLOUR, SITUATION_COLOURS
+from generator.site.charts import indicator_label, picture_lines
+from generator.site.typesetting import REPORT_TEMPLATE, ReportJob, compile_reports
+
+REPORTS_FOLDER = "rapporten"
+PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
+DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (white on it: 9 : 1)
+# From this much report data to typeset (JSON characters: a network's report has about 15,000, the
+# programme's at 200 networks 55,000), other processes typeset while this one renders the pages.
+ALONGSIDE_FROM = 40_000
+# The other process that typesets reports (see `Reports`): it imports only what typesetting needs.
+REPORTS_ALONGSIDE = "from generator.core.processes import answer_parent; from generator.site.typesetting import compile_reports; answer_parent(compile_reports)"
+
+ReportData = dict[str, Any]
+LINE_WIDTH = {False: 198.0, True: 340.0}  # an indicator's line in points: A4 upright, A4 across
+_GREY = "#8a8a8a"
+_NOW, _DESIRED = SITUATION_COLOURS[Situation.CURRENT], SITUATION_COLOURS[Situation.DESIRED]
+# How each kind of mark is drawn (`_lines_svg`), in this order: later kinds on top.
+_SHAPES = {
+    "agreed": f'fill="{SHARED_COLOUR}"',
+    "previous": f'stroke="{_GREY}" stroke-width="1.6" stroke-linecap="round" fill="none"',
+    "cross-desired": f'stroke="{_DESIRED}" stroke-width="0.9" fill="white"',
+    "cross-now": f'stroke="{_NOW}" stroke-width="1" stroke-linecap="round" fill="none"',
+    "desired": f'stroke="{_DESIRED}" stroke-width="1.5" fill="white"',
+    "now": f'stroke="{_NOW}" stroke-width="1.6" stroke-linecap="round" fill="none"',
+    "median-now": f'fill="{_NOW}"',
+    "median-desired": f'fill="{_DESIRED}"',
+}
+
+
+def network_report_path(slug: str) -> str:
+    return f"{REPORTS_FOLDER}/{slug}.pdf"
+
+
+class Reports:
+    """The reports of one build: taken from the store where the same report was made before, the
+    others compiled, by a second process when there are many (`start`), collected by `files`."""
+
+    def __init__(self, store: Store, logo: tuple[str, bytes] | None) -> None:
+        self._store, self._logo = store, logo
+        self._template = REPORT_TEMPLATE.read_bytes()
+        self._made: dict[str, bytes] = {}
+        self._jobs: list[tuple[ReportJob, str | None]] = []
+        self._alongside: list[tuple[Alongside, list[ReportJob]]] = []
+
+    def add(self, path: str, data: ReportData) -> None:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        key = None
+        if self._store.enabled:
+            key = self._store.key("rapporten", self._template, text, installed_version("typst"),
+                                  hashlib.sha256(self._logo[1]).hexdigest() if self._logo else None)
+            kept = self._store.load("rapporten", key)
+            if kept is not None and kept.startswith(b"%PDF-"):
+                self._made[path] = kept
+                return
+        self._jobs.append((ReportJob(path, text), key))
+
+    def start(self) -> None:
+        """Have other processes compile the reports added so far, when there are many: as many as
+        the machine has cores, at most two (this process renders the pages meanwhile)."""
+        self._jobs.sort(key=lambda pair: -len(pair[0].data))  # the largest first, so the shares are alike
+        if sum(len(job.data) for job, _ in self._jobs) >= ALONGSIDE_FROM and not self._alongside:
+            count = min(2, os.cpu_count() or 1)
+            for share in range(count):
+                jobs = [job for job, _ in self._jobs[share::count]]
+                self._alongside.append((Alongside(REPORTS_ALONGSIDE, (jobs, self._logo)), jobs))
+
+    def files(self) -> dict[str, bytes]:
+        made: dict[str, bytes] = {}
+        shares: list[tuple[Alongside | None, list[ReportJob]]] = [*self._alongside] or [(None, [job for job, _ in self._jobs])]
+        for helper, jobs in shares:
+            answer = helper.result() if helper is not None else None
+            if isinstance(answer, dict) and set(answer) == {job.path for job in jobs}:
+                made.update(answer)
+            elif jobs:  # no helper, or it failed: made here (which shows any error)
+                made.update(compile_reports(jobs, self._logo))
+        for job, key in self._jobs:
+            if key is not None:
+                self._store.save("rapporten", key, made[job.path])
+        return {**self._made, **made}
+
+
+# What the reports say, in the site's language.
+
+
+def _look(view: AudienceView, t: Translations, title: str, kind: str, subtitle: str, data_date: str, landscape: bool = False) -> ReportData:
+    settings = view.settings
+    audience = t.gettext("publiek overzicht") if view.is_public else t.gettext("intern")
+    return {
+        "lang": t.language.value.split("_")[0], "title": title, "kind": kind, "subtitle": subtitle, "landscape": landscape,
+        "author": settings.organisation or settings.site_title, "organisation": settings.organisation or settings.site_title,
+        "header": f"{settings.site_title} — {audience}", "footer": f"{title} · {settings.footer or 'Netwerkspiegel'}",
+        "data_date": data_date, "page": t.gettext("pagina %(page)s van %(pages)s") % {"page": "{n}", "pages": "{total}"},
+        "colour": settings.colour or DEFAULT_COLOUR, "logo": Path(view.logo[0]).name if view.logo is not None else "",
+        "colours": {"now": SITUATION_COLOURS[Situation.CURRENT], "desired": SITUATION_COLOURS[Situation.DESIRED], "agreed": SHARED_COLOUR},
+        "line_width": LINE_WIDTH[landscape],
+    }
+
+
+def _text(text: str) -> dict[str, Any]:
+    return {"type": "text", "text": text}
+
+
+def _table(header: list[str], rows: list[list[str]], align: str) -> dict[str, Any]:
+    return {"type": "table", "header": [str(cell) for cell in header], "rows": [[str(cell) for cell in row] for row in rows], "align": align}
+
+
+def _legend(t: Translations, kinds: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"kind": kind, "text": t.gettext(text)} for kind, text in kinds]
+
+
+def _lines_svg(lines: list[list[dict[str, Any]]], low: float, high: float, width: float, pitch: float) -> str:
+    """A dimension's indicators as SVG of `width` points by `pitch` a line: each line from `low` to
+    `high` with a tick at every whole position, and its marks (see `templates/report/report.typ`)."""
+    inset = 5.0
+
+    def at(x: float) -> float:
+        return round(inset + (x - low) / (high - low) * (width - 2 * inset), 2)
+
+    ticks = [at(tick) for tick in range(math.ceil(low), math.floor(high) + 1)]
+    # One path per kind of mark over all lines: a few SVG elements, however many crosses.
+    axes: list[str] = []
+    rects: list[str] = []
+    shapes: dict[str, list[str]] = {kind: [] for kind in _SHAPES}
+    for row, marks in enumerate(lines):
+        middle = round(pitch * row + pitch / 2, 2)
+        axes.append(f"M0 {middle}H{width}" + "".join(f"M{x} {middle - 2}V{middle + 2}" for x in ticks))
+        for mark in marks:
+            kind, x, y = mark["kind"], at(mark["x"]), round(middle + mark.get("offset", 0), 2)
+            if kind in ("band", "shift"):
+                left, right = sorted((x, at(mark["x2"])))
+                colour, opacity, thick = (mark["colour"], 0.3, 4) if kind == "band" else (_GREY, 0.4, 3)
+                rects.append(f'<rect x="{left}" y="{y - thick / 2}" width="{max(right - left, 0.8)}" height="{thick}" fill="{colour}" '
+                             f'fill-opacity="{opacity}"/>')
+            elif kind in ("now", "previous", "cross-now"):
+                r = 2.75 if kind == "cross-now" else 3.5
+                shapes[kind].append(f"M{x - r} {y - r}L{x + r} {y + r}M{x - r} {y + r}L{x + r} {y - r}")
+            elif kind in ("desired", "cross-desired"):
+                r = 2.75 if kind == "cross-desired" else 3.5
+                shapes[kind].append(f"M{x - r} {y}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0")
+            elif kind == "agreed":
+                shapes[kind].append(f"M{x} {y - 4.5}L{x + 4.5} {y}L{x} {y + 4.5}L{x - 4.5} {y}Z")
+            elif kind in ("median-now", "median-desired"):
+                shapes[kind].append(f"M{x - 1} {y - 3.5}h2v7h-2Z")
+    parts = [f'<path d="{"".join(axes)}" stroke="{_GREY}" stroke-width="0.5" fill="none"/>', *rects]
+    parts += [f'<path d="{"".join(paths)}" {_SHAPES[kind]}/>' for kind, paths in shapes.items() if paths]
+    height = round(pitch * len(lines), 2)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">{"".join(parts)}</svg>'
+
+
+def _drawn(block: dict[str, Any], view: AudienceView, t: Translations, landscape: bool = False) -> dict[str, Any]:
+    """Each dimension of a block with its lines as one SVG, and their marks in words for a screen
+    reader (`alt`), named as in the block's legend."""
+    low, high, width = view.settings.scale_min, view.settings.scale_max, LINE_WIDTH[landscape]
+    words = {item["kind"]: item["text"] for item in block["legend"]}
+    for dimension in block["dimensions"]:
+        lines = [line.pop("marks") for line in dimension["lines"]]
+        alts = []
+        for line, marks in zip(dimension["lines"], lines, strict=True):
+            said = []
+            for kind in words:
+                values = [mark for mark in marks if mark["kind"] == kind]
+                if kind == "band":
+                    said += [f"{words[kind]} {t.number(mark['x'])} – {t.number(mark['x2'])}" for mark in values]
+                elif kind.startswith("cross") and values:
+                    said.append(f"{words[kind]}: {', '.join(str(t.number(mark['x'])) for mark in values)}")
+                else:
+                    said += [f"{words[kind]} {t.number(mark['x'])}" for mark in values]
+            alts.append(f"{line['label']}: {'; '.join(said)}")
+        dimension["alt"] = ". ".join(alts)
+        dimension["svg"] = _lines_svg(lines, low, high, width, block["pitch"])
+    return block
+
+
+def _picture_block(network: NetworkFigures, framework: Framework, t: Translations) -> dict[str, Any]:
+    """The network's picture (see `generator.site.charts.picture_lines`) as lines per dimension."""
+    dimensions: list[dict[str, Any]] = []
+    legend = [("now", N_("nu")), ("desired", N_("gewenst"))]
+    for line in picture_lines(network, framework):
+        marks: list[dict[str, Any]] = []
+        if line.agreed is not None:
+            marks.append({"kind": "agreed", "x": line.agreed})
+        if line.change is not None and network.previous is not None:
+            marks += [{"kind": "shift", "x": line.change.previous, "x2": line.change.latest}, {"kind": "previous", "x": line.change.previous}]
+        marks += [{"kind": "desired", "x": line.desired.median}] if line.desired is not None else []
+        marks += [{"kind": "now", "x": line.current.median}] if line.current is not None else []
+        dimension = framework.dimension(line.indicator.dimension)
+        title = f"{dimension.code}. {dimension.name}"
+        if not dimensions or dimensions[-1]["title"] != title:
+            dimensions.append({"title": title, "lines": []})
+        dimensions[-1]["lines"].append({"label": indicator_label(framework, line.indicator.code), "left": line.indicator.left,
+                                        "right": line.indicator.right, "marks": marks})
+    if any(mark["kind"] == "agreed" for d in dimensions for item in d["lines"] for mark in item["marks"]):
+        legend.append(("agreed", N_("gedeeld beeld")))
+    if network.previous is not None:
+        legend.append(("previous", N_("vorige keer")))
+    return {"type": "lines", "pitch": 19, "legend": _legend(t, legend), "dimensions": dimensions}
+
+
+def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Framework, t: Translations) -> dict[str, Any]:
+    """The crosses at the latest moment per dimension: internally every participant's cross (above
+    the line now, below it desired) with the medians and the middle half; in public only the group's."""
+    dimensions: list[dict[str, Any]] = []
+    crosses: dict[tuple[str, Situation], list[float]] = {}
+    if not view.is_public:
+        for position in network.positions_latest:
+            crosses.setdefault((position.indicator, position.situation), []).append(position.value)
+    for indicator in framework.for_network(network.network).indicators:
+        code = indicator.code
+        if not any((code, situation) in network.spreads for situation in Situation):
+            continue
+        marks: list[dict[str, Any]] = []
+        for situation, sign, kind in ((Situation.CURRENT, -1, "now"), (Situation.DESIRED, 1, "desired")):
+            spread = network.spreads.get((code, situation))
+            if spread is None:
+                continue
+            colour = SITUATION_COLOURS[situation]
+            marks.append({"kind": "band", "x": spread.q1, "x2": spread.q3, "offset": 4 * sign, "colour": colour})
+            stacked: dict[float, int] = {}
+            for value in sorted(crosses.get((code, situation), [])):
+                level = min(stacked.get(value, 0), 3)
+                stacked[value] = stacked.get(value, 0) + 1
+                marks.append({"kind": f"cross-{kind}", "x": value, "offset": sign * (11 + 6 * level)})
+            marks.append({"kind": f"median-{kind}", "x": spread.median, "offset": 4 * sign})
+        shared = network.agreed_latest.get((code, Situation.CURRENT))
+        if shared is not None:
+            marks.append({"kind": "agreed", "x": shared.value})
+        dimension = framework.dimension(indicator.dimension)
+        title = f"{dimension.code}. {dimension.name}"
+        if not dimensions or dimensions[-1]["title"] != title:
+            dimensions.append({"title": title, "lines": []})
+        dimensions[-1]["lines"].append({"label": indicator_label(framework, code), "left": indicator.left, "right": indicator.right, "marks": marks})
+    legend = [("cross-now", N_("kruisje nu")), ("cross-desired", N_("kruisje gewenst"))] if not view.is_public else []
+    legend += [("median-now", N_("mediaan nu")), ("median-desired", N_("mediaan gewenst")), ("band", N_("middelste helft van de kruisjes"))]
+    if any(mark["kind"] == "agreed" for d in dimensions for item in d["lines"] for mark in item["marks"]):
+        legend.append(("agreed", N_("gedeeld beeld")))
+    return {"type": "lines", "pitch": 44 if not view.is_public else 19, "legend": _legend(t, legend), "dimensions": dimensions}
+
+
+def network_report(network: NetworkFigures, view: AudienceView, t: Translations, tables: Callable[[str], tuple[list[str], list[list[str]], str]],
+                   withheld: int) -> ReportData:
+    """A network's report: what its page shows, on paper. `tables(name)`: the page's tables
+    (header, rows, alignment) by their name; `withheld`: how many groups the public site leaves out."""
+    _ = t.gettext
+    framework = view.framework
+    latest = t.moment(network.latest.label) if network.latest else "–"
+    data = _look(view, t, network.network, _("Rapport van het netwerk"),
+                 _("Het beeld van het netwerk op %(moment)s, voor het gesprek en voor wie het netwerk steunt.") % {"moment": latest}
+                 if network.latest else _("Dit netwerk heeft nog geen kruisjes."),
+                 _("Gegevens tot en met %(moment)s") % {"moment": latest})
+    theme = view.themes.get(network.network)
+    data["intro"] = [_text(theme)] if theme else []
+    if view.is_public:
+        data["intro"].append({"type": "note", "text": _("Een positie op een lijn is niet goed of fout: het netwerk bepaalt zelf waar het naartoe wil. "
+                                                      "Dit rapport toont alleen groepscijfers, voor groepen van minstens %(n)s deelnemers, en "
+                                                      "verhalen die deelnemers openbaar wilden maken.") % {"n": view.settings.public_min_group}})
+    else:
+        data["intro"].append({"type": "note", "text": _("Een positie op een lijn is niet goed of fout: het netwerk bepaalt zelf waar het naartoe wil. "
+                                                      "Deelnemers staan er alleen als anonieme kruisjes in. Dit rapport is intern: deel het "
+                                                      "alleen binnen het netwerk en met wie het netwerk steunt.")})
+    if view.is_public and withheld:
+        data["intro"].append({"type": "note", "text": t.ngettext("Voor dit netwerk is %(count)s combinatie van meetmoment, indicator en situatie weggelaten.",
+                                                                 "Voor dit netwerk zijn %(count)s combinaties van meetmoment, indicator en situatie weggelaten.",
+                                                                 withheld) % {"count": withheld}})
+    sections: list[dict[str, Any]] = []
+    if network.latest is not None:
+        picture = _drawn(_picture_block(network, framework, t), view, t)
+        if picture["dimensions"]:
+            blocks = [picture, _table(*tables("picture"))]
+            if network.previous is not None and network.changes:
+                blocks.insert(0, {"type": "note", "text": _("Per indicator de mediaan nu (×) en gewenst (○), en in grijs waar de mediaan op %(previous)s "
+                                                            "stond: de verandering sinds vorige keer, in de tabel in de kolom 'Sinds %(previous)s'.")
+                                  % {"previous": t.moment(network.previous.label)}})
+            sections.append({"title": _("Het beeld op %(moment)s") % {"moment": latest}, "blocks": blocks})
+        talk = []
+        earlier = network.decisions_at(network.previous) if network.previous else ()
+        if not view.is_public and earlier and network.previous is not None:
+            talk += [{"type": "heading", "text": _("Wat we vorige keer afspraken (%(moment)s)") % {"moment": t.moment(network.previous.label)}},
+                     {"type": "list", "items": [f"{_(word(d.kind)).capitalize()}: {d.text}" for d in earlier]}]
+        if not view.is_public:
+            for kind, title in ((StarterKind.MOVEMENT, N_("Wat het meest verschoof")), (StarterKind.SHARED, N_("Waar het gesprek de groep bracht")),
+                                (StarterKind.SPREAD, N_("Waar jullie beelden het meest verschillen")),
+                                (StarterKind.GAP, N_("Waar huidig en gewenst het verst uiteen liggen")),
+                                (StarterKind.ROLES, N_("Waar rollen het verschillend zien"))):
+                items = [starter.sentence for starter in network.starters if starter.kind == kind]
+                if items:
+                    talk += [{"type": "heading", "text": _(title)}, {"type": "numbered", "items": items}]
+        if talk:
+            sections.append({"title": _("Om over te praten"), "blocks": talk})
+        crosses = _drawn(_crosses_block(network, view, framework, t), view, t)
+        if crosses["dimensions"]:
+            sections.append({"title": _("Kruisjes op %(moment)s") % {"moment": latest}, "blocks": [crosses]})
+    if network.agreed:
+        blocks = [_table(*tables("agreed"))]
+        if not view.is_public:
+            notes = sorted((a for a in network.agreed if a.note), key=lambda a: a.moment, reverse=True)
+            blocks += [{"type": "list", "items": [f"{indicator_label(framework, a.indicator)}, {t.moment(a.moment.label)}: {a.note}" for a in notes]}] if notes else []
+        sections.append({"title": _("Het gedeelde beeld"), "blocks": blocks})
+    if network.decisions:
+        blocks = []
+        for moment in network.decision_moments:
+            blocks += [{"type": "heading", "text": t.moment(moment.label)},
+                       {"type": "list", "items": [f"{_(word(d.kind)).capitalize()}: {d.text}" for d in network.decisions_at(moment)]}]
+        sections.append({"title": _("Conclusies en afspraken"), "blocks": blocks})
+    sections.append({"title": _("Deelname"), "blocks": [_table(*tables("participation"))]})
+    values: list[dict[str, Any]] = [_table(*tables("cycles"))]
+    for cycle in framework.cycles:
+        stories = [s for s in network.stories if s.cycle == cycle.code]
+        if stories:
+            values += [{"type": "heading", "text": f"{cycle.code}. {cycle.name}"},
+                       {"type": "stories", "items": [{"title": s.title or "", "text": s.text,
+                                                      "meta": t.moment(s.moment.label) + (f" · {_(word(s.level))}" if s.level else "")}  # type: ignore[arg-type]
+                                                     for s in stories]}]
+    if not network.stories:
+        values.append(_text(_("Dit netwerk heeft nog geen verhalen openbaar gemaakt.") if view.is_public else _("Dit netwerk heeft nog geen reflecties.")))
+    sections.append({"title": _("Waardecreatie"), "blocks": values})
+    if not view.is_public and network.meetings:
+        blocks = [_table(*tables("meetings"))]
+        last = network.meetings[-1]
+        blocks += [{"type": "heading", "text": _("Bijeenkomst van %(day)s") % {"day": t.date(last.date)}}]
+        blocks += [{"type": "note", "text": _("Tops: wat ging goed")}, {"type": "list", "items": list(last.tops)}] if last.tops else []
+        blocks += [{"type": "note", "text": _("Tips: wat kan beter")}, {"type": "list", "items": list(last.tips)}] if last.tips else []
+        sections.append({"title": _("Bijeenkomsten"), "blocks": blocks})
+    data["sections"] = sections
+    return data
+
+
+def programme_report(figures: Figures, t: Translations, patterns: tuple[str, ...], response: tuple[list[str], list[list[str]]],
+                     medians: tuple[list[str], list[list[str]]], cycles: tuple[list[str], list[list[str]]]) -> ReportData:
+    """The programme's report: every network side by side. Internally with what stands out across
+    networks (the coaches' overview); publicly what the public site shows of all networks."""
+    _ = t.gettext
+    view = figures.view
+    moments = [t.moment(moment.label) for moment in view.moments]
+    data = _look(view, t, view.settings.site_title, _("Rapport van het programma"),
+                 _("%(count)s netwerken naast elkaar, elk op zijn laatste meetmoment.") % {"count": len(view.networks)},
+                 _("Gegevens tot en met %(moment)s") % {"moment": moments[-1]} if moments else "", landscape=True)
+    data["intro"] = [{"type": "note", "text": _("Een positie op een lijn is niet goed of fout: elk netwerk bepaalt zelf waar het naartoe wil.")}]
+    if view.is_public:
+        data["intro"].append({"type": "note", "text": _("Groepscijfers staan er alleen voor groepen van minstens %(n)s deelnemers.")
+                              % {"n": view.settings.public_min_group}})
+    sections: list[dict[str, Any]] = []
+    if not view.is_public:
+        sections.append({"title": _("Wat opvalt"), "blocks": [{"type": "list", "items": list(patterns)} if patterns
+                                                              else _text(_("Er springt nu geen patroon over de netwerken heen uit."))]})
+    sections.append({"title": _("Respons"), "blocks": [_table(*response, "l" + "r" * (len(response[0]) - 1))]})
+    sections.append({"title": _("Mediaan per indicator"), "blocks": [_table(*medians, "ll" + "r" * (len(medians[0]) - 2))]})
+    sections.append({"title": _("Waardecreatie per netwerk"), "blocks": [_table(*cycles, "l" + "r" * (len(cycles[0]) - 1))]})
+    data["sections"] = sections
+    return data

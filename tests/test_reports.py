@@ -1,0 +1,137 @@
+"""The PDF reports: one per network and one for the programme, linked from the site, reading as
+text, holding in public only what the public site may hold, made alike by a second process."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from generator.core.store import Store
+from generator.core.vocabulary import Audience
+from generator.pipeline import generate, read_data
+from generator.site import reports
+from generator.site.charts import indicator_label
+from tests.conftest import ROOT, readable
+
+DATA = ROOT / "data"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return read_data(DATA)
+
+
+@pytest.fixture(scope="module")
+def internal(dataset):
+    return generate(dataset, Audience.INTERNAL).files
+
+
+@pytest.fixture(scope="module")
+def public(dataset):
+    return generate(dataset, Audience.PUBLIC).files
+
+
+def test_each_network_and_the_programme_have_a_report_linked_from_their_page(internal, public):
+    for files in (internal, public):
+        pages = sorted(path for path in files if re.fullmatch(r"netwerken/(?!index\.md).+\.md", path))
+        assert pages
+        for page in pages:
+            slug = page.removeprefix("netwerken/").removesuffix(".md")
+            assert files[f"rapporten/{slug}.pdf"].startswith(b"%PDF-")
+            assert f"[Rapport als PDF](../rapporten/{slug}.pdf){{ .md-button }}" in files[page].decode("utf-8")
+        assert files["rapporten/programma.pdf"].startswith(b"%PDF-")
+        assert "[Het rapport van het programma](rapporten/programma.pdf) (PDF, A4)" in files["index.md"].decode("utf-8")
+        assert len([path for path in files if path.endswith(".pdf")]) == len(pages) + 1
+
+
+def test_a_network_report_reads_as_text_with_every_indicator_and_its_poles(dataset, internal):
+    text = _flat(readable(internal["rapporten/zelfgestuurd-leren.pdf"]))
+    assert text.startswith("/Title: Zelfgestuurd leren /Author: ")
+    framework = dataset.framework.for_network("Zelfgestuurd leren")
+    assert "1e" in framework.indicator_codes()  # an own indicator of this network: in its report too
+    picture = text[text.index("Het beeld op "):text.index("Om over te praten")]
+    for indicator in framework.indicators:
+        assert f"{indicator_label(framework, indicator.code)} {indicator.left} {indicator.right}" in picture
+    for heading in ("Kruisjes op ", "in grijs waar de mediaan op 2025-najaar stond", "Sinds 2025-najaar", "Deelname", "Waardecreatie", "pagina 1 van "):
+        assert heading in text
+
+
+def test_the_programme_report_sets_every_network_side_by_side(dataset, internal, public):
+    internal_text, public_text = _flat(readable(internal["rapporten/programma.pdf"])), _flat(readable(public["rapporten/programma.pdf"]))
+    for network in dataset.networks:
+        assert network in internal_text
+    assert "Wat opvalt" in internal_text and "Mediaan per indicator" in internal_text
+    assert "Wat opvalt" not in public_text and "Groepscijfers staan er alleen voor groepen van minstens 5 deelnemers." in public_text
+
+
+def test_a_public_report_holds_no_text_that_was_not_made_public(dataset, internal, public):
+    """Reflections without consent, meeting evaluations and the shared picture's notes are in the
+    internal reports and in no public one; public stories are."""
+    secret = [story.text for story in dataset.reflections if not story.public]
+    shown = [story.text for story in dataset.reflections if story.public]
+    assert secret and shown
+    internal_text = _flat(" ".join(readable(content) for path, content in internal.items() if path.endswith(".pdf")))
+    public_text = _flat(" ".join(readable(content) for path, content in public.items() if path.endswith(".pdf")))
+    assert any(_flat(text) in internal_text for text in secret)
+    assert not [text for text in secret if _flat(text) in public_text]
+    assert any(_flat(text) in public_text for text in shown)
+    assert "Bijeenkomsten" in internal_text and "Bijeenkomsten" not in public_text
+    assert "Kruisje nu" not in public_text and "kruisje nu" not in public_text
+
+
+def test_reports_made_by_a_second_process_are_the_same_bytes(dataset, internal, tmp_path, monkeypatch):
+    monkeypatch.setattr(reports, "ALONGSIDE_FROM", 1)
+    asked: list[int] = []  # the reports each second process was asked for
+    original = reports.Alongside
+
+    def counted(code, question):
+        asked.append(len(question[0]))
+        return original(code, question)
+
+    monkeypatch.setattr(reports, "Alongside", counted)
+    alongside = generate(dataset, Audience.INTERNAL, store=Store(tmp_path / "store")).files
+    assert sum(asked) == len(dataset.networks) + 1 and len(asked) == min(2, os.cpu_count() or 1)
+    assert {path: content for path, content in alongside.items() if path.endswith(".pdf")} == {
+        path: content for path, content in internal.items() if path.endswith(".pdf")}
+    # Kept in the store: the next build compiles none.
+    asked.clear()
+    again = generate(dataset, Audience.INTERNAL, store=Store(tmp_path / "store")).files
+    assert asked == [] and again == alongside
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_first_pages_of_the_reports_as_images(dataset, audience, monkeypatch):
+    """The first page of a network's report (A4 upright) and of the programme's (A4 across), as
+    PNG in tests/artifacts/ to look at."""
+    import typst
+
+    jobs: list[reports.ReportJob] = []
+    original = reports.compile_reports
+
+    def recording(batch, logo):
+        jobs.extend(batch)
+        return original(batch, logo)
+
+    monkeypatch.setattr(reports, "compile_reports", recording)
+    monkeypatch.setattr(reports, "ALONGSIDE_FROM", 10**9)  # typeset here, where they are recorded
+    generate(dataset, audience)
+    ARTIFACTS.mkdir(exist_ok=True)
+    compiler = typst.Compiler(root=str(reports.REPORT_TEMPLATE.parent), ignore_system_fonts=True)
+    for job in jobs:
+        if job.path not in ("rapporten/zelfgestuurd-leren.pdf", "rapporten/programma.pdf"):
+            continue
+        pages = compiler.compile(input=str(reports.REPORT_TEMPLATE), format="png", ppi=96, sys_inputs={"data": job.data})
+        first = pages[0] if isinstance(pages, list) else pages
+        assert first is not None and first.startswith(b"\x89PNG")
+        width, height = int.from_bytes(first[16:20], "big"), int.from_bytes(first[20:24], "big")
+        assert (width < height) == (job.path != "rapporten/programma.pdf")  # upright, or across for the table of all networks
+        name = "programma" if job.path == "rapporten/programma.pdf" else "netwerk"
+        (ARTIFACTS / f"rapport-{name}-{audience.value}.png").write_bytes(first)
+    assert {"rapporten/zelfgestuurd-leren.pdf", "rapporten/programma.pdf"} <= {job.path for job in jobs}
