@@ -316,6 +316,11 @@ def test_the_networks_picture_comes_first_and_fits_the_first_screen(sites, brows
             assert [label.split(" ")[0] for label in labels if label[:1].isdigit() and not label.isdigit()] == [
                 "1a", "1b", "1e", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"], labels
             page.screenshot(path=str(ARTIFACTS / f"netwerk-beeld-{device}.png"))
+            # Above the picture, beside Presenteren: the network's report, served as a PDF.
+            link = page.query_selector(".ns-present-start a.md-button")
+            assert link.text_content() == "Rapport als PDF" and link.is_visible()
+            report = page.request.get(link.evaluate("a => a.href"))
+            assert report.status == 200 and report.body().startswith(b"%PDF-")
             context.close()
 
 

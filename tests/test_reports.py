@@ -45,7 +45,7 @@ def test_each_network_and_the_programme_have_a_report_linked_from_their_page(int
         for page in pages:
             slug = page.removeprefix("netwerken/").removesuffix(".md")
             assert files[f"rapporten/{slug}.pdf"].startswith(b"%PDF-")
-            assert f"[Rapport als PDF](../rapporten/{slug}.pdf){{ .md-button }}" in files[page].decode("utf-8")
+            assert f"[Rapport als PDF](../rapporten/{slug}.pdf){{ .md-button title=" in files[page].decode("utf-8")
         assert files["rapporten/programma.pdf"].startswith(b"%PDF-")
         assert "[Het rapport van het programma](rapporten/programma.pdf) (PDF, A4)" in files["index.md"].decode("utf-8")
         assert len([path for path in files if path.endswith(".pdf")]) == len(pages) + 1
