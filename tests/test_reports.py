@@ -3,7 +3,6 @@ text, holding in public only what the public site may hold, made alike by a seco
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -68,7 +67,18 @@ def test_the_programme_report_sets_every_network_side_by_side(dataset, internal,
     for network in dataset.networks:
         assert network in internal_text
     assert "Wat opvalt" in internal_text and "Mediaan per indicator" in internal_text
+    pictures = internal_text[internal_text.index("Het beeld per netwerk"):]
+    assert [network for network in dataset.networks if network in pictures] == list(dataset.networks)
+    assert "1e Stem van leerlingen de leraren bepalen leerlingen bepalen mee" in pictures  # an own indicator, with its network
     assert "Wat opvalt" not in public_text and "Groepscijfers staan er alleen voor groepen van minstens 5 deelnemers." in public_text
+
+
+def test_the_programme_report_shows_the_picture_of_at_most_twenty_networks(dataset, monkeypatch):
+    monkeypatch.setattr(reports, "PICTURES_IN_PROGRAMME", 1)
+    text = _flat(readable(generate(dataset, Audience.INTERNAL).files["rapporten/programma.pdf"]))
+    pictures = text[text.index("Het beeld per netwerk"):]
+    assert [network for network in dataset.networks if network in pictures] == [dataset.networks[0]]
+    assert "Het beeld van de andere netwerken staat in hun eigen rapport." in pictures
 
 
 def test_a_public_report_holds_no_text_that_was_not_made_public(dataset, internal, public):
@@ -97,7 +107,7 @@ def test_reports_made_by_a_second_process_are_the_same_bytes(dataset, internal, 
 
     monkeypatch.setattr(reports, "Alongside", counted)
     alongside = generate(dataset, Audience.INTERNAL, store=Store(tmp_path / "store")).files
-    assert sum(asked) == len(dataset.networks) + 1 and len(asked) == min(2, os.cpu_count() or 1)
+    assert asked == [1] * (len(dataset.networks) + 1)  # each report large enough for a process of its own
     assert {path: content for path, content in alongside.items() if path.endswith(".pdf")} == {
         path: content for path, content in internal.items() if path.endswith(".pdf")}
     # Kept in the store: the next build compiles none.

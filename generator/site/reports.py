@@ -42,6 +42,7 @@ ALONGSIDE_FROM = 40_000
 REPORTS_ALONGSIDE = "from generator.core.processes import answer_parent; from generator.site.typesetting import compile_reports; answer_parent(compile_reports)"
 
 ReportData = dict[str, Any]
+PICTURES_IN_PROGRAMME = 20  # the programme's report shows the picture of this many networks (the rest: their own reports)
 LINE_WIDTH = {False: 198.0, True: 340.0}  # an indicator's line in points: A4 upright, A4 across
 _GREY = "#8a8a8a"
 _NOW, _DESIRED = SITUATION_COLOURS[Situation.CURRENT], SITUATION_COLOURS[Situation.DESIRED]
@@ -64,14 +65,16 @@ def network_report_path(slug: str) -> str:
 
 class Reports:
     """The reports of one build: taken from the store where the same report was made before, the
-    others compiled, by a second process when there are many (`start`), collected by `files`."""
+    others typeset by other processes when there is much to typeset (a large report as soon as it
+    is added, the rest by `start`), else here; collected by `files`."""
 
     def __init__(self, store: Store, logo: tuple[str, bytes] | None) -> None:
         self._store, self._logo = store, logo
         self._template = REPORT_TEMPLATE.read_bytes()
         self._made: dict[str, bytes] = {}
-        self._jobs: list[tuple[ReportJob, str | None]] = []
-        self._alongside: list[tuple[Alongside, list[ReportJob]]] = []
+        self._jobs: list[tuple[ReportJob, str | None]] = []  # every report to typeset, with its key in the store
+        self._waiting: list[ReportJob] = []  # those no other process has been given yet
+        self._shares: list[tuple[Alongside, list[ReportJob]]] = []
 
     def add(self, path: str, data: ReportData) -> None:
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -83,26 +86,31 @@ class Reports:
             if kept is not None and kept.startswith(b"%PDF-"):
                 self._made[path] = kept
                 return
-        self._jobs.append((ReportJob(path, text), key))
+        job = ReportJob(path, text)
+        self._jobs.append((job, key))
+        if len(text) >= ALONGSIDE_FROM:  # a large one (the programme's) starts now, while the rest is planned
+            self._shares.append((Alongside(REPORTS_ALONGSIDE, ([job], self._logo)), [job]))
+        else:
+            self._waiting.append(job)
 
     def start(self) -> None:
-        """Have other processes compile the reports added so far, when there are many: as many as
-        the machine has cores, at most two (this process renders the pages meanwhile)."""
-        self._jobs.sort(key=lambda pair: -len(pair[0].data))  # the largest first, so the shares are alike
-        if sum(len(job.data) for job, _ in self._jobs) >= ALONGSIDE_FROM and not self._alongside:
+        """Have other processes typeset the reports added so far, when there is much to typeset: as
+        many as the machine has cores, at most two (this process renders the pages meanwhile)."""
+        if sum(len(job.data) for job in self._waiting) >= ALONGSIDE_FROM:
             count = min(2, os.cpu_count() or 1)
             for share in range(count):
-                jobs = [job for job, _ in self._jobs[share::count]]
-                self._alongside.append((Alongside(REPORTS_ALONGSIDE, (jobs, self._logo)), jobs))
+                jobs = self._waiting[share::count]
+                self._shares.append((Alongside(REPORTS_ALONGSIDE, (jobs, self._logo)), jobs))
+            self._waiting = []
 
     def files(self) -> dict[str, bytes]:
         made: dict[str, bytes] = {}
-        shares: list[tuple[Alongside | None, list[ReportJob]]] = [*self._alongside] or [(None, [job for job, _ in self._jobs])]
+        shares: list[tuple[Alongside | None, list[ReportJob]]] = [*self._shares, (None, self._waiting)]
         for helper, jobs in shares:
             answer = helper.result() if helper is not None else None
             if isinstance(answer, dict) and set(answer) == {job.path for job in jobs}:
                 made.update(answer)
-            elif jobs:  # no helper, or it failed: made here (which shows any error)
+            elif jobs:  # typeset here: no other process was asked, or it failed (here any error shows)
                 made.update(compile_reports(jobs, self._logo))
         for job, key in self._jobs:
             if key is not None:
@@ -250,7 +258,7 @@ def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Frame
             for value in sorted(crosses.get((code, situation), [])):
                 level = min(stacked.get(value, 0), 3)
                 stacked[value] = stacked.get(value, 0) + 1
-                marks.append({"kind": f"cross-{kind}", "x": value, "offset": sign * (11 + 6 * level)})
+                marks.append({"kind": f"cross-{kind}", "x": value, "offset": sign * (10 + 5 * level)})
             marks.append({"kind": f"median-{kind}", "x": spread.median, "offset": 4 * sign})
         shared = network.agreed_latest.get((code, Situation.CURRENT))
         if shared is not None:
@@ -264,7 +272,7 @@ def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Frame
     legend += [("median-now", N_("mediaan nu")), ("median-desired", N_("mediaan gewenst")), ("band", N_("middelste helft van de kruisjes"))]
     if any(mark["kind"] == "agreed" for d in dimensions for item in d["lines"] for mark in item["marks"]):
         legend.append(("agreed", N_("gedeeld beeld")))
-    return {"type": "lines", "pitch": 44 if not view.is_public else 19, "legend": _legend(t, legend), "dimensions": dimensions}
+    return {"type": "lines", "pitch": 56 if not view.is_public else 19, "legend": _legend(t, legend), "dimensions": dimensions}
 
 
 def network_report(network: NetworkFigures, view: AudienceView, t: Translations, tables: Callable[[str], tuple[list[str], list[list[str]], str]],
@@ -376,5 +384,17 @@ def programme_report(figures: Figures, t: Translations, patterns: tuple[str, ...
     sections.append({"title": _("Respons"), "blocks": [_table(*response, "l" + "r" * (len(response[0]) - 1))]})
     sections.append({"title": _("Mediaan per indicator"), "blocks": [_table(*medians, "ll" + "r" * (len(medians[0]) - 2))]})
     sections.append({"title": _("Waardecreatie per netwerk"), "blocks": [_table(*cycles, "l" + "r" * (len(cycles[0]) - 1))]})
+    pictures = [_picture_block(network, view.framework, t) for network in figures.networks[:PICTURES_IN_PROGRAMME]]
+    shown = [(network, block) for network, block in zip(figures.networks, pictures, strict=False) if block["dimensions"]]
+    if shown:
+        blocks: list[dict[str, Any]] = []
+        for network, block in shown:  # a network's indicators as one group, under its name
+            block["dimensions"] = [{"title": network.network, "lines": [line for d in block["dimensions"] for line in d["lines"]]}]
+            blocks.append(_drawn(block, view, t, landscape=True))
+        for block in blocks[1:]:
+            block["legend"] = []  # one legend, with the first network
+        if len(figures.networks) > PICTURES_IN_PROGRAMME:
+            blocks.append(_text(_("Het beeld van de andere netwerken staat in hun eigen rapport.")))
+        sections.append({"title": _("Het beeld per netwerk"), "blocks": blocks})
     data["sections"] = sections
     return data
