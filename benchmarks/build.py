@@ -252,7 +252,8 @@ def main() -> None:
     print(f"Verhouding hele build / MkDocs op onze pagina's: koud {cold / alone:.2f}, warm {warm / alone:.2f}")
     per_round = ", ".join(f"{float(r['cold']) / float(r['floor']):.2f}" for r in rounds)  # type: ignore[arg-type]
     print(f"Verhouding hele build / vloer: koud {cold / floor:.2f}, warm {warm / floor:.2f} (koud per ronde: {per_round})")
-    print(f"Hele build, koud, zonder PDF-rapporten (--no-pdf): {no_pdf:7.2f} s; de rapporten voegen {(cold - no_pdf) / no_pdf:.2f} toe")
+    print(f"Hele build, koud, zonder PDF-rapporten (--no-pdf): {no_pdf:7.2f} s; de rapporten voegen {(cold - no_pdf) / no_pdf:.2f} toe; "
+          f"zonder rapporten / vloer: {no_pdf / floor:.2f}")
     print(f"Herbouw zoals serve (zelfde proces):  {served:7.2f} s")
     print(f"Verhouding herbouw / koud: {rebuild / cold:.2f}; gelijk aan een volledige build: {'ja' if identical else 'NEE'}")
     print(f"Verhouding herbouw zoals serve / koud: {served / cold:.2f}; gelijk aan een volledige build: {'ja' if served_identical else 'NEE'}")
