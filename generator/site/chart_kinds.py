@@ -74,7 +74,6 @@ class ChartKinds:
         the templates' names; asking for the templates themselves waits for them."""
         self._domain = [settings.scale_min, settings.scale_max]
         self._labels = tuple(indicator_labels)
-        self._translations = translations
         self._gettext = translations.gettext  # titles, axes, legends, tooltips
         self._validate = validate
         self._options: dict[str, tuple[str, ...]] = {}  # a template of a network's own indicators: its list

@@ -127,9 +127,10 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
                 translations: Translations = DUTCH, static_charts: bool = False, previous: PreviousPages | None = None,
                 store: Store | None = None, reports: bool = True) -> GeneratedSite:
-    """Plan the pages (with the charts each declares), make those charts, then render the pages:
-    one page at a time, so that only one page's chart rows are in memory (at a thousand networks
-    all of them together would be half a gigabyte).
+    """Plan the pages (with the charts each declares; a network page's are declared only when it
+    is rendered), make those charts, then render the pages one at a time, so that only one network
+    page's chart rows are in memory (at a thousand networks all of them would be half a gigabyte).
+    The plans are listed first: the reports of the pages to render are then typeset meanwhile.
 
     `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
     without JavaScript and to paste into a report; without it, print shows the drawn charts.

@@ -17,7 +17,6 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +69,9 @@ class Reports:
 
     def __init__(self, store: Store, logo: tuple[str, bytes] | None) -> None:
         self._store, self._logo = store, logo
-        self._template = REPORT_TEMPLATE.read_bytes()
+        # What every report is made of besides its data: the template, Typst, the logo.
+        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes()).hexdigest(), installed_version("typst"),
+                         hashlib.sha256(logo[1]).hexdigest() if logo else None)
         self._made: dict[str, bytes] = {}
         self._jobs: list[tuple[ReportJob, str | None]] = []  # every report to typeset, with its key in the store
         self._waiting: list[ReportJob] = []  # those no other process has been given yet
@@ -80,8 +81,7 @@ class Reports:
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
         key = None
         if self._store.enabled:
-            key = self._store.key("rapporten", self._template, text, installed_version("typst"),
-                                  hashlib.sha256(self._logo[1]).hexdigest() if self._logo else None)
+            key = self._store.key("rapporten", self._made_of, text)
             kept = self._store.load("rapporten", key)
             if kept is not None and kept.startswith(b"%PDF-"):
                 self._made[path] = kept
@@ -130,7 +130,6 @@ def _look(view: AudienceView, t: Translations, title: str, kind: str, subtitle: 
         "header": f"{settings.site_title} — {audience}", "footer": f"{title} · {settings.footer or 'Netwerkspiegel'}",
         "data_date": data_date, "page": t.gettext("pagina %(page)s van %(pages)s") % {"page": "{n}", "pages": "{total}"},
         "colour": settings.colour or DEFAULT_COLOUR, "logo": Path(view.logo[0]).name if view.logo is not None else "",
-        "colours": {"now": SITUATION_COLOURS[Situation.CURRENT], "desired": SITUATION_COLOURS[Situation.DESIRED], "agreed": SHARED_COLOUR},
         "line_width": LINE_WIDTH[landscape],
     }
 
@@ -144,7 +143,39 @@ def _table(header: list[str], rows: list[list[str]], align: str) -> dict[str, An
 
 
 def _legend(t: Translations, kinds: list[tuple[str, str]]) -> list[dict[str, str]]:
-    return [{"kind": kind, "text": t.gettext(text)} for kind, text in kinds]
+    """Each kind of mark with its name, and the mark itself as in the lines (10 × 10 points)."""
+    return [{"kind": kind, "text": t.gettext(text), "svg": _svg(10, 10, [_mark(kind, 5 - 4 * (kind == "band"), 5, 9)])} for kind, text in kinds]
+
+
+def _mark(kind: str, x: float, y: float, x2: float) -> tuple[str, str]:
+    """One mark at (x, y) (a band or shift to x2): its kind's path (see `_SHAPES`), or ("", an SVG
+    element) for a band (`band-now`, `band-desired`; in the legend `band`) or a shift, which are
+    drawn in their own colour."""
+    if kind.startswith("band") or kind == "shift":
+        left, right = sorted((x, x2))
+        colour, opacity, thick = (_DESIRED if kind == "band-desired" else _NOW, 0.3, 4) if kind != "shift" else (_GREY, 0.4, 3)
+        return "", (f'<rect x="{left}" y="{y - thick / 2}" width="{max(right - left, 0.8)}" height="{thick}" fill="{colour}" '
+                    f'fill-opacity="{opacity}"/>')
+    if kind in ("now", "previous", "cross-now"):
+        r = 2.75 if kind == "cross-now" else 3.5
+        return kind, f"M{x - r} {y - r}L{x + r} {y + r}M{x - r} {y + r}L{x + r} {y - r}"
+    if kind in ("desired", "cross-desired"):
+        r = 2.75 if kind == "cross-desired" else 3.5
+        return kind, f"M{x - r} {y}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0"
+    if kind == "agreed":
+        return kind, f"M{x} {y - 4.5}L{x + 4.5} {y}L{x} {y + 4.5}L{x - 4.5} {y}Z"
+    return kind, f"M{x - 1} {y - 3.5}h2v7h-2Z"  # a median
+
+
+def _svg(width: float, height: float, marks: list[tuple[str, str]], before: str = "") -> str:
+    """SVG of `width` × `height` points: `before`, then the bands and shifts, then one path per kind
+    of mark over all of them (a few elements, however many crosses), in `_SHAPES`' order."""
+    paths: dict[str, list[str]] = {kind: [] for kind in _SHAPES}
+    elements = [before]
+    for kind, drawn in marks:
+        (paths[kind] if kind else elements).append(drawn)
+    elements += [f'<path d="{"".join(parts)}" {_SHAPES[kind]}/>' for kind, parts in paths.items() if parts]
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">{"".join(elements)}</svg>'
 
 
 def _lines_svg(lines: list[list[dict[str, Any]]], low: float, high: float, width: float, pitch: float) -> str:
@@ -156,34 +187,14 @@ def _lines_svg(lines: list[list[dict[str, Any]]], low: float, high: float, width
         return round(inset + (x - low) / (high - low) * (width - 2 * inset), 2)
 
     ticks = [at(tick) for tick in range(math.ceil(low), math.floor(high) + 1)]
-    # One path per kind of mark over all lines: a few SVG elements, however many crosses.
     axes: list[str] = []
-    rects: list[str] = []
-    shapes: dict[str, list[str]] = {kind: [] for kind in _SHAPES}
-    for row, marks in enumerate(lines):
+    marks: list[tuple[str, str]] = []
+    for row, line in enumerate(lines):
         middle = round(pitch * row + pitch / 2, 2)
         axes.append(f"M0 {middle}H{width}" + "".join(f"M{x} {middle - 2}V{middle + 2}" for x in ticks))
-        for mark in marks:
-            kind, x, y = mark["kind"], at(mark["x"]), round(middle + mark.get("offset", 0), 2)
-            if kind in ("band", "shift"):
-                left, right = sorted((x, at(mark["x2"])))
-                colour, opacity, thick = (mark["colour"], 0.3, 4) if kind == "band" else (_GREY, 0.4, 3)
-                rects.append(f'<rect x="{left}" y="{y - thick / 2}" width="{max(right - left, 0.8)}" height="{thick}" fill="{colour}" '
-                             f'fill-opacity="{opacity}"/>')
-            elif kind in ("now", "previous", "cross-now"):
-                r = 2.75 if kind == "cross-now" else 3.5
-                shapes[kind].append(f"M{x - r} {y - r}L{x + r} {y + r}M{x - r} {y + r}L{x + r} {y - r}")
-            elif kind in ("desired", "cross-desired"):
-                r = 2.75 if kind == "cross-desired" else 3.5
-                shapes[kind].append(f"M{x - r} {y}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0")
-            elif kind == "agreed":
-                shapes[kind].append(f"M{x} {y - 4.5}L{x + 4.5} {y}L{x} {y + 4.5}L{x - 4.5} {y}Z")
-            elif kind in ("median-now", "median-desired"):
-                shapes[kind].append(f"M{x - 1} {y - 3.5}h2v7h-2Z")
-    parts = [f'<path d="{"".join(axes)}" stroke="{_GREY}" stroke-width="0.5" fill="none"/>', *rects]
-    parts += [f'<path d="{"".join(paths)}" {_SHAPES[kind]}/>' for kind, paths in shapes.items() if paths]
-    height = round(pitch * len(lines), 2)
-    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">{"".join(parts)}</svg>'
+        marks += [_mark(mark["kind"], at(mark["x"]), round(middle + mark.get("offset", 0), 2), at(mark.get("x2", mark["x"]))) for mark in line]
+    axis = f'<path d="{"".join(axes)}" stroke="{_GREY}" stroke-width="0.5" fill="none"/>'
+    return _svg(width, round(pitch * len(lines), 2), marks, axis)
 
 
 def _drawn(block: dict[str, Any], view: AudienceView, t: Translations, landscape: bool = False) -> dict[str, Any]:
@@ -198,8 +209,8 @@ def _drawn(block: dict[str, Any], view: AudienceView, t: Translations, landscape
             said = []
             for kind in words:
                 values = [mark for mark in marks if mark["kind"] == kind]
-                if kind == "band":
-                    said += [f"{words[kind]} {t.number(mark['x'])} – {t.number(mark['x2'])}" for mark in values]
+                if kind == "band":  # the middle half of now and of desired
+                    said += [f"{words[kind]} {t.number(mark['x'])} – {t.number(mark['x2'])}" for mark in marks if mark["kind"].startswith("band")]
                 elif kind.startswith("cross") and values:
                     said.append(f"{words[kind]}: {', '.join(str(t.number(mark['x'])) for mark in values)}")
                 else:
@@ -252,8 +263,7 @@ def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Frame
             spread = network.spreads.get((code, situation))
             if spread is None:
                 continue
-            colour = SITUATION_COLOURS[situation]
-            marks.append({"kind": "band", "x": spread.q1, "x2": spread.q3, "offset": 4 * sign, "colour": colour})
+            marks.append({"kind": f"band-{kind}", "x": spread.q1, "x2": spread.q3, "offset": 4 * sign})
             stacked: dict[float, int] = {}
             for value in sorted(crosses.get((code, situation), [])):
                 level = min(stacked.get(value, 0), 3)
@@ -275,10 +285,10 @@ def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Frame
     return {"type": "lines", "pitch": 56 if not view.is_public else 19, "legend": _legend(t, legend), "dimensions": dimensions}
 
 
-def network_report(network: NetworkFigures, view: AudienceView, t: Translations, tables: Callable[[str], tuple[list[str], list[list[str]], str]],
+def network_report(network: NetworkFigures, view: AudienceView, t: Translations, tables: dict[str, tuple[list[str], list[list[str]], str]],
                    withheld: int) -> ReportData:
-    """A network's report: what its page shows, on paper. `tables(name)`: the page's tables
-    (header, rows, alignment) by their name; `withheld`: how many groups the public site leaves out."""
+    """A network's report: what its page shows, on paper. `tables`: the page's tables (header,
+    rows, alignment) by their name; `withheld`: how many groups the public site leaves out."""
     _ = t.gettext
     framework = view.framework
     latest = t.moment(network.latest.label) if network.latest else "–"
@@ -304,7 +314,7 @@ def network_report(network: NetworkFigures, view: AudienceView, t: Translations,
     if network.latest is not None:
         picture = _drawn(_picture_block(network, framework, t), view, t)
         if picture["dimensions"]:
-            blocks = [picture, _table(*tables("picture"))]
+            blocks = [picture, _table(*tables["picture"])]
             if network.previous is not None and network.changes:
                 blocks.insert(0, {"type": "note", "text": _("Per indicator de mediaan nu (×) en gewenst (○), en in grijs waar de mediaan op %(previous)s "
                                                             "stond: de verandering sinds vorige keer, in de tabel in de kolom 'Sinds %(previous)s'.")
@@ -329,7 +339,7 @@ def network_report(network: NetworkFigures, view: AudienceView, t: Translations,
         if crosses["dimensions"]:
             sections.append({"title": _("Kruisjes op %(moment)s") % {"moment": latest}, "blocks": [crosses]})
     if network.agreed:
-        blocks = [_table(*tables("agreed"))]
+        blocks = [_table(*tables["agreed"])]
         if not view.is_public:
             notes = sorted((a for a in network.agreed if a.note), key=lambda a: a.moment, reverse=True)
             blocks += [{"type": "list", "items": [f"{indicator_label(framework, a.indicator)}, {t.moment(a.moment.label)}: {a.note}" for a in notes]}] if notes else []
@@ -340,8 +350,8 @@ def network_report(network: NetworkFigures, view: AudienceView, t: Translations,
             blocks += [{"type": "heading", "text": t.moment(moment.label)},
                        {"type": "list", "items": [f"{_(word(d.kind)).capitalize()}: {d.text}" for d in network.decisions_at(moment)]}]
         sections.append({"title": _("Conclusies en afspraken"), "blocks": blocks})
-    sections.append({"title": _("Deelname"), "blocks": [_table(*tables("participation"))]})
-    values: list[dict[str, Any]] = [_table(*tables("cycles"))]
+    sections.append({"title": _("Deelname"), "blocks": [_table(*tables["participation"])]})
+    values: list[dict[str, Any]] = [_table(*tables["cycles"])]
     for cycle in framework.cycles:
         stories = [s for s in network.stories if s.cycle == cycle.code]
         if stories:
@@ -353,7 +363,7 @@ def network_report(network: NetworkFigures, view: AudienceView, t: Translations,
         values.append(_text(_("Dit netwerk heeft nog geen verhalen openbaar gemaakt.") if view.is_public else _("Dit netwerk heeft nog geen reflecties.")))
     sections.append({"title": _("Waardecreatie"), "blocks": values})
     if not view.is_public and network.meetings:
-        blocks = [_table(*tables("meetings"))]
+        blocks = [_table(*tables["meetings"])]
         last = network.meetings[-1]
         blocks += [{"type": "heading", "text": _("Bijeenkomst van %(day)s") % {"day": t.date(last.date)}}]
         blocks += [{"type": "note", "text": _("Tops: wat ging goed")}, {"type": "list", "items": list(last.tops)}] if last.tops else []

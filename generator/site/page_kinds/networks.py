@@ -55,13 +55,13 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
 
         def report(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld) -> tuple[str, dict[str, Any]]:
             tables = {
-                "picture": lambda: _picture_table(network, picture_lines(network, framework), t, framework),
-                "agreed": lambda: _agreed_table(network, t, framework),
-                "participation": lambda: _participation_table(network, view.sizes.get(network.network), t, view.settings.public_min_group),
-                "cycles": lambda: _cycle_table(network, t, framework),
-                "meetings": lambda: _meetings_table(network, t),
+                "picture": _picture_table(network, picture_lines(network, framework), t, framework),
+                "agreed": _agreed_table(network, t, framework),
+                "participation": _participation_table(network, view.sizes.get(network.network), t, view.settings.public_min_group),
+                "cycles": _cycle_table(network, t, framework),
+                "meetings": _meetings_table(network, t),
             }
-            return network_report_path(slug), network_report(network, view, t, lambda name: tables[name](), len(withheld))
+            return network_report_path(slug), network_report(network, view, t, tables, len(withheld))
 
         def csv_file(network: NetworkFigures = network, slug: str = slug) -> dict[str, bytes]:
             return {f"netwerken/{slug}.csv": _network_csv(network, framework, t)}
