@@ -35,6 +35,7 @@ from generator.core.vocabulary import Audience
 from generator.read.assemble import assemble
 from generator.read.kept import KeptTables
 from generator.read.load import is_header_only, load_folder
+from generator.read.logo import read_logo
 from generator.read.settings_file import load_settings
 from generator.read.validate import validate_tables
 from generator.site.assets import bundle_made_alongside, site_assets
@@ -105,7 +106,10 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
         raise UsageError(Message("De datamap '%(path)s' is een bestand, geen map. Geef met --data de map met de exports op.", path=shown))
     settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
     logo_refused = any(p.key == "site.logo" for p in problems)
-    logo = _read_logo(data_dir, settings.logo, problems) if settings.logo and not logo_refused else None
+    logo = None
+    if settings.logo and not logo_refused:
+        logo, logo_problems = read_logo(data_dir, settings.logo)
+        problems += logo_problems
     kept = KeptTables(store, settings, mappings, framework) if store is not None and store.enabled else None
     loaded = load_folder(data_dir, ignore=(SETTINGS_FILE_NAME, settings.logo), store=store, step=step)
     problems += loaded.problems
@@ -135,30 +139,6 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
         kept.keep(validated.keep)
     dataset = assemble(framework, settings, validated, loaded.ignored_files, mappings.network_themes, loaded.notices, mappings.network_sizes)
     return replace(dataset, logo=logo)
-
-
-MAX_LOGO_BYTES = 1024 * 1024
-_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
-
-
-def _read_logo(data_dir: Path, name: str, problems: list[Problem]) -> tuple[str, bytes] | None:
-    """The logo named in the settings: a real PNG or JPG in the data folder, at most 1 MB."""
-    path = data_dir / name
-    def fail(message: Message, *, code: Code) -> None:
-        problems.append(Problem(SETTINGS_FILE_NAME, None, None, name, message, key="site.logo", code=code))
-
-    if not path.is_file():
-        fail(Message("dit bestand staat niet in de datamap."), code=Code.LOGO)
-        return None
-    if path.stat().st_size > MAX_LOGO_BYTES:
-        fail(Message("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg)."), code=Code.LOGO)
-        return None
-    content = path.read_bytes()
-    suffix = next((s for signature, s in _IMAGE_SIGNATURES.items() if content.startswith(signature)), None)
-    if suffix is None:
-        fail(Message("dit is geen PNG- of JPG-afbeelding."), code=Code.LOGO)
-        return None
-    return f"assets/logo{suffix}", content
 
 
 def _site_url_refused(site_url: str) -> UsageError:

@@ -165,18 +165,42 @@ def test_own_title_organisation_logo_colour_and_footer(tmp_path):
     assert "Net · Contact: <script>x</script> coordinator@pabo.nl pagina 1 van 1" in text
 
 
+def test_a_whole_jpg_logo_is_taken_and_set_in_the_reports(tmp_path):
+    import vl_convert
+
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    (data / "logo.jpg").write_bytes(vl_convert.svg_to_jpeg('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+                                                           '<rect width="40" height="20" fill="#1f4e79"/></svg>'))
+    write(data, "netwerkspiegel.toml", '[site]\nlogo = "logo.jpg"\n')
+    build(data, tmp_path / "src", tmp_path / "site", Audience.INTERNAL)
+    assert (tmp_path / "site" / "assets" / "logo.jpg").read_bytes() == (data / "logo.jpg").read_bytes()
+    assert b"/Subtype/Image" in (tmp_path / "site" / "rapporten" / "net.pdf").read_bytes()
+
+
 @pytest.mark.parametrize("toml, message", [
     ('kleur = "#ffcc00"', "netwerkspiegel.toml, sleutel 'site.kleur', waarde '#ffcc00': witte tekst op deze kleur heeft een contrast van 1,51 : 1; dat moet minstens 4,5 : 1 zijn (WCAG AA). Kies een donkerdere kleur."),
     ('kleur = "paars"', "netwerkspiegel.toml, sleutel 'site.kleur', waarde 'paars': moet een kleur zijn als '#rrggbb', bijvoorbeeld '#1f4e79'."),
     ('logo = "../geheim.png"', "netwerkspiegel.toml, sleutel 'site.logo', waarde '../geheim.png': moet de naam van een PNG- of JPG-bestand in de datamap zijn, zoals 'logo.png'."),
     ('logo = "ontbreekt.png"', "netwerkspiegel.toml, sleutel 'site.logo', waarde 'ontbreekt.png': dit bestand staat niet in de datamap."),
     ('logo = "nep.png"', "netwerkspiegel.toml, sleutel 'site.logo', waarde 'nep.png': dit is geen PNG- of JPG-afbeelding."),
+    # The right first bytes are not enough: a damaged or cut-off image would break the site's header and the PDF reports.
+    ('logo = "kapot.png"', "netwerkspiegel.toml, sleutel 'site.logo', waarde 'kapot.png': deze afbeelding is beschadigd of niet af; "
+                           "sla het logo opnieuw op als PNG of JPG."),
+    ('logo = "half.png"', "netwerkspiegel.toml, sleutel 'site.logo', waarde 'half.png': deze afbeelding is beschadigd of niet af; "
+                          "sla het logo opnieuw op als PNG of JPG."),
+    ('logo = "kapot.jpg"', "netwerkspiegel.toml, sleutel 'site.logo', waarde 'kapot.jpg': deze afbeelding is beschadigd of niet af; "
+                           "sla het logo opnieuw op als PNG of JPG."),
 ])
 def test_a_look_that_cannot_be_used_is_refused(data_dir, toml, message):
     from generator.core.errors import InputError
 
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     write(data_dir, "nep.png", "<svg onload=alert(1)>")
+    (data_dir / "kapot.png").write_bytes(b"\x89PNG\r\n\x1a\nrubbish-not-a-png")
+    (data_dir / "half.png").write_bytes(_png()[:-20])
+    (data_dir / "kapot.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 40)
     write(data_dir, "netwerkspiegel.toml", f"[site]\n{toml}\n")
     with pytest.raises(InputError) as caught:
         read_data(data_dir)

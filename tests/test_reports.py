@@ -116,6 +116,26 @@ def test_reports_made_by_a_second_process_are_the_same_bytes(dataset, internal, 
     assert asked == [] and again == alongside
 
 
+def test_a_report_that_cannot_be_typeset_fails_the_build_in_words_and_keeps_the_previous_site(tmp_path, monkeypatch, capsys):
+    from generator.cli import main
+    from generator.site import typesetting
+    from tests.golden.regenerate import DATA as GOLDEN
+
+    args = ["build", "--data", str(GOLDEN), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
+    assert main(args) == 0
+    before = (tmp_path / "site" / "rapporten" / "programma.pdf").read_bytes()
+    broken = tmp_path / "report.typ"
+    broken.write_text("#let data = (\n", "utf-8")
+    monkeypatch.setattr(typesetting, "REPORT_TEMPLATE", broken)
+    monkeypatch.setattr(reports, "ALONGSIDE_FROM", 10**9)
+    capsys.readouterr()
+    assert main([*args, "--no-cache"]) == 1
+    error = capsys.readouterr().err
+    assert "Traceback" not in error
+    assert error.splitlines()[-1] == "Het PDF-rapport rapporten/programma.pdf kon niet worden gemaakt: unclosed delimiter. De vorige site blijft staan."
+    assert (tmp_path / "site" / "rapporten" / "programma.pdf").read_bytes() == before
+
+
 @pytest.mark.parametrize("audience", list(Audience))
 def test_first_pages_of_the_reports_as_images(dataset, audience, monkeypatch):
     """The first page of a network's report (A4 upright) and of the programme's (A4 across), as

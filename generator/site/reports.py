@@ -381,7 +381,8 @@ def programme_report(figures: Figures, t: Translations, patterns: tuple[str, ...
     view = figures.view
     moments = [t.moment(moment.label) for moment in view.moments]
     data = _look(view, t, view.settings.site_title, _("Rapport van het programma"),
-                 _("%(count)s netwerken naast elkaar, elk op zijn laatste meetmoment.") % {"count": len(view.networks)},
+                 t.ngettext("%(count)s netwerk, op zijn laatste meetmoment.", "%(count)s netwerken naast elkaar, elk op zijn laatste meetmoment.",
+                            len(view.networks)) % {"count": len(view.networks)},
                  _("Gegevens tot en met %(moment)s") % {"moment": moments[-1]} if moments else "", landscape=True)
     data["intro"] = [{"type": "note", "text": _("Een positie op een lijn is niet goed of fout: elk netwerk bepaalt zelf waar het naartoe wil.")}]
     if view.is_public:

@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.errors import BuildError
+from generator.core.language import Message
 from generator.core.resources import TEMPLATES_DIR
 
 REPORT_TEMPLATE = TEMPLATES_DIR / "report" / "report.typ"
@@ -36,8 +38,12 @@ def compile_reports(jobs: list[ReportJob], logo: tuple[str, bytes] | None) -> di
         compiler = typst.Compiler(root=str(root), ignore_system_fonts=True)
         made = {}
         for job in jobs:
-            pdf = compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": job.data},
-                                   timestamp=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+            try:
+                pdf = compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": job.data},
+                                       timestamp=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+            except typst.TypstError as error:  # what is read is checked before; this is the last word, without a traceback
+                raise BuildError(Message("Het PDF-rapport %(path)s kon niet worden gemaakt: %(reason)s. De vorige site blijft staan.",
+                                         path=job.path, reason=error.message)) from error
             assert isinstance(pdf, bytes)
             made[job.path] = pdf
         return made
