@@ -3,6 +3,7 @@ text, holding in public only what the public site may hold, made alike by a seco
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -107,7 +108,7 @@ def test_reports_made_by_a_second_process_are_the_same_bytes(dataset, internal, 
 
     monkeypatch.setattr(reports, "Alongside", counted)
     alongside = generate(dataset, Audience.INTERNAL, store=Store(tmp_path / "store")).files
-    assert asked == [1] * (len(dataset.networks) + 1)  # each report large enough for a process of its own
+    assert sum(asked) == len(dataset.networks) + 1 and len(asked) == min(2, os.cpu_count() or 1)  # shares, one per core
     assert {path: content for path, content in alongside.items() if path.endswith(".pdf")} == {
         path: content for path, content in internal.items() if path.endswith(".pdf")}
     # Kept in the store: the next build compiles none.

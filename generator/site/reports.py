@@ -34,8 +34,8 @@ from generator.site.typesetting import REPORT_TEMPLATE, ReportJob, compile_repor
 REPORTS_FOLDER = "rapporten"
 PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
 DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (white on it: 9 : 1)
-# From this much report data to typeset (JSON characters: a network's report has about 15,000, the
-# programme's at 200 networks 55,000), other processes typeset while this one renders the pages.
+# From this much report data to typeset (JSON characters: a network's report has about 40,000, most of
+# it its charts' SVG), other processes typeset while this one renders the pages.
 ALONGSIDE_FROM = 40_000
 # The other process that typesets reports (see `Reports`): it imports only what typesetting needs.
 REPORTS_ALONGSIDE = "from generator.core.processes import answer_parent; from generator.site.typesetting import compile_reports; answer_parent(compile_reports)"
@@ -64,8 +64,8 @@ def network_report_path(slug: str) -> str:
 
 class Reports:
     """The reports of one build: taken from the store where the same report was made before, the
-    others typeset by other processes when there is much to typeset (a large report as soon as it
-    is added, the rest by `start`), else here; collected by `files`."""
+    others typeset by other processes when there is much to typeset (`start`), else here; collected
+    by `files`."""
 
     def __init__(self, store: Store, logo: tuple[str, bytes] | None) -> None:
         self._store, self._logo = store, logo
@@ -88,19 +88,17 @@ class Reports:
                 return
         job = ReportJob(path, text)
         self._jobs.append((job, key))
-        if len(text) >= ALONGSIDE_FROM:  # a large one (the programme's) starts now, while the rest is planned
-            self._shares.append((Alongside(REPORTS_ALONGSIDE, ([job], self._logo)), [job]))
-        else:
-            self._waiting.append(job)
+        self._waiting.append(job)
 
     def start(self) -> None:
         """Have other processes typeset the reports added so far, when there is much to typeset: as
-        many as the machine has cores, at most two (this process renders the pages meanwhile)."""
+        many as the machine has cores, at most two (this process renders the pages meanwhile), with
+        shares alike in size (the programme's report, large, with fewer others)."""
         if sum(len(job.data) for job in self._waiting) >= ALONGSIDE_FROM:
-            count = min(2, os.cpu_count() or 1)
-            for share in range(count):
-                jobs = self._waiting[share::count]
-                self._shares.append((Alongside(REPORTS_ALONGSIDE, (jobs, self._logo)), jobs))
+            shares: list[list[ReportJob]] = [[] for _ in range(min(2, os.cpu_count() or 1))]
+            for job in sorted(self._waiting, key=lambda job: (-len(job.data), job.path)):
+                min(shares, key=lambda share: sum(len(other.data) for other in share)).append(job)
+            self._shares = [(Alongside(REPORTS_ALONGSIDE, (jobs, self._logo)), jobs) for jobs in shares if jobs]
             self._waiting = []
 
     def files(self) -> dict[str, bytes]:
