@@ -3,6 +3,7 @@ text, holding in public only what the public site may hold, made alike by a seco
 
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -11,7 +12,7 @@ import pytest
 from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.pipeline import generate, read_data
-from generator.site import reports
+from generator.site import reports, typesetting
 from generator.site.charts import indicator_label
 from tests.conftest import ROOT, readable
 
@@ -56,9 +57,10 @@ def test_a_network_report_reads_as_text_with_every_indicator_and_its_poles(datas
     assert text.startswith("/Title: Zelfgestuurd leren /Author: ")
     framework = dataset.framework.for_network("Zelfgestuurd leren")
     assert "1e" in framework.indicator_codes()  # an own indicator of this network: in its report too
-    picture = text[text.index("Het beeld op "):text.index("Om over te praten")]
+    picture = text[text.index("Het beeld op "):text.index("Kruisjes op ")]
     for indicator in framework.indicators:
         assert f"{indicator_label(framework, indicator.code)} {indicator.left} {indicator.right}" in picture
+    assert "Om over te praten" not in text  # the meeting's questions are on the page and in the presentation, not for a board
     for heading in ("Kruisjes op ", "in grijs waar de mediaan op 2025-najaar stond", "Sinds 2025-najaar", "Deelname", "Waardecreatie", "pagina 1 van "):
         assert heading in text
 
@@ -99,22 +101,31 @@ def test_a_public_report_holds_no_text_that_was_not_made_public(dataset, interna
 
 def test_reports_made_by_a_second_process_are_the_same_bytes(dataset, internal, tmp_path, monkeypatch):
     monkeypatch.setattr(reports, "ALONGSIDE_FROM", 1)
-    asked: list[int] = []  # the reports each second process was asked for
+    sent: list[list[str]] = []  # the reports each second process was given
     original = reports.Alongside
 
-    def counted(code, question):
-        asked.append(len(question[0]))
-        return original(code, question)
+    class Counted(original):  # type: ignore[misc,valid-type]
+        def __init__(self, code, question, more=False):
+            sent.append([])
+            self._sent = sent[-1]
+            super().__init__(code, question, more)
 
-    monkeypatch.setattr(reports, "Alongside", counted)
+        def send(self, item):
+            if isinstance(item, reports.ReportJob):
+                self._sent.append(item.path)
+            super().send(item)
+
+    monkeypatch.setattr(reports, "Alongside", Counted)
     alongside = generate(dataset, Audience.INTERNAL, store=Store(tmp_path / "store")).files
-    assert sum(asked) == len(dataset.networks) + 1 and len(asked) == min(2, os.cpu_count() or 1)  # shares, one per core
+    assert len(sent) == min(2, os.cpu_count() or 1)  # one a core
+    assert sorted(path for share in sent for path in share) == sorted(path for path in alongside if path.endswith(".pdf"))
+    assert len(sent) == 1 or all(sent)
     assert {path: content for path, content in alongside.items() if path.endswith(".pdf")} == {
         path: content for path, content in internal.items() if path.endswith(".pdf")}
-    # Kept in the store: the next build compiles none.
-    asked.clear()
+    # Kept in the store: the next build typesets none.
+    sent.clear()
     again = generate(dataset, Audience.INTERNAL, store=Store(tmp_path / "store")).files
-    assert asked == [] and again == alongside
+    assert sent == [] and again == alongside
 
 
 def test_a_report_that_cannot_be_typeset_fails_the_build_in_words_and_keeps_the_previous_site(tmp_path, monkeypatch, capsys):
@@ -158,7 +169,8 @@ def test_first_pages_of_the_reports_as_images(dataset, audience, monkeypatch):
     for job in jobs:
         if job.path not in ("rapporten/zelfgestuurd-leren.pdf", "rapporten/programma.pdf"):
             continue
-        pages = compiler.compile(input=str(reports.REPORT_TEMPLATE), format="png", ppi=96, sys_inputs={"data": job.data})
+        data = json.dumps(typesetting.draw_marks(json.loads(job.data)))
+        pages = compiler.compile(input=str(reports.REPORT_TEMPLATE), format="png", ppi=96, sys_inputs={"data": data})
         first = pages[0] if isinstance(pages, list) else pages
         assert first is not None and first.startswith(b"\x89PNG")
         width, height = int.from_bytes(first[16:20], "big"), int.from_bytes(first[20:24], "big")

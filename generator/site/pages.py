@@ -163,8 +163,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles,
         framework.about_dimensions, framework.about_cycles, reports and installed_version("typst"), view.logo))
     index: dict[str, tuple[str, RenderedPage]] = {}
-    # First which pages are taken over, and the reports of the others: those are compiled (by a
-    # second process, when there are many) while the pages are rendered.
+    # First which pages are taken over, and the reports of the others: those are typeset (by other
+    # processes, when there are many) as they are added and while the pages are rendered.
     plans: list[tuple[PagePlan, str | None, RenderedPage | None]] = []
     made_reports = Reports(store or Store(None), view.logo)
     report_of: dict[str, str] = {}  # a rendered page's path → its report's
@@ -175,7 +175,6 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         if reused is None and plan.report is not None and reports:
             report_of[plan.path], data = plan.report()
             made_reports.add(report_of[plan.path], data)
-    made_reports.start()
     rendered: dict[str, tuple[str, dict[str, bytes], dict[str, tuple[str, ...]]]] = {}
     for plan, key, reused in plans:
         if key is not None and reused is not None:

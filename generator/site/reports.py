@@ -7,16 +7,16 @@ the site's language, every user text only ever data shown as text. The data come
 audience's figures, so a public report holds exactly what the public site may hold.
 
 A report belongs to a page (`PagePlan.report`): it is reused with its page, and otherwise kept in
-the store by what it is made of (`rapporten`). The reports a build must make are compiled by a
-second process (`Alongside`) while the pages are rendered; a handful are compiled here.
+the store by what it is made of (`rapporten`). The reports a build must make are typeset by other
+processes (`Alongside`) as they are added, while the pages are rendered; a handful are typeset here.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +26,9 @@ from generator.core.framework import Framework
 from generator.core.language import N_, Translations
 from generator.core.processes import Alongside, installed_version
 from generator.core.store import Store
-from generator.core.vocabulary import Situation, StarterKind, word
-from generator.site.chart_style import SHARED_COLOUR, SITUATION_COLOURS
+from generator.core.vocabulary import Situation, word
 from generator.site.charts import indicator_label, picture_lines
-from generator.site.typesetting import REPORT_TEMPLATE, ReportJob, compile_reports
+from generator.site.typesetting import DRAWING, REPORT_TEMPLATE, ReportJob, compile_reports
 
 REPORTS_FOLDER = "rapporten"
 PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
@@ -38,44 +37,31 @@ DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (w
 # it its charts' SVG), other processes typeset while this one renders the pages.
 ALONGSIDE_FROM = 40_000
 # The other process that typesets reports (see `Reports`): it imports only what typesetting needs.
-REPORTS_ALONGSIDE = "from generator.core.processes import answer_parent; from generator.site.typesetting import compile_reports; answer_parent(compile_reports)"
+REPORTS_ALONGSIDE = ("import os; os.nice(10); from generator.core.processes import answer_parent_each; "
+                     "from generator.site.typesetting import compile_reports; answer_parent_each(compile_reports)")
 
 ReportData = dict[str, Any]
 PICTURES_IN_PROGRAMME = 20  # the programme's report shows the picture of this many networks (the rest: their own reports)
 LINE_WIDTH = {False: 198.0, True: 340.0}  # an indicator's line in points: A4 upright, A4 across
-_GREY = "#8a8a8a"
-_NOW, _DESIRED = SITUATION_COLOURS[Situation.CURRENT], SITUATION_COLOURS[Situation.DESIRED]
-# How each kind of mark is drawn (`_lines_svg`), in this order: later kinds on top.
-_SHAPES = {
-    "agreed": f'fill="{SHARED_COLOUR}"',
-    "previous": f'stroke="{_GREY}" stroke-width="1.6" stroke-linecap="round" fill="none"',
-    "cross-desired": f'stroke="{_DESIRED}" stroke-width="0.9" fill="white"',
-    "cross-now": f'stroke="{_NOW}" stroke-width="1" stroke-linecap="round" fill="none"',
-    "desired": f'stroke="{_DESIRED}" stroke-width="1.5" fill="white"',
-    "now": f'stroke="{_NOW}" stroke-width="1.6" stroke-linecap="round" fill="none"',
-    "median-now": f'fill="{_NOW}"',
-    "median-desired": f'fill="{_DESIRED}"',
-}
-
-
+TEXT_WIDTH = {False: 493.0, True: 739.0}  # between the margins (1.8 cm a side; see report.typ), in points
 def network_report_path(slug: str) -> str:
     return f"{REPORTS_FOLDER}/{slug}.pdf"
 
 
 class Reports:
     """The reports of one build: taken from the store where the same report was made before, the
-    others typeset by other processes when there is much to typeset (`start`), else here; collected
-    by `files`."""
+    others typeset as they are added by other processes once there is much to typeset, else here;
+    collected by `files`."""
 
     def __init__(self, store: Store, logo: tuple[str, bytes] | None) -> None:
         self._store, self._logo = store, logo
-        # What every report is made of besides its data: the template, Typst, the logo.
-        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes()).hexdigest(), installed_version("typst"),
+        # What every report is made of besides its data: the template, the drawing, Typst, the logo.
+        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes() + DRAWING.read_bytes()).hexdigest(), installed_version("typst"),
                          hashlib.sha256(logo[1]).hexdigest() if logo else None)
         self._made: dict[str, bytes] = {}
         self._jobs: list[tuple[ReportJob, str | None]] = []  # every report to typeset, with its key in the store
-        self._waiting: list[ReportJob] = []  # those no other process has been given yet
-        self._shares: list[tuple[Alongside, list[ReportJob]]] = []
+        self._waiting: list[ReportJob] = []  # those no other process has been given
+        self._helpers: list[_Helper] = []
 
     def add(self, path: str, data: ReportData) -> None:
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -88,24 +74,31 @@ class Reports:
                 return
         job = ReportJob(path, text)
         self._jobs.append((job, key))
+        if self._helpers:
+            self._give(job)
+            return
         self._waiting.append(job)
-
-    def start(self) -> None:
-        """Have other processes typeset the reports added so far, when there is much to typeset: as
-        many as the machine has cores, at most two (this process renders the pages meanwhile), with
-        shares alike in size (the programme's report, large, with fewer others)."""
         if sum(len(job.data) for job in self._waiting) >= ALONGSIDE_FROM:
-            shares: list[list[ReportJob]] = [[] for _ in range(min(2, os.cpu_count() or 1))]
-            for job in sorted(self._waiting, key=lambda job: (-len(job.data), job.path)):
-                min(shares, key=lambda share: sum(len(other.data) for other in share)).append(job)
-            self._shares = [(Alongside(REPORTS_ALONGSIDE, (jobs, self._logo)), jobs) for jobs in shares if jobs]
+            # Much to typeset: other processes do it from now on, as many as the machine has cores
+            # (at most two: this process renders the pages meanwhile), each given what comes next
+            # while it typesets, so they start long before the last report is added.
+            self._helpers = [_Helper(Alongside(REPORTS_ALONGSIDE, (self._logo,), more=True)) for _ in range(min(2, os.cpu_count() or 1))]
+            for waiting in sorted(self._waiting, key=lambda job: (-len(job.data), job.path)):
+                self._give(waiting)
             self._waiting = []
+
+    def _give(self, job: ReportJob) -> None:
+        """To the process with the least to typeset so far (by the size of the data)."""
+        helper = min(self._helpers, key=lambda helper: helper.size)
+        helper.jobs.append(job)
+        helper.size += len(job.data)
+        helper.process.send(job)
 
     def files(self) -> dict[str, bytes]:
         made: dict[str, bytes] = {}
-        shares: list[tuple[Alongside | None, list[ReportJob]]] = [*self._shares, (None, self._waiting)]
-        for helper, jobs in shares:
-            answer = helper.result() if helper is not None else None
+        shares: list[tuple[Alongside | None, list[ReportJob]]] = [*((helper.process, helper.jobs) for helper in self._helpers), (None, self._waiting)]
+        for process, jobs in shares:
+            answer = process.result() if process is not None else None
             if isinstance(answer, dict) and set(answer) == {job.path for job in jobs}:
                 made.update(answer)
             elif jobs:  # typeset here: no other process was asked, or it failed (here any error shows)
@@ -114,6 +107,15 @@ class Reports:
             if key is not None:
                 self._store.save("rapporten", key, made[job.path])
         return {**self._made, **made}
+
+
+@dataclass
+class _Helper:
+    """A process that typesets reports, with what it was given."""
+
+    process: Alongside
+    jobs: list[ReportJob] = field(default_factory=list)
+    size: int = 0  # the jobs' data, in characters
 
 
 # What the reports say, in the site's language.
@@ -136,86 +138,69 @@ def _text(text: str) -> dict[str, Any]:
     return {"type": "text", "text": text}
 
 
-def _table(header: list[str], rows: list[list[str]], align: str) -> dict[str, Any]:
-    return {"type": "table", "header": [str(cell) for cell in header], "rows": [[str(cell) for cell in row] for row in rows], "align": align}
+def _table(header: list[str], rows: list[list[str]], align: str, landscape: bool = False) -> dict[str, Any]:
+    """A table for the template (`table-block`): its text size by its number of columns, and the
+    width of each column after the first (which takes the rest of the line), in points."""
+    header, rows = [str(cell) for cell in header], [[str(cell) for cell in row] for row in rows]
+    size = 7 if len(header) > 8 else 8 if len(header) > 5 else 9
+    return {"type": "table", "header": header, "rows": rows, "align": align, "size": size,
+            "widths": [0.0, *_column_widths(header, rows, size, TEXT_WIDTH[landscape])]}
+
+
+def _column_widths(header: list[str], rows: list[list[str]], size: float, line: float) -> list[float]:
+    """Each column's width after the first: its longest cell and its header on one line, where the
+    first column keeps a third of the line; else the header's longest word; else all narrower
+    alike (their text wraps). Estimated, not measured: a character is at most 0.56 em wide in the
+    report's font (Libertinus Serif; digits 0.5 em), and a cell has 4 points on either side."""
+    def wide(text: str, bold: bool = False) -> float:
+        return round(len(text) * size * (0.6 if bold else 0.56) + 8.5, 1)
+
+    columns = list(zip(*rows, strict=True))[1:] if rows else [()] * (len(header) - 1)
+    cells = [max((wide(cell) for cell in column), default=0.0) for column in columns]
+    for heading in (lambda text: wide(text, True), lambda text: max(wide(part, True) for part in text.split() or [""])):
+        widths = [max(cell, heading(text)) for cell, text in zip(cells, header[1:], strict=True)]
+        if sum(widths) <= line * 2 / 3:
+            return widths
+    return [round(width * line * 2 / 3 / sum(widths), 1) for width in widths]
 
 
 def _legend(t: Translations, kinds: list[tuple[str, str]]) -> list[dict[str, str]]:
-    """Each kind of mark with its name, and the mark itself as in the lines (10 × 10 points)."""
-    return [{"kind": kind, "text": t.gettext(text), "svg": _svg(10, 10, [_mark(kind, 5 - 4 * (kind == "band"), 5, 9)])} for kind, text in kinds]
+    """Each kind of mark with its name (drawn in typesetting, as in the lines)."""
+    return [{"kind": kind, "text": t.gettext(text)} for kind, text in kinds]
 
 
-def _mark(kind: str, x: float, y: float, x2: float) -> tuple[str, str]:
-    """One mark at (x, y) (a band or shift to x2): its kind's path (see `_SHAPES`), or ("", an SVG
-    element) for a band (`band-now`, `band-desired`; in the legend `band`) or a shift, which are
-    drawn in their own colour."""
-    if kind.startswith("band") or kind == "shift":
-        left, right = sorted((x, x2))
-        colour, opacity, thick = (_DESIRED if kind == "band-desired" else _NOW, 0.3, 4) if kind != "shift" else (_GREY, 0.4, 3)
-        return "", (f'<rect x="{left}" y="{y - thick / 2}" width="{max(right - left, 0.8)}" height="{thick}" fill="{colour}" '
-                    f'fill-opacity="{opacity}"/>')
-    if kind in ("now", "previous", "cross-now"):
-        r = 2.75 if kind == "cross-now" else 3.5
-        return kind, f"M{x - r} {y - r}L{x + r} {y + r}M{x - r} {y + r}L{x + r} {y - r}"
-    if kind in ("desired", "cross-desired"):
-        r = 2.75 if kind == "cross-desired" else 3.5
-        return kind, f"M{x - r} {y}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0"
-    if kind == "agreed":
-        return kind, f"M{x} {y - 4.5}L{x + 4.5} {y}L{x} {y + 4.5}L{x - 4.5} {y}Z"
-    return kind, f"M{x - 1} {y - 3.5}h2v7h-2Z"  # a median
-
-
-def _svg(width: float, height: float, marks: list[tuple[str, str]], before: str = "") -> str:
-    """SVG of `width` × `height` points: `before`, then the bands and shifts, then one path per kind
-    of mark over all of them (a few elements, however many crosses), in `_SHAPES`' order."""
-    paths: dict[str, list[str]] = {kind: [] for kind in _SHAPES}
-    elements = [before]
-    for kind, drawn in marks:
-        (paths[kind] if kind else elements).append(drawn)
-    elements += [f'<path d="{"".join(parts)}" {_SHAPES[kind]}/>' for kind, parts in paths.items() if parts]
-    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">{"".join(elements)}</svg>'
-
-
-def _lines_svg(lines: list[list[dict[str, Any]]], low: float, high: float, width: float, pitch: float) -> str:
-    """A dimension's indicators as SVG of `width` points by `pitch` a line: each line from `low` to
-    `high` with a tick at every whole position, and its marks (see `templates/report/report.typ`)."""
-    inset = 5.0
-
-    def at(x: float) -> float:
-        return round(inset + (x - low) / (high - low) * (width - 2 * inset), 2)
-
-    ticks = [at(tick) for tick in range(math.ceil(low), math.floor(high) + 1)]
-    axes: list[str] = []
-    marks: list[tuple[str, str]] = []
-    for row, line in enumerate(lines):
-        middle = round(pitch * row + pitch / 2, 2)
-        axes.append(f"M0 {middle}H{width}" + "".join(f"M{x} {middle - 2}V{middle + 2}" for x in ticks))
-        marks += [_mark(mark["kind"], at(mark["x"]), round(middle + mark.get("offset", 0), 2), at(mark.get("x2", mark["x"]))) for mark in line]
-    axis = f'<path d="{"".join(axes)}" stroke="{_GREY}" stroke-width="0.5" fill="none"/>'
-    return _svg(width, round(pitch * len(lines), 2), marks, axis)
-
-
-def _drawn(block: dict[str, Any], view: AudienceView, t: Translations, landscape: bool = False) -> dict[str, Any]:
-    """Each dimension of a block with its lines as one SVG, and their marks in words for a screen
-    reader (`alt`), named as in the block's legend."""
-    low, high, width = view.settings.scale_min, view.settings.scale_max, LINE_WIDTH[landscape]
+def _drawn(block: dict[str, Any], view: AudienceView, t: Translations) -> dict[str, Any]:
+    """Each dimension of a block with its lines' marks apart (drawn as one SVG in typesetting:
+    `generator.site.typesetting.draw_marks`) and in words for a screen reader (`alt`), named as in
+    the block's legend."""
     words = {item["kind"]: item["text"] for item in block["legend"]}
+    said_of: dict[float, str] = {}  # a few positions, said hundreds of times
+
+    def number(x: float) -> str:
+        if x not in said_of:
+            said_of[x] = str(t.number(x))
+        return said_of[x]
+
     for dimension in block["dimensions"]:
         lines = [line.pop("marks") for line in dimension["lines"]]
         alts = []
         for line, marks in zip(dimension["lines"], lines, strict=True):
+            by_kind: dict[str, list[dict[str, Any]]] = {}
+            for mark in marks:
+                by_kind.setdefault("band" if mark["kind"].startswith("band") else mark["kind"], []).append(mark)
             said = []
             for kind in words:
-                values = [mark for mark in marks if mark["kind"] == kind]
+                values = by_kind.get(kind, [])
                 if kind == "band":  # the middle half of now and of desired
-                    said += [f"{words[kind]} {t.number(mark['x'])} – {t.number(mark['x2'])}" for mark in marks if mark["kind"].startswith("band")]
+                    said += [f"{words[kind]} {number(mark['x'])} – {number(mark['x2'])}" for mark in values]
                 elif kind.startswith("cross") and values:
-                    said.append(f"{words[kind]}: {', '.join(str(t.number(mark['x'])) for mark in values)}")
+                    said.append(f"{words[kind]}: {', '.join(number(mark['x']) for mark in values)}")
                 else:
-                    said += [f"{words[kind]} {t.number(mark['x'])}" for mark in values]
+                    said += [f"{words[kind]} {number(mark['x'])}" for mark in values]
             alts.append(f"{line['label']}: {'; '.join(said)}")
         dimension["alt"] = ". ".join(alts)
-        dimension["svg"] = _lines_svg(lines, low, high, width, block["pitch"])
+        dimension["marks"] = lines
+    block["scale"] = [view.settings.scale_min, view.settings.scale_max]
     return block
 
 
@@ -318,21 +303,6 @@ def network_report(network: NetworkFigures, view: AudienceView, t: Translations,
                                                             "stond: de verandering sinds vorige keer, in de tabel in de kolom 'Sinds %(previous)s'.")
                                   % {"previous": t.moment(network.previous.label)}})
             sections.append({"title": _("Het beeld op %(moment)s") % {"moment": latest}, "blocks": blocks})
-        talk = []
-        earlier = network.decisions_at(network.previous) if network.previous else ()
-        if not view.is_public and earlier and network.previous is not None:
-            talk += [{"type": "heading", "text": _("Wat we vorige keer afspraken (%(moment)s)") % {"moment": t.moment(network.previous.label)}},
-                     {"type": "list", "items": [f"{_(word(d.kind)).capitalize()}: {d.text}" for d in earlier]}]
-        if not view.is_public:
-            for kind, title in ((StarterKind.MOVEMENT, N_("Wat het meest verschoof")), (StarterKind.SHARED, N_("Waar het gesprek de groep bracht")),
-                                (StarterKind.SPREAD, N_("Waar jullie beelden het meest verschillen")),
-                                (StarterKind.GAP, N_("Waar huidig en gewenst het verst uiteen liggen")),
-                                (StarterKind.ROLES, N_("Waar rollen het verschillend zien"))):
-                items = [starter.sentence for starter in network.starters if starter.kind == kind]
-                if items:
-                    talk += [{"type": "heading", "text": _(title)}, {"type": "numbered", "items": items}]
-        if talk:
-            sections.append({"title": _("Om over te praten"), "blocks": talk})
         crosses = _drawn(_crosses_block(network, view, framework, t), view, t)
         if crosses["dimensions"]:
             sections.append({"title": _("Kruisjes op %(moment)s") % {"moment": latest}, "blocks": [crosses]})
@@ -390,16 +360,16 @@ def programme_report(figures: Figures, t: Translations, patterns: tuple[str, ...
     if not view.is_public:
         sections.append({"title": _("Wat opvalt"), "blocks": [{"type": "list", "items": list(patterns)} if patterns
                                                               else _text(_("Er springt nu geen patroon over de netwerken heen uit."))]})
-    sections.append({"title": _("Respons"), "blocks": [_table(*response, "l" + "r" * (len(response[0]) - 1))]})
-    sections.append({"title": _("Mediaan per indicator"), "blocks": [_table(*medians, "ll" + "r" * (len(medians[0]) - 2))]})
-    sections.append({"title": _("Waardecreatie per netwerk"), "blocks": [_table(*cycles, "l" + "r" * (len(cycles[0]) - 1))]})
+    sections.append({"title": _("Respons"), "blocks": [_table(*response, "l" + "r" * (len(response[0]) - 1), landscape=True)]})
+    sections.append({"title": _("Mediaan per indicator"), "blocks": [_table(*medians, "ll" + "r" * (len(medians[0]) - 2), landscape=True)]})
+    sections.append({"title": _("Waardecreatie per netwerk"), "blocks": [_table(*cycles, "l" + "r" * (len(cycles[0]) - 1), landscape=True)]})
     pictures = [_picture_block(network, view.framework, t) for network in figures.networks[:PICTURES_IN_PROGRAMME]]
     shown = [(network, block) for network, block in zip(figures.networks, pictures, strict=False) if block["dimensions"]]
     if shown:
         blocks: list[dict[str, Any]] = []
         for network, block in shown:  # a network's indicators as one group, under its name
             block["dimensions"] = [{"title": network.network, "lines": [line for d in block["dimensions"] for line in d["lines"]]}]
-            blocks.append(_drawn(block, view, t, landscape=True))
+            blocks.append(_drawn(block, view, t))
         for block in blocks[1:]:
             block["legend"] = []  # one legend, with the first network
         if len(figures.networks) > PICTURES_IN_PROGRAMME:
