@@ -61,6 +61,7 @@ from generator.site.folders import (
 )
 from generator.site.pages import GeneratedSite, render_site, template_environment
 from generator.site.rendered import PreviousPages
+from generator.site.reports import Reports
 from generator.site.template_cache import compiled_templates
 from generator.site.write import WriteResult, stage_tree
 
@@ -184,10 +185,15 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     networks = NetworkStore(store)
     carried = networks.take(keys) if store.enabled else {}
     dataset = dataset.with_scores_of(dataset.absent - carried.keys())
+    # With no previous pages every network's report and the programme's are typeset, unless the store
+    # has them: the processes that typeset start now, while the figures are made (if the store has
+    # them all, those processes end without work).
+    expected = len(dataset.networks) + 1 if not (previous and previous.index) else 0
+    made_reports = Reports(store, dataset.logo, expected) if reports else None
     with progress.step(N_("Pagina's en grafieken maken")):
         view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
         figures = aggregate(view, t, carried, keys)
-        site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store, reports)
+        site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store, made_reports)
     if store.enabled:
         networks.keep({network: key for network, key in keys.items() if network not in carried}, figures.scores)
     return replace(site, networks_taken_over=len(carried))

@@ -126,7 +126,7 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
                 translations: Translations = DUTCH, static_charts: bool = False, previous: PreviousPages | None = None,
-                store: Store | None = None, reports: bool = True) -> GeneratedSite:
+                store: Store | None = None, reports: Reports | None = None) -> GeneratedSite:
     """Plan the pages (with the charts each declares; a network page's are declared only when it
     is rendered), make those charts, then render the pages one at a time, so that only one network
     page's chart rows are in memory (at a thousand networks all of them would be half a gigabyte).
@@ -135,8 +135,8 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     `static_charts`: every chart also as a static SVG (vl-convert, 20–60 ms a chart), for print
     without JavaScript and to paste into a report; without it, print shows the drawn charts.
     `previous`: the pages of the previous build; one whose inputs are the same is taken from there.
-    `store`: where static SVGs (and reports) are kept between builds. `reports`: with the PDF reports
-    (`generator.site.reports`), each made with its page."""
+    `store`: where static SVGs are kept between builds. `reports`: where the PDF reports go
+    (`generator.site.reports`), each made with its page; None: no reports."""
     view = figures.view
     t = translations
     _ = t.gettext
@@ -161,20 +161,19 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     # Static charts are made for the whole site at once: with them every page is rendered.
     fingerprint = None if static_charts else program_fingerprint(env, (
         t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles,
-        framework.about_dimensions, framework.about_cycles, reports and installed_version("typst"), view.logo))
+        framework.about_dimensions, framework.about_cycles, reports is not None and installed_version("typst"), view.logo))
     index: dict[str, tuple[str, RenderedPage]] = {}
     # First which pages are taken over, and the reports of the others: those are typeset (by other
     # processes, when there are many) as they are added and while the pages are rendered.
     plans: list[tuple[PagePlan, str | None, RenderedPage | None]] = []
-    made_reports = Reports(store or Store(None), view.logo)
     report_of: dict[str, str] = {}  # a rendered page's path → its report's
     for plan in plan_pages(figures, slugs, t):
         key = page_key(fingerprint, plan.inputs) if fingerprint is not None and plan.inputs is not None else None
         reused = previous.get(plan.path, key) if key is not None else None
         plans.append((plan, key, reused))
-        if reused is None and plan.report is not None and reports:
+        if reused is None and plan.report is not None and reports is not None:
             report_of[plan.path], data = plan.report()
-            made_reports.add(report_of[plan.path], data)
+            reports.add(report_of[plan.path], data)
     rendered: dict[str, tuple[str, dict[str, bytes], dict[str, tuple[str, ...]]]] = {}
     for plan, key, reused in plans:
         if key is not None and reused is not None:
@@ -202,7 +201,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         if key is not None:
             page_files = {plan.path: files[plan.path], **({data_path: files[data_path]} if data_path else {}), **attached}
             rendered[plan.path] = (key, page_files, {spec.template: kinds.options_of(spec.template) for spec in page_specs.values()})
-    made = made_reports.files()
+    made = reports.files() if reports is not None else {}
     files.update(made)
     for path, (key, page_files, chart_templates) in rendered.items():
         if path in report_of:

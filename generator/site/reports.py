@@ -33,9 +33,8 @@ from generator.site.typesetting import DRAWING, REPORT_TEMPLATE, ReportJob, comp
 REPORTS_FOLDER = "rapporten"
 PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
 DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (white on it: 9 : 1)
-# From this much report data to typeset (JSON characters: a network's report has about 40,000, most of
-# it its charts' SVG), other processes typeset while this one renders the pages.
-ALONGSIDE_FROM = 40_000
+# From this many reports to typeset, other processes typeset them while this one renders the pages.
+ALONGSIDE_FROM = 2
 # The other process that typesets reports (see `Reports`): it imports only what typesetting needs.
 REPORTS_ALONGSIDE = ("import os; os.nice(10); from generator.core.processes import answer_parent_each; "
                      "from generator.site.typesetting import compile_reports; answer_parent_each(compile_reports)")
@@ -44,6 +43,7 @@ ReportData = dict[str, Any]
 PICTURES_IN_PROGRAMME = 20  # the programme's report shows the picture of this many networks (the rest: their own reports)
 LINE_WIDTH = {False: 198.0, True: 340.0}  # an indicator's line in points: A4 upright, A4 across
 TEXT_WIDTH = {False: 493.0, True: 739.0}  # between the margins (1.8 cm a side; see report.typ), in points
+TEXT_HEIGHT = {False: 717.0, True: 470.0}  # between the top and bottom margins (2.4 cm, 2 cm), in points
 def network_report_path(slug: str) -> str:
     return f"{REPORTS_FOLDER}/{slug}.pdf"
 
@@ -53,7 +53,9 @@ class Reports:
     others typeset as they are added by other processes once there is much to typeset, else here;
     collected by `files`."""
 
-    def __init__(self, store: Store, logo: tuple[str, bytes] | None) -> None:
+    def __init__(self, store: Store, logo: tuple[str, bytes] | None, expected: int = 0) -> None:
+        """`expected`: how many reports are sure to be typeset (none of them made before); from
+        `ALONGSIDE_FROM` the other processes start now, while this one makes what the reports show."""
         self._store, self._logo = store, logo
         # What every report is made of besides its data: the template, the drawing, Typst, the logo.
         self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes() + DRAWING.read_bytes()).hexdigest(), installed_version("typst"),
@@ -62,6 +64,16 @@ class Reports:
         self._jobs: list[tuple[ReportJob, str | None]] = []  # every report to typeset, with its key in the store
         self._waiting: list[ReportJob] = []  # those no other process has been given
         self._helpers: list[_Helper] = []
+        if expected >= ALONGSIDE_FROM:
+            self._start()
+
+    def _start(self) -> None:
+        """Other processes typeset from now on, as many as the machine has cores (at most two: this
+        process renders the pages meanwhile), each given what comes next while it typesets."""
+        self._helpers = [_Helper(Alongside(REPORTS_ALONGSIDE, (self._logo, True), more=True)) for _ in range(min(2, os.cpu_count() or 1))]
+        for waiting in sorted(self._waiting, key=lambda job: (-len(job.data), job.path)):
+            self._give(waiting)
+        self._waiting = []
 
     def add(self, path: str, data: ReportData) -> None:
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -78,14 +90,8 @@ class Reports:
             self._give(job)
             return
         self._waiting.append(job)
-        if sum(len(job.data) for job in self._waiting) >= ALONGSIDE_FROM:
-            # Much to typeset: other processes do it from now on, as many as the machine has cores
-            # (at most two: this process renders the pages meanwhile), each given what comes next
-            # while it typesets, so they start long before the last report is added.
-            self._helpers = [_Helper(Alongside(REPORTS_ALONGSIDE, (self._logo,), more=True)) for _ in range(min(2, os.cpu_count() or 1))]
-            for waiting in sorted(self._waiting, key=lambda job: (-len(job.data), job.path)):
-                self._give(waiting)
-            self._waiting = []
+        if len(self._waiting) >= ALONGSIDE_FROM:
+            self._start()
 
     def _give(self, job: ReportJob) -> None:
         """To the process with the least to typeset so far (by the size of the data)."""
@@ -143,7 +149,10 @@ def _table(header: list[str], rows: list[list[str]], align: str, landscape: bool
     width of each column after the first (which takes the rest of the line), in points."""
     header, rows = [str(cell) for cell in header], [[str(cell) for cell in row] for row in rows]
     size = 7 if len(header) > 8 else 8 if len(header) > 5 else 9
-    return {"type": "table", "header": header, "rows": rows, "align": align, "size": size,
+    # A long table comes in parts that each fit a page with their header (see report.typ), with room
+    # for a cell of two lines here and there: a row of one line is 0.62 em of text and 7 points.
+    part = int(0.8 * (TEXT_HEIGHT[landscape] - 40) / (0.62 * size + 7))
+    return {"type": "table", "header": header, "rows": rows, "align": align, "size": size, "part": part,
             "widths": [0.0, *_column_widths(header, rows, size, TEXT_WIDTH[landscape])]}
 
 

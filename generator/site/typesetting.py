@@ -43,16 +43,22 @@ _SHAPES = {
 }
 
 
+# The least the template sets (see `compile_reports`).
+_EMPTY_REPORT = {"lang": "nl", "title": "", "author": "", "organisation": "", "kind": "", "subtitle": "", "landscape": False, "header": "",
+                 "footer": "", "data_date": "", "page": "{n}", "colour": "#000000", "logo": "", "line_width": 198, "intro": [], "sections": []}
+
+
 @dataclass(frozen=True)
 class ReportJob:
     path: str
     data: str  # the report's data as JSON: its lines' marks as numbers (`draw_marks` draws them)
 
 
-def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -> dict[str, bytes]:
+def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None, warm: bool = False) -> dict[str, bytes]:
     """Each job's PDF, typeset as the jobs come. Typst sees only a folder of its own with the
     template and the logo, and only the fonts it carries (none of the machine's): the same bytes on
-    every machine."""
+    every machine. `warm`: first set an empty report, while waiting for the first job (a process
+    alongside): Typst then has its fonts and the template at hand."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="netwerkspiegel-rapporten-") as folder:
@@ -61,6 +67,8 @@ def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -
         if logo is not None:
             (root / Path(logo[0]).name).write_bytes(logo[1])
         compiler = typst.Compiler(root=str(root), ignore_system_fonts=True)
+        if warm:
+            compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": json.dumps(_EMPTY_REPORT)})
         made = {}
         for job in jobs:
             data = json.dumps(draw_marks(json.loads(job.data)), ensure_ascii=False)
@@ -73,11 +81,6 @@ def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -
             assert isinstance(pdf, bytes)
             made[job.path] = pdf
         return made
-
-
-def typeset_for_parent(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -> dict[str, bytes]:
-    """`compile_reports` in a process of its own (`answer_parent_each`): the jobs as they are sent."""
-    return compile_reports(jobs, logo)
 
 
 def draw_marks(data: dict[str, Any]) -> dict[str, Any]:
