@@ -26,7 +26,7 @@ from generator.core.framework import Framework
 from generator.core.language import N_, Translations
 from generator.core.processes import Alongside, installed_version
 from generator.core.store import Store
-from generator.core.vocabulary import Situation, word
+from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.charts import indicator_label, picture_lines
 from generator.site.typesetting import DRAWING, REPORT_TEMPLATE, ReportJob, compile_reports
 
@@ -238,19 +238,23 @@ def _picture_block(network: NetworkFigures, framework: Framework, t: Translation
     return {"type": "lines", "pitch": 19, "legend": _legend(t, legend), "dimensions": dimensions}
 
 
-def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Framework, t: Translations) -> dict[str, Any]:
-    """The crosses at the latest moment per dimension: internally every participant's cross (above
-    the line now, below it desired) with the medians and the middle half; in public only the group's."""
+def _network_block(network: NetworkFigures, view: AudienceView, framework: Framework, t: Translations) -> dict[str, Any]:
+    """The picture and the crosses at the latest moment in one figure per dimension: internally every
+    participant's cross (above the line now, below it desired), in public only the group's; the
+    middle half and the median now and desired; the shared picture; and in grey where the median now
+    was last time."""
     dimensions: list[dict[str, Any]] = []
     crosses: dict[tuple[str, Situation], list[float]] = {}
     if not view.is_public:
         for position in network.positions_latest:
             crosses.setdefault((position.indicator, position.situation), []).append(position.value)
-    for indicator in framework.for_network(network.network).indicators:
-        code = indicator.code
-        if not any((code, situation) in network.spreads for situation in Situation):
-            continue
+    for line in picture_lines(network, framework.for_network(network.network)):
+        code = line.indicator.code
         marks: list[dict[str, Any]] = []
+        if line.agreed is not None:
+            marks.append({"kind": "agreed", "x": line.agreed})
+        if line.change is not None and network.previous is not None:
+            marks.append({"kind": "previous", "x": line.change.previous, "offset": -4})
         for situation, sign, kind in ((Situation.CURRENT, -1, "now"), (Situation.DESIRED, 1, "desired")):
             spread = network.spreads.get((code, situation))
             if spread is None:
@@ -262,18 +266,18 @@ def _crosses_block(network: NetworkFigures, view: AudienceView, framework: Frame
                 stacked[value] = stacked.get(value, 0) + 1
                 marks.append({"kind": f"cross-{kind}", "x": value, "offset": sign * (10 + 5 * level)})
             marks.append({"kind": f"median-{kind}", "x": spread.median, "offset": 4 * sign})
-        shared = network.agreed_latest.get((code, Situation.CURRENT))
-        if shared is not None:
-            marks.append({"kind": "agreed", "x": shared.value})
-        dimension = framework.dimension(indicator.dimension)
+        dimension = framework.dimension(line.indicator.dimension)
         title = f"{dimension.code}. {dimension.name}"
         if not dimensions or dimensions[-1]["title"] != title:
             dimensions.append({"title": title, "lines": []})
-        dimensions[-1]["lines"].append({"label": indicator_label(framework, code), "left": indicator.left, "right": indicator.right, "marks": marks})
+        dimensions[-1]["lines"].append({"label": indicator_label(framework, code), "left": line.indicator.left, "right": line.indicator.right,
+                                        "marks": marks})
     legend = [("cross-now", N_("kruisje nu")), ("cross-desired", N_("kruisje gewenst"))] if not view.is_public else []
     legend += [("median-now", N_("mediaan nu")), ("median-desired", N_("mediaan gewenst")), ("band", N_("middelste helft van de kruisjes"))]
     if any(mark["kind"] == "agreed" for d in dimensions for item in d["lines"] for mark in item["marks"]):
         legend.append(("agreed", N_("gedeeld beeld")))
+    if any(mark["kind"] == "previous" for d in dimensions for item in d["lines"] for mark in item["marks"]):
+        legend.append(("previous", N_("mediaan nu, vorige keer")))
     return {"type": "lines", "pitch": 56 if not view.is_public else 19, "legend": _legend(t, legend), "dimensions": dimensions}
 
 
@@ -304,17 +308,16 @@ def network_report(network: NetworkFigures, view: AudienceView, t: Translations,
                                                                  withheld) % {"count": withheld}})
     sections: list[dict[str, Any]] = []
     if network.latest is not None:
-        picture = _drawn(_picture_block(network, framework, t), view, t)
-        if picture["dimensions"]:
-            blocks = [picture, _table(*tables["picture"])]
+        figure = _drawn(_network_block(network, view, framework, t), view, t)
+        if figure["dimensions"]:
+            blocks: list[dict[str, Any]] = [figure]
             if network.previous is not None and network.changes:
-                blocks.insert(0, {"type": "note", "text": _("Per indicator de mediaan nu (×) en gewenst (○), en in grijs waar de mediaan op %(previous)s "
-                                                            "stond: de verandering sinds vorige keer, in de tabel in de kolom 'Sinds %(previous)s'.")
+                blocks.insert(0, {"type": "note", "text": _("In grijs: waar de mediaan nu op %(previous)s stond, de verandering sinds vorige keer.")
                                   % {"previous": t.moment(network.previous.label)}})
+                moved = [starter.sentence for starter in network.starters if starter.kind == StarterKind.MOVEMENT] if not view.is_public else []
+                if moved:
+                    blocks += [{"type": "heading", "text": _("Wat het meest verschoof")}, {"type": "list", "items": moved}]
             sections.append({"title": _("Het beeld op %(moment)s") % {"moment": latest}, "blocks": blocks})
-        crosses = _drawn(_crosses_block(network, view, framework, t), view, t)
-        if crosses["dimensions"]:
-            sections.append({"title": _("Kruisjes op %(moment)s") % {"moment": latest}, "blocks": [crosses]})
     if network.agreed:
         blocks = [_table(*tables["agreed"])]
         if not view.is_public:

@@ -55,7 +55,6 @@ def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan
 
         def report(network: NetworkFigures = network, slug: str = slug, withheld: list = withheld) -> tuple[str, dict[str, Any]]:
             tables = {
-                "picture": _picture_table(network, picture_lines(network, framework), t, framework),
                 "agreed": _agreed_table(network, t, framework),
                 "participation": _participation_table(network, view.sizes.get(network.network), t, view.settings.public_min_group),
                 "cycles": _cycle_table(network, t, framework),
