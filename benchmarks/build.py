@@ -14,7 +14,8 @@ reflections each), then runs in fresh processes:
   4. MkDocs alone on the generated pages (`generator.site.engine.build_html`, in one process),
   5. the engine's floor: MkDocs + Material, same configuration, on as many plain pages (a heading
      and a paragraph each), in one process and with an empty cache: MkDocs as it comes,
-  6. the cold build again without the PDF reports (`--no-pdf`): what the reports add.
+  6. the cold build again without the PDF reports (`--no-pdf`), right before step 1 in each round
+     (new folders, a new cache): what the reports add, also per round.
 The builds themselves use two processes for MkDocs on a machine with two cores (see
 `generator.site.engine.PAGES_FOR_TWO`); their peak memory is that of the main process, the helper
 process's is about that of step 4.
@@ -154,6 +155,14 @@ def one_round(work: Path, args: argparse.Namespace) -> dict[str, object]:
         if (default_folder() / "deduce").is_dir():
             (private / "netwerkspiegel" / "deduce").symlink_to(default_folder() / "deduce", target_is_directory=True)
         env = {**env, "XDG_CACHE_HOME": str(private)}
+    # The same cold build without the PDF reports, right before it (the machine's pace moves between
+    # minutes): what they add (new folders, a new cache).
+    no_pdf_env = {**env, "XDG_CACHE_HOME": str(work / "cache-no-pdf")} if not args.user_cache else env
+    if not args.user_cache:
+        (work / "cache-no-pdf" / "netwerkspiegel").mkdir(parents=True)
+        if (private / "netwerkspiegel" / "deduce").is_symlink():
+            (work / "cache-no-pdf" / "netwerkspiegel" / "deduce").symlink_to((private / "netwerkspiegel" / "deduce").resolve(), target_is_directory=True)
+    no_pdf, _ = timed([*build[:7], str(work / "no_pdf_src"), "--out", str(work / "no_pdf_site"), *build[10:], "--no-pdf"], no_pdf_env)
     cold, cold_rss = timed(build, env)
     warm, warm_rss = timed(build, env)
     change_one_export(data)
@@ -172,13 +181,6 @@ def one_round(work: Path, args: argparse.Namespace) -> dict[str, object]:
     timed([*build[:7], str(full_src), "--out", str(full_out), *build[10:]], env)
     served_identical = same_tree(src, full_src) and same_tree(out, full_out)
     alone, alone_rss = timed(mkdocs_only, engine_only(work / "cache-mkdocs"))
-    # The same cold build without the PDF reports: what they add (new folders, a new cache).
-    no_pdf_env = {**env, "XDG_CACHE_HOME": str(work / "cache-no-pdf")} if not args.user_cache else env
-    if not args.user_cache:
-        (work / "cache-no-pdf" / "netwerkspiegel").mkdir(parents=True)
-        if (private / "netwerkspiegel" / "deduce").is_symlink():
-            (work / "cache-no-pdf" / "netwerkspiegel" / "deduce").symlink_to((private / "netwerkspiegel" / "deduce").resolve(), target_is_directory=True)
-    no_pdf, _ = timed([*build[:7], str(work / "no_pdf_src"), "--out", str(work / "no_pdf_site"), *build[10:], "--no-pdf"], no_pdf_env)
     pages = sum(1 for _ in src.rglob("*.md"))
     plain = work / "plain_src"
     plain.mkdir()
@@ -252,8 +254,9 @@ def main() -> None:
     print(f"Verhouding hele build / MkDocs op onze pagina's: koud {cold / alone:.2f}, warm {warm / alone:.2f}")
     per_round = ", ".join(f"{float(r['cold']) / float(r['floor']):.2f}" for r in rounds)  # type: ignore[arg-type]
     print(f"Verhouding hele build / vloer: koud {cold / floor:.2f}, warm {warm / floor:.2f} (koud per ronde: {per_round})")
-    print(f"Hele build, koud, zonder PDF-rapporten (--no-pdf): {no_pdf:7.2f} s; de rapporten voegen {(cold - no_pdf) / no_pdf:.2f} toe; "
-          f"zonder rapporten / vloer: {no_pdf / floor:.2f}")
+    added = ", ".join(f"{(float(r['cold']) - float(r['no_pdf'])) / float(r['no_pdf']):.2f}" for r in rounds)  # type: ignore[arg-type]
+    print(f"Hele build, koud, zonder PDF-rapporten (--no-pdf): {no_pdf:7.2f} s; de rapporten voegen {(cold - no_pdf) / no_pdf:.2f} toe "
+          f"(per ronde, direct na elkaar gemeten: {added}); zonder rapporten / vloer: {no_pdf / floor:.2f}")
     print(f"Herbouw zoals serve (zelfde proces):  {served:7.2f} s")
     print(f"Verhouding herbouw / koud: {rebuild / cold:.2f}; gelijk aan een volledige build: {'ja' if identical else 'NEE'}")
     print(f"Verhouding herbouw zoals serve / koud: {served / cold:.2f}; gelijk aan een volledige build: {'ja' if served_identical else 'NEE'}")
