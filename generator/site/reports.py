@@ -35,8 +35,9 @@ PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
 DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (white on it: 9 : 1)
 # From this many reports to typeset, other processes typeset them while this one renders the pages.
 ALONGSIDE_FROM = 2
-# The other process that typesets reports (see `Reports`): it imports only what typesetting needs.
-REPORTS_ALONGSIDE = ("import os; os.nice(10); from generator.core.processes import answer_parent_each; "
+# The other process that typesets reports (see `Reports`): it imports only what typesetting needs, and
+# gives way to the process that renders the pages (a lower priority, where the system has one).
+REPORTS_ALONGSIDE = ("import os; hasattr(os, 'nice') and os.nice(10); from generator.core.processes import answer_parent_each; "
                      "from generator.site.typesetting import compile_reports; answer_parent_each(compile_reports)")
 
 ReportData = dict[str, Any]
@@ -44,6 +45,8 @@ PICTURES_IN_PROGRAMME = 20  # the programme's report shows the picture of this m
 LINE_WIDTH = {False: 198.0, True: 340.0}  # an indicator's line in points: A4 upright, A4 across
 TEXT_WIDTH = {False: 493.0, True: 739.0}  # between the margins (1.8 cm a side; see report.typ), in points
 TEXT_HEIGHT = {False: 717.0, True: 470.0}  # between the top and bottom margins (2.4 cm, 2 cm), in points
+
+
 def network_report_path(slug: str) -> str:
     return f"{REPORTS_FOLDER}/{slug}.pdf"
 
