@@ -179,3 +179,20 @@ def test_first_pages_of_the_reports_as_images(dataset, audience, monkeypatch):
         name = "programma" if job.path == "rapporten/programma.pdf" else "netwerk"
         (ARTIFACTS / f"rapport-{name}-{audience.value}.png").write_bytes(first)
     assert {"rapporten/zelfgestuurd-leren.pdf", "rapporten/programma.pdf"} <= {job.path for job in jobs}
+
+
+def test_a_tables_columns_fit_the_line_and_keep_numbers_on_one_line_where_they_can():
+    """Columns after the first are as wide as their longest cell (a number never wraps) while they
+    fit beside the first column's longest cell; a table too wide for that shares what is left."""
+    header = ["Netwerk", "Laatste meetmoment", *[f"{number}a" for number in range(1, 13)]]
+    rows = [["Zelfgestuurd leren", "2026-voorjaar", *["7,5 (n=10)"] * 12]]
+    table = reports._table(header, rows, "ll" + "r" * 12, landscape=True)
+    widths = table["widths"]
+    assert widths[0] == 0.0 and len(widths) == len(header)  # the first column takes the rest of the line
+    assert min(widths[2:]) >= len("7,5 (n=10)") * table["size"] * 0.56
+    first = len("Zelfgestuurd leren") * table["size"] * 0.56
+    assert sum(widths) <= reports.TEXT_WIDTH[True] - first
+    many = reports._table(["Waardecyclus", *[f"20{year}-voorjaar" for year in range(10, 40)]], [["1. Directe waarde", *["12"] * 30]], "l" + "r" * 30)
+    first = len("1. Directe waarde") * many["size"] * 0.56
+    assert sum(many["widths"]) <= reports.TEXT_WIDTH[False] - first  # narrower alike, beside the first column's longest cell
+    assert len(set(many["widths"][1:])) == 1

@@ -160,20 +160,22 @@ def _table(header: list[str], rows: list[list[str]], align: str, landscape: bool
 
 
 def _column_widths(header: list[str], rows: list[list[str]], size: float, line: float) -> list[float]:
-    """Each column's width after the first: its longest cell and its header on one line, where the
-    first column keeps a third of the line; else the header's longest word; else all narrower
-    alike (their text wraps). Estimated, not measured: a character is at most 0.56 em wide in the
-    report's font (Libertinus Serif; digits 0.5 em), and a cell has 4 points on either side."""
+    """Each column's width after the first, in the line left by the first column's longest cell (at
+    most a third of the line): its longest cell and its header on one line; else the header's
+    longest word; else all narrower alike (their text wraps). Estimated, not measured: a character
+    is at most 0.56 em wide in the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em, and
+    a cell has 4 points on either side."""
     def wide(text: str, bold: bool = False) -> float:
         return round(len(text) * size * (0.6 if bold else 0.56) + 8.5, 1)
 
-    columns = list(zip(*rows, strict=True))[1:] if rows else [()] * (len(header) - 1)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(header)
     cells = [max((wide(cell) for cell in column), default=0.0) for column in columns]
+    rest = line - min(max(cells[0], wide(header[0], True)), line / 3)
     for heading in (lambda text: wide(text, True), lambda text: max(wide(part, True) for part in text.split() or [""])):
-        widths = [max(cell, heading(text)) for cell, text in zip(cells, header[1:], strict=True)]
-        if sum(widths) <= line * 2 / 3:
+        widths = [max(cell, heading(text)) for cell, text in zip(cells[1:], header[1:], strict=True)]
+        if sum(widths) <= rest:
             return widths
-    return [round(width * line * 2 / 3 / sum(widths), 1) for width in widths]
+    return [round(width * rest / sum(widths), 1) for width in widths]
 
 
 def _legend(t: Translations, kinds: list[tuple[str, str]]) -> list[dict[str, str]]:
