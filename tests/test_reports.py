@@ -196,3 +196,4 @@ def test_a_tables_columns_fit_the_line_and_keep_numbers_on_one_line_where_they_c
     first = len("1. Directe waarde") * many["size"] * 0.56
     assert sum(many["widths"]) <= reports.TEXT_WIDTH[False] - first  # narrower alike, beside the first column's longest cell
     assert len(set(many["widths"][1:])) == 1
+    assert table["row"] > 0 and many["row"] == 0  # rows of a fixed height only where every cell fits on one line

@@ -44,7 +44,6 @@ ReportData = dict[str, Any]
 PICTURES_IN_PROGRAMME = 20  # the programme's report shows the picture of this many networks (the rest: their own reports)
 LINE_WIDTH = {False: 198.0, True: 340.0}  # an indicator's line in points: A4 upright, A4 across
 TEXT_WIDTH = {False: 493.0, True: 739.0}  # between the margins (1.8 cm a side; see report.typ), in points
-TEXT_HEIGHT = {False: 717.0, True: 470.0}  # between the top and bottom margins (2.4 cm, 2 cm), in points
 
 
 def network_report_path(slug: str) -> str:
@@ -148,30 +147,35 @@ def _text(text: str) -> dict[str, Any]:
 
 
 def _table(header: list[str], rows: list[list[str]], align: str, landscape: bool = False) -> dict[str, Any]:
-    """A table for the template (`table-block`): its text size by its number of columns, and the
-    width of each column after the first (which takes the rest of the line), in points."""
+    """A table for the template (`table-block`): its text size by its number of columns, the width
+    of each column after the first (which takes the rest of the line), in points, and the height of
+    a row when every cell fits on one line (a table of fixed rows is laid out in half the time:
+    it counts for 200 network reports), else 0."""
     header, rows = [str(cell) for cell in header], [[str(cell) for cell in row] for row in rows]
     size = 7 if len(header) > 8 else 8 if len(header) > 5 else 9
-    # A long table comes in parts that each fit a page with their header (see report.typ), with room
-    # for a cell of two lines here and there: a row of one line is 0.62 em of text and 7 points.
-    part = int(0.8 * (TEXT_HEIGHT[landscape] - 40) / (0.62 * size + 7))
-    return {"type": "table", "header": header, "rows": rows, "align": align, "size": size, "part": part,
-            "widths": [0.0, *_column_widths(header, rows, size, TEXT_WIDTH[landscape])]}
+    line = TEXT_WIDTH[landscape]
+    widths = _column_widths(header, rows, size, line)
+    first = line - sum(widths)
+    one_line = all(_wide(row[0], size) <= first and all(_wide(cell, size) <= width for cell, width in zip(row[1:], widths, strict=True))
+                   for row in rows)
+    return {"type": "table", "header": header, "rows": rows, "align": align, "size": size, "widths": [0.0, *widths],
+            "row": round(0.75 * size + 7, 2) if one_line else 0}
+
+
+def _wide(text: str, size: float, bold: bool = False) -> float:
+    """A cell's width on one line, estimated, not measured: a character is at most 0.56 em wide in
+    the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em; 4 points on either side."""
+    return round(len(text) * size * (0.6 if bold else 0.56) + 8.5, 1)
 
 
 def _column_widths(header: list[str], rows: list[list[str]], size: float, line: float) -> list[float]:
     """Each column's width after the first, in the line left by the first column's longest cell (at
     most a third of the line): its longest cell and its header on one line; else the header's
-    longest word; else all narrower alike (their text wraps). Estimated, not measured: a character
-    is at most 0.56 em wide in the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em, and
-    a cell has 4 points on either side."""
-    def wide(text: str, bold: bool = False) -> float:
-        return round(len(text) * size * (0.6 if bold else 0.56) + 8.5, 1)
-
+    longest word; else all narrower alike (their text wraps)."""
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(header)
-    cells = [max((wide(cell) for cell in column), default=0.0) for column in columns]
-    rest = line - min(max(cells[0], wide(header[0], True)), line / 3)
-    for heading in (lambda text: wide(text, True), lambda text: max(wide(part, True) for part in text.split() or [""])):
+    cells = [max((_wide(cell, size) for cell in column), default=0.0) for column in columns]
+    rest = line - min(max(cells[0], _wide(header[0], size, True)), line / 3)
+    for heading in (lambda text: _wide(text, size, True), lambda text: max(_wide(part, size, True) for part in text.split() or [""])):
         widths = [max(cell, heading(text)) for cell, text in zip(cells[1:], header[1:], strict=True)]
         if sum(widths) <= rest:
             return widths
