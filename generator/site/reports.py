@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from generator.core.language import N_, Translations
 from generator.core.processes import Alongside, installed_version
 from generator.core.store import Store
 from generator.core.vocabulary import Situation, StarterKind, word
-from generator.site.charts import indicator_label, picture_lines
+from generator.site.charts import PictureLine, indicator_label, picture_lines
 from generator.site.typesetting import DRAWING, REPORT_TEMPLATE, ReportJob, compile_reports
 
 REPORTS_FOLDER = "rapporten"
@@ -72,7 +73,7 @@ class Reports:
     def _start(self) -> None:
         """Other processes typeset from now on, as many as the machine has cores (at most two: this
         process renders the pages meanwhile), each given what comes next while it typesets."""
-        self._helpers = [_Helper(Alongside(REPORTS_ALONGSIDE, (self._logo, True), more=True)) for _ in range(min(2, os.cpu_count() or 1))]
+        self._helpers = [_Helper(Alongside(REPORTS_ALONGSIDE, (self._logo,), more=True)) for _ in range(min(2, os.cpu_count() or 1))]
         for waiting in sorted(self._waiting, key=lambda job: (-len(job.data), job.path)):
             self._give(waiting)
         self._waiting = []
@@ -222,29 +223,36 @@ def _drawn(block: dict[str, Any], view: AudienceView, t: Translations) -> dict[s
     return block
 
 
-def _picture_block(network: NetworkFigures, framework: Framework, t: Translations) -> dict[str, Any]:
-    """The network's picture (see `generator.site.charts.picture_lines`) as lines per dimension."""
+def _lines_block(network: NetworkFigures, framework: Framework, t: Translations, marks_of: Callable[[PictureLine], list[dict[str, Any]]],
+                 legend: list[tuple[str, str]], if_drawn: list[tuple[str, str]], pitch: float) -> dict[str, Any]:
+    """Every indicator of the network's picture (`generator.site.charts.picture_lines`) as a line
+    with the marks `marks_of` gives it, grouped by dimension; in the legend `legend`, then each of
+    `if_drawn` that some line has."""
     dimensions: list[dict[str, Any]] = []
-    legend = [("now", N_("nu")), ("desired", N_("gewenst"))]
     for line in picture_lines(network, framework):
-        marks: list[dict[str, Any]] = []
-        if line.agreed is not None:
-            marks.append({"kind": "agreed", "x": line.agreed})
-        if line.change is not None and network.previous is not None:
-            marks += [{"kind": "shift", "x": line.change.previous, "x2": line.change.latest}, {"kind": "previous", "x": line.change.previous}]
-        marks += [{"kind": "desired", "x": line.desired.median}] if line.desired is not None else []
-        marks += [{"kind": "now", "x": line.current.median}] if line.current is not None else []
         dimension = framework.dimension(line.indicator.dimension)
         title = f"{dimension.code}. {dimension.name}"
         if not dimensions or dimensions[-1]["title"] != title:
             dimensions.append({"title": title, "lines": []})
         dimensions[-1]["lines"].append({"label": indicator_label(framework, line.indicator.code), "left": line.indicator.left,
-                                        "right": line.indicator.right, "marks": marks})
-    if any(mark["kind"] == "agreed" for d in dimensions for item in d["lines"] for mark in item["marks"]):
-        legend.append(("agreed", N_("gedeeld beeld")))
-    if network.previous is not None:
-        legend.append(("previous", N_("vorige keer")))
-    return {"type": "lines", "pitch": 19, "legend": _legend(t, legend), "dimensions": dimensions}
+                                        "right": line.indicator.right, "marks": marks_of(line)})
+    drawn = {mark["kind"] for d in dimensions for item in d["lines"] for mark in item["marks"]}
+    legend = legend + [(kind, name) for kind, name in if_drawn if kind in drawn]
+    return {"type": "lines", "pitch": pitch, "legend": _legend(t, legend), "dimensions": dimensions}
+
+
+def _picture_block(network: NetworkFigures, framework: Framework, t: Translations) -> dict[str, Any]:
+    """The network's picture as on its page: the medians now and desired, the shared picture, and
+    where the median was last time."""
+    def marks_of(line: PictureLine) -> list[dict[str, Any]]:
+        marks: list[dict[str, Any]] = [{"kind": "agreed", "x": line.agreed}] if line.agreed is not None else []
+        if line.change is not None and network.previous is not None:
+            marks += [{"kind": "shift", "x": line.change.previous, "x2": line.change.latest}, {"kind": "previous", "x": line.change.previous}]
+        marks += [{"kind": "desired", "x": line.desired.median}] if line.desired is not None else []
+        return marks + ([{"kind": "now", "x": line.current.median}] if line.current is not None else [])
+
+    return _lines_block(network, framework, t, marks_of, [("now", N_("nu")), ("desired", N_("gewenst"))],
+                        [("agreed", N_("gedeeld beeld")), ("previous", N_("vorige keer"))], 19)
 
 
 def _network_block(network: NetworkFigures, view: AudienceView, framework: Framework, t: Translations) -> dict[str, Any]:
@@ -252,42 +260,32 @@ def _network_block(network: NetworkFigures, view: AudienceView, framework: Frame
     participant's cross (above the line now, below it desired), in public only the group's; the
     middle half and the median now and desired; the shared picture; and in grey where the median now
     was last time."""
-    dimensions: list[dict[str, Any]] = []
     crosses: dict[tuple[str, Situation], list[float]] = {}
     if not view.is_public:
         for position in network.positions_latest:
             crosses.setdefault((position.indicator, position.situation), []).append(position.value)
-    for line in picture_lines(network, framework.for_network(network.network)):
-        code = line.indicator.code
-        marks: list[dict[str, Any]] = []
-        if line.agreed is not None:
-            marks.append({"kind": "agreed", "x": line.agreed})
+
+    def marks_of(line: PictureLine) -> list[dict[str, Any]]:
+        marks: list[dict[str, Any]] = [{"kind": "agreed", "x": line.agreed}] if line.agreed is not None else []
         if line.change is not None and network.previous is not None:
             marks.append({"kind": "previous", "x": line.change.previous, "offset": -4})
         for situation, sign, kind in ((Situation.CURRENT, -1, "now"), (Situation.DESIRED, 1, "desired")):
-            spread = network.spreads.get((code, situation))
+            spread = network.spreads.get((line.indicator.code, situation))
             if spread is None:
                 continue
             marks.append({"kind": f"band-{kind}", "x": spread.q1, "x2": spread.q3, "offset": 4 * sign})
             stacked: dict[float, int] = {}
-            for value in sorted(crosses.get((code, situation), [])):
+            for value in sorted(crosses.get((line.indicator.code, situation), [])):
                 level = min(stacked.get(value, 0), 3)
                 stacked[value] = stacked.get(value, 0) + 1
                 marks.append({"kind": f"cross-{kind}", "x": value, "offset": sign * (10 + 5 * level)})
             marks.append({"kind": f"median-{kind}", "x": spread.median, "offset": 4 * sign})
-        dimension = framework.dimension(line.indicator.dimension)
-        title = f"{dimension.code}. {dimension.name}"
-        if not dimensions or dimensions[-1]["title"] != title:
-            dimensions.append({"title": title, "lines": []})
-        dimensions[-1]["lines"].append({"label": indicator_label(framework, code), "left": line.indicator.left, "right": line.indicator.right,
-                                        "marks": marks})
+        return marks
+
     legend = [("cross-now", N_("kruisje nu")), ("cross-desired", N_("kruisje gewenst"))] if not view.is_public else []
     legend += [("median-now", N_("mediaan nu")), ("median-desired", N_("mediaan gewenst")), ("band", N_("middelste helft van de kruisjes"))]
-    if any(mark["kind"] == "agreed" for d in dimensions for item in d["lines"] for mark in item["marks"]):
-        legend.append(("agreed", N_("gedeeld beeld")))
-    if any(mark["kind"] == "previous" for d in dimensions for item in d["lines"] for mark in item["marks"]):
-        legend.append(("previous", N_("mediaan nu, vorige keer")))
-    return {"type": "lines", "pitch": 56 if not view.is_public else 19, "legend": _legend(t, legend), "dimensions": dimensions}
+    return _lines_block(network, framework.for_network(network.network), t, marks_of, legend,
+                        [("agreed", N_("gedeeld beeld")), ("previous", N_("mediaan nu, vorige keer"))], 56 if not view.is_public else 19)
 
 
 def network_report(network: NetworkFigures, view: AudienceView, t: Translations, tables: dict[str, tuple[list[str], list[list[str]], str]],

@@ -43,22 +43,16 @@ _SHAPES = {
 }
 
 
-# The least the template sets (see `compile_reports`).
-_EMPTY_REPORT = {"lang": "nl", "title": "", "author": "", "organisation": "", "kind": "", "subtitle": "", "landscape": False, "header": "",
-                 "footer": "", "data_date": "", "page": "{n}", "colour": "#000000", "logo": "", "line_width": 198, "intro": [], "sections": []}
-
-
 @dataclass(frozen=True)
 class ReportJob:
     path: str
     data: str  # the report's data as JSON: its lines' marks as numbers (`draw_marks` draws them)
 
 
-def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None, warm: bool = False) -> dict[str, bytes]:
+def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -> dict[str, bytes]:
     """Each job's PDF, typeset as the jobs come. Typst sees only a folder of its own with the
     template and the logo, and only the fonts it carries (none of the machine's): the same bytes on
-    every machine. `warm`: first set an empty report, while waiting for the first job (a process
-    alongside): Typst then has its fonts and the template at hand."""
+    every machine."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="netwerkspiegel-rapporten-") as folder:
@@ -67,8 +61,6 @@ def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None, w
         if logo is not None:
             (root / Path(logo[0]).name).write_bytes(logo[1])
         compiler = typst.Compiler(root=str(root), ignore_system_fonts=True)
-        if warm:
-            compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": json.dumps(_EMPTY_REPORT)})
         made = {}
         for job in jobs:
             data = json.dumps(draw_marks(json.loads(job.data)), ensure_ascii=False)
