@@ -31,7 +31,7 @@ test: lint $(STAMP)
 
 # The inner loop: lint and every test that is neither slow nor in a browser (under two minutes).
 test-fast: lint $(STAMP)
-	NETWERKSPIEGEL_TESTS_SHARE_DEDUCE=1 $(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 # The stages import one way (import-linter), every function is typed (mypy), the style is one (ruff).
 lint: $(STAMP)

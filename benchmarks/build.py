@@ -48,7 +48,12 @@ MOMENTS = ["2024-najaar", "2025-voorjaar", "2025-najaar", "2026-voorjaar"]
 CYCLES = ["direct", "potentieel", "toegepast", "gerealiseerd", "transformatief"]
 
 
-def make_data(folder: Path, networks: int, seed: int = 1) -> int:
+def make_data(folder: Path, networks: int, seed: int = 1, reflections_each: int = 0) -> int:
+    """N networks' exports in `folder`; the number of score rows. Reflections: three per network,
+    or with `reflections_each` that many per participant per moment (`benchmarks/texts.py`), half
+    of them public."""
+    from benchmarks.texts import reflection
+
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     rows = 0
@@ -66,6 +71,10 @@ def make_data(folder: Path, networks: int, seed: int = 1) -> int:
                         writer.writerow([name, moment, f"deelnemer{person:02d}.n{number:03d}@school.nl", indicator, current, "huidig"])
                         writer.writerow([name, moment, f"deelnemer{person:02d}.n{number:03d}@school.nl", indicator, desired, "gewenst"])
                         rows += 2
+        if reflections_each:
+            reflections += [[name, moment, f"deelnemer{person:02d}.n{number:03d}@school.nl", rng.choice(CYCLES), reflection(rng), rng.choice(["ja", "nee"])]
+                            for moment in MOMENTS for person in range(1, 13) for _ in range(reflections_each)]
+            continue
         for index in range(3):
             reflections.append([name, rng.choice(MOMENTS), f"deelnemer{index + 1:02d}.n{number:03d}@school.nl", rng.choice(CYCLES),
                                 f"Reflectie {index + 1} van {name}: wat het netwerk ons opleverde.", rng.choice(["ja", "nee"])])

@@ -215,13 +215,13 @@ def _site_language(args: argparse.Namespace) -> Language | None:
 
 
 def _progress(t: Translations) -> Progress:
-    """The progress of long steps, on stderr: a bar in a terminal, a line every 10 s in a CI log."""
+    """The progress of long steps, on stderr: a bar in a terminal, a line every 5 s in a CI log."""
     return Progress(sys.stderr, t)
 
 
 def _check(args: argparse.Namespace, t: Translations) -> int:
     from generator.analyse.report import public_texts, summary
-    from generator.pipeline import name_finder, read_data
+    from generator.pipeline import read_data
 
 
     progress = _progress(t)
@@ -232,11 +232,12 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
         from dataclasses import replace
 
         from generator.analyse.audience import for_audience
+        from generator.core.name_removal import NameRemoval
 
         print()
         sys.stdout.flush()  # what was read, before the progress of Deduce on stderr
         framework = dataset.framework.in_language(t.language)
-        names = name_finder(progress)
+        names = NameRemoval(store, progress)
         print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, names, translations=t), t))
     _print_warnings(dataset.warnings, t)
     return EXIT_OK
@@ -277,6 +278,7 @@ _NAMESPACE_TEXTS = {
     "netwerken": N_("de cijfers van elk netwerk"),
     "svg": N_("vaste afbeeldingen van grafieken (--svg)"),
     "rapporten": N_("de PDF-rapporten"),
+    "teksten": N_("de publieke teksten zonder namen"),
     "grafiekvormen": N_("de vormen van de grafieken"),
     "jinja": N_("gecompileerde paginasjablonen"),
     "vega": N_("de Vega-bibliotheken voor de site"),

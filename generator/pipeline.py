@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -21,13 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analyse.aggregate import aggregate
-from generator.analyse.audience import deduce_version, for_audience
+from generator.analyse.audience import for_audience
 from generator.carried import NetworkStore, figure_keys
 from generator.core.errors import BuildError, Code, InputError, Problem, UsageError, os_reason
 from generator.core.framework import FRAMEWORK_FILE, load_framework
-from generator.core.identity import NameFinder
 from generator.core.language import N_, Language, Message, translations
 from generator.core.model import Dataset
+from generator.core.name_removal import NameRemoval
 from generator.core.progress import SILENT, Progress, Step
 from generator.core.settings import SETTINGS_FILE_NAME, SITE_URL_HELP, valid_site_url
 from generator.core.store import Store
@@ -77,26 +76,6 @@ def read_data(data_dir: Path, store: Store | None = None, progress: Progress = S
     Dimensieraamwerk and the value-creation cycles, `core/data/framework.toml`)."""
     with _no_cycle_collection(), progress.step(N_("Exports lezen en controleren"), unit=N_("bestanden")) as step:
         return _read_data(data_dir, store, step, framework_file)
-
-
-def name_finder(progress: Progress = SILENT) -> NameFinder:
-    """Deduce for the texts that go public, loaded (and the first time prepared) with progress shown:
-    preparing its name lists takes minutes, once per version of Deduce. They depend on Deduce
-    alone, not on any data or build: always the user's cache's (also for a build that reuses
-    nothing, `--no-cache`, or keeps its store elsewhere), marked as used there."""
-    cache = Store.default().folder_of("deduce", deduce_version())
-    assert cache is not None
-    if not NameFinder.prepared(cache):
-        progress.say(progress.t.gettext(
-            "Deduce (namen herkennen in teksten die publiek worden) bereidt eenmalig zijn namenlijsten voor; dat duurt een "
-            "paar minuten (op een snelle computer ongeveer anderhalve minuut, op een trage vijf). Daarna laden ze in enkele seconden."))
-        label = N_("Namenlijsten van Deduce voorbereiden (eenmalig)")
-    else:
-        label = N_("Namenlijsten van Deduce laden")
-        with contextlib.suppress(OSError):
-            os.utime(cache)  # used now: the store's one rule keeps it
-    with progress.step(label):
-        return NameFinder(cache)
 
 
 def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: Path) -> Dataset:
@@ -167,16 +146,18 @@ def template_overrides(data_dir: Path) -> Path | None:
 
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
              static_charts: bool = False, previous: PreviousPages | None = None, store: Store | None = None,
-             progress: Progress = SILENT, reports: bool = True) -> GeneratedSite:
+             progress: Progress = SILENT, reports: bool = True, names: NameRemoval | None = None) -> GeneratedSite:
     """Audience → aggregate → pages with their charts, all in memory, in `language` (by default the
     setting `site.taal`); `static_charts`: every chart also as a static SVG; `previous`: the pages
     of the previous build, taken over where their inputs are the same; `store`: the memo of each
     network's score figures, by what they are made of (a network whose scores were not read,
     `Dataset.absent`, and whose figures are not there has its kept scores unpacked);
-    `progress`: where the steps show how far they are; `reports`: the PDF reports too (`generator.site.reports`)."""
+    `progress`: where the steps show how far they are; `reports`: the PDF reports too (`generator.site.reports`);
+    `names`: what removes names from the texts that go public (by default one made here, with `store`)."""
     t = translations(language or dataset.settings.language)
     store = store or Store(None)
-    names = name_finder(progress) if audience == Audience.PUBLIC else None
+    if audience == Audience.PUBLIC and names is None:
+        names = NameRemoval(store, progress)
     dataset = replace(dataset, framework=dataset.framework.in_language(t.language))
     kinds = ChartKinds(dataset.settings, [indicator_label(dataset.framework, code) for code in dataset.framework.indicator_codes()], t,
                        store=store)
@@ -314,15 +295,22 @@ def _build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file
            language: Language | None, static_charts: bool, store: Store, progress: Progress, framework_file: Path, reports: bool) -> BuildResult:
     # The previous build's pages and HTML are reused too, unless nothing may be (`--no-cache`).
     previous = PreviousPages(src if src.is_dir() and store.enabled else None)  # checked as ours (`locked_folders`)
-    with _no_cycle_collection():
-        start = time.perf_counter()
-        with bundle_made_alongside(store):
-            dataset = with_site_url(read_data(data_dir, store, progress, framework_file), site_url)
-        seconds = {N_("lezen en controleren"): time.perf_counter() - start}
-        start = time.perf_counter()
-        site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
-                        previous=previous, store=store, progress=progress, reports=reports)
-        seconds[N_("pagina's maken")] = time.perf_counter() - start
+    # A first public build (no previous pages) has every text looked at for names: Deduce is
+    # prepared by the helpers while the exports are read.
+    names = NameRemoval(store, progress, early=not previous.index) if audience == Audience.PUBLIC else None
+    try:
+        with _no_cycle_collection():
+            start = time.perf_counter()
+            with bundle_made_alongside(store):
+                dataset = with_site_url(read_data(data_dir, store, progress, framework_file), site_url)
+            seconds = {N_("lezen en controleren"): time.perf_counter() - start}
+            start = time.perf_counter()
+            site = generate(dataset, audience, overrides=template_overrides(data_dir), language=language, static_charts=static_charts,
+                            previous=previous, store=store, progress=progress, reports=reports, names=names)
+            seconds[N_("pagina's maken")] = time.perf_counter() - start
+    finally:
+        if names is not None:
+            names.close()
     warnings, with_scores = dataset.warnings, len(dataset.score_inputs)
     del dataset  # MkDocs need not share the memory (or the collector's attention) with the records
     start = time.perf_counter()

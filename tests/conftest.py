@@ -26,13 +26,6 @@ def pytest_configure(config: pytest.Config) -> None:
     user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     os.environ.setdefault("PIP_CACHE_DIR", str(user_cache / "pip"))
     os.environ["XDG_CACHE_HOME"] = config.stash[_CACHE] = tempfile.mkdtemp(prefix="netwerkspiegel-testcache-")
-    if os.environ.get("NETWERKSPIEGEL_TESTS_SHARE_DEDUCE"):
-        # `make test-fast`: Deduce's name lists (made from Deduce alone, minutes to prepare) from the
-        # user's cache, prepared there once; everything else stays private to the run.
-        shared = user_cache / "netwerkspiegel" / "deduce"
-        shared.mkdir(parents=True, exist_ok=True)
-        (Path(config.stash[_CACHE]) / "netwerkspiegel").mkdir()
-        (Path(config.stash[_CACHE]) / "netwerkspiegel" / "deduce").symlink_to(shared, target_is_directory=True)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

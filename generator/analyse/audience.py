@@ -29,12 +29,13 @@ from typing import NamedTuple
 
 from generator.core.errors import Problem, UsageError
 from generator.core.framework import Framework
-from generator.core.identity import MARKS, PARTICIPANT_MARK, NameFinder, Redactor
+from generator.core.identity import MARKS, PARTICIPANT_MARK, Redactor
 from generator.core.language import DUTCH, Message, Translations
 from generator.core.model import Dataset, Score, TableSummary
 from generator.core.moments import Moment
+from generator.core.name_removal import NameRemoval
 from generator.core.settings import Settings
-from generator.core.store import default_folder
+from generator.core.store import Store
 from generator.core.vocabulary import AgreementKind, Audience, Situation
 
 INTERNAL, PUBLIC = Audience.INTERNAL, Audience.PUBLIC
@@ -141,10 +142,11 @@ class AudienceView:
         return self.audience == PUBLIC
 
 
-def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], str] | None = None, translations: Translations = DUTCH,
+def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence[str]], list[str]] | None = None, translations: Translations = DUTCH,
                  carried: Mapping[str, CarriedScores] | None = None) -> AudienceView:
-    """The view for one audience. `names` finds names of anyone in the texts that go public (by
-    default Deduce, see `generator.core.identity.NameFinder`); it is only used for the public site.
+    """The view for one audience. `names` removes names of anyone from the texts that go public,
+    given all at once (by default Deduce, see `generator.core.name_removal.NameRemoval`); it is only
+    used for the public site.
     Where a name was removed, the mark (`[deelnemer]`) is in the language of `translations`.
 
     `carried`: networks whose scores an earlier build made into this view's parts from the same
@@ -163,7 +165,6 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
     roles = {role: redactor(role) for role in set(map(_ROLE, scores)) if role} if internal else {}
     positions = _positions(scores, numbers, roles)
     participants = participant_counts(positions)
-    finder = None if internal else (names or default_name_finder())
     marks = {mark: translations.gettext(mark) for mark in MARKS if translations.gettext(mark) != mark}
 
     def in_language(text: str) -> str:
@@ -174,11 +175,24 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[str], st
     def redact(text: str) -> str:
         return in_language(redactor(text))
 
-    def text_of(text: str) -> str:
-        """A reflection's text or title: without participants, and in public without anyone's name."""
-        return redact(text) if finder is None else in_language(finder(redactor(text)))
+    told = _told_threads(dataset, internal)
+    if internal:
+        text_of = redact
+    else:
+        # Every text that goes public, without participants, then without anyone's name: all at once.
+        public = {*(key[1] for key in told), *(a.text for a in dataset.agreements if a.public)}
+        for r in dataset.reflections:
+            if r.public:
+                public.update((r.text, r.title) if r.title else (r.text,))
+        without_participants = {text: redactor(text) for text in sorted(public)}
+        ordered = sorted(set(without_participants.values()))
+        cleaned = dict(zip(ordered, (names or NameRemoval(Store.default()))(ordered), strict=True))
 
-    threads = {key: text_of(key[1]) for key in _told_threads(dataset, internal)}
+        def text_of(text: str) -> str:
+            """A reflection's text or title, an agreement: in public without anyone's name."""
+            return in_language(cleaned[without_participants[text]])
+
+    threads = {key: text_of(key[1]) for key in told}
     stories = [
         Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public,
               threads.get((r.network, r.story)) if r.story else None)
@@ -237,18 +251,6 @@ def _told_threads(dataset: Dataset, internal: bool) -> list[tuple[str, str]]:
         if r.story:
             parts.setdefault((r.network, r.story), []).append(r)
     return sorted(key for key, found in parts.items() if internal or min(found, key=lambda r: (r.cycle, r.moment)).public)
-
-
-def deduce_version() -> str:
-    """Deduce's lookup structures are kept per version of Deduce (the store's `deduce/<version>`)."""
-    from importlib.metadata import version
-
-    return version("deduce")
-
-
-def default_name_finder() -> NameFinder:
-    """Deduce, with its lookup structures in the user's cache (built there once)."""
-    return NameFinder(default_folder() / "deduce" / deduce_version())
 
 
 def _redacted_problem(problem: Problem, redact: Callable[[str], str]) -> Problem:

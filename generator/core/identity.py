@@ -7,19 +7,17 @@
   tussenvoegsel, the e-mail's local part and its pieces split on `.`, `_`, `-`) from free text,
   comparing without case, accents and white space (a double space or line break inside a name),
   and any e-mail address at all.
-- `NameFinder`: for texts that go public, Deduce (rule-based Dutch de-identification) also finds
-  names of people who are not participants (pupils, colleagues, parents) and phone numbers.
+
+Names of people who are not participants (pupils, colleagues, parents) are found in the texts that
+go public by `generator.core.name_finder`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, ClassVar
 
 from generator.core.language import N_
 
@@ -35,7 +33,7 @@ TUSSENVOEGSELS = frozenset({
     "d", "da", "de", "den", "der", "des", "di", "du", "el", "het", "in", "la", "le", "les", "op", "s", "t",
     "te", "ten", "ter", "uit", "van", "vande", "vander", "vd", "von", "zu", "al", "bin", "ben", "y", "e", "o", "a",
 })
-_TOKEN = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"^[\s.\-_'’]{1,12}$")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _MAX_TOKENS = 6  # the longest name to look for, in words
@@ -57,7 +55,7 @@ def identity_key(identity: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [fold_word(token) for token in _TOKEN.findall(text)]
+    return [fold_word(token) for token in TOKEN.findall(text)]
 
 
 def redaction_keys(identity: str) -> set[str]:
@@ -99,7 +97,7 @@ class Redactor:
 
     def __call__(self, text: str) -> str:
         text = _EMAIL.sub(EMAIL_MARK, text)
-        tokens = [(match.start(), match.end(), fold_word(match.group())) for match in _TOKEN.finditer(text)]
+        tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
         spans: list[tuple[int, int]] = []
         index = 0
         while index < len(tokens):
@@ -195,111 +193,3 @@ def suspected_pairs(people: dict[str, list[str]]) -> list[tuple[str, str]]:
             if other != person and single & firsts:
                 pairs.add((min(person, other), max(person, other)))
     return sorted(pairs)
-
-
-class NameFinder:
-    """Names of anyone (not only participants), e-mail addresses and phone numbers in Dutch text,
-    found by Deduce and replaced by `[naam]`, `[e-mail]`, `[telefoonnummer]`.
-
-    Deduce builds its lookup structures once (about 80 s) into the user's cache, and loads them in
-    about 9 s: it is loaded only for the public site, and once per process."""
-
-    _DISABLED = frozenset({"locations", "institutions", "dates", "ages", "identifiers", "urls"})
-    _MARKS: ClassVar[dict[str, str]] = {"persoon": NAME_MARK, "patient": NAME_MARK, "emailadres": EMAIL_MARK, "telefoonnummer": PHONE_MARK}
-
-    # Titles before a name: never a name themselves.
-    _TITLES = frozenset({"meester", "juf", "juffrouw", "mevrouw", "meneer", "heer", "dokter", "collega", "leerling", "directeur"})
-    # Everyday Dutch words that are also first names ("ik ken", "ik wil"): in lower case they are words.
-    _WORDS = frozenset({
-        "ken", "kan", "wil", "mag", "ben", "heb", "zal", "bas", "roos", "hoop", "lot", "job", "max", "els", "zon", "ster",
-        "lief", "lieve", "dag", "hart", "vrij", "mei", "juni", "juli", "augustus", "maart", "april", "winter", "zomer", "storm",
-        "mark", "will", "may", "hope", "rose", "joy", "sky", "liefde",
-    })
-
-    def __init__(self, cache: Path):
-        self._deduce = _load_deduce(str(cache))
-        lookups = self._deduce.lookup_structs
-        self._first_names, self._surnames = lookups["first_name"], lookups["surname"]
-        self._ordinary = (lookups["common_word"], lookups["stop_word"], lookups["whitelist"])
-
-    @staticmethod
-    def prepared(cache: Path) -> bool:
-        """Whether Deduce's lookup structures are in `cache` already (else building them takes minutes)."""
-        return (cache / "cache" / "lookup_structs.pickle").is_file()
-
-    def _is_ordinary(self, word: str) -> bool:
-        return word in self._TITLES or word in self._WORDS or any(word in words for words in self._ordinary)
-
-    def _capitalised(self, text: str) -> str:
-        """The text with names written in lower case capitalised ("daarna hielp sanne de vries"):
-        Deduce recognises names by their capital. Only known first names that are no ordinary word,
-        and a known surname right after one; the text keeps its length, so positions stay valid."""
-        tokens = list(_TOKEN.finditer(text))
-        chars = list(text)
-        after_name = False
-        for match in tokens:
-            word = match.group()
-            if not word.islower() or len(word) < 2 or len(word[0].upper()) != 1:
-                after_name = after_name and word in TUSSENVOEGSELS
-                continue
-            capital = word[0].upper() + word[1:]
-            if (len(word) >= 3 and [capital] in self._first_names and not self._is_ordinary(word)) or (after_name and [capital] in self._surnames):
-                chars[match.start()] = capital[0]
-                after_name = True
-            else:
-                after_name = after_name and word in TUSSENVOEGSELS
-        return "".join(chars)
-
-    def _ordinary_single_word(self, annotation: Any, text: str) -> bool:  # a Deduce annotation
-        """A lone capitalised ordinary word ("Goud waard.") taken for a surname, not after a title."""
-        word = annotation.text
-        if annotation.tag != "persoon" or _TOKEN.fullmatch(word) is None or [word] in self._first_names:
-            return False
-        before = _TOKEN.findall(text[: annotation.start_char])
-        return self._is_ordinary(word.lower()) and not (before and before[-1].lower() in self._TITLES)
-
-    def __call__(self, text: str) -> str:
-        document = self._deduce.deidentify(self._capitalised(text), disabled=set(self._DISABLED))
-        spans = sorted(
-            ((a.start_char, a.end_char, self._MARKS.get(a.tag, NAME_MARK)) for a in document.annotations if not self._ordinary_single_word(a, text)),
-            key=lambda span: (span[0], -span[1]),
-        )
-        merged: list[tuple[int, int, str]] = []
-        for start, end, mark in spans:
-            if merged and start < merged[-1][1]:
-                previous = merged[-1]
-                merged[-1] = (previous[0], max(previous[1], end), previous[2])
-            else:
-                merged.append((start, end, mark))
-        for start, end, mark in reversed(merged):
-            if text[start:end] in (PARTICIPANT_MARK, NAME_MARK):
-                continue
-            text = text[:start] + mark + text[end:]
-        return text
-
-
-@functools.lru_cache(maxsize=1)
-def _load_deduce(cache: str) -> Any:
-    """Deduce, loaded once per process (`serve` rebuilds reuse it); its lookup structures cached.
-
-    Deduce writes its cache in place: a build killed while writing leaves a broken file, which is
-    then built again. A cache folder that cannot be written is replaced by a temporary one."""
-    import logging
-    import pickle
-    import tempfile
-
-    from deduce import Deduce
-
-    logging.getLogger().setLevel(logging.WARNING)  # Deduce logs "please wait" at INFO level
-    folder = Path(cache)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".schrijftest"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError:
-        folder = Path(tempfile.mkdtemp(prefix="netwerkspiegel-deduce-"))
-    try:
-        return Deduce(cache_path=folder)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError, IndexError):
-        return Deduce(cache_path=folder, build_lookup_structs=True)

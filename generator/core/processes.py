@@ -58,10 +58,12 @@ class Alongside:
         self._answer: bytes | None = None
         self._threads: list[threading.Thread] = []
         self._items: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._process: subprocess.Popen[bytes] | None = None
         try:
             process = start_python(code, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         except OSError:
             return
+        self._process = process
         # Written and read by threads: an item may be larger than a pipe holds before the helper
         # reads it, and the answer is read whenever it comes, so neither side waits for the other.
         self._threads = [threading.Thread(target=self._write, args=(process,), daemon=True),
@@ -95,6 +97,14 @@ class Alongside:
             answer = None
         if process.wait() == 0:
             self._answer = answer
+
+    def cancel(self) -> None:
+        """The work is not needed after all: the process is stopped, without waiting for it."""
+        self._items.put(None)
+        if self._process is not None:
+            with contextlib.suppress(OSError):
+                self._process.kill()
+        self._threads = []
 
     def result(self) -> object | None:
         if not self._threads:

@@ -20,7 +20,7 @@ from typing import IO, Any
 from generator.core.language import DUTCH, Translations
 
 QUIET_SECONDS = 2.0  # a step that ends sooner shows nothing
-LOG_SECONDS = 10.0  # without a terminal: a line at least this often
+LOG_SECONDS = 5.0  # without a terminal: a line at least this often (with the first after `QUIET_SECONDS`, never 10 s without one)
 _TICK_SECONDS = 0.5
 
 

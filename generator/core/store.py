@@ -2,14 +2,15 @@
 
 Every reuse goes through a `Store`: what was parsed from each export (`exports`), what a build
 needs of each score table it read (`tabellen`), each network's score figures (`netwerken`), each
-static SVG (`svg`), the chart templates (`grafiekvormen`), the compiled page and theme templates
-(`jinja`), the Vega bundle (`vega`), and the folder where Deduce prepares its name lists (`deduce`).
+static SVG (`svg`), each network's PDF report (`rapporten`), the public texts without names
+(`teksten`), the chart templates (`grafiekvormen`), the compiled page and theme templates
+(`jinja`), the Vega bundle (`vega`), and the lookup lists Deduce finds names with (`deduce`).
 An entry is named by a key: a digest of everything the work depends on (its input, the settings,
 and this program, which `Store.key` always adds), so a stale entry is never used, only left unused.
 
 On disk the store is the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default
 `~/.cache/netwerkspiegel`), one folder per namespace, one file (or, for Deduce, one folder) per
-entry. One rule prunes it: an entry is touched when a build uses it, and `prune` removes every
+entry (a folder per version of Deduce, from before 2026-12, is pruned as one). One rule prunes it: an entry is touched when a build uses it, and `prune` removes every
 entry no build used for `KEPT_UNUSED_DAYS`. A store that cannot be written is no error: the work
 is then simply done again next time. `Store(None)` reads and writes nothing (`build --no-cache`).
 
@@ -41,19 +42,19 @@ KEPT_UNUSED_DAYS = 30
 # alone: only these may be kept between CI runs (the CI files of `init` list them); the data's
 # namespaces hold what was read from the exports, which a CI cache must not carry.
 PROGRAM_NAMESPACES = ("deduce", "grafiekvormen", "jinja", "vega")
-DATA_NAMESPACES = ("exports", "tabellen", "netwerken", "svg", "rapporten")
+DATA_NAMESPACES = ("exports", "tabellen", "netwerken", "svg", "rapporten", "teksten")
 NAMESPACES = PROGRAM_NAMESPACES + DATA_NAMESPACES
 
 
-# The names the store gives its entries: a key (a SHA-256 in hex), Deduce's folder per version, and
-# a write a killed build left half done. Pruning touches nothing else, even in a namespace folder a
+# The names the store gives its entries: a key (a SHA-256 in hex), a write a killed build left half
+# done, and in `deduce` also the folder per version of Deduce that earlier versions of this program made. Pruning touches nothing else, even in a namespace folder a
 # user linked elsewhere.
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}|\.[0-9a-f]{64}\.\d+\.tmp")
 _DEDUCE_VERSION = re.compile(r"\d+(?:\.\d+)*\w*")
 
 
 def _ours(namespace: str, name: str) -> bool:
-    return bool((_DEDUCE_VERSION if namespace == "deduce" else _ENTRY_NAME).fullmatch(name))
+    return bool(_ENTRY_NAME.fullmatch(name) or (namespace == "deduce" and _DEDUCE_VERSION.fullmatch(name)))
 
 
 def default_folder() -> Path:
@@ -204,13 +205,6 @@ class Store:
         if self.folder is None or (not again and self.has(namespace, key)):
             return
         self.save(namespace, key, pickle.dumps(value, protocol=5))
-
-    def folder_of(self, namespace: str, key: str) -> Path | None:
-        """A folder as one entry (for work another library keeps as files: Deduce's name lists)."""
-        path = self._path(namespace, key)
-        if path is not None:
-            self._used.add((namespace, key))
-        return path
 
     def prune(self) -> None:
         """The one rule: entries used since this store was made are marked fresh (in memory, only
