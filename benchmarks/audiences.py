@@ -18,6 +18,7 @@ as a CI log shows it): the build is never silent for more than 10 s.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import subprocess
@@ -57,7 +58,7 @@ def timed_with_silence(command: list[str], env: dict[str, str]) -> tuple[float, 
     if status != 0:
         sys.exit(f"Mislukt: {' '.join(command)}\n{b''.join(lines).decode('utf-8', 'replace')}")
     moments.append(end)
-    return end - start, max(b - a for a, b in zip(moments, moments[1:], strict=False))
+    return end - start, max(b - a for a, b in itertools.pairwise(moments))
 
 
 def one_round(work: Path, networks: int, reflections: int) -> dict[tuple[str, str], tuple[float, float]]:

@@ -3,7 +3,10 @@ read, kept private where they must be, and shown where the next meeting starts."
 
 from __future__ import annotations
 
-from generator.analyse.audience import Agreed
+import pytest
+
+from generator.analyse.aggregate import aggregate
+from generator.analyse.audience import Agreed, for_audience
 from generator.analyse.insight import shared_picture_starters
 from generator.core.framework import load_framework
 from generator.core.language import Language, translations
@@ -204,4 +207,47 @@ def test_a_note_without_a_shared_picture_is_a_problem_not_lost(data_dir):
         "gedeeld.csv, rij 2, kolom '1a. Toelichting', waarde 'Vergeten': een toelichting bij 1a, maar geen gedeeld beeld voor 1a; "
         "vul het gedeelde beeld in of laat de toelichting weg.",
         "gedeeld.csv, rij 2, kolom '2a. Gedeeld beeld', waarde '11': score buiten de schaal van 1 tot en met 10.",
+    ]
+
+
+@pytest.mark.parametrize("groups, shown, for_others", [
+    ({"leraar": 5, "onderzoeker": 1}, [], ["leraar"]),  # the teachers' median would leave two values for the one researcher
+    ({"leraar": 5, "onderzoeker": 5}, ["leraar", "onderzoeker"], []),
+    ({"leraar": 6, "onderzoeker": 5, "student": 1}, ["leraar"], ["onderzoeker"]),  # the smallest shown role goes first
+    ({"leraar": 5, "": 2}, [], ["leraar"]),  # participants without a role are the others too
+    ({"leraar": 7}, ["leraar"], []),
+])
+def test_a_role_is_not_shown_where_the_other_crosses_would_give_away_a_smaller_group(data_dir, groups, shown, for_others):
+    rows = []
+    number = 0
+    for role, count in groups.items():
+        for _ in range(count):
+            number += 1
+            rows += [f"Net,2025-voorjaar,p{number}@school.nl,{code},{1 + (number * 3 + index) % 10},huidig,{role}\n"
+                     for index, code in enumerate(["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d"])]
+    write(data_dir, "scores.csv", "netwerk,meetmoment,deelnemer,indicator,score,situatie,rol\n" + "".join(rows))
+    net = aggregate(for_audience(read_data(data_dir), Audience.INTERNAL)).networks[0]
+    assert [r.role for r in net.roles] == shown
+    assert list(net.roles_left_out_for_others) == for_others
+    page = generate(read_data(data_dir), Audience.INTERNAL).files["netwerken/net.md"].decode("utf-8")
+    if for_others:
+        assert (f"Ook niet apart getoond: {', '.join(for_others)}. Naast alle kruisjes zou de mediaan van deze rol verraden waar de andere "
+                "deelnemers (minder dan 5) staan. Hun kruisjes tellen wel mee in de groep.") in page
+
+
+def test_a_shared_picture_or_agreement_of_a_network_or_moment_without_scores_is_an_error_not_a_page(data_dir):
+    from generator.core.errors import Code, InputError
+
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    write(data_dir, "afspraken.csv", "netwerk,meetmoment,afspraak\nNet,2025-voorjaar,We lezen een boek.\nNett,2025-voorjaar,Een tikfout.\n")
+    write(data_dir, "gedeeld.csv", "netwerk,meetmoment,indicator,gedeeld beeld\nNet,2025-najaar,1a,6\n")
+    try:
+        read_data(data_dir)
+    except InputError as error:
+        found = [(p.file, p.row, p.column, p.value, str(p.message)) for p in error.report.problems if p.code == Code.WITHOUT_SCORES]
+    assert found == [
+        ("afspraken.csv", 3, "netwerk", "Nett", "deze afspraak hoort bij Nett, maar dat netwerk heeft in geen enkele export scores. "
+                                                "Staat de naam er precies zo als in de exports met de kruisjes?"),
+        ("gedeeld.csv", 2, "meetmoment", "2025-najaar", "dit gedeelde beeld hoort bij Net op 2025-najaar, maar Net heeft op dat meetmoment geen "
+                                                       "scores. Staat het meetmoment er precies zo als in de exports met de kruisjes?"),
     ]

@@ -255,6 +255,51 @@ def test_redaction_leaves_no_identity_in_any_generated_text(seed):
             assert leaks(text, _parts(person)) == [], text
 
 
+def _variants(rng: random.Random, person: dict[str, str]) -> tuple[str, str]:
+    """The person named in a Dutch variant (issue 27), and the form that must not be left."""
+    first, last, full = person["first"], person["last"], person["full"]
+    words = full.split()
+    swap = rng.randrange(1, len(first) - 2)
+    typo = first[:swap] + first[swap + 1] + first[swap] + first[swap + 2:]
+    if typo == first:
+        typo = first[:-1] + ("a" if first[-1] != "a" else "e")
+    form = rng.choice([
+        f"{first}s", f"{last}s", f"{first}je", f"{first}tje", f"{first}pje", typo, first[:-1] + "x" + first[-1] if len(first) > 4 else first + "x",
+        ".".join(w[0] for w in words) + ".",
+        "".join(w[0] if w in ("de", "van", "der", "ter") else w[0].upper() for w in words) if len(words) > 2 else ".".join(w[0] for w in words) + ".",
+        f"{first[0]}. {' '.join(words[1:])}",
+    ])
+    return rng.choice([f"Het idee van {form} werkte.", f"{form} zei dat het goed ging.", f"Dank aan {form}!"]), form
+
+
+@given(seed=st.integers(0, 10_000))
+@settings(max_examples=300, deadline=None)
+def test_dutch_variants_of_a_participants_name_are_removed(seed):
+    rng = random.Random(seed)
+    people = [_person(rng) for _ in range(4)]
+    redact = Redactor([p["email"] for p in people] + [p["full"] for p in people])
+    for person in people:
+        text, form = _variants(rng, person)
+        assert leaks(folded(redact(text)), [form.rstrip(".")]) == [], (text, redact(text))
+
+
+@pytest.mark.parametrize("text, redacted", [
+    ("Anouks aanpak werkte.", "[deelnemer] aanpak werkte."),
+    ("Anoukje zei het al.", "[deelnemer] zei het al."),
+    ("Brammetje en Kimpje", "[deelnemer] en [deelnemer]"),
+    ("Volgens Anuok en Anoek ging het goed.", "Volgens [deelnemer] en [deelnemer] ging het goed."),
+    ("Het idee van A.d.V. en van A. de Vries.", "Het idee van [deelnemer]. en van [deelnemer]."),
+    ("AdV en K.B. waren er.", "[deelnemer] en [deelnemer]. waren er."),
+    ("Kim B. en Anouk d.V. waren er.", "[deelnemer]. en [deelnemer]. waren er."),
+    # not a participant: education's abbreviations, ordinary words one letter from a name, other first letters
+    ("In het PO en VO, bij de IB en adv.", "In het PO en VO, bij de IB en adv."),
+    ("Kleur en Oost, Anna en Kimono.", "Kleur en Oost, Anna en Kimono."),
+    ("anuok in kleine letters", "anuok in kleine letters"),
+])
+def test_participants_in_their_dutch_variants(text, redacted):
+    assert Redactor(["Anouk de Vries", "bram.jansen@school.nl", "Kim Bakker", "Fleur Smit", "Joost Kok"])(text) == redacted
+
+
 @given(seed=st.integers(0, 10_000))
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_no_identity_survives_in_any_built_file_of_either_audience(tmp_path_factory, seed):
@@ -280,3 +325,68 @@ def test_no_identity_survives_in_any_built_file_of_either_audience(tmp_path_fact
     for audience, text in texts.items():
         for person in people:
             assert leaks(text, _parts(person)) == [], (audience, person)
+
+
+OWN_INDICATOR = '[indicatoren."5a"]\nlabel = "{label}"\nvraag = "{question}"\nlinks = "nauwelijks"\nrechts = "intensief"\n'
+FIVE = ["anouk.devries@obsdelinde.nl", "Bram Okafor", "c@kbs.nl", "d@kbs.nl", "e@kbs.nl"]
+
+
+@pytest.mark.parametrize("settings, key, value", [
+    (OWN_INDICATOR.format(label="Ouders volgens Anouk", question="Hoe?"), 'indicatoren."5a".label', "Ouders volgens Anouk"),
+    (OWN_INDICATOR.format(label="Ouders", question="Wat vindt bram.okafor@kbs.nl?"), 'indicatoren."5a".vraag', "Wat vindt bram.okafor@kbs.nl?"),
+    ('[site]\norganisatie = "Stichting van Okafor"\n', "site.organisatie", "Stichting van Okafor"),
+    ('[site]\nvoettekst = "Vragen? anouk.devries@obsdelinde.nl"\n', "site.voettekst", "Vragen? anouk.devries@obsdelinde.nl"),
+    ('[netwerken."Net"]\nthema = "De klas van Anouks"\n', 'netwerken."Net".thema', "De klas van Anouks"),
+])
+def test_a_participant_named_in_the_settings_is_an_error_for_the_public_site(tmp_path, capsys, settings, key, value):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + scores_rows("Net", "2025-voorjaar", FIVE))
+    write(data, "netwerkspiegel.toml", settings)
+    out = ["--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
+    assert main(["build", "--data", str(data), "--audience", "publiek", *out]) == 1
+    err = capsys.readouterr().err
+    assert f"- netwerkspiegel.toml, sleutel '{key}', waarde '{value}': " in err
+    assert "noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers. Voor de publieke site is dat een fout: pas het aan en bouw dan opnieuw." in err
+    assert "Traceback" not in err and not (tmp_path / "site").exists()
+    assert main(["check", "--data", str(data), "--audience", "publiek"]) == 1
+    # inside the network it is a warning, and the name is left out where the text is shown
+    assert main(["build", "--data", str(data), "--audience", "intern", *out]) == 0
+    assert leaks(built_text(tmp_path / "site"), ["anouk", "anouks", "okafor", "bram.okafor", "anouk.devries"]) == []
+
+
+def test_names_of_anyone_in_the_coachs_own_words_are_removed_from_the_public_site(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + scores_rows("Net", "2025-voorjaar", FIVE) + "".join(
+        f"Net,2025-voorjaar,{person},5a,6,huidig\n" for person in FIVE))
+    write(data, "netwerkspiegel.toml", '[site]\norganisatie = "Stichting Primo, directeur Joost Bakker"\n'
+          '[netwerken."Net"]\nthema = "Lezen met juf Sanne"\n'
+          + OWN_INDICATOR.format(label="Ouders", question="Hoe vaak belt Meester Jansen de ouders?"))
+    texts = build_both(data, tmp_path)
+    assert leaks(texts[Audience.PUBLIC], ["Joost", "Bakker", "Sanne", "Jansen"]) == []
+    assert "[naam]" in texts[Audience.PUBLIC] and "stichting primo" in texts[Audience.PUBLIC]
+    assert "joost bakker" in texts[Audience.INTERNAL]  # inside the network, what the coach typed stays
+
+
+def test_dutch_variants_of_a_participant_reach_no_built_file(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + scores_rows("Net", "2025-voorjaar", FIVE))
+    write(data, "reflecties.csv", REFLECTION_HEADER + "".join(
+        f'Net,2025-voorjaar,c@kbs.nl,direct,"{text}",ja\n' for text in
+        ["Anouks aanpak werkte goed.", "Anoukje zei het al.", "Volgens Anuok ging het goed.", "Het idee van A.d.V. en van Brams klas."]))
+    texts = build_both(data, tmp_path)
+    for audience, text in texts.items():
+        assert leaks(text, ["anouks", "anoukje", "anuok", "a.d.v", "brams"]) == [], audience
+    assert "[deelnemer] aanpak werkte goed" in texts[Audience.PUBLIC]
+
+
+def test_a_contact_in_the_footer_who_is_no_participant_stays_on_both_sites(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + scores_rows("Net", "2025-voorjaar", FIVE))
+    write(data, "netwerkspiegel.toml", '[site]\nvoettekst = "Vragen? Mail de coördinator: netwerken@primo.nl"\n')
+    assert [w for w in read_data(data).warnings if w.code.startswith("name-in")] == []
+    for audience, text in build_both(data, tmp_path).items():
+        assert "netwerken@primo.nl" in text, audience

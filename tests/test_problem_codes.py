@@ -278,8 +278,16 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.UNKNOWN_NETWORK: (_also(scores, _file("netwerkspiegel.toml", OWN_5A + 'netwerken = ["Net", "Techniek Oost"]\n')),
      ('netwerkspiegel.toml', None, 'indicatoren."5a".netwerken', None, None, 'Techniek Oost', 'dit netwerk komt in geen enkele export voor, dus de eigen '
                                                                                           'indicator 5a telt daar niet. Staat de naam er precies zo als in de exports?')),
-    Code.NAME_IN_TYPED_TEXT: (lambda d: scores(d, "Team Anna,2025-voorjaar,Anna,1a,7,\n"),
+    Code.NAME_IN_TYPED_TEXT: (lambda d: write(d, "Kruisjes Anna.csv", SCORES),
+     ('Kruisjes Anna.csv', None, None, None, None, None, 'de bestandsnaam noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder '
+                                                         'namen van deelnemers. (op de pagina Gegevenskwaliteit wordt die naam weggelaten).')),
+    Code.NAME_IN_PUBLIC_TEXT: (lambda d: scores(d, "Team Anna,2025-voorjaar,Anna,1a,7,\n"),
      ('netwerknamen', None, None, None, None, 'Team Anna', 'de naam van dit netwerk noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.')),
+    Code.WITHOUT_SCORES: (_also(scores, _file("afspraken.csv", "netwerk,meetmoment,afspraak\nNet,2025-najaar,We lezen een boek.\n")),
+     ('afspraken.csv', None, None, 2, 'meetmoment', '2025-najaar', 'deze afspraak hoort bij Net op 2025-najaar, maar Net heeft op dat meetmoment geen '
+                                                                   'scores. Staat het meetmoment er precies zo als in de exports met de kruisjes?')),
+    Code.DUPLICATE_AGREEMENT: (_also(scores, _file("afspraken.csv", "netwerk,meetmoment,afspraak\nNet,2025-voorjaar,We lezen een boek.\nNet,2025-voorjaar,we lezen  een boek.\n")),
+     ('afspraken.csv', None, None, 3, 'afspraak', 'we lezen  een boek.', 'deze tekst staat voor Net op 2025-voorjaar al in afspraken.csv rij 2; hij wordt één keer getoond.')),
 }
 
 

@@ -175,7 +175,7 @@ def _score_figures(view: AudienceView, name: str, part: _NetworkPart, translatio
             latest_values.setdefault((position.indicator, position.situation), []).append(position.value)
     latest_spreads = spreads(latest_values)
     starters = conversation_starters(view.framework, latest_spreads, changes, previous.label if previous else None, translations)
-    roles, roles_left_out = _role_figures(view, positions, latest)
+    roles, roles_left_out, for_others = _role_figures(view, positions, latest)
     starters += role_starters(view.framework, roles, translations)
     return ScoreFigures(
         network=name,
@@ -187,6 +187,7 @@ def _score_figures(view: AudienceView, name: str, part: _NetworkPart, translatio
         starters=starters,
         roles=roles,
         roles_left_out=roles_left_out,
+        roles_left_out_for_others=for_others,
         positions_digest=digest or value_digest(tuple(map(tuple, positions))),
         positions_packed=pack_positions(positions),
     )
@@ -225,26 +226,46 @@ def _network_figures(view: AudienceView, name: str, score: ScoreFigures, part: _
         decisions=tuple(part.decisions),
         roles=score.roles,
         roles_left_out=score.roles_left_out,
+        roles_left_out_for_others=score.roles_left_out_for_others,
         positions_digest=score.positions_digest,
     )
 
 
-def _role_figures(view: AudienceView, positions: list[Position], latest: Moment | None) -> tuple[tuple[RoleFigures, ...], tuple[str, ...]]:
+def _role_figures(view: AudienceView, positions: list[Position], latest: Moment | None) -> tuple[tuple[RoleFigures, ...], tuple[str, ...], tuple[str, ...]]:
     """Per role at the latest moment: the median per indicator (current situation), only for roles
-    with at least the minimum group size; the smaller roles are named, not shown."""
+    with at least the minimum group size; the smaller roles are named, not shown (left out).
+
+    Beside every anonymous cross, a role's medians also tell something of the crosses outside it:
+    five teachers' median next to six crosses leaves two values for the one researcher. So, as
+    survey tools suppress a small cell's complement, a role is shown only when the participants
+    outside it, and those outside every role shown, are none or at least the minimum; else the
+    smallest role shown is left out too (for the others), until that holds."""
     people: dict[str, set[int]] = {}
+    present: set[int] = set()
     values: dict[tuple[str, str], list[float]] = {}
     for p in positions:
-        if p.moment == latest and p.role is not None and p.participant is not None and p.situation == Situation.CURRENT:
-            people.setdefault(p.role, set()).add(p.participant)
-            values.setdefault((p.role, p.indicator), []).append(p.value)
+        if p.moment == latest and p.participant is not None and p.situation == Situation.CURRENT:
+            present.add(p.participant)
+            if p.role is not None:
+                people.setdefault(p.role, set()).add(p.participant)
+                values.setdefault((p.role, p.indicator), []).append(p.value)
     minimum = view.settings.public_min_group
-    shown = tuple(
+    shown = {role: members for role, members in people.items() if len(members) >= minimum}
+    for_others: list[str] = []
+
+    def small(group: set[int]) -> bool:
+        return 0 < len(group) < minimum
+
+    while shown and (small(present - set().union(*shown.values())) or any(small(present - members) for members in shown.values())):
+        smallest = min(shown, key=lambda role: (len(shown[role]), role))
+        for_others.append(smallest)
+        del shown[smallest]
+    figures = tuple(
         RoleFigures(role, len(members), tuple((code, statistics.median(values[(role, code)])) for code in view.framework.indicator_codes() if (role, code) in values))
-        for role, members in sorted(people.items()) if len(members) >= minimum
+        for role, members in sorted(shown.items())
     )
     left_out = tuple(sorted(role for role, members in people.items() if len(members) < minimum))
-    return shown, left_out
+    return figures, left_out, tuple(sorted(for_others))
 
 
 def _value_cells(view: AudienceView, stories: list[Story], moments: list[Moment]) -> tuple[ValueCell, ...]:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from generator.core.errors import Problem, UsageError
+from generator.core.errors import Code, InputError, Problem, UsageError
 from generator.core.framework import Framework
 from generator.core.identity import MARKS, PARTICIPANT_MARK, Redactor
 from generator.core.language import DUTCH, Message, Translations
@@ -176,11 +176,18 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
         return in_language(redactor(text))
 
     told = _told_threads(dataset, internal)
+    settings, framework, themes = dataset.settings, dataset.framework, dict(dataset.themes)
     if internal:
         text_of = redact
     else:
+        named = [p for p in dataset.warnings if p.code == Code.NAME_IN_PUBLIC_TEXT]
+        if named:  # a participant's name in what the coach typed would stand on every public page
+            raise InputError([replace(p, message=Message("%(message)s Voor de publieke site is dat een fout: pas het aan en bouw dan opnieuw.",
+                                                         message=p.message)) for p in named])
         # Every text that goes public, without participants, then without anyone's name: all at once.
-        public = {*(key[1] for key in told), *(a.text for a in dataset.agreements if a.public)}
+        # The coach's own words too (the footer is meant for a contact: only participants are refused there).
+        typed = [settings.site_title, settings.organisation, *themes.values(), *framework.own_texts()]
+        public = {*(key[1] for key in told), *(a.text for a in dataset.agreements if a.public), *typed}
         for r in dataset.reflections:
             if r.public:
                 public.update((r.text, r.title) if r.title else (r.text,))
@@ -189,9 +196,16 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
         cleaned = dict(zip(ordered, (names or NameRemoval(Store.default()))(ordered), strict=True))
 
         def text_of(text: str) -> str:
-            """A reflection's text or title, an agreement: in public without anyone's name."""
+            """A reflection's text or title, an agreement, what the coach typed: in public without anyone's name."""
             return in_language(cleaned[without_participants[text]])
 
+
+    # What the coach typed shows on every page: without participants (and in public without anyone's
+    # name); the footer is meant for a contact, so only participants' names and addresses go there.
+    settings = replace(settings, site_title=text_of(settings.site_title), organisation=text_of(settings.organisation),
+                       footer=in_language(redactor(settings.footer, every_address=False)))
+    framework = framework.with_own_texts(text_of)
+    themes = {network: text_of(theme) for network, theme in themes.items()}
     threads = {key: text_of(key[1]) for key in told}
     stories = [
         Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public,
@@ -229,13 +243,13 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
         if internal or a.public
     ]
     return AudienceView(
-        audience, dataset.framework, dataset.settings, networks, dataset.moments,
+        audience, framework, settings, networks, dataset.moments,
         tuple(positions), tuple(stories), participants, tuple(withheld),
         meetings=tuple(meetings),
         tables=tuple(_redacted_table(t, redact) for t in dataset.tables) if internal else (),
         notices=tuple(_redacted_problem(p, redact) for p in dataset.warnings) if internal else (),
         ignored_files=tuple(redact(f) for f in dataset.ignored_files) if internal else (),
-        themes={network: theme for network, theme in dataset.themes if network in networks},
+        themes={network: theme for network, theme in themes.items() if network in networks},
         sizes={network: size for network, size in dataset.network_sizes if network in networks},
         logo=dataset.logo,
         agreed=tuple(agreed),

@@ -151,6 +151,7 @@ class ScoreFigures:
     roles: tuple[RoleFigures, ...]
     roles_left_out: tuple[str, ...]
     positions_digest: str
+    roles_left_out_for_others: tuple[str, ...] = ()
     positions_packed: bytes = b""  # see `pack_positions`
 
 
@@ -177,6 +178,7 @@ class NetworkFigures:
     decisions: tuple[Decision, ...] = ()  # conclusions and agreements, every moment
     roles: tuple[RoleFigures, ...] = ()  # internal only: roles with at least the minimum group size
     roles_left_out: tuple[str, ...] = ()  # roles too small to show on their own
+    roles_left_out_for_others: tuple[str, ...] = ()  # roles whose figure would let the others' crosses be told apart
     positions_digest: str = ""  # what the positions are made from: equal digests, equal positions (a page key hashes this)
     positions_packed: bytes = b""  # the positions of figures taken over (see `pack_positions`)
 

@@ -85,6 +85,7 @@ class Code(StrEnum):
     BAD_RATING = "bad-rating"
     UNCLEAR_CONSENT = "unclear-consent"
     UNKNOWN_AGREEMENT_KIND = "unknown-agreement-kind"
+    WITHOUT_SCORES = "without-scores"  # a shared picture or agreement of a network or moment with no scores
     NO_PARTICIPANT = "no-participant"
     # across rows and files
     CONFLICTING_SCORES = "conflicting-scores"
@@ -96,7 +97,9 @@ class Code(StrEnum):
     PARTIAL_PARTICIPANT = "partial-participant"
     NETWORKS_MERGED = "networks-merged"
     SAME_PERSON = "same-person"
-    NAME_IN_TYPED_TEXT = "name-in-typed-text"
+    NAME_IN_TYPED_TEXT = "name-in-typed-text"  # only on the internal site's data-quality page (a file, sheet or column name)
+    NAME_IN_PUBLIC_TEXT = "name-in-public-text"  # on every page: a warning internally, an error for the public site
+    DUPLICATE_AGREEMENT = "duplicate-agreement"
     INDICATOR_NOT_FOR_NETWORK = "indicator-not-for-network"  # an own indicator scored in a network it is not for
     UNKNOWN_NETWORK = "unknown-network"  # the settings name a network the data does not have
 

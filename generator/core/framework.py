@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
@@ -111,6 +112,13 @@ class About:
     about = _Text("about")
 
 
+# The texts of an own indicator or dimension that show on pages.
+_OWN_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
+    Indicator: ("label_nl", "label_en", "question_nl", "question_en", "left_nl", "right_nl", "left_en", "right_en"),
+    Dimension: ("nl", "en", "description_nl", "description_en"),
+}
+
+
 def _in(record: object, field: str, language: Language) -> str:
     """A text of the framework in one language: the field `<field>_<language>` of the TOML (a name:
     the field `<language>`); a language the file does not give (a catalogue added later) shows Dutch."""
@@ -190,6 +198,24 @@ class Framework:
             for ind in self.indicators
         )
         return replace(self, indicators=indicators)
+
+    def own_texts(self) -> list[str]:
+        """Every text the coach wrote for own indicators and dimensions (every language)."""
+        found: list[str] = []
+        records: list[Dimension | Indicator] = [*(d for d in self.dimensions if d.own), *self.own_indicators]
+        for record in records:
+            found += [getattr(record, name) for name in _OWN_TEXT_FIELDS[type(record)]] + [text for _, text in record.texts]
+        return found
+
+    def with_own_texts(self, change: Callable[[str], str]) -> Framework:
+        """The framework with `change` made to every text of own indicators and dimensions."""
+        def changed(record: Dimension | Indicator) -> Any:
+            if not record.own:
+                return record
+            changes: dict[str, Any] = {name: change(getattr(record, name)) for name in _OWN_TEXT_FIELDS[type(record)]}
+            return replace(record, texts=tuple((name, change(text)) for name, text in record.texts), **changes)
+
+        return replace(self, dimensions=tuple(map(changed, self.dimensions)), indicators=tuple(map(changed, self.indicators)))
 
     @property
     def own_indicators(self) -> tuple[Indicator, ...]:

@@ -86,19 +86,133 @@ def _spans(words: list[str]) -> set[str]:
     return found
 
 
+# A name part with an ending: the possessive without apostrophe ("Anouks"), a diminutive ("Anoukje",
+# "Pietje", "Kimpje"); "Brammetje" doubles the last letter first. Only for parts of three letters or more.
+SUFFIXES = ("s", "je", "tje", "pje", "kje", "etje")
+_SUFFIXED_FROM = 3
+# A name part longer than four letters is also found with one letter wrong, left out, added or two
+# letters swapped ("Anuok", "Anoek"), where the text writes it with a capital, as names are written,
+# and begins with the name's first letter (so "Kleur" is not "Fleur", nor "Oost" "Joost").
+_TYPO_FROM = 5
+
+
+def initials_of(identity: str) -> str | None:
+    """A name's initials, folded ("Anouk de Vries": "adv"), or None for a name of one word, an
+    e-mail address or a code."""
+    if any(ch.isdigit() for ch in identity):
+        return None
+    words = _name_words(identity)
+    if len([w for w in words if w not in TUSSENVOEGSELS]) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _name_words(identity: str) -> list[str]:
+    """A name's words; of an e-mail address, its local part's pieces with particles at their start
+    split off ("anouk.devries@…": "anouk", "de", "vries")."""
+    if "@" in identity:
+        return [part for piece in _words(identity.rsplit("@", 1)[0]) for part in _particles_apart(piece)]
+    return _words(identity)
+
+
+_PARTICLES_FIRST = sorted((p for p in TUSSENVOEGSELS if len(p) >= 2), key=len, reverse=True)
+
+
+def _particles_apart(piece: str) -> list[str]:
+    """"devries" as "de", "vries"; "vanderberg" as "van", "der", "berg" (what remains is a name of three letters or more)."""
+    for particle in _PARTICLES_FIRST:
+        if piece.startswith(particle) and len(piece) - len(particle) >= 3:
+            return [particle, *_particles_apart(piece[len(particle):])]
+    return [piece]
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """Whether two words differ by exactly one letter changed, left out, added, or two neighbours swapped."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        different = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        return len(different) == 1 or (len(different) == 2 and different[1] == different[0] + 1
+                                        and first[different[0]] == second[different[1]] and first[different[1]] == second[different[0]])
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 class Redactor:
-    """Removes the given identities, in every form and part, and every e-mail address, from text."""
+    """Removes the given identities, in every form and part, and every e-mail address, from text.
+
+    Besides each name part and every run of them (`redaction_keys`), a name is found with a Dutch
+    ending (`SUFFIXES`), as initials (with dots, "A.d.V.", or with the particles in lower case,
+    "AdV"; "A. de Vries" is a run of parts), and with one letter wrong where it is written with a
+    capital and longer than four letters (`one_edit_apart`)."""
 
     def __init__(self, identities: Iterable[str]):
         keys: set[str] = set()
+        initials: set[str] = set()
+        parts: set[str] = set()  # the single name parts, for typos
         for identity in set(identities):
-            keys |= redaction_keys(identity)
+            found_keys = redaction_keys(identity)
+            keys |= found_keys
+            parts.update(key for key in found_keys if key in _words(identity) or "@" in identity)
+            if (found := initials_of(identity)) is not None:
+                initials.add(found)
+                words = _name_words(identity)
+                keys.add(words[0][0] + "".join(words[1:]))  # "A. de Vries"
+                keys.add(words[0] + "".join(w[0] for w in words[1:]))  # "Anouk d.V."
+                keys.add(words[0] + words[-1][0])  # "Anouk V."
         self.keys = frozenset(keys)
+        self.initials = frozenset(initials)
+        self._suffixed = frozenset(key for key in keys if len(key) >= _SUFFIXED_FROM and key.isalpha())
+        # Typos found as SymSpell does: a word and the name share a form with one letter left out.
+        near: dict[str, set[str]] = defaultdict(set)
+        for part in parts:
+            if len(part) >= _TYPO_FROM and part.isalpha():
+                for form in _deletions(part) | {part}:
+                    near[form].add(part)
+        self._near = {form: frozenset(names) for form, names in near.items()}
 
-    def __call__(self, text: str) -> str:
-        text = _EMAIL.sub(EMAIL_MARK, text)
+    def _is_variant(self, joined: str) -> bool:
+        """A name part with one of `SUFFIXES`, tested by its last letters (this runs for every word
+        of every text that ends in "s" or "e")."""
+        if joined[-1] == "s":
+            return joined[:-1] in self._suffixed
+        if joined[-2:] != "je":
+            return False
+        stem = joined[:-2]
+        if stem in self._suffixed or (stem[-1:] in ("t", "p", "k") and stem[:-1] in self._suffixed):
+            return True
+        # "-etje", also after the last letter doubled ("brammetje")
+        return stem[-2:] == "et" and (stem[:-2] in self._suffixed or (len(stem) > 4 and stem[-3] == stem[-4] and stem[:-3] in self._suffixed))
+
+    def _is_typo(self, folded: str) -> bool:
+        """Whether a word written with a capital is a name part with one letter wrong (see `_TYPO_FROM`)."""
+        if not folded.isalpha():
+            return False
+        candidates: set[str] = set()
+        for form in _deletions(folded) | {folded}:
+            candidates |= self._near.get(form, frozenset())
+        return any(name[0] == folded[0] and one_edit_apart(folded, name) for name in candidates)
+
+    def _is_initials(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
+        """Initials as people write them: single letters each followed by a dot ("A.d.V.", "A. d. V"),
+        or one word with its particles in lower case ("AdV", "JvdB"); never "PO" or "adv"."""
+        if last > first:
+            return all(end - start == 1 for start, end, _ in tokens[first:last + 1]) and all(
+                "." in text[tokens[i][1]:tokens[i + 1][0]] for i in range(first, last))
+        word = text[tokens[first][0]:tokens[first][1]]
+        return len(word) >= 3 and word[0].isupper() and word[-1].isupper() and any(ch.islower() for ch in word)
+
+    def __call__(self, text: str, every_address: bool = True) -> str:
+        """`text` without the identities; `every_address`: without any e-mail address at all (else
+        only the participants' addresses go, for a contact address the coach means to show)."""
+        text = _EMAIL.sub(EMAIL_MARK if every_address else self._participants_address, text)
         tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
         spans: list[tuple[int, int]] = []
+        keys, initials, near = self.keys, self.initials, self._near
         index = 0
         while index < len(tokens):
             joined, best = "", None
@@ -106,8 +220,11 @@ class Redactor:
                 if last > index and not _GAP.match(text[tokens[last - 1][1]:tokens[last][0]]):
                     break
                 joined += tokens[last][2]
-                if joined in self.keys:
+                if (joined in keys or (joined[-1] in "se" and self._is_variant(joined))
+                        or (joined in initials and self._is_initials(text, tokens, index, last))):
                     best = last
+            if best is None and near and len(tokens[index][2]) >= _TYPO_FROM - 1 and text[tokens[index][0]].isupper() and self._is_typo(tokens[index][2]):
+                best = index
             if best is None:
                 index += 1
                 continue
@@ -117,9 +234,15 @@ class Redactor:
             text = text[:start] + PARTICIPANT_MARK + text[end:]
         return text
 
+    def _participants_address(self, match: re.Match[str]) -> str:
+        address = match.group()
+        local = address.rsplit("@", 1)[0]
+        return EMAIL_MARK if "".join(_words(local)) in self.keys or self(local, every_address=False) != local else address
+
     def mentions(self, text: str) -> bool:
-        """Whether `text` names an identity (for warnings about what the coach typed)."""
-        return self(text) != text
+        """Whether `text` names an identity (for warnings about what the coach typed; an address of
+        someone else is no participant)."""
+        return self(text, every_address=False) != text
 
 
 class People:

@@ -56,14 +56,18 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
     headers) that name a participant: they would show on the site, so the coach is told where."""
     said = NAMES_A_PARTICIPANT
     found: list[Problem] = []
+    shown = Code.NAME_IN_PUBLIC_TEXT  # on every page, also of the public site
     for network in networks:
         if redactor.mentions(network):
-            found.append(Problem("netwerknamen", None, None, network, Message("de naam van dit netwerk %(said)s", said=said), code=Code.NAME_IN_TYPED_TEXT))
-    if redactor.mentions(settings.site_title):
-        found.append(Problem("netwerkspiegel.toml", None, None, settings.site_title, Message("de titel van de site %(said)s", said=said), key="site.titel", code=Code.NAME_IN_TYPED_TEXT))
+            found.append(Problem("netwerknamen", None, None, network, Message("de naam van dit netwerk %(said)s", said=said), code=shown))
+    for key, text, what in (("site.titel", settings.site_title, Message("de titel van de site")),
+                            ("site.organisatie", settings.organisation, Message("de naam van de organisatie")),
+                            ("site.voettekst", settings.footer, Message("de voettekst"))):
+        if redactor.mentions(text):
+            found.append(Problem("netwerkspiegel.toml", None, None, text, Message("%(what)s %(said)s", what=what, said=said), key=key, code=shown))
     for network, theme in themes:
         if redactor.mentions(theme):
-            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=said), key=f'netwerken."{network}".thema', code=Code.NAME_IN_TYPED_TEXT))
+            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=said), key=f'netwerken."{network}".thema', code=shown))
     files = sorted({t.file for t in tables} | set(ignored_files))
     for file in files:
         if redactor.mentions(file):
@@ -89,9 +93,9 @@ def _own_words_by_coach(redactor: Redactor, framework: Framework) -> list[Proble
         for key, text in [(key, dutch) for key, dutch, _ in texts] + [(f"{key}_en", english) for key, dutch, english in texts if english != dutch]:
             if redactor.mentions(text):
                 found.append(Problem("netwerkspiegel.toml", None, None, text, Message("deze tekst %(said)s", said=said),
-                                     key=f'indicatoren."{indicator.code}".{key}', code=Code.NAME_IN_TYPED_TEXT))
+                                     key=f'indicatoren."{indicator.code}".{key}', code=Code.NAME_IN_PUBLIC_TEXT))
     for dimension in framework.dimensions:
         if dimension.own and (redactor.mentions(dimension.nl) or redactor.mentions(dimension.en)):
             found.append(Problem("netwerkspiegel.toml", None, None, dimension.nl, Message("de naam van deze dimensie %(said)s", said=said),
-                                 key="indicatoren", code=Code.NAME_IN_TYPED_TEXT))
+                                 key="indicatoren", code=Code.NAME_IN_PUBLIC_TEXT))
     return found

@@ -115,6 +115,56 @@ def _one_shared_position_each(shared: list[SharedPosition], problems: list[Probl
     return list(first.values())
 
 
+def _each_agreement_once(agreements: list[Agreement], warnings: list[Problem]) -> list[Agreement]:
+    """An agreement written down twice for one network and moment (the same words, whatever the
+    case or spaces) is shown once; the second is reported."""
+    first: dict[tuple, Agreement] = {}
+    for agreement in agreements:
+        earlier = first.setdefault((agreement.network, agreement.moment.key, agreement.kind, " ".join(agreement.text.casefold().split())), agreement)
+        if earlier is not agreement:
+            warnings.append(Problem(
+                agreement.source.file, agreement.source.row, word(Meaning.AGREEMENT), agreement.text,
+                Message("deze tekst staat voor %(network)s op %(moment)s al in %(where)s; hij wordt één keer getoond.",
+                        network=agreement.network, moment=MomentName(agreement.moment.label), where=earlier.source.describe()),
+                sheet=agreement.source.sheet, code=Code.DUPLICATE_AGREEMENT,
+            ))
+    return list(first.values())
+
+
+def _with_scores(shared: list[SharedPosition], agreements: list[Agreement], scores: list[Score], taken_over: list[_Kept],
+                 problems: list[Problem]) -> tuple[list[SharedPosition], list[Agreement]]:
+    """A shared picture or an agreement belongs to a network at a moment it scored: of another
+    network or moment (a name or moment spelled otherwise, a row of another programme) it would
+    make a page of its own, so it is a problem. Networks whose scores were kept (not read again)
+    count at each of their moments."""
+    scored = {(score.network, score.moment.key) for score in scores}
+    networks = {network for network, _ in scored}
+    for taken in taken_over:
+        networks.update(taken.kept.networks)
+        scored.update((network, moment.key) for network in taken.kept.networks for moment in taken.kept.moments)
+    fine_shared: list[SharedPosition] = []
+    fine_agreements: list[Agreement] = []
+    records: list[SharedPosition | Agreement] = [*shared, *agreements]
+    for record in records:
+        if (record.network, record.moment.key) in scored:
+            if isinstance(record, SharedPosition):
+                fine_shared.append(record)
+            else:
+                fine_agreements.append(record)
+            continue
+        column = Meaning.MOMENT if record.network in networks else Meaning.NETWORK
+        what = Message("dit gedeelde beeld") if isinstance(record, SharedPosition) else Message("deze afspraak")
+        message = (Message("%(what)s hoort bij %(network)s op %(moment)s, maar %(network)s heeft op dat meetmoment geen scores. "
+                           "Staat het meetmoment er precies zo als in de exports met de kruisjes?",
+                           what=what, network=record.network, moment=MomentName(record.moment.label)) if column == Meaning.MOMENT else
+                   Message("%(what)s hoort bij %(network)s, maar dat netwerk heeft in geen enkele export scores. "
+                           "Staat de naam er precies zo als in de exports met de kruisjes?", what=what, network=record.network))
+        problems.append(Problem(record.source.file, record.source.row, word(column),
+                                record.moment.label if column == Meaning.MOMENT else record.network, message,
+                                sheet=record.source.sheet, code=Code.WITHOUT_SCORES))
+    return fine_shared, fine_agreements
+
+
 @dataclass
 class _TableResult:
     table: RawTable
@@ -197,7 +247,8 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     reflections = [r for result in results if result.layout.gives(REFLECTIONS) for r in _records_of(result, Reflection)]
     evaluations = [r for result in results if result.layout.gives(EVALUATIONS) for r in _records_of(result, Evaluation)]
     shared = _one_shared_position_each([r for result in results if result.layout.gives(SHARED_PICTURE) for r in _records_of(result, SharedPosition)], problems)
-    agreements = [r for result in results if result.layout.gives(AGREEMENTS) for r in _records_of(result, Agreement)]
+    agreements = _each_agreement_once([r for result in results if result.layout.gives(AGREEMENTS) for r in _records_of(result, Agreement)], warnings)
+    shared, agreements = _with_scores(shared, agreements, scores, taken_over, problems)
     problems += _mappings_without_column(mappings, used.keys) + _file_settings_not_used(mappings, tables, used) + _network_settings_problems(mappings, chosen)
     _report_partial_participants(scores, framework, parsers, warnings)
     summary_of = {id(result): _summary(result) for result in results}

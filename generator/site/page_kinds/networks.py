@@ -91,7 +91,7 @@ def _network_page_inputs(network: NetworkFigures, slug: str, withheld: list[With
     (`ScoreFigures`), the digest of what the crosses are made from (`positions_digest`: equal
     digests, equal crosses and figures). So a network whose figures were taken over keeps its
     page's key, and the key is quick to make."""
-    return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=()),
+    return ("network", slug, replace(network, positions=(), positions_packed=b"", stats=(), changes=(), spreads={}, roles=(), roles_left_out=(), roles_left_out_for_others=()),
             withheld, theme, size)
 
 
