@@ -164,7 +164,7 @@ def test_the_shared_picture_and_agreements_are_read_from_the_coachs_forms(data_d
 
     from tests.exports import google_forms_csv, microsoft_forms_xlsx
 
-    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2026-voorjaar,Anna,1a,4,\nNet,2026-voorjaar,Anna,2a,4,\n")
+    write(data_dir, "scores.csv", SCORE_HEADER + "Net,2026-voorjaar,Anna,1a,4,\nNet,2026-voorjaar,Anna,2a,4,\nAnder,2026-voorjaar,Bert,2a,5,\n")
     shared = ["Netwerk", "Meetmoment", "1a. Gedeeld beeld", "1a. Gedeeld beeld gewenste situatie", "1a. Toelichting", "2a. Gedeeld beeld", "2a. Toelichting"]
     google_forms_csv(data_dir / "gedeeld.csv", shared, [
         {"email": "coach@school.nl", "time": dt.datetime(2026, 3, 12, 16, 0), "answers": ["Net", "2026-voorjaar", "6", "8", "Na het gesprek hoger", "", ""]},

@@ -80,11 +80,13 @@ class NameRemoval:
         return [found[text] for text in texts]
 
     def _find(self, texts: list[str]) -> list[str]:
-        if not self._helpers and len(texts) < FEW:
-            finder = _finder(self._store.folder)
-            return [finder(text) for text in texts]
-        self._start_helpers()
         with self._progress.step(N_("Namen verwijderen uit de teksten die publiek worden"), total=len(texts), unit=N_("teksten")) as step:
+            if not self._helpers and len(texts) < FEW:
+                finder = _finder(self._store.folder)
+                found = [finder(text) for text in texts]
+                step.advance(len(texts))
+                return found
+            self._start_helpers()
             parts = _split(texts, len(self._helpers))
             for helper, part in zip(self._helpers, parts, strict=True):
                 helper.send(part)
