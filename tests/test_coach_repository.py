@@ -269,6 +269,7 @@ def test_check_and_build_without_a_terminal_say_what_they_are_doing(tmp_path, ca
     import generator.core.progress
 
     monkeypatch.setattr(generator.core.progress, "QUIET_SECONDS", 0.0)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no texts kept from other tests: each is looked at
     data = tmp_path / "data"
     data.mkdir()
     write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
