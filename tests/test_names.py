@@ -19,6 +19,7 @@ TEXTS = [
     "Meester Jansen gaf een mooie les; bel hem op 06-12345678.",
     "daarna hielp fatima met het plannen.",
     "Mail me op iemand@example.nl als je wilt meedoen.",
+    "Bel +31 6 23456789 of 0031 (0)20 123 4567, niet 2025-2026 of 12 345 678 leerlingen.",
     "In groep 7 werken de kinderen nu met een weektaak die ze zelf plannen.",
     "Onze school heeft het onderzoekend leren opgenomen in het schoolplan.",
 ]
@@ -27,6 +28,7 @@ WITHOUT_NAMES = [
     "[naam] gaf een mooie les; bel hem op [telefoonnummer].",  # Deduce takes the title with the name
     "daarna hielp [naam] met het plannen.",
     "Mail me op [e-mail] als je wilt meedoen.",
+    "Bel [telefoonnummer] of [telefoonnummer], niet 2025-2026 of 12 345 678 leerlingen.",
     "In groep 7 werken de kinderen nu met een weektaak die ze zelf plannen.",
     "Onze school heeft het onderzoekend leren opgenomen in het schoolplan.",
 ]
@@ -103,7 +105,7 @@ def test_helpers_give_what_this_process_gives_and_a_failed_helper_is_replaced(tm
     stream = io.StringIO()
     removal = NameRemoval(Store(tmp_path / "a"), Progress(stream, interactive=False, quiet_seconds=0), early=True)
     assert removal(many) == expected
-    assert stream.getvalue().startswith("Namen verwijderen uit de teksten die publiek worden: 0 van 240 teksten (0 %)")
+    assert stream.getvalue().startswith("Namen verwijderen uit de teksten die publiek worden: 0 van 280 teksten (0 %)")
     monkeypatch.setattr(name_removal, "NAMES_ALONGSIDE", "import sys; sys.exit(3)")
     assert NameRemoval(Store(tmp_path / "b"), early=True)(many) == expected
 

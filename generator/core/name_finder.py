@@ -18,6 +18,7 @@ list the annotators read is prepared.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, ClassVar
 
 from generator.core.identity import EMAIL_MARK, NAME_MARK, PARTICIPANT_MARK, PHONE_MARK, TOKEN, TUSSENVOEGSELS
@@ -32,6 +33,11 @@ LOOKUP_LISTS = ("names/", "whitelist/")
 # The lists Deduce makes by a loader of its own rather than as a plain set.
 _SET_LISTS = ("prefix", "interfix", "whitelist")
 _TRIE_LISTS = ("first_name", "surname", "eponymous_disease")
+
+
+# A Dutch number written internationally ("+31 6 23456789", "0031 (0)20 123 4567"): Deduce's pattern
+# wants the country code right against the number.
+_INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)\s?31[\s-]*(?:\(0\)[\s-]*)?\d(?:[\s-]?\d){7,9}(?!\d)")
 
 
 def deduce_versions() -> str:
@@ -179,4 +185,4 @@ class NameFinder:
             if text[start:end] in (PARTICIPANT_MARK, NAME_MARK):
                 continue
             text = text[:start] + mark + text[end:]
-        return text
+        return _INTERNATIONAL_PHONE.sub(PHONE_MARK, text)
