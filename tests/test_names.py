@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.core import name_finder, name_removal
-from generator.core.name_finder import ANNOTATOR_GROUPS, NameFinder, lookup_structures, lookups_read, person_config
+from generator.core.name_finder import ANNOTATOR_GROUPS, NameFinder, lookup_structures, person_config
 from generator.core.name_removal import NameRemoval
 from generator.core.progress import Progress
 from generator.core.store import Store
@@ -32,6 +32,24 @@ WITHOUT_NAMES = [
     "In groep 7 werken de kinderen nu met een weektaak die ze zelf plannen.",
     "Onze school heeft het onderzoekend leren opgenomen in het schoolplan.",
 ]
+
+
+def lookups_read(config: dict) -> set[str]:
+    """The names of the lookup structures a Deduce configuration's annotators read."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key in ("lookup", "neg_lookup", "lookup_values") and isinstance(inner, str):
+                    found.add(inner)
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(config["annotators"])
+    return found
 
 
 @pytest.fixture(scope="module")

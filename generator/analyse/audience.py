@@ -199,7 +199,6 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
             """A reflection's text or title, an agreement, what the coach typed: in public without anyone's name."""
             return in_language(cleaned[without_participants[text]])
 
-
     # What the coach typed shows on every page: without participants (and in public without anyone's
     # name); the footer is meant for a contact, so only participants' names and addresses go there.
     settings = replace(settings, site_title=text_of(settings.site_title), organisation=text_of(settings.organisation),

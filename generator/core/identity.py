@@ -58,17 +58,23 @@ def _words(text: str) -> list[str]:
     return [fold_word(token) for token in TOKEN.findall(text)]
 
 
+def _identity_words(identity: str) -> list[str]:
+    """A name's folded words; of an e-mail address, the pieces of its local part ("anouk", "devries")."""
+    if "@" in identity:
+        local = identity.rsplit("@", 1)[0]
+        return [w for w in re.split(r"[^a-z]+", "".join(ch if ch.isalpha() else " " for ch in fold_word(local))) if w]
+    return _words(identity)
+
+
 def redaction_keys(identity: str) -> set[str]:
     """The strings (folded words joined without spaces) whose appearance in a text is this identity."""
     identity = identity.strip()
     keys: set[str] = set()
+    words = _identity_words(identity)
     if "@" in identity:
-        local = identity.rsplit("@", 1)[0]
-        keys.add("".join(_words(local)))
-        words = [w for w in re.split(r"[^a-z]+", "".join(ch if ch.isalpha() else " " for ch in fold_word(local))) if w]
+        keys.add("".join(_words(identity.rsplit("@", 1)[0])))
         keys.update(_spans(words))
     else:
-        words = _words(identity)
         if any(ch.isdigit() for ch in identity):
             keys.add("".join(words))  # a code ("HB-01"): only the whole code is the person
         else:
@@ -111,7 +117,7 @@ def _name_words(identity: str) -> list[str]:
     """A name's words; of an e-mail address, its local part's pieces with particles at their start
     split off ("anouk.devries@…": "anouk", "de", "vries")."""
     if "@" in identity:
-        return [part for piece in _words(identity.rsplit("@", 1)[0]) for part in _particles_apart(piece)]
+        return [part for piece in _identity_words(identity) for part in _particles_apart(piece)]
     return _words(identity)
 
 
@@ -157,7 +163,7 @@ class Redactor:
         for identity in set(identities):
             found_keys = redaction_keys(identity)
             keys |= found_keys
-            parts.update(key for key in found_keys if key in _words(identity) or "@" in identity)
+            parts |= found_keys & set(_identity_words(identity))
             if (found := initials_of(identity)) is not None:
                 initials.add(found)
                 words = _name_words(identity)
@@ -237,7 +243,7 @@ class Redactor:
     def _participants_address(self, match: re.Match[str]) -> str:
         address = match.group()
         local = address.rsplit("@", 1)[0]
-        return EMAIL_MARK if "".join(_words(local)) in self.keys or self(local, every_address=False) != local else address
+        return EMAIL_MARK if self(local, every_address=False) != local else address
 
     def mentions(self, text: str) -> bool:
         """Whether `text` names an identity (for warnings about what the coach typed; an address of

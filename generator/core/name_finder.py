@@ -54,24 +54,6 @@ def person_config() -> dict[str, Any]:
     return config
 
 
-def lookups_read(config: dict[str, Any]) -> set[str]:
-    """The names of the lookup structures `config`'s annotators read."""
-    found: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                if key in ("lookup", "neg_lookup", "lookup_values") and isinstance(inner, str):
-                    found.add(inner)
-                walk(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                walk(inner)
-
-    walk(config["annotators"])
-    return found
-
-
 def lookup_structures() -> Any:
     """Deduce's lookup structures for persons (a `docdeid.ds.DsCollection`), made as Deduce makes them."""
     import docdeid

@@ -9,10 +9,10 @@ An entry is named by a key: a digest of everything the work depends on (its inpu
 and this program, which `Store.key` always adds), so a stale entry is never used, only left unused.
 
 On disk the store is the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default
-`~/.cache/netwerkspiegel`), one folder per namespace, one file (or, for Deduce, one folder) per
-entry (a folder per version of Deduce, from before 2026-12, is pruned as one). One rule prunes it: an entry is touched when a build uses it, and `prune` removes every
-entry no build used for `KEPT_UNUSED_DAYS`. A store that cannot be written is no error: the work
-is then simply done again next time. `Store(None)` reads and writes nothing (`build --no-cache`).
+`~/.cache/netwerkspiegel`), one folder per namespace, one file per entry (a folder per version of
+Deduce that earlier versions made is pruned as one entry). One rule prunes it: an entry is touched
+when a build uses it, and `prune` removes every entry no build used for `KEPT_UNUSED_DAYS`. A store
+that cannot be written is no error: the work is then simply done again next time. `Store(None)` reads and writes nothing (`build --no-cache`).
 
 The store knows nothing of the stages that use it (an import-linter contract keeps it so): it
 keeps bytes, or values it pickles.
@@ -47,8 +47,8 @@ NAMESPACES = PROGRAM_NAMESPACES + DATA_NAMESPACES
 
 
 # The names the store gives its entries: a key (a SHA-256 in hex), a write a killed build left half
-# done, and in `deduce` also the folder per version of Deduce that earlier versions of this program made. Pruning touches nothing else, even in a namespace folder a
-# user linked elsewhere.
+# done, and in `deduce` also the folder per version of Deduce that earlier versions of this program
+# made. Pruning touches nothing else, even in a namespace folder a user linked elsewhere.
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}|\.[0-9a-f]{64}\.\d+\.tmp")
 _DEDUCE_VERSION = re.compile(r"\d+(?:\.\d+)*\w*")
 

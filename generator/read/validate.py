@@ -131,8 +131,7 @@ def _each_agreement_once(agreements: list[Agreement], warnings: list[Problem]) -
     return list(first.values())
 
 
-def _with_scores(shared: list[SharedPosition], agreements: list[Agreement], scores: list[Score], taken_over: list[_Kept],
-                 problems: list[Problem]) -> tuple[list[SharedPosition], list[Agreement]]:
+def _without_scores(records: list[SharedPosition | Agreement], scores: list[Score], taken_over: list[_Kept]) -> list[Problem]:
     """A shared picture or an agreement belongs to a network at a moment it scored: of another
     network or moment (a name or moment spelled otherwise, a row of another programme) it would
     make a page of its own, so it is a problem. Networks whose scores were kept (not read again)
@@ -142,27 +141,22 @@ def _with_scores(shared: list[SharedPosition], agreements: list[Agreement], scor
     for taken in taken_over:
         networks.update(taken.kept.networks)
         scored.update((network, moment.key) for network in taken.kept.networks for moment in taken.kept.moments)
-    fine_shared: list[SharedPosition] = []
-    fine_agreements: list[Agreement] = []
-    records: list[SharedPosition | Agreement] = [*shared, *agreements]
+    problems = []
     for record in records:
         if (record.network, record.moment.key) in scored:
-            if isinstance(record, SharedPosition):
-                fine_shared.append(record)
-            else:
-                fine_agreements.append(record)
             continue
-        column = Meaning.MOMENT if record.network in networks else Meaning.NETWORK
         what = Message("dit gedeelde beeld") if isinstance(record, SharedPosition) else Message("deze afspraak")
-        message = (Message("%(what)s hoort bij %(network)s op %(moment)s, maar %(network)s heeft op dat meetmoment geen scores. "
-                           "Staat het meetmoment er precies zo als in de exports met de kruisjes?",
-                           what=what, network=record.network, moment=MomentName(record.moment.label)) if column == Meaning.MOMENT else
-                   Message("%(what)s hoort bij %(network)s, maar dat netwerk heeft in geen enkele export scores. "
-                           "Staat de naam er precies zo als in de exports met de kruisjes?", what=what, network=record.network))
-        problems.append(Problem(record.source.file, record.source.row, word(column),
-                                record.moment.label if column == Meaning.MOMENT else record.network, message,
-                                sheet=record.source.sheet, code=Code.WITHOUT_SCORES))
-    return fine_shared, fine_agreements
+        if record.network in networks:
+            column, value = Meaning.MOMENT, record.moment.label
+            message = Message("%(what)s hoort bij %(network)s op %(moment)s, maar %(network)s heeft op dat meetmoment geen scores. "
+                              "Staat het meetmoment er precies zo als in de exports met de kruisjes?",
+                              what=what, network=record.network, moment=MomentName(record.moment.label))
+        else:
+            column, value = Meaning.NETWORK, record.network
+            message = Message("%(what)s hoort bij %(network)s, maar dat netwerk heeft in geen enkele export scores. "
+                              "Staat de naam er precies zo als in de exports met de kruisjes?", what=what, network=record.network)
+        problems.append(Problem(record.source.file, record.source.row, word(column), value, message, sheet=record.source.sheet, code=Code.WITHOUT_SCORES))
+    return problems
 
 
 @dataclass
@@ -248,7 +242,7 @@ def validate_tables(tables: tuple[RawTable, ...], framework: Framework, settings
     evaluations = [r for result in results if result.layout.gives(EVALUATIONS) for r in _records_of(result, Evaluation)]
     shared = _one_shared_position_each([r for result in results if result.layout.gives(SHARED_PICTURE) for r in _records_of(result, SharedPosition)], problems)
     agreements = _each_agreement_once([r for result in results if result.layout.gives(AGREEMENTS) for r in _records_of(result, Agreement)], warnings)
-    shared, agreements = _with_scores(shared, agreements, scores, taken_over, problems)
+    problems += _without_scores([*shared, *agreements], scores, taken_over)
     problems += _mappings_without_column(mappings, used.keys) + _file_settings_not_used(mappings, tables, used) + _network_settings_problems(mappings, chosen)
     _report_partial_participants(scores, framework, parsers, warnings)
     summary_of = {id(result): _summary(result) for result in results}
