@@ -195,13 +195,18 @@ class Redactor:
         return stem[-2:] == "et" and (stem[:-2] in self._suffixed or (len(stem) > 4 and stem[-3] == stem[-4] and stem[:-3] in self._suffixed))
 
     def _is_typo(self, folded: str) -> bool:
-        """Whether a word written with a capital is a name part with one letter wrong (see `_TYPO_FROM`)."""
+        """Whether a word written with a capital is a name part with one letter wrong (see `_TYPO_FROM`),
+        also with a possessive -s ("Visers")."""
         if not folded.isalpha():
             return False
-        candidates: set[str] = set()
-        for form in _deletions(folded) | {folded}:
-            candidates |= self._near.get(form, frozenset())
-        return any(name[0] == folded[0] and one_edit_apart(folded, name) for name in candidates)
+        words = [folded, folded[:-1]] if folded[-1] == "s" and len(folded) >= _TYPO_FROM else [folded]
+        for word in words:
+            candidates: set[str] = set()
+            for form in _deletions(word) | {word}:
+                candidates |= self._near.get(form, frozenset())
+            if any(name[0] == word[0] and one_edit_apart(word, name) for name in candidates):
+                return True
+        return False
 
     def _is_initials(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
         """Initials as people write them: single letters each followed by a dot ("A.d.V.", "A. d. V"),
