@@ -221,24 +221,33 @@ def _progress(t: Translations) -> Progress:
 
 def _check(args: argparse.Namespace, t: Translations) -> int:
     from generator.analyse.report import public_texts, summary
-    from generator.pipeline import read_data
+    from generator.core.name_removal import NameRemoval
+    from generator.pipeline import check
 
-
+    # Everything is looked at before anything is said: one verdict, on the first line (or, when
+    # something would stop a build, the problem report alone, exit 1).
     progress = _progress(t)
     store = Store.default()
-    dataset = read_data(args.data, store, progress=progress)
+    audience = AUDIENCES[args.audience]
+    names = NameRemoval(store, progress) if audience == Audience.PUBLIC else None
+    texts = None
+    try:
+        dataset = check(args.data, audience, language=_site_language(args), store=store, progress=progress, names=names)
+        if names is not None:
+            from dataclasses import replace
+
+            from generator.analyse.audience import for_audience
+
+            framework = dataset.framework.in_language(t.language)
+            whole = dataset.with_scores_of(dataset.absent)  # as read, whether a table was taken over or not
+            texts = public_texts(for_audience(replace(whole, framework=framework), Audience.PUBLIC, names, translations=t), t)
+    finally:
+        if names is not None:
+            names.close()
     print(summary(dataset, t))
-    if AUDIENCES[args.audience] == Audience.PUBLIC:
-        from dataclasses import replace
-
-        from generator.analyse.audience import for_audience
-        from generator.core.name_removal import NameRemoval
-
+    if texts is not None:
         print()
-        sys.stdout.flush()  # what was read, before the progress of Deduce on stderr
-        framework = dataset.framework.in_language(t.language)
-        names = NameRemoval(store, progress)
-        print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, names, translations=t), t))
+        print(texts)
     _print_warnings(dataset.warnings, t)
     return EXIT_OK
 
@@ -294,10 +303,18 @@ def _cache(args: argparse.Namespace, t: Translations) -> int:
 
     _ = t.gettext
     store = Store.default()
+    folder = store.folder or Path()
     if args.clear:
-        freed = store.clear()
-        print(_("De cache in %(folder)s is leeggemaakt (%(size)s). De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
-              % {"folder": store.folder, "size": _megabytes(freed, t)})
+        cleared = store.clear()
+        if cleared.foreign or cleared.failed:
+            print(_("De cache in %(folder)s is leeggemaakt (%(size)s), op wat hieronder staat na. De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+                  % {"folder": store.folder, "size": _megabytes(cleared.freed, t)})
+        else:
+            print(_("De cache in %(folder)s is leeggemaakt (%(size)s). De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+                  % {"folder": store.folder, "size": _megabytes(cleared.freed, t)})
+        _print_paths(cleared.foreign, folder, t.ngettext("Niet door Netwerkspiegel gemaakt, dus blijven staan (%(count)s):",
+                                                         "Niet door Netwerkspiegel gemaakt, dus blijven staan (%(count)s):", len(cleared.foreign)), t)
+        _print_paths(cleared.failed, folder, t.ngettext("Kon niet worden verwijderd (%(count)s):", "Konden niet worden verwijderd (%(count)s):", len(cleared.failed)), t)
         return EXIT_OK
     usage = store.usage()
     print(_("De cache van Netwerkspiegel staat in %(folder)s:") % {"folder": store.folder})
@@ -307,7 +324,25 @@ def _cache(args: argparse.Namespace, t: Translations) -> int:
             "entries": t.ngettext("%(count)s item", "%(count)s items", part.entries) % {"count": t.whole(part.entries)}, "size": _megabytes(part.size, t)})
     print(_("Samen %(size)s. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; 'netwerkspiegel cache --leegmaken' maakt hem nu leeg.")
           % {"size": _megabytes(sum(part.size for part in usage), t)})
+    foreign = tuple(path for part in usage for path in part.foreign)
+    _print_paths(foreign, folder, t.ngettext("Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat het staan) (%(count)s):",
+                                             "Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat ze staan) (%(count)s):", len(foreign)), t)
     return EXIT_OK
+
+
+_PATHS_SHOWN = 20
+
+
+def _print_paths(paths: Sequence[Path], folder: Path, heading: str, t: Translations) -> None:
+    """A heading and the paths (relative to `folder`), the first `_PATHS_SHOWN` of them."""
+    if not paths:
+        return
+    print(heading % {"count": t.whole(len(paths))})
+    for path in paths[:_PATHS_SHOWN]:
+        shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+        print(f"- {shown}")
+    if len(paths) > _PATHS_SHOWN:
+        print("- " + t.gettext("en %(count)s meer") % {"count": t.whole(len(paths) - _PATHS_SHOWN)})
 
 
 def _init(args: argparse.Namespace, t: Translations) -> int:

@@ -180,6 +180,22 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     return replace(site, networks_taken_over=len(carried))
 
 
+def check(data_dir: Path, audience: Audience, language: Language | None = None, store: Store | None = None, progress: Progress = SILENT,
+          framework_file: Path = FRAMEWORK_FILE, names: NameRemoval | None = None) -> Dataset:
+    """What `netwerkspiegel check` runs: everything `build` runs on the data before it writes, for
+    this audience, so that what would stop a build stops the check with the same report. The data
+    folder is read and checked (the logo as the reports decode it, `read_data`), then analysed and
+    made into pages in memory (`generate`: the audience, the figures, the pages and their names),
+    without typesetting the reports and without writing anything but the cache. Returns the data set.
+    Raises what the build would raise (`InputError` with every problem, `UsageError`)."""
+    store = store or Store.default()
+    check_store_apart(store, ((DATA_FOLDER, resolve(data_dir, DATA_FOLDER)),))
+    dataset = read_data(data_dir, store, progress, framework_file)
+    generate(dataset, audience, overrides=template_overrides(data_dir), language=language, store=store, progress=progress,
+             reports=False, names=names)
+    return dataset
+
+
 @dataclass(frozen=True)
 class BuildResult:
     warnings: tuple[Problem, ...]
@@ -235,6 +251,30 @@ def publish(site: GeneratedSite, src: Path, out: Path, config_file: Path = MKDOC
     return result, reused
 
 
+CACHE_FOLDER = Message("de cache (XDG_CACHE_HOME)")
+
+
+def check_store_apart(store: Store, folders: tuple[tuple[Message, Path], ...]) -> None:
+    """The store's folder is apart from the command's folders (resolved): not inside one of them,
+    where it would put what was read from the exports (names, e-mail addresses) beside the coach's
+    committed data or in the site, nor around one. Refused (UsageError, nothing written) otherwise."""
+    if store.folder is None:
+        return
+    cache = resolve(store.folder, CACHE_FOLDER)
+    shown_cache = str(cache).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    for what, folder in folders:
+        shown = str(folder).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if cache.is_relative_to(folder):
+            raise UsageError(Message(
+                "De cache van Netwerkspiegel ('%(cache)s') ligt binnen de map voor %(what)s ('%(path)s'). Daar zou hij bewaren wat uit de "
+                "exports gelezen is, met namen en e-mailadressen. Zet XDG_CACHE_HOME op een map daarbuiten (zonder XDG_CACHE_HOME staat de "
+                "cache in ~/.cache/netwerkspiegel), of kies een andere map voor %(what)s.", cache=shown_cache, what=what, path=shown))
+        if folder.is_relative_to(cache):
+            raise UsageError(Message(
+                "De map voor %(what)s ('%(path)s') ligt binnen de cache van Netwerkspiegel ('%(cache)s'). Kies een map buiten de cache: "
+                "'netwerkspiegel cache --leegmaken' en het opruimen van de cache mogen niet bij je bestanden kunnen.", cache=shown_cache, what=what, path=shown))
+
+
 def prepare_folders(data_dir: Path, src: Path, out: Path) -> tuple[Path, Path, Path]:
     """The three folders resolved, checked apart from each other: before anything is read."""
     data_dir = resolve(data_dir, DATA_FOLDER)
@@ -255,6 +295,8 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
     if site_url is not None and valid_site_url(site_url) is None:
         raise _site_url_refused(site_url)
     data_dir, src, out = prepare_folders(data_dir, src, out)
+    store = store or Store.default()
+    check_store_apart(store, ((DATA_FOLDER, data_dir), (SOURCE_FOLDER, src), (OUTPUT_FOLDER, out)))
     for target, what in ((src, SOURCE_FOLDER), (out, OUTPUT_FOLDER)):
         check_replaceable(target, what)  # refused before even a lock file is made
     if zip_file is not None:
@@ -262,7 +304,7 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         check_zip_target(zip_file, out)
     with locked_folders(src, out):
         result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
-                        store or Store.default(), progress, framework_file, reports)
+                        store, progress, framework_file, reports)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)

@@ -70,44 +70,70 @@ def test_pruning_touches_only_what_the_store_named(tmp_path):
     own = tmp_path / "eigen"
     own.mkdir()
     (own / "verslag.docx").write_bytes(b"van de gebruiker")
-    (own / ("a" * 64)).write_bytes(b"een oude sleutel")
+    (own / ("a" * 64)).write_bytes(b"een bestand met de naam van een sleutel")  # named like an entry, not one
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "exports").symlink_to(own, target_is_directory=True)
+    Store(tmp_path / "cache").save("exports", "b" * 64, b"een oude sleutel")
     month_ago = time.time() - (KEPT_UNUSED_DAYS + 1) * 86400
     for path in own.iterdir():
         os.utime(path, (month_ago, month_ago))
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "exports").symlink_to(own, target_is_directory=True)
     Store(tmp_path / "cache").prune()
-    assert sorted(p.name for p in own.iterdir()) == ["verslag.docx"]
+    assert sorted(p.name for p in own.iterdir()) == ["a" * 64, "verslag.docx"]
 
 
 def test_clear_removes_the_store_and_nothing_else(tmp_path):
     store = Store(tmp_path)
-    store.save("exports", "a", b"1234")
-    store.save("svg", "b", b"123456")
+    store.save("exports", "a" * 64, b"1234")
+    store.save("svg", "b" * 64, b"123456")
+    (tmp_path / "svg" / ".cccc.tmp").write_bytes(b"")
+    ours = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in ours)
     (tmp_path / "van-de-gebruiker.txt").write_text("niet van ons", "utf-8")
-    assert [u for u in store.usage() if u.entries] == [
-        type(store.usage()[0])("exports", 1, 4), type(store.usage()[0])("svg", 1, 6)]
-    assert store.clear() == 10
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["van-de-gebruiker.txt"]
+    foreign = [tmp_path / "exports" / "notities.txt", tmp_path / "rapporten" / ("d" * 64), tmp_path / "vega" / ("e" * 64)]
+    for path in foreign:  # beside the entries; one named like an entry, one an entry's name linking elsewhere
+        path.parent.mkdir(exist_ok=True)
+    foreign[0].write_text("van de gebruiker", "utf-8")
+    foreign[1].write_bytes(b"%PD geen rapport")
+    foreign[2].symlink_to(tmp_path / "van-de-gebruiker.txt")
+    usage = {u.namespace: u for u in store.usage()}
+    assert {n: (u.entries, u.foreign) for n, u in usage.items() if u.entries or u.foreign} == {
+        "exports": (1, (foreign[0],)), "svg": (1, (tmp_path / "svg" / ".cccc.tmp",)), "rapporten": (0, (foreign[1],)), "vega": (0, (foreign[2],))}
+    assert sum(u.size for u in usage.values()) == size
+    cleared = store.clear()
+    assert (cleared.freed, cleared.failed) == (size, ())
+    assert sorted(cleared.foreign) == sorted([*foreign, tmp_path / "svg" / ".cccc.tmp"])
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "exports", "exports/notities.txt", "rapporten", f"rapporten/{'d' * 64}", "svg", "svg/.cccc.tmp", "van-de-gebruiker.txt", "vega", f"vega/{'e' * 64}"]
+    assert (tmp_path / "van-de-gebruiker.txt").read_text("utf-8") == "niet van ons"
 
 
-def test_the_cache_command_shows_where_and_how_much_and_clears(tmp_path, monkeypatch, capsys):
+def test_the_cache_command_shows_where_and_how_much_and_clears_only_its_own(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = tmp_path / "cache" / "netwerkspiegel"
-    Store(folder).save("exports", "a", b"x" * 1_500_000)
+    Store(folder).save("exports", "a" * 64, b"x" * 1_500_000)
+    (folder / "exports" / "mijn-export.csv").write_text("netwerk,score\n", "utf-8")  # a user's file that happens to be there
     assert main(["cache"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"De cache van Netwerkspiegel staat in {folder}:"
     assert "- exports (wat uit elke export gelezen is): 1 item, 1,5 MB" in out.splitlines()
     assert "- netwerken (de cijfers van elk netwerk): 0 items, 0,0 MB" in out.splitlines()
-    assert out.splitlines()[-1] == ("Samen 1,5 MB. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; "
-                                    "'netwerkspiegel cache --leegmaken' maakt hem nu leeg.")
+    assert out.splitlines()[-3:] == [
+        "Samen 1,5 MB. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; 'netwerkspiegel cache --leegmaken' maakt hem nu leeg.",
+        "Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat het staan) (1):",
+        "- exports/mijn-export.csv"]
     assert main(["--taal", "en", "cache"]) == 0
     assert "- exports (what was read from each export): 1 item, 1.5 MB" in capsys.readouterr().out.splitlines()
     assert main(["cache", "--leegmaken"]) == 0
-    assert capsys.readouterr().out == (f"De cache in {folder} is leeggemaakt (1,5 MB). De volgende build maakt alles opnieuw; "
-                                       "je gegevens en sites zijn niet veranderd.\n")
-    assert not (folder / "exports").exists()
+    assert capsys.readouterr().out == (f"De cache in {folder} is leeggemaakt (1,5 MB), op wat hieronder staat na. De volgende build maakt alles opnieuw; "
+                                       "je gegevens en sites zijn niet veranderd.\n"
+                                       "Niet door Netwerkspiegel gemaakt, dus blijven staan (1):\n"
+                                       "- exports/mijn-export.csv\n")
+    assert [p.name for p in (folder / "exports").iterdir()] == ["mijn-export.csv"]
+    (folder / "exports" / "mijn-export.csv").unlink()
+    Store(folder).save("vega", "a" * 64, b"x")
+    assert main(["cache", "--leegmaken"]) == 0
+    assert capsys.readouterr().out.endswith("je gegevens en sites zijn niet veranderd.\n")
+    assert list(folder.iterdir()) == []
 
 
 def test_a_build_without_cache_reuses_nothing_writes_nothing_and_gives_the_same_bytes(tmp_path, monkeypatch, capsys):

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from generator.analyse.audience import AudienceView, participant_counts
+from generator.core.errors import Problem
 from generator.core.framework import Framework
 from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import ColumnUse, Dataset, NotRead, TableSummary
@@ -33,8 +34,20 @@ def suggest_meaning(header: str, framework: Framework) -> str:
     return f"{code} gewenst" if any(w in folded for w in ("gewenst", "desired", "wens")) else code
 
 
-def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
+def verdict(warnings: int, t: Translations = DUTCH) -> str:
+    """`check`'s one verdict on data that can be built (data that cannot is a problem report)."""
+    if not warnings:
+        return t.gettext("De gegevens zijn in orde.")
+    return t.ngettext("De gegevens zijn in orde, op %(count)s waarschuwing na (zie 'Let op').",
+                      "De gegevens zijn in orde, op %(count)s waarschuwingen na (zie 'Let op').", warnings) % {"count": t.whole(warnings)}
+
+
+def summary(dataset: Dataset, t: Translations = DUTCH, warnings: Sequence[Problem] | None = None) -> str:
+    """What was read, by what the data set holds: the same whether a table was read again or taken
+    over from an earlier read (`Dataset.absent`: its scores are unpacked to be counted). Its first
+    line is the verdict, counting `warnings` (by default the data set's)."""
     _, n_ = t.gettext, t.ngettext
+    dataset = dataset.with_scores_of(dataset.absent)
     people = {(s.network, s.participant) for s in dataset.scores}
     settings = dataset.settings
     read = _("Gelezen: %(tables)s, %(scores)s, %(reflections)s en %(evaluations)s van %(people)s in %(networks)s.") % {
@@ -46,7 +59,7 @@ def summary(dataset: Dataset, t: Translations = DUTCH) -> str:
         "networks": n_("%(count)s netwerk", "%(count)s netwerken", len(dataset.networks)) % {"count": len(dataset.networks)},
     }
     lines = [
-        _("De gegevens zijn in orde."),
+        verdict(len(dataset.warnings if warnings is None else warnings), t),
         read,
         _("Meetmomenten (in volgorde): %(moments)s.") % {"moments": ", ".join(t.moment(m.label) for m in dataset.moments)},
         n_("Schaal: %(low)s tot en met %(high)s; publieke groepscijfers vanaf %(minimum)s deelnemer.",

@@ -10,8 +10,15 @@ and this program, which `Store.key` always adds), so a stale entry is never used
 
 On disk the store is the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default
 `~/.cache/netwerkspiegel`), one folder per namespace, one file per entry (a folder per version of
-Deduce that earlier versions made is pruned as one entry). One rule prunes it: an entry is touched
-when a build uses it, and `prune` removes every entry no build used for `KEPT_UNUSED_DAYS`. A store
+Deduce that earlier versions made is pruned as one entry). Each entry file carries what it holds:
+our marker (`ENTRY_MARKER`), the length and the SHA-256 of its content (with its namespace and key),
+then the content. An entry is used only when all of that checks (`load`, `has`): one cut short by a
+killed build, a flipped byte, or a file that is not ours under an entry's name is absent, and the
+work is done again. Entries are written beside their name and moved into place (`os.replace`), so a
+kill leaves no half entry under the real name. One rule prunes it: an entry is touched
+when a build uses it, and `prune` removes every entry no build used for `KEPT_UNUSED_DAYS`. Pruning
+and `clear` remove only files that are recognisably the store's (the marker, or an earlier version's
+entry by its name and first bytes); anything else in the folder stays (`clear` names it). A store
 that cannot be written is no error: the work is then simply done again next time. `Store(None)` reads and writes nothing (`build --no-cache`).
 
 The store knows nothing of the stages that use it (an import-linter contract keeps it so): it
@@ -25,10 +32,12 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import logging
 import os
 import pickle
 import re
 import shutil
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,15 +55,80 @@ DATA_NAMESPACES = ("exports", "tabellen", "netwerken", "svg", "rapporten", "teks
 NAMESPACES = PROGRAM_NAMESPACES + DATA_NAMESPACES
 
 
+_log = logging.getLogger(__name__)
+
+# Every entry file starts with this marker, then the SHA-256 of its namespace, key and content and the
+# content's length (`_HEADER`), then the content: an entry is used only when all of it checks.
+ENTRY_MARKER = b"netwerkspiegel-cache 1\n"
+_HEADER = struct.Struct(">32sQ")
+_START = len(ENTRY_MARKER) + _HEADER.size
+
 # The names the store gives its entries: a key (a SHA-256 in hex), a write a killed build left half
 # done, and in `deduce` also the folder per version of Deduce that earlier versions of this program
-# made. Pruning touches nothing else, even in a namespace folder a user linked elsewhere.
-_ENTRY_NAME = re.compile(r"[0-9a-f]{64}|\.[0-9a-f]{64}\.\d+\.tmp")
+# made. Pruning and clearing touch nothing else, even in a namespace folder a user linked elsewhere,
+# and of those names only files that are recognisably ours: our marker, or (written by a version
+# before the marker) how that version's entries of the namespace began.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+_TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{64}\.\d+\.tmp")
 _DEDUCE_VERSION = re.compile(r"\d+(?:\.\d+)*\w*")
+_PICKLED = (b"\x80",)
+_EARLIER_ENTRIES = {
+    "exports": _PICKLED, "tabellen": _PICKLED, "netwerken": _PICKLED, "teksten": _PICKLED, "deduce": _PICKLED,
+    "svg": (b"<svg", b"<?xml"), "rapporten": (b"%PDF-",), "grafiekvormen": (b"{",), "jinja": (b"j2",), "vega": (b"/* Vega ",),
+}
 
 
-def _ours(namespace: str, name: str) -> bool:
-    return bool(_ENTRY_NAME.fullmatch(name) or (namespace == "deduce" and _DEDUCE_VERSION.fullmatch(name)))
+def _entry_digest(namespace: str, key: str, content: bytes | memoryview) -> bytes:
+    digest = hashlib.sha256(f"{namespace}\0{key}\0".encode("utf-8", "surrogateescape"))
+    digest.update(content)
+    return digest.digest()
+
+
+def framed(namespace: str, key: str, content: bytes) -> bytes:
+    """An entry's file: the marker, the digest and length of `content`, then `content`."""
+    return ENTRY_MARKER + _HEADER.pack(_entry_digest(namespace, key, content), len(content)) + content
+
+
+def unframed(namespace: str, key: str, entry: bytes) -> bytes | None:
+    """The content of an entry's file when it is whole (marker, length and digest as written for
+    this namespace and key); None when it is damaged, cut short, or not an entry of ours."""
+    if len(entry) < _START or not entry.startswith(ENTRY_MARKER):
+        return None
+    digest, length = _HEADER.unpack_from(entry, len(ENTRY_MARKER))
+    content = memoryview(entry)[_START:]
+    if len(content) != length or _entry_digest(namespace, key, content) != digest:
+        return None
+    return bytes(content)
+
+
+def _ours(namespace: str, path: Path) -> bool:
+    """Whether `path`, in the folder of `namespace`, is an entry the store wrote (never a link)."""
+    name = path.name
+    version = namespace == "deduce" and _DEDUCE_VERSION.fullmatch(name)
+    if path.is_symlink():
+        return False
+    if path.is_dir():
+        return bool(version)  # a folder of Deduce's lists made by an earlier version
+    temporary = _TEMPORARY_NAME.fullmatch(name)
+    if not (_ENTRY_NAME.fullmatch(name) or version or temporary) or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(_START)
+    except OSError:
+        return False
+    if start.startswith(ENTRY_MARKER) or (temporary and ENTRY_MARKER.startswith(start)):
+        return True
+    return start.startswith(_EARLIER_ENTRIES[namespace])
+
+
+def _size(path: Path) -> int:
+    try:
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def default_folder() -> Path:
@@ -103,6 +177,16 @@ class Usage:
     namespace: str
     entries: int
     size: int  # bytes
+    foreign: tuple[Path, ...] = ()  # files in its folder that are not the store's (not counted)
+
+
+@dataclass(frozen=True)
+class Cleared:
+    """What `Store.clear` did."""
+
+    freed: int  # bytes
+    foreign: tuple[Path, ...] = ()  # left: not the store's
+    failed: tuple[Path, ...] = ()  # the store's, but they could not be removed
 
 
 class Store:
@@ -138,21 +222,30 @@ class Store:
             raise ValueError(f"unknown namespace {namespace!r}")
         return self.folder / namespace / key if self.folder is not None else None
 
-    def load(self, namespace: str, key: str) -> bytes | None:
-        """The entry's bytes, or None when there is none (or it cannot be read)."""
+    def _checked(self, namespace: str, key: str) -> bytes | None:
         path = self._path(namespace, key)
         if path is None:
             return None
         try:
-            content = path.read_bytes()
+            entry = path.read_bytes()
         except OSError:
             return None
-        self._used.add((namespace, key))
+        content = unframed(namespace, key, entry)
+        if content is None:
+            _log.debug("cache entry %s/%s is damaged or cut short: it is made again", namespace, key)
+        return content
+
+    def load(self, namespace: str, key: str) -> bytes | None:
+        """The entry's bytes, or None when there is none, it cannot be read, or it is not whole
+        (cut short by a killed build, damaged, not ours): the work is then done again."""
+        content = self._checked(namespace, key)
+        if content is not None:
+            self._used.add((namespace, key))
         return content
 
     def has(self, namespace: str, key: str) -> bool:
-        path = self._path(namespace, key)
-        return path is not None and path.is_file()
+        """Whether there is a whole entry under `key` (`load` would give it)."""
+        return self._checked(namespace, key) is not None
 
     def save(self, namespace: str, key: str, content: bytes) -> None:
         """Write atomically (another build may read it at the same time); give up quietly on errors."""
@@ -160,13 +253,14 @@ class Store:
         if path is None:
             return
         self._used.add((namespace, key))
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(content)
+            temporary.write_bytes(framed(namespace, key, content))
             os.replace(temporary, path)
         except OSError:
-            pass
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
     def memo(self, namespace: str, key: str, make: Callable[[], T], kind: type | None = None) -> T:
         """The value kept under `key`, else `make()` (kept then). Values are pickled; an entry that
@@ -221,35 +315,54 @@ class Store:
             except OSError:
                 continue
             for entry in entries:
-                if not _ours(namespace, entry.name):
-                    continue
                 with contextlib.suppress(OSError):
                     if (namespace, entry.name) in used:
-                        os.utime(entry)
-                    elif now - entry.stat().st_mtime > KEPT_UNUSED_DAYS * 86400:
-                        shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+                        os.utime(entry)  # read whole or written by this store
+                    elif now - entry.lstat().st_mtime > KEPT_UNUSED_DAYS * 86400 and _ours(namespace, entry):
+                        _remove(entry)
+
+    def _entries(self, namespace: str) -> tuple[list[Path], list[Path]]:
+        """(the store's entries, anything else) in the folder of `namespace`."""
+        folder = self.folder / namespace if self.folder is not None else None
+        try:
+            found = sorted(folder.iterdir()) if folder is not None else []
+        except OSError:
+            return [], []
+        ours = [entry for entry in found if _ours(namespace, entry)]
+        return ours, [entry for entry in found if entry not in ours]
 
     def usage(self) -> tuple[Usage, ...]:
-        """Per namespace, how many entries and bytes it holds on disk."""
+        """Per namespace, how many entries and bytes it holds on disk (its entries only: a file
+        that is not the store's is named apart, in `foreign`)."""
         found = []
         for namespace in NAMESPACES:
-            entries, size = 0, 0
-            folder = self.folder / namespace if self.folder is not None else None
-            if folder is not None and folder.is_dir():
-                for entry in folder.iterdir():
-                    entries += 1
-                    files = [entry] if not entry.is_dir() else [p for p in entry.rglob("*") if p.is_file()]
-                    size += sum(p.stat().st_size for p in files if not p.is_symlink())
-            found.append(Usage(namespace, entries, size))
+            ours, foreign = self._entries(namespace)
+            found.append(Usage(namespace, len(ours), sum(map(_size, ours)), tuple(foreign)))
         return tuple(found)
 
-    def clear(self) -> int:
-        """Remove every namespace's entries (nothing else in the folder: not ours to remove);
-        returns how many bytes were freed."""
-        freed = sum(u.size for u in self.usage())
+    def clear(self) -> Cleared:
+        """Remove every entry of the store, and a namespace's folder when that leaves it empty; a
+        file that is not the store's stays where it is (returned in `foreign`)."""
+        freed, foreign, failed = 0, [], []
         if self.folder is not None:
             for namespace in NAMESPACES:
-                shutil.rmtree(self.folder / namespace, ignore_errors=True)
+                ours, others = self._entries(namespace)
+                foreign += others
+                for entry in ours:
+                    size = _size(entry)
+                    try:
+                        _remove(entry)
+                        freed += size
+                    except OSError:
+                        failed.append(entry)
+                folder = self.folder / namespace
+                if not others and not folder.is_symlink():
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
         if self._memory is not None:
             self._memory.clear()
-        return freed
+        return Cleared(freed, tuple(foreign), tuple(failed))
+
+
+def _remove(entry: Path) -> None:
+    shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()

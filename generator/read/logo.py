@@ -3,11 +3,16 @@
 The first bytes are not enough: a PNG or JPG cut short or damaged shows as a broken image on the
 site and stops the PDF reports (Typst must decode it), so its structure is walked here: every PNG
 chunk with its checksum and its image data unpacked, every JPG segment up to a frame and a scan.
+Then Typst, which sets the reports, decodes it as a report would (`typst_decodes`): an image whose
+structure is whole but whose pixels are not (too little image data for its size, a bad scan) is
+refused here, for `check` and `build` alike, never by Typst's own error halfway through a build.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -38,9 +43,25 @@ def read_logo(data_dir: Path, name: str) -> tuple[tuple[str, bytes] | None, list
         whole, suffix = _whole_jpg(content), ".jpg"
     else:
         return fail(Message("dit is geen PNG- of JPG-afbeelding."))
-    if not whole:
+    if not whole or not typst_decodes(content, suffix):
         return fail(Message("deze afbeelding is beschadigd of niet af; sla het logo opnieuw op als PNG of JPG."))
     return (f"assets/logo{suffix}", content), []
+
+
+def typst_decodes(content: bytes, suffix: str) -> bool:
+    """Whether Typst decodes the image when it sets a PDF with it (as the reports do)."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="netwerkspiegel-logo-") as folder:
+        root = Path(folder)
+        (root / f"logo{suffix}").write_bytes(content)
+        (root / "logo.typ").write_text(f'#image("logo{suffix}", width: 2cm)\n', encoding="utf-8")
+        try:
+            typst.Compiler(root=str(root), ignore_system_fonts=True).compile(
+                input=str(root / "logo.typ"), format="pdf", timestamp=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        except typst.TypstError:
+            return False
+    return True
 
 
 def _whole_png(content: bytes) -> bool:

@@ -68,6 +68,10 @@ def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -
                 pdf = compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": data},
                                        timestamp=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
             except typst.TypstError as error:  # what is read is checked before; this is the last word, without a traceback
+                if logo is not None and "decode image" in error.message:  # the one image from the data (read/logo.py decodes it first)
+                    raise BuildError(Message("Het PDF-rapport %(path)s kon niet worden gemaakt: Typst kan het logo (site.logo in netwerkspiegel.toml) "
+                                             "niet lezen. Sla het logo opnieuw op als PNG of JPG, of bouw met --no-pdf. De vorige site blijft staan.",
+                                             path=job.path)) from error
                 raise BuildError(Message("Het PDF-rapport %(path)s kon niet worden gemaakt: %(reason)s. De vorige site blijft staan.",
                                          path=job.path, reason=error.message)) from error
             assert isinstance(pdf, bytes)
