@@ -15,6 +15,7 @@ import contextlib
 import gc
 import shutil
 import time
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -144,6 +145,31 @@ def template_overrides(data_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
+@contextlib.contextmanager
+def _own_templates_named(overrides: Path | None) -> Iterator[None]:
+    """A project's own page template (`sjablonen/`) that Jinja cannot use stops the build (and the
+    check) with the template and its line named, not a traceback."""
+    import jinja2
+
+    try:
+        yield
+    except jinja2.TemplateError as error:
+        if overrides is None:
+            raise
+        line = getattr(error, "lineno", None)
+        place = getattr(error, "filename", None)
+        if place is None or not Path(place).is_relative_to(overrides):
+            frames = traceback.extract_tb(error.__traceback__)
+            own = [frame for frame in frames if Path(frame.filename).is_relative_to(overrides)]
+            if not own:
+                raise
+            place, line = own[-1].filename, own[-1].lineno
+        shown = f"{OVERRIDES_DIR}/{Path(place).relative_to(overrides).as_posix()}"
+        reason = (error.message or type(error).__name__).rstrip(".")
+        raise BuildError(Message("Het eigen sjabloon %(file)s kan niet worden gebruikt, regel %(line)s (Jinja zegt: %(reason)s). "
+                                 "Verbeter het of haal het weg; er is niets geschreven.", file=shown, line=line or "?", reason=reason)) from error
+
+
 def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None, language: Language | None = None,
              static_charts: bool = False, previous: PreviousPages | None = None, store: Store | None = None,
              progress: Progress = SILENT, reports: bool = True, names: NameRemoval | None = None) -> GeneratedSite:
@@ -171,7 +197,7 @@ def generate(dataset: Dataset, audience: Audience, overrides: Path | None = None
     # them all, those processes end without work).
     expected = len(dataset.networks) + 1 if not (previous and previous.index) else 0
     made_reports = Reports(store, dataset.logo, expected) if reports else None
-    with progress.step(N_("Pagina's en grafieken maken")):
+    with progress.step(N_("Pagina's en grafieken maken")), _own_templates_named(overrides):
         view = for_audience(dataset, audience, names, translations=t, carried={network: kept.view for network, kept in carried.items()})
         figures = aggregate(view, t, carried, keys)
         site = render_site(figures, kinds, env, site_assets(store, translations=t), t, static_charts, previous, store, made_reports)

@@ -131,3 +131,22 @@ def test_a_logo_that_still_stops_typst_is_named_in_dutch(tmp_path, capsys, monke
     assert err.endswith("kon niet worden gemaakt: Typst kan het logo (site.logo in netwerkspiegel.toml) niet lezen. "
                         "Sla het logo opnieuw op als PNG of JPG, of bouw met --no-pdf. De vorige site blijft staan.\n")
     assert "decode" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("template, line, reason", [
+    ("# {{ settings.site_title \n", 1, "unexpected end of template, expected 'end of print statement'"),
+    ("# Kaders\n\n{{ settings.geen_titel }}\n", 3, "'generator.core.settings.Settings object' has no attribute 'geen_titel'"),
+])
+def test_a_projects_own_template_that_cannot_be_used_stops_check_and_build_in_words(tmp_path, capsys, template, line, reason):
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    (tmp_path / "sjablonen").mkdir()
+    write(tmp_path / "sjablonen", "kaders.md.j2", template)
+    code, out, err = _check(capsys, "--data", str(data))
+    expected = (f"Het eigen sjabloon sjablonen/kaders.md.j2 kan niet worden gebruikt, regel {line} (Jinja zegt: {reason}). "
+                "Verbeter het of haal het weg; er is niets geschreven.\n")
+    assert (code, out, err) == (1, "", expected)
+    assert main(["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err.endswith(expected)
+    assert not (tmp_path / "site").exists()

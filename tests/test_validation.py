@@ -135,8 +135,10 @@ def test_check_summarises_what_was_read(data_dir, capsys):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-najaar,Anna,1a,7,\nNet,2025-voorjaar,Bert,1a,6,\n")
     write(data_dir, "notities.txt", "los bestand")
     assert main(["check", "--data", str(data_dir)]) == 0
-    assert capsys.readouterr().out == (
-        "De gegevens zijn in orde.\n"
+    captured = capsys.readouterr()
+    assert "\nLet op (2):\n" in "\n" + captured.err  # each participant filled in one indicator of eleven
+    assert captured.out == (
+        "De gegevens zijn in orde, op 2 waarschuwingen na (zie 'Let op').\n"
         "Gelezen: 1 tabel, 2 scores, 0 reflecties en 0 evaluaties van 2 deelnemers in 1 netwerk.\n"
         "Meetmomenten (in volgorde): 2025-voorjaar, 2025-najaar.\n"
         "Schaal: 1 tot en met 10; publieke groepscijfers vanaf 5 deelnemers.\n"
