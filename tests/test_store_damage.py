@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,7 +122,11 @@ def test_a_cache_inside_the_data_source_or_output_folder_is_refused(tmp_path, mo
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / inside / "cache"))
     os.chdir(tmp_path)
     folders = ["--data", "data", "--src", "src", "--out", "site"]
-    commands = [["build", *folders], ["build", *folders, "--no-cache"]] + ([["check", "--data", "data"]] if inside == "data" else [])
+    with socket.socket() as probe:  # a port that is free: serve is refused before it would listen
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    commands = [["build", *folders], ["build", *folders, "--no-cache"], ["serve", *folders, "--port", port]]
+    commands += [["check", "--data", "data"]] if inside == "data" else []
     for command in commands:
         code = main(command)
         err = capsys.readouterr().err

@@ -117,8 +117,8 @@ def _ours(namespace: str, path: Path) -> bool:
             start = handle.read(_START)
     except OSError:
         return False
-    if start.startswith(ENTRY_MARKER) or (temporary and ENTRY_MARKER.startswith(start)):
-        return True
+    if not start or start.startswith(ENTRY_MARKER) or (temporary and ENTRY_MARKER.startswith(start)):
+        return True  # (an empty file under an entry's name holds nothing anyone could lose)
     return start.startswith(_EARLIER_ENTRIES[namespace])
 
 
