@@ -151,3 +151,16 @@ def test_a_folder_of_the_command_inside_the_cache_is_refused(tmp_path, monkeypat
     assert main(["build", "--data", str(ROOT / "tests" / "golden" / "data"), "--src", "src", "--out", str(out)]) == 2
     assert "ligt binnen de cache van Netwerkspiegel" in capsys.readouterr().err
     assert not (tmp_path / "src").exists() and not out.exists()
+
+
+def test_a_folder_in_deduce_is_the_stores_only_when_it_holds_deduces_lists(tmp_path):
+    store = Store(tmp_path)
+    earlier = tmp_path / "deduce" / "3.0.1" / "cache"
+    earlier.mkdir(parents=True)
+    (earlier / "lookup_structs.pickle").write_bytes(b"\x80\x05 lijsten")  # what Deduce kept for an earlier version
+    mine = tmp_path / "deduce" / "2024"
+    mine.mkdir()
+    (mine / "verslag.docx").write_bytes(b"van de gebruiker")  # named like a version, not Deduce's
+    cleared = store.clear()
+    assert cleared.foreign == (mine,)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["deduce", "deduce/2024", "deduce/2024/verslag.docx"]

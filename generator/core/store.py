@@ -71,6 +71,7 @@ _START = len(ENTRY_MARKER) + _HEADER.size
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 _TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{64}\.\d+\.tmp")
 _DEDUCE_VERSION = re.compile(r"\d+(?:\.\d+)*\w*")
+_DEDUCE_LISTS = "lookup_structs.pickle"
 _PICKLED = (b"\x80",)
 _EARLIER_ENTRIES = {
     "exports": _PICKLED, "tabellen": _PICKLED, "netwerken": _PICKLED, "teksten": _PICKLED, "deduce": _PICKLED,
@@ -107,8 +108,11 @@ def _ours(namespace: str, path: Path) -> bool:
     version = namespace == "deduce" and _DEDUCE_VERSION.fullmatch(name)
     if path.is_symlink():
         return False
-    if path.is_dir():
-        return bool(version)  # a folder of Deduce's lists made by an earlier version
+    if path.is_dir():  # a folder where Deduce kept its lists for an earlier version of this program, and nothing else
+        try:
+            return bool(version) and all(p.name == _DEDUCE_LISTS and not p.is_symlink() for p in path.rglob("*") if not p.is_dir())
+        except OSError:
+            return False
     temporary = _TEMPORARY_NAME.fullmatch(name)
     if not (_ENTRY_NAME.fullmatch(name) or version or temporary) or not path.is_file():
         return False
