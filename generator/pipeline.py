@@ -216,7 +216,8 @@ def check(data_dir: Path, audience: Audience, language: Language | None = None, 
     Raises what the build would raise (`InputError` with every problem, `UsageError`)."""
     store = store or Store.default()
     check_store_apart(store, ((DATA_FOLDER, resolve(data_dir, DATA_FOLDER)),))
-    dataset = read_data(data_dir, store, progress, framework_file)
+    with bundle_made_alongside(store):  # the pages need the Vega bundle too (made once, then kept)
+        dataset = read_data(data_dir, store, progress, framework_file)
     generate(dataset, audience, overrides=template_overrides(data_dir), language=language, store=store, progress=progress,
              reports=False, names=names)
     return dataset
