@@ -25,7 +25,7 @@ def _check(capsys, *arguments: str) -> tuple[int, str, str]:
     """The exit code, stdout, and stderr without the progress of steps that happened to take a while."""
     code = main(["check", *arguments])
     captured = capsys.readouterr()
-    return code, captured.out, "".join(line for line in captured.err.splitlines(keepends=True) if not re.search(r": \d+ s\n?$", line))
+    return code, captured.out, "".join(line for line in captured.err.splitlines(keepends=True) if not re.search(r"[:,] \d+ s\n?$", line))
 
 
 def test_check_says_the_same_the_first_time_the_second_time_and_after_a_build(tmp_path, monkeypatch, capsys):
@@ -46,6 +46,17 @@ def test_check_says_the_same_the_first_time_the_second_time_and_after_a_build(tm
     # And it is what the data set holds, read afresh without any store.
     assert first[1] == summary(read_data(data, Store(None))) + "\n"
     assert "deelnemers –" not in first[1]
+
+
+@pytest.mark.slow  # prepares Deduce in a fresh cache
+def test_a_public_check_says_the_same_the_second_time(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = _check(capsys, "--data", str(data), "--audience", "publiek")
+    assert first[0] == 0 and "Teksten op de publieke site" in first[1]
+    assert read_data(data, Store.default()).absent
+    assert _check(capsys, "--data", str(data), "--audience", "publiek") == first
 
 
 def test_the_summary_of_a_data_set_taken_over_is_the_summary_of_one_read_afresh(tmp_path):
