@@ -38,6 +38,7 @@ COMMANDS = {
     "help": ["--help"],
     "build-help": ["build", "--help"],
     "version": ["--version"],
+    "init": ["init", "nieuw-project"],
 }
 
 
@@ -54,13 +55,29 @@ def test_a_wrong_option_into_a_closed_pipe_keeps_its_exit_code(tmp_path):
     assert code == 2 and "onbekende opties: --geen-optie" in errors and "Traceback" not in errors
 
 
-@pytest.mark.parametrize("stderr_too", [False, True], ids=["stdout", "stdout-and-stderr"])
-def test_a_build_into_a_closed_pipe_still_finishes(tmp_path, stderr_too):
+@pytest.mark.parametrize("stderr_too, pdf", [(False, False), (True, False), (True, True)], ids=["stdout", "stdout-and-stderr", "with-pdf"])
+def test_a_build_into_a_closed_pipe_still_finishes(tmp_path, stderr_too, pdf):
     """The site is built and swapped in whole, nothing staged is left beside it, and a zip is written."""
-    args = ["build", "--data", str(GOLDEN_DATA), "--src", "md", "--out", "html", "--no-pdf", "--zip", "site.zip"]
+    args = ["build", "--data", str(GOLDEN_DATA), "--src", "md", "--out", "html", "--zip", "site.zip"] + ([] if pdf else ["--no-pdf"])
     code, errors = run_into_closed_pipe(args, tmp_path, stderr_too)
     assert code == 0, errors
     assert "Traceback" not in errors and "Exception ignored" not in errors
     assert (tmp_path / "html" / "index.html").is_file() and (tmp_path / "html" / MARKER).is_file()
     assert (tmp_path / "md" / "index.md").is_file() and (tmp_path / "site.zip").is_file()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no staging, no lock
+    assert (tmp_path / "html" / "rapporten").is_dir() == pdf
+
+
+def test_a_reader_that_takes_one_line_and_leaves(tmp_path):
+    """As a coach types it: `netwerkspiegel check --audience publiek 2>&1 | head -1`, on the sample
+    data (a long answer: every public text), and `netwerkspiegel --help | head -1`."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for args, first in ((["check", "--data", str(ROOT / "data"), "--audience", "publiek"], b"De gegevens zijn in orde.\n"),
+                        (["--help"], b"gebruik: netwerkspiegel")):
+        command = subprocess.Popen([sys.executable, "-m", "generator", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment)
+        head = subprocess.Popen(["head", "-1"], stdin=command.stdout, stdout=subprocess.PIPE)
+        assert command.stdout is not None
+        command.stdout.close()  # only `head` reads it
+        line, _ = head.communicate(timeout=600)
+        assert command.wait(timeout=600) == 0
+        assert line.startswith(first) and line.count(b"\n") == 1
