@@ -81,3 +81,16 @@ def test_a_reader_that_takes_one_line_and_leaves(tmp_path):
         line, _ = head.communicate(timeout=600)
         assert command.wait(timeout=600) == 0
         assert line.startswith(first) and line.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-", ">&- 2>&-"])
+def test_a_stream_closed_before_the_command_starts(tmp_path, closed):
+    """`netwerkspiegel cache >&-`: Python then has no stdout at all; the command still ends quietly,
+    and what it says on the stream that is left is all there."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    completed = subprocess.run(["sh", "-c", f'exec "$0" -m generator cache {closed}', sys.executable], capture_output=True, text=True,
+                               env=environment, timeout=600)
+    assert completed.returncode == 0
+    assert "Traceback" not in completed.stderr + completed.stdout
+    said = completed.stdout + completed.stderr
+    assert ("De cache van Netwerkspiegel staat in" in said) == (closed == "2>&-")

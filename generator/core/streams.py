@@ -78,12 +78,27 @@ class Quiet:
         return getattr(self._stream, name)
 
 
+def _to_null_if_closed(stream: TextIO | None, descriptor: int) -> TextIO:
+    """`stream`, or for a descriptor that was closed when the command started (`>&-`: Python then
+    has no stream) the null device on that descriptor, so that no file opened later takes its place."""
+    if stream is not None:
+        return stream
+    null = os.open(os.devnull, os.O_WRONLY)
+    if null != descriptor:  # the lowest free descriptor is the closed one, unless another was closed too
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.dup2(null, descriptor)
+        os.close(null)
+    return open(descriptor, "w", encoding="utf-8", closefd=False)  # lives as long as the command
+
+
 @contextlib.contextmanager
 def reader_may_leave() -> Iterator[None]:
     """While the block runs, stdout and stderr survive a reader that goes away (see the module)."""
     original = sys.stdout, sys.stderr
-    sys.stdout = Quiet(sys.stdout)
-    sys.stderr = Quiet(sys.stderr)
+    sys.stdout = Quiet(_to_null_if_closed(sys.stdout, 1))
+    sys.stderr = Quiet(_to_null_if_closed(sys.stderr, 2))
     try:
         yield
     finally:
