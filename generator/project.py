@@ -177,7 +177,10 @@ def init_project(folder: Path, source: InstallSource) -> InitResult:
     written (`_plan`). When writing still fails midway (a full disk, a file made at that moment by
     another program), what this run made is removed again and nothing else is touched."""
     files = project_files(source)
-    plan = _plan(folder, list(files))
+    try:
+        plan = _plan(folder, list(files))
+    except OSError as error:  # a folder on the way that may not even be looked into
+        raise UsageError(Message("De map van het project kan niet worden bekeken: %(reason)s. Er is niets geschreven.", reason=os_reason(error))) from error
     contents = {relative: files[relative]() for relative in plan.write}
     made: list[Path] = []
     try:

@@ -132,6 +132,26 @@ def test_init_in_a_folder_it_may_not_write_in_writes_nothing(tmp_path, capsys, m
         project.chmod(0o755)
 
 
+def test_init_in_a_folder_it_may_not_look_into_writes_nothing(tmp_path, capsys, monkeypatch):
+    """A folder without the right to look into it (mode 600): a Dutch message, no traceback."""
+    project = tmp_path / "project"
+    project.mkdir()
+    real_stat = os.stat
+
+    def no_entry(path, *args, **kwargs):
+        if str(path).startswith(str(project) + os.sep):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", no_entry)  # what a user (not root) meets in a folder of mode 600
+    monkeypatch.setattr(os, "lstat", no_entry)
+    assert main(["init", str(project)]) == 2
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert err.startswith(f"De map van het project kan niet worden bekeken: {project}/") and "geen toestemming (rechten). Er is niets geschreven." in err
+    assert list(project.iterdir()) == []
+
+
 @pytest.mark.parametrize("failing", [1, 4, 8])
 def test_init_that_fails_while_writing_removes_only_what_it_wrote(tmp_path, capsys, monkeypatch, failing):
     """The disk is full at the n-th file: what this run made (files and folders) is gone again, what
