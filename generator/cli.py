@@ -142,8 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     asked = command_language(arguments)
     t = translations(asked or Language.DUTCH)
+    command = None
     try:
         args = _parser(t).parse_args(arguments)
+        command = args.command
         if asked is None and args.command not in ("init", "cache"):
             # No --taal: the messages follow the site's language, `site.taal`, when the settings say one.
             t = translations(settings_language(args.data) or Language.DUTCH)
@@ -168,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         # Exit at once: libraries with handlers of their own (the Vega runtime) must not turn the
         # rest of the shutdown into a second interrupt and a different exit code.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        print(t.gettext("Afgebroken (Ctrl+C). De vorige site is niet veranderd."), file=sys.stderr)
+        print(t.gettext("Afgebroken (Ctrl+C). Wat init deze keer schreef, is weer weggehaald.") if command == "init"
+              else t.gettext("Afgebroken (Ctrl+C). De vorige site is niet veranderd."), file=sys.stderr)
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(EXIT_INTERRUPTED)

@@ -177,6 +177,31 @@ def test_init_that_fails_while_writing_removes_only_what_it_wrote(tmp_path, caps
     assert everything_below(tmp_path) == before
 
 
+def test_init_stopped_by_ctrl_c_while_writing_takes_back_what_it_wrote(tmp_path):
+    """Ctrl+C at the fifth file: what this run made is removed, exit 130, a short Dutch message."""
+    project = tmp_path / "project"
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "real_open, opened = Path.open, []\n"
+        "def open_then_interrupt(self, mode='r', *args, **kwargs):\n"
+        "    if mode == 'xb':\n"
+        "        opened.append(self)\n"
+        "        if len(opened) == 5:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return real_open(self, mode, *args, **kwargs)\n"
+        "Path.open = open_then_interrupt\n"
+        "sys.argv = ['netwerkspiegel', 'init', sys.argv[1]]\n"
+        "from generator.cli import run\n"
+        "run()\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code, str(project)], capture_output=True, text=True, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    assert completed.returncode == 130, completed.stderr
+    assert completed.stderr == "Afgebroken (Ctrl+C). Wat init deze keer schreef, is weer weggehaald.\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_init_that_meets_a_file_made_meanwhile_keeps_it_and_removes_its_own(tmp_path, capsys, monkeypatch):
     project = tmp_path / "project"
     real_open = Path.open
