@@ -8,7 +8,6 @@ import contextlib
 import http.client
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -75,7 +74,7 @@ def serving(root: Path) -> Iterator[Served]:
             served.wait_for("De site staat op")
             yield served
         finally:
-            process.send_signal(signal.SIGINT)
+            process.terminate()  # (not SIGINT: a shell that starts the tests in the background has it ignored)
             try:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
