@@ -153,10 +153,10 @@ def _plan(folder: Path, relatives: list[str]) -> _Plan:
             parents = [folder / Path(*Path(relative).parts[:depth]) for depth in range(1, len(Path(relative).parts))]
             if not all(usable_folder(parent) for parent in parents):
                 continue
-            if path.is_symlink() or path.is_file():
+            if path.is_symlink() or (path.exists() and not path.is_dir()):  # a file (or a pipe, a device): never touched
                 skip.append(relative)
                 continue
-            if path.exists():
+            if path.is_dir():
                 problems.append(Message("'%(path)s' is een map; daar hoort het bestand %(name)s van het project. Hernoem of verplaats die map.",
                                         path=_shown(path), name=relative))
                 continue

@@ -113,6 +113,12 @@ def test_init_follows_a_link_to_a_folder_and_skips_links_where_files_go(tmp_path
     assert "Al aanwezig, niet veranderd (1):\n- README.md\n" in capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "gedeeld").iterdir()) == ["evaluaties.xlsx", "netwerkspiegel.toml", "reflecties.xlsx", "scores.xlsx"]
     assert os.readlink(project / "README.md") == str(tmp_path / "nergens")
+    os.mkfifo(project / ".gitignore.tmp")
+    (project / ".gitignore.tmp").rename(project / ".gitignore")  # not a regular file either: there already, skipped
+    (project / "requirements.txt").unlink()
+    assert main(["init", str(project)]) == 0
+    assert capsys.readouterr().out.startswith("Nieuw project in")
+    assert (project / ".gitignore").is_fifo() and (project / "requirements.txt").is_file()
 
 
 def test_init_in_a_folder_it_may_not_write_in_writes_nothing(tmp_path, capsys, monkeypatch):
