@@ -69,6 +69,15 @@ class SiteServer(LiveReloadServer):
         self.texts = texts
 
     def serve_request(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        result = self._answer_request(environ, start_response)
+        if environ.get("REQUEST_METHOD") == "HEAD":  # the headers (with the length the body would have), no body
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+            return []
+        return result
+
+    def _answer_request(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         refused = _refusal(environ)
         if refused is not None:
             return _answer(start_response, *refused)
@@ -78,14 +87,7 @@ class SiteServer(LiveReloadServer):
             print(self.texts.gettext("De server kon '%(path)s' niet geven: %(error)s") % {"path": environ.get("PATH_INFO", ""), "error": error},
                   file=sys.stderr)
             return _answer(start_response, "500 Internal Server Error", exc_info=sys.exc_info())
-        if result is None:
-            return _answer(start_response, "404 Not Found")
-        if environ.get("REQUEST_METHOD") == "HEAD":
-            close = getattr(result, "close", None)
-            if close is not None:
-                close()
-            return []
-        return result
+        return _answer(start_response, "404 Not Found") if result is None else result
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A reader that went away mid-answer is no error; anything else one line, no traceback."""

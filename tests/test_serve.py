@@ -112,6 +112,8 @@ def test_serve_answers_any_request_without_a_traceback(tmp_path):
             ("/livereload/abc/def", 404),
         ):
             assert served.request("GET", path)[0] == expected, path
+        assert served.request("HEAD", "/bestaat-niet/") == (404, b"")
+        assert served.request("HEAD", "/%00") == (400, b"")
         for method in ("POST", "PUT", "DELETE", "BREW", "OPTIONS"):
             assert served.request(method, "/")[0] == 405, method
         # (A request line Python cannot read is answered as HTTP/0.9: the error page alone.)
