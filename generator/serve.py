@@ -96,6 +96,12 @@ class SiteServer(LiveReloadServer):
             return
         print(self.texts.gettext("De server kon een verzoek niet beantwoorden: %(error)s") % {"error": error}, file=sys.stderr)
 
+    def rewatch(self, path: str) -> None:
+        """Watch what is at `path` now, in place of what was watched there before."""
+        if path in self._watched_paths:
+            self.unwatch(path)
+        self.watch(path)
+
     def request_rebuild(self) -> None:
         """Build again, as when a watched file changed (MkDocs' own signal to its build loop)."""
         with self._rebuild_cond:
@@ -121,8 +127,10 @@ def _follow(server: SiteServer, folder: str, what: Message, texts: Translations,
             print(texts.gettext("%(what)s '%(path)s' is er weer: de site wordt opnieuw gebouwd.") % {"what": what.render(texts), "path": folder},
                   file=sys.stderr)
         present = True
-        server.unwatch(folder)  # MkDocs' watch of the folder that was there stopped with it: watch the one there now
-        server.watch(folder)
+        try:
+            server.rewatch(folder)  # MkDocs' watch of the folder that was there stopped with it: watch the one there now
+        except OSError:  # gone again this very moment: the next look says so
+            continue
         server.request_rebuild()
 
 
