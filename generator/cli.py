@@ -24,6 +24,7 @@ from generator.core.language import DUTCH, N_, Language, Translations, available
 from generator.core.progress import Progress
 from generator.core.settings import settings_help
 from generator.core.store import Store
+from generator.core.streams import reader_may_leave
 from generator.core.vocabulary import Audience, word
 from generator.read.settings_file import settings_language
 
@@ -141,8 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     asked = command_language(arguments)
     t = translations(asked or Language.DUTCH)
+    command = None
     try:
         args = _parser(t).parse_args(arguments)
+        command = args.command
         if asked is None and args.command not in ("init", "cache"):
             # No --taal: the messages follow the site's language, `site.taal`, when the settings say one.
             t = translations(settings_language(args.data) or Language.DUTCH)
@@ -167,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         # Exit at once: libraries with handlers of their own (the Vega runtime) must not turn the
         # rest of the shutdown into a second interrupt and a different exit code.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        print(t.gettext("Afgebroken (Ctrl+C). De vorige site is niet veranderd."), file=sys.stderr)
+        print(t.gettext("Afgebroken (Ctrl+C). Wat init deze keer schreef, is weer weggehaald.") if command == "init"
+              else t.gettext("Afgebroken (Ctrl+C). De vorige site is niet veranderd."), file=sys.stderr)
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(EXIT_INTERRUPTED)
@@ -175,16 +179,26 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The console command: `main`, then exit with its code. Once the work is done a late Ctrl+C
-    (while Python shuts down) no longer changes the outcome."""
-    code = main()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Exit without tearing the interpreter down object by object: after a build of 200 networks
-    # that takes about 0.3 s, as long as a rebuild's own work (mypy exits the same way). Every
-    # file was closed by the stages themselves; only the output streams still need flushing.
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`) or stream
-            stream.flush()
+    (while Python shuts down) no longer changes the outcome.
+
+    A reader that goes away (`netwerkspiegel check | head -1`) stops nothing: what is still printed
+    is dropped, the work (a build) goes on to its end, and the exit code is the work's own (0 when
+    it succeeded): no message, no traceback (`generator.core.streams`)."""
+    with reader_may_leave():
+        try:
+            code = main()
+        except SystemExit as stop:  # argparse after --help, --version or a wrong option
+            if isinstance(stop.code, str):
+                print(stop.code, file=sys.stderr)
+            code = stop.code if isinstance(stop.code, int) else (EXIT_OK if stop.code is None else EXIT_PROBLEM)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # Exit without tearing the interpreter down object by object: after a build of 200 networks
+        # that takes about 0.3 s, as long as a rebuild's own work (mypy exits the same way). Every
+        # file was closed by the stages themselves; only the output streams still need flushing.
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed stream
+                stream.flush()
     os._exit(code)
 
 

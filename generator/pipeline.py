@@ -47,6 +47,7 @@ from generator.site.folders import (
     OUTPUT_FOLDER,
     SOURCE_FOLDER,
     ZIP_FILE,
+    ForeignZip,
     check_replaceable,
     check_separate,
     check_zip_target,
@@ -328,15 +329,20 @@ def build(data_dir: Path, src: Path, out: Path, audience: Audience, config_file:
         check_replaceable(target, what)  # refused before even a lock file is made
     if zip_file is not None:
         zip_file = resolve(zip_file, ZIP_FILE)
-        check_zip_target(zip_file, out)
+        check_zip_target(zip_file, data_dir, src, out)  # before anything is read, built or locked
     with locked_folders(src, out):
         result = _build(data_dir, src, out, audience, config_file, site_url, offline or zip_file is not None, language, static_charts,
                         store, progress, framework_file, reports)
         if zip_file is not None:
             try:
                 write_zip(out, zip_file)
-            except OSError as error:
-                raise BuildError(Message("Het zip-bestand kon niet worden geschreven: %(reason)s. De site zelf staat klaar in '%(path)s'.", reason=os_reason(error), path=str(out))) from error
+            except ForeignZip as error:
+                raise BuildError(Message("'%(zip)s' verscheen tijdens het bouwen en is geen zip-bestand van Netwerkspiegel; het is niet vervangen. "
+                                         "De site zelf staat klaar in '%(path)s'.", zip=str(zip_file), path=str(out))) from error
+            except OSError as error:  # the reason without the hidden name of the file being written
+                reason = os_reason(OSError(error.errno, error.strerror))
+                raise BuildError(Message("Het zip-bestand '%(zip)s' kon niet worden geschreven: %(reason)s. De site zelf staat klaar in '%(path)s'.",
+                                         zip=str(zip_file), reason=reason, path=str(out))) from error
         return result
 
 

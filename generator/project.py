@@ -2,12 +2,16 @@
 
 Writes starter workbooks (headers, drop-down lists, an explanation sheet), the settings file with
 every setting explained, a README for the coach, a `.gitignore`, a pinned `requirements.txt` and CI
-for GitHub and GitLab. It never overwrites a file: what exists is skipped and listed.
+for GitHub and GitLab. It never overwrites a file: what exists is skipped and listed. Everything is
+planned and checked before the first file is written; a failure while writing takes back only what
+that run made.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,26 +84,130 @@ def project_files(source: InstallSource) -> dict[str, Callable[[], bytes]]:
     }
 
 
-def init_project(folder: Path, source: InstallSource) -> InitResult:
-    """Create the project in `folder` (made when missing); existing files are skipped, never changed."""
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(Message("'%(path)s' is een bestand, geen map. Kies een nieuwe of bestaande map voor het project.", path=str(folder)))
-    created, skipped = [], []
-    try:
-        for relative, make in project_files(source).items():
+def _shown(path: Path) -> str:
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _lines(problems: list[Message]) -> Message:
+    """Several problems as one message, one per line."""
+    joined = Message("- %(problem)s", problem=problems[0])
+    for problem in problems[1:]:
+        joined = Message("%(before)s\n- %(problem)s", before=joined, problem=problem)
+    return joined
+
+
+@dataclass(frozen=True)
+class _Plan:
+    write: tuple[str, ...]  # the files to write, in order
+    skip: tuple[str, ...]  # the files (or links) that are there already: never changed
+    folders: tuple[Path, ...]  # the folders to make, parents first
+
+
+def _plan(folder: Path, relatives: list[str]) -> _Plan:
+    """What `init` will write and make, with every precondition checked first: UsageError with every
+    problem at once (nothing written) when one fails.
+
+    A folder on the way (the project folder, `data/`, `.github/workflows/`) must be a folder or be
+    makeable: not a file, not a link to nothing or to a file (a link to a folder is followed: the
+    coach put it there). Where a file goes, a folder may not stand. Every folder written in must
+    allow it. A file or link already at a file's path is skipped, never changed."""
+    problems: list[Message] = []
+    said: set[Path] = set()
+    to_make: list[Path] = []
+    write, skip = [], []
+
+    def usable_folder(path: Path) -> bool:
+        """True when `path` is (or will be made as) a folder; a problem is noted once when it cannot be."""
+        if path in said:
+            return False
+        if path.is_symlink() and not path.exists():
+            problems.append(Message("'%(path)s' is een snelkoppeling (symbolische link) naar iets dat niet bestaat; daar hoort een map. "
+                                    "Haal de koppeling weg of laat hem naar een map wijzen.", path=_shown(path)))
+        elif path.exists() and not path.is_dir():
+            problems.append(Message("'%(path)s' is een bestand, geen map; daar hoort een map van het project. Hernoem of verplaats het bestand.",
+                                    path=_shown(path)))
+        else:
+            return True
+        said.add(path)
+        return False
+
+    def writable(directory: Path) -> None:
+        """Writing in `directory` (made now, if need be) is allowed: checked at the folder that exists."""
+        existing = next(candidate for candidate in (directory, *directory.parents) if candidate.exists())
+        if not _writable(existing) and existing not in said:
+            said.add(existing)
+            problems.append(Message("In de map '%(path)s' mag Netwerkspiegel niet schrijven (rechten); het project kan daar niet worden gemaakt.",
+                                    path=_shown(existing)))
+
+    ancestors = [candidate for candidate in reversed(folder.parents)]
+    for candidate in ancestors + [folder]:
+        if not usable_folder(candidate):
+            break
+    else:
+        for relative in relatives:
             path = folder / relative
-            if path.exists() or path.is_symlink():
-                skipped.append(relative)
+            parents = [folder / Path(*Path(relative).parts[:depth]) for depth in range(1, len(Path(relative).parts))]
+            if not all(usable_folder(parent) for parent in parents):
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("xb") as handle:  # "x": never replace a file that appeared meanwhile
-                handle.write(make())
-            created.append(relative)
-    except FileExistsError as error:
-        raise UsageError(Message("'%(path)s' verscheen tijdens het maken van het project; er is niets overschreven.", path=str(error.filename))) from error
-    except OSError as error:
-        raise UsageError(Message("Het project kon niet worden gemaakt: %(reason)s.", reason=os_reason(error))) from error
-    return InitResult(tuple(created), tuple(skipped), source)
+            if path.is_symlink() or (path.exists() and not path.is_dir()):  # a file (or a pipe, a device): never touched
+                skip.append(relative)
+                continue
+            if path.is_dir():
+                problems.append(Message("'%(path)s' is een map; daar hoort het bestand %(name)s van het project. Hernoem of verplaats die map.",
+                                        path=_shown(path), name=relative))
+                continue
+            writable(path.parent)
+            write.append(relative)
+            for parent in [*reversed(folder.parents), folder, *parents]:
+                if not parent.exists() and parent not in to_make:
+                    to_make.append(parent)
+    if problems:
+        raise UsageError(Message("Het project is niet gemaakt; er is niets geschreven. Eerst moet dit anders:\n%(problems)s", problems=_lines(problems)))
+    return _Plan(tuple(write), tuple(skip), tuple(to_make))
+
+
+def init_project(folder: Path, source: InstallSource) -> InitResult:
+    """Create the project in `folder` (made when missing); existing files are skipped, never changed.
+
+    Every file is planned and made in memory and every precondition checked before the first is
+    written (`_plan`). When writing still fails midway (a full disk, a file made at that moment by
+    another program), what this run made is removed again and nothing else is touched."""
+    files = project_files(source)
+    try:
+        plan = _plan(folder, list(files))
+    except OSError as error:  # a folder on the way that may not even be looked into
+        raise UsageError(Message("De map van het project kan niet worden bekeken: %(reason)s. Er is niets geschreven.", reason=os_reason(error))) from error
+    contents = {relative: files[relative]() for relative in plan.write}
+    made: list[Path] = []
+    try:
+        for directory in plan.folders:
+            directory.mkdir()
+            made.append(directory)
+        for relative, content in contents.items():
+            path = folder / relative
+            with path.open("xb") as handle:  # "x": never replace a file another program made just now
+                made.append(path)
+                handle.write(content)
+    except BaseException as error:
+        for path in reversed(made):  # only what this run made; a folder that is not empty stays
+            with contextlib.suppress(OSError):
+                if path.is_dir() and not path.is_symlink():
+                    path.rmdir()
+                else:
+                    path.unlink()
+        if isinstance(error, FileExistsError):
+            raise UsageError(Message("'%(path)s' werd door een ander programma gemaakt terwijl het project werd geschreven; het is niet overschreven. "
+                                     "Wat Netwerkspiegel deze keer schreef, is weer weggehaald; draai 'netwerkspiegel init' opnieuw.",
+                                     path=_shown(Path(str(error.filename))))) from error
+        if isinstance(error, OSError):
+            raise UsageError(Message("Het project kon niet worden gemaakt: %(reason)s. Wat Netwerkspiegel deze keer schreef, is weer weggehaald; "
+                                     "wat er al stond, is niet veranderd.", reason=os_reason(error))) from error
+        raise
+    return InitResult(plan.write, plan.skip, source)
 
 
 # --- starter workbooks ---

@@ -285,3 +285,74 @@ def test_ctrl_c_stops_with_a_short_dutch_message_and_exit_130(tmp_path, moment):
     assert "Traceback" not in err
     assert not [p.name for p in tmp_path.iterdir() if "netwerkspiegel" in p.name]  # no staging folder, no lock
     assert not (tmp_path / "html").exists()  # a first build stopped: no half site
+
+
+# --- --zip: checked with the folders, before anything is read or built ---
+
+@pytest.mark.parametrize("zip_path, message", [
+    ("data/site.zip", "Het zip-bestand ('{root}/data/site.zip') ligt in de map voor de gegevens (--data) ('{root}/data')."),
+    ("md/site.zip", "Het zip-bestand ('{root}/md/site.zip') ligt in de map voor de Markdown (--src) ('{root}/md')."),
+    ("site/deel/site.zip", "Het zip-bestand ('{root}/site/deel/site.zip') ligt in de map voor de HTML (--out) ('{root}/site')."),
+    ("data", "Het zip-bestand ('{root}/data') ligt in de map voor de gegevens (--data) ('{root}/data')."),
+    (".", "Het zip-bestand ('{root}') ligt in de map voor de gegevens (--data) ('{root}/data')."),
+    ("koppeling.zip", "Het zip-bestand ('{root}/data/echt.zip') ligt in de map voor de gegevens (--data)"),  # a link into the data
+    ("geenmap/site.zip", "De map voor het zip-bestand ('{root}/geenmap') bestaat niet. Maak hem eerst, of kies een bestaande map."),
+    ("notities.md/site.zip", "Het zip-bestand ('{root}/notities.md/site.zip') kan niet worden geschreven: '{root}/notities.md' is een bestand, geen map."),
+    ("verslagen", "'{root}/verslagen' is een map, geen bestand. Geef met --zip de naam van het zip-bestand, zoals '{root}/verslagen/site.zip'."),
+    ("notities.md", "'{root}/notities.md' bestaat al en is geen zip-bestand van Netwerkspiegel. Netwerkspiegel vervangt het niet; kies een andere naam."),
+    ("leeg.zip", "'{root}/leeg.zip' bestaat al en is geen zip-bestand van Netwerkspiegel."),
+    ("vreemd.zip", "'{root}/vreemd.zip' bestaat al en is geen zip-bestand van Netwerkspiegel."),
+])
+def test_a_zip_that_cannot_be_written_where_asked_is_refused_before_anything_is_built(project, capsys, zip_path, message):
+    """Inside the data, source or output folder (the next build would lock itself out), in a folder
+    that is missing or a file, a folder itself, or an existing file that is not our zip: exit 2, a
+    Dutch message, nothing written. The site is built in the same folders (site/ already there)."""
+    import zipfile
+
+    (project / "verslagen").mkdir()
+    (project / "koppeling.zip").symlink_to(project / "data" / "echt.zip")
+    write(project, "leeg.zip", "")
+    with zipfile.ZipFile(project / "vreemd.zip", "w") as foreign:  # a zip, but not one Netwerkspiegel wrote
+        foreign.writestr("a.txt", "van iemand anders")
+    args = ["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(project / "site")]
+    assert main(args) == 0
+    capsys.readouterr()
+    before = tree(project)
+    assert main(args + ["--zip", str(project / zip_path)]) == 2
+    err = capsys.readouterr().err
+    assert message.format(root=project) in err and "Traceback" not in err and "netwerkspiegel-tmp" not in err
+    assert tree(project) == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".netwerk") or ".zip." in p.name) == []
+
+
+def test_a_zip_replaces_only_its_own_archive_atomically(project, capsys):
+    """The zip is written beside its path under a hidden name and renamed into place: a second build
+    replaces the archive it wrote, leaving nothing hidden behind; a leftover of a killed build is removed."""
+    import zipfile
+
+    args = ["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(project / "site"), "--no-pdf",
+            "--zip", str(project / "deel.zip")]
+    assert main(args) == 0
+    with zipfile.ZipFile(project / "deel.zip") as archive:
+        assert "deel/index.html" in archive.namelist()
+    write(project, f".deel.zip.netwerkspiegel-tmp-{os.getpid() + 1}", "half geschreven")
+    first = (project / "deel.zip").read_bytes()
+    write(project / "data", "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,8,\n")
+    assert main(args) == 0
+    assert (project / "deel.zip").read_bytes() != first
+    assert [p.name for p in project.iterdir() if "netwerkspiegel-tmp" in p.name] == []
+
+
+def test_a_zip_that_fails_while_written_names_the_zip_not_a_hidden_file(project, capsys, monkeypatch):
+    import zipfile
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(project / ".deel.zip.netwerkspiegel-tmp-1"))
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full_disk)
+    args = ["build", "--data", str(project / "data"), "--src", str(project / "md"), "--out", str(project / "site"), "--no-pdf",
+            "--zip", str(project / "deel.zip")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"Het zip-bestand '{project}/deel.zip' kon niet worden geschreven: " in err and "netwerkspiegel-tmp" not in err
+    assert not (project / "deel.zip").exists() and [p.name for p in project.iterdir() if "netwerkspiegel-tmp" in p.name] == []

@@ -59,6 +59,170 @@ def test_init_into_a_folder_with_files_keeps_them(tmp_path, capsys):
     assert (tmp_path / ".gitlab-ci.yml").is_file()
 
 
+def everything_below(folder: Path) -> dict[str, str]:
+    """Every file, folder and link below `folder`, with what it is (and a file's bytes)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        found[name] = ("link:" + os.readlink(path)) if path.is_symlink() else ("map" if path.is_dir() else path.read_bytes().hex())
+    return found
+
+
+@pytest.mark.parametrize("arrange, problems", [
+    # data/ is a file: the workbooks cannot go there (before: README and .gitignore were written first).
+    (lambda root: write(root, "data", "een bestand"), ["'{root}/data' is een bestand, geen map; daar hoort een map van het project."]),
+    (lambda root: (write(root, ".github", "x"), (root / "data").mkdir(), write(root / "data", "netwerkspiegel.toml", "")),
+     ["'{root}/.github' is een bestand, geen map"]),
+    (lambda root: ((root / ".github").mkdir(), write(root / ".github", "workflows", "x")), ["'{root}/.github/workflows' is een bestand, geen map"]),
+    # where a file goes, a folder stands
+    (lambda root: (root / "README.md").mkdir(), ["'{root}/README.md' is een map; daar hoort het bestand README.md van het project."]),
+    (lambda root: ((root / "data" / "scores.xlsx").mkdir(parents=True)), ["'{root}/data/scores.xlsx' is een map; daar hoort het bestand data/scores.xlsx"]),
+    # a link to nothing where a folder goes
+    (lambda root: (root / "data").symlink_to(root / "weg"), ["'{root}/data' is een snelkoppeling (symbolische link) naar iets dat niet bestaat"]),
+    # several at once, all said
+    (lambda root: (write(root, "data", "x"), (root / ".gitlab-ci.yml").mkdir()),
+     ["'{root}/.gitlab-ci.yml' is een map; daar hoort het bestand .gitlab-ci.yml", "'{root}/data' is een bestand, geen map"]),
+])
+def test_init_checks_everything_before_writing_anything(tmp_path, capsys, arrange, problems):
+    arrange(tmp_path)
+    before = everything_below(tmp_path)
+    assert main(["init", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Het project is niet gemaakt; er is niets geschreven. Eerst moet dit anders:\n- ") and "Traceback" not in err
+    for problem in problems:
+        assert problem.format(root=tmp_path) in err
+    assert err.count("\n- ") == len(problems)
+    assert everything_below(tmp_path) == before
+
+
+def test_init_in_a_file_or_below_one_writes_nothing(tmp_path, capsys):
+    write(tmp_path, "notities.md", "mijn aantekeningen")
+    for target in (tmp_path / "notities.md", tmp_path / "notities.md" / "project"):
+        assert main(["init", str(target)]) == 2
+        assert f"'{tmp_path}/notities.md' is een bestand, geen map" in capsys.readouterr().err
+    assert everything_below(tmp_path) == {"notities.md": b"mijn aantekeningen".hex()}
+
+
+def test_init_follows_a_link_to_a_folder_and_skips_links_where_files_go(tmp_path, capsys):
+    (tmp_path / "gedeeld").mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "data").symlink_to(tmp_path / "gedeeld")
+    (project / "README.md").symlink_to(tmp_path / "nergens")
+    assert main(["init", str(project)]) == 0
+    assert "Al aanwezig, niet veranderd (1):\n- README.md\n" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "gedeeld").iterdir()) == ["evaluaties.xlsx", "netwerkspiegel.toml", "reflecties.xlsx", "scores.xlsx"]
+    assert os.readlink(project / "README.md") == str(tmp_path / "nergens")
+    os.mkfifo(project / ".gitignore.tmp")
+    (project / ".gitignore.tmp").rename(project / ".gitignore")  # not a regular file either: there already, skipped
+    (project / "requirements.txt").unlink()
+    assert main(["init", str(project)]) == 0
+    assert capsys.readouterr().out.startswith("Nieuw project in")
+    assert (project / ".gitignore").is_fifo() and (project / "requirements.txt").is_file()
+
+
+def test_init_in_a_folder_it_may_not_write_in_writes_nothing(tmp_path, capsys, monkeypatch):
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    project.chmod(0o555)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # root may write anywhere: the permission bits as a user has them
+        import generator.project
+
+        monkeypatch.setattr(generator.project.os, "access", lambda path, mode: bool(os.stat(path).st_mode & 0o200))
+    try:
+        assert main(["init", str(project)]) == 2
+        err = capsys.readouterr().err
+        assert f"In de map '{project}' mag Netwerkspiegel niet schrijven (rechten)" in err
+        assert sorted(p.name for p in project.rglob("*")) == ["data"]
+    finally:
+        project.chmod(0o755)
+
+
+def test_init_in_a_folder_it_may_not_look_into_writes_nothing(tmp_path, capsys, monkeypatch):
+    """A folder without the right to look into it (mode 600): a Dutch message, no traceback."""
+    project = tmp_path / "project"
+    project.mkdir()
+    real_stat = os.stat
+
+    def no_entry(path, *args, **kwargs):
+        if str(path).startswith(str(project) + os.sep):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", no_entry)  # what a user (not root) meets in a folder of mode 600
+    monkeypatch.setattr(os, "lstat", no_entry)
+    assert main(["init", str(project)]) == 2
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert err.startswith(f"De map van het project kan niet worden bekeken: {project}/") and "geen toestemming (rechten). Er is niets geschreven." in err
+    assert list(project.iterdir()) == []
+
+
+@pytest.mark.parametrize("failing", [1, 4, 8])
+def test_init_that_fails_while_writing_removes_only_what_it_wrote(tmp_path, capsys, monkeypatch, failing):
+    """The disk is full at the n-th file: what this run made (files and folders) is gone again, what
+    was there (a README of the coach's, an empty data folder) is kept, and the message says so in Dutch."""
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    write(project, "README.md", "mijn eigen uitleg")
+    before = everything_below(tmp_path)
+    opened = []
+    real_open = Path.open
+
+    def open_until_full(self, mode="r", *args, **kwargs):
+        if mode == "xb":
+            opened.append(self)
+            if len(opened) == failing:
+                raise OSError(28, "No space left on device", str(self))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_until_full)
+    assert main(["init", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"Het project kon niet worden gemaakt: {opened[-1]}: de schijf is vol. Wat Netwerkspiegel deze keer schreef, is weer weggehaald")
+    assert everything_below(tmp_path) == before
+
+
+def test_init_stopped_by_ctrl_c_while_writing_takes_back_what_it_wrote(tmp_path):
+    """Ctrl+C at the fifth file: what this run made is removed, exit 130, a short Dutch message."""
+    project = tmp_path / "project"
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "real_open, opened = Path.open, []\n"
+        "def open_then_interrupt(self, mode='r', *args, **kwargs):\n"
+        "    if mode == 'xb':\n"
+        "        opened.append(self)\n"
+        "        if len(opened) == 5:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return real_open(self, mode, *args, **kwargs)\n"
+        "Path.open = open_then_interrupt\n"
+        "sys.argv = ['netwerkspiegel', 'init', sys.argv[1]]\n"
+        "from generator.cli import run\n"
+        "run()\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code, str(project)], capture_output=True, text=True, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    assert completed.returncode == 130, completed.stderr
+    assert completed.stderr == "Afgebroken (Ctrl+C). Wat init deze keer schreef, is weer weggehaald.\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_that_meets_a_file_made_meanwhile_keeps_it_and_removes_its_own(tmp_path, capsys, monkeypatch):
+    project = tmp_path / "project"
+    real_open = Path.open
+
+    def another_program_was_quicker(self, mode="r", *args, **kwargs):
+        if mode == "xb" and self.name == "requirements.txt":
+            real_open(self, "wb").write(b"van een ander programma")
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", another_program_was_quicker)
+    assert main(["init", str(project)]) == 2
+    assert f"'{project}/requirements.txt' werd door een ander programma gemaakt terwijl het project werd geschreven" in capsys.readouterr().err
+    assert everything_below(tmp_path) == {"project": "map", "project/requirements.txt": b"van een ander programma".hex()}
+
+
 def test_a_build_right_after_init_says_exactly_what_to_add_then_builds(tmp_path, capsys, monkeypatch):
     assert main(["init", str(tmp_path)]) == 0
     capsys.readouterr()

@@ -283,34 +283,71 @@ ZIP_COMMENT = b"netwerkspiegel-site"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the same site gives the same archive, byte for byte
 
 
-def check_zip_target(zip_file: Path, out: Path) -> None:
-    """A zip may replace only a zip that Netwerkspiegel wrote (it says so in its comment)."""
+def _zip_is_ours(zip_file: Path) -> bool:
     import zipfile
 
-    if zip_file.is_relative_to(out):
-        raise UsageError(Message("Het zip-bestand ('%(path)s') kan niet in de map voor de HTML staan; kies een plek ernaast.", path=_shown(zip_file)))
-    if zip_file.parent.is_dir():  # what a killed build left while writing the zip
-        for leftover in zip_file.parent.glob(f".{glob.escape(zip_file.name)}{_STAGING}*"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-    if not zip_file.exists():
-        return
     try:
         with zipfile.ZipFile(zip_file) as existing:
-            ours = existing.comment == ZIP_COMMENT
-    except (zipfile.BadZipFile, OSError, ValueError):
-        ours = False
-    if not ours:
+            return existing.comment == ZIP_COMMENT
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def check_zip_target(zip_file: Path, data: Path, src: Path, out: Path) -> None:
+    """Refuse (UsageError, nothing touched) a zip that cannot be written where it is asked, before
+    anything is read or built. `zip_file` and the folders are resolved (a link is judged by where it
+    points).
+
+    - Not inside the folder for the data, the Markdown or the HTML (nor one of them): the next build
+      would read it as an export, or refuse a folder that holds a file it did not write.
+    - Its folder exists, is a folder and may be written in (nothing is made for it: a mistyped
+      folder is said, not created).
+    - A file already at its path is replaced only when it is a zip Netwerkspiegel wrote (its
+      comment says so); any other file, or a folder, is never replaced.
+    """
+    for what, folder in ((DATA_FOLDER, data), (SOURCE_FOLDER, src), (OUTPUT_FOLDER, out)):
+        if zip_file == folder or zip_file.is_relative_to(folder) or folder.is_relative_to(zip_file):
+            raise UsageError(Message(
+                "Het zip-bestand ('%(path)s') ligt in de map voor %(what)s ('%(folder)s'). Kies een plek buiten de mappen voor de gegevens, "
+                "de Markdown en de HTML: anders leest of weigert de volgende build het.", path=_shown(zip_file), what=what, folder=_shown(folder)))
+    folder = zip_file.parent
+    for ancestor in (folder, *folder.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise UsageError(Message("Het zip-bestand ('%(path)s') kan niet worden geschreven: '%(file)s' is een bestand, geen map.",
+                                         path=_shown(zip_file), file=_shown(ancestor)))
+            break
+    if not folder.is_dir():
+        raise UsageError(Message("De map voor het zip-bestand ('%(folder)s') bestaat niet. Maak hem eerst, of kies een bestaande map.",
+                                 folder=_shown(folder)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(Message("In de map voor het zip-bestand ('%(folder)s') mag Netwerkspiegel niet schrijven; kies een andere plek.",
+                                 folder=_shown(folder)))
+    if zip_file.is_dir():
+        raise UsageError(Message("'%(path)s' is een map, geen bestand. Geef met --zip de naam van het zip-bestand, zoals '%(example)s'.",
+                                 path=_shown(zip_file), example=_shown(zip_file / "site.zip")))
+    if (zip_file.exists() or zip_file.is_symlink()) and not _zip_is_ours(zip_file):
         raise UsageError(Message("'%(path)s' bestaat al en is geen zip-bestand van Netwerkspiegel. Netwerkspiegel vervangt het niet; kies een andere naam.", path=_shown(zip_file)))
 
 
+class ForeignZip(Exception):
+    """A file that is not a zip of Netwerkspiegel appeared at the zip's path while the site was built."""
+
+
 def write_zip(folder: Path, zip_file: Path) -> None:
-    """`folder` as one archive, written beside the target and then renamed into place."""
+    """`folder` as one archive, written beside the target (a hidden name in the same folder) and
+    then renamed into place: the path holds the old archive or the new one, never half of one.
+    Raises `ForeignZip` (nothing replaced) when a file that is not ours appeared at the path since
+    `check_zip_target`."""
     import zipfile
 
+    for leftover in zip_file.parent.glob(f".{glob.escape(zip_file.name)}{_STAGING}*"):  # what a killed build left
+        if leftover.is_file() and not leftover.is_symlink():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     temporary = zip_file.with_name(f".{zip_file.name}{_STAGING}{os.getpid()}")
     try:
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(temporary, "x", zipfile.ZIP_DEFLATED) as archive:
             archive.comment = ZIP_COMMENT
             for name in sorted(_all_files(folder)):
                 if name in (MARKER, BUILD_MANIFEST):
@@ -319,6 +356,8 @@ def write_zip(folder: Path, zip_file: Path) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, (folder / name).read_bytes())
+        if (zip_file.exists() or zip_file.is_symlink()) and not _zip_is_ours(zip_file):
+            raise ForeignZip(str(zip_file))
         os.replace(temporary, zip_file)
     finally:
         with contextlib.suppress(OSError):

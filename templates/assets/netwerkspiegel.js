@@ -174,11 +174,15 @@ function showSlide(index) {
 
 function stopPresenting() {
   if (!presentation) return;
+  const hadFocus = presentation.bar.contains(document.activeElement);
   presentation.slides.flat().forEach((element) => element.classList.remove("ns-slide-hidden"));
   presentation.bar.remove();
   document.removeEventListener("keydown", presentation.keys);
   document.documentElement.classList.remove("ns-presenting");
   presentation = null;
+  // Stopped from the bar ("Stoppen"): the keyboard goes on from "Presenteren", not from the page's top.
+  const start = document.querySelector(".ns-present-button");
+  if (hadFocus && start) start.focus({ preventScroll: true });
   window.dispatchEvent(new Event("resize"));
 }
 
@@ -207,17 +211,40 @@ function startPresenting() {
   stop.addEventListener("click", stopPresenting);
   bar.appendChild(stop);
   article.appendChild(bar);
-  const keys = (event) => {
-    if (["ArrowRight", "PageDown", " "].includes(event.key)) { event.preventDefault(); showSlide(presentation.index + 1); }
-    else if (["ArrowLeft", "PageUp"].includes(event.key)) { event.preventDefault(); showSlide(presentation.index - 1); }
-    else if (event.key === "Home") { event.preventDefault(); showSlide(0); }
-    else if (event.key === "End") { event.preventDefault(); showSlide(presentation.slides.length - 1); }
-    else if (event.key === "Escape") stopPresenting();
-  };
-  document.addEventListener("keydown", keys);
-  presentation = { slides: slidesOf(article), bar, keys, index: 0 };
+  document.addEventListener("keydown", presentationKeys);
+  presentation = { slides: slidesOf(article), bar, keys: presentationKeys, index: 0 };
   document.documentElement.classList.add("ns-presenting");
   showSlide(0);
+  // The button that started it is hidden now: the keyboard goes on from "Volgende".
+  bar.querySelector(".ns-present-next").focus({ preventScroll: true });
+}
+
+// What Space and Enter activate themselves when focused (the browser's own click), and where keys
+// are typing: there the presentation leaves those keys alone.
+const ACTIVATED_BY_SPACE = "button, summary, input, select, textarea, [role='button'], [role='checkbox'], [role='switch'], [role='menuitem'], [contenteditable]:not([contenteditable='false'])";
+const ACTIVATED_BY_ENTER = ACTIVATED_BY_SPACE + ", a[href], [role='link']";
+const TYPING = "input, select, textarea, [contenteditable]:not([contenteditable='false'])";
+
+// The keys of the presentation. A focused button does what it says: Space or Enter on "Vorige" goes
+// back, on "Stoppen" stops (the browser clicks it; handled here too, it would count twice). Space
+// elsewhere, the left and right arrow keys and PageUp/PageDown move (Shift+Space back; up and down
+// still scroll a part taller than the screen); Home and End go to the first and last part.
+function presentationKeys(event) {
+  if (!presentation || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+  const focused = event.target instanceof Element ? event.target : null;
+  if (focused && focused.closest(TYPING)) return;
+  if (event.key === " " && focused && focused.closest(ACTIVATED_BY_SPACE)) return;
+  if (event.key === "Enter") return;  // only ever a focused control's own activation
+  let to = null;
+  if (["ArrowRight", "PageDown", " "].includes(event.key) && !event.shiftKey) to = presentation.index + 1;
+  else if (event.key === " " && event.shiftKey) to = presentation.index - 1;
+  else if (["ArrowLeft", "PageUp"].includes(event.key)) to = presentation.index - 1;
+  else if (event.key === "Home") to = 0;
+  else if (event.key === "End") to = presentation.slides.length - 1;
+  else if (event.key === "Escape") { stopPresenting(); return; }
+  if (to === null) return;
+  event.preventDefault();
+  showSlide(to);
 }
 
 function offerPresentation() {
