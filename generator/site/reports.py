@@ -23,16 +23,16 @@ from typing import Any
 
 from generator.analyse.audience import AudienceView
 from generator.analyse.figures import Figures, NetworkFigures
+from generator.core.fonts import FAMILIES, fonts_version
 from generator.core.framework import Framework
 from generator.core.language import N_, Translations
 from generator.core.processes import Alongside, installed_version
 from generator.core.store import Store
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.charts import PictureLine, indicator_label, picture_lines
+from generator.site.paths import REPORTS_FOLDER
 from generator.site.typesetting import DRAWING, REPORT_TEMPLATE, ReportJob, compile_reports
 
-REPORTS_FOLDER = "rapporten"
-PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
 DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (white on it: 9 : 1)
 # From this many reports to typeset, other processes typeset them while this one renders the pages.
 ALONGSIDE_FROM = 2
@@ -61,7 +61,7 @@ class Reports:
         `ALONGSIDE_FROM` the other processes start now, while this one makes what the reports show."""
         self._store, self._logo = store, logo
         # What every report is made of besides its data: the template, the drawing, Typst, the logo.
-        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes() + DRAWING.read_bytes()).hexdigest(), installed_version("typst"),
+        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes() + DRAWING.read_bytes()).hexdigest(), installed_version("typst"), fonts_version(), FAMILIES,
                          hashlib.sha256(logo[1]).hexdigest() if logo else None)
         self._made: dict[str, bytes] = {}
         self._jobs: list[tuple[ReportJob, str | None]] = []  # every report to typeset, with its key in the store
@@ -139,7 +139,7 @@ def _look(view: AudienceView, t: Translations, title: str, kind: str, subtitle: 
         "header": f"{settings.site_title} — {audience}", "footer": f"{title} · {settings.footer or 'Netwerkspiegel'}",
         "data_date": data_date, "page": t.gettext("pagina %(page)s van %(pages)s") % {"page": "{n}", "pages": "{total}"},
         "colour": settings.colour or DEFAULT_COLOUR, "logo": Path(view.logo[0]).name if view.logo is not None else "",
-        "line_width": LINE_WIDTH[landscape],
+        "line_width": LINE_WIDTH[landscape], "text_width": TEXT_WIDTH[landscape],
     }
 
 
