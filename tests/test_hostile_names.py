@@ -250,3 +250,12 @@ def test_a_size_below_the_response_is_a_warning_naming_the_setting_and_no_share_
     assert "6 van 12 (50%)" in files["netwerken/taal.md"].decode()
     assert "6 deelnemers (meer dan de grootte 3)" in json.dumps(sent["rapporten/rekenen.pdf"], ensure_ascii=False)
     assert "6 deelnemers (meer dan de grootte 3)" in files["overzicht.md"].decode()
+
+
+def test_a_table_reckons_with_characters_twice_as_wide_as_latin():
+    """Chinese, Japanese, Korean and emoji are about 1 em wide: a table whose rows are of a fixed
+    height (every cell estimated on one line) must not hold a cell that is wider in truth."""
+    assert reports._wide("学习网络" * 5, 10) >= 20 * 10 + 8
+    assert reports._wide("Netwerk", 10) == round(7 * 10 * 0.56 + 8.5, 1)  # Latin as before
+    table = reports._table(["Netwerk", "2025-najaar"], [["学习网络" * 16, "6"]], "lr", landscape=True)
+    assert table["row"] == 0  # laid out as it comes, not in rows of one line

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,8 +166,11 @@ def _table(header: list[str], rows: list[list[str]], align: str, landscape: bool
 
 def _wide(text: str, size: float, bold: bool = False) -> float:
     """A cell's width on one line, estimated, not measured: a character is at most 0.56 em wide in
-    the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em; 4 points on either side."""
-    return round(len(text) * size * (0.6 if bold else 0.56) + 8.5, 1)
+    the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em, a wide one (Chinese, Japanese,
+    Korean, an emoji) 1.2 em; 4 points on either side."""
+    em = 0.6 if bold else 0.56
+    wide = 0 if text.isascii() else sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return round(((len(text) - wide) * em + wide * 1.2) * size + 8.5, 1)
 
 
 def _column_widths(header: list[str], rows: list[list[str]], size: float, line: float) -> list[float]:
