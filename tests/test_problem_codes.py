@@ -295,7 +295,7 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
       "of haal de regel weg.")),
     Code.CHARACTER_NOT_IN_FONTS: (_also(scores, _file("reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk 🎉 学习 \U00013000,ja\n")),
      ('reflecties.csv', None, None, 2, None, '\U00013000', "deze reflectie heeft een teken dat geen lettertype van de PDF-rapporten heeft: '\U00013000' "
-      "(U+13000 EGYPTIAN HIEROGLYPH A001). In het rapport staat daar een leeg vakje; op de site is het wel te zien.")),
+      "(U+13000 EGYPTIAN HIEROGLYPH A001). In het rapport van 'Net' staat daar een leeg vakje; op de site is het wel te zien.")),
 }
 
 

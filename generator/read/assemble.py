@@ -84,37 +84,46 @@ def _not_in_fonts(settings: Settings, networks: tuple[str, ...], themes: tuple[t
     which character (the site shows it: a browser has fonts of its own)."""
     found: list[Problem] = []
 
-    def check(text: str | None, what: Message, file: str, row: int | None = None, key: str | None = None, sheet: str | None = None) -> None:
+    every = Message("elk rapport")
+
+    def check(text: str | None, what: Message, where: Message, file: str, row: int | None = None, key: str | None = None,
+              sheet: str | None = None) -> None:
         characters = unsettable(text) if text else ""
         if characters:
             found.append(Problem(file, row, None, characters, Message(
-                "%(what)s heeft een teken dat geen lettertype van de PDF-rapporten heeft: %(characters)s. In het rapport staat daar een leeg vakje; "
-                "op de site is het wel te zien.", what=what, characters=describe(characters)), key=key, sheet=sheet, code=Code.CHARACTER_NOT_IN_FONTS))
+                "%(what)s heeft een teken dat geen lettertype van de PDF-rapporten heeft: %(characters)s. In %(reports)s staat daar een leeg "
+                "vakje; op de site is het wel te zien.", what=what, characters=describe(characters), reports=where), key=key, sheet=sheet,
+                code=Code.CHARACTER_NOT_IN_FONTS))
 
-    def at(source: Source, text: str | None, what: Message) -> None:
-        check(text, what, source.file, source.row, sheet=source.sheet)
+    def report_of(network: str) -> Message:
+        return Message("het rapport van '%(network)s'", network=network)
+
+    def at(record: Reflection | Agreement | SharedPosition | Evaluation, text: str | None, what: Message) -> None:
+        check(text, what, report_of(record.network), record.source.file, record.source.row, sheet=record.source.sheet)
 
     for network in networks:
-        check(network, Message("de naam van het netwerk '%(network)s'", network=network), "netwerknamen")
+        check(network, Message("de naam van het netwerk '%(network)s'", network=network),
+              Message("het rapport van dit netwerk en dat van het programma"), "netwerknamen")
     for key, text, what in (("site.titel", settings.site_title, Message("de titel van de site")),
                             ("site.organisatie", settings.organisation, Message("de naam van de organisatie")),
                             ("site.voettekst", settings.footer, Message("de voettekst"))):
-        check(text, what, SETTINGS_FILE_NAME, key=key)
+        check(text, what, every, SETTINGS_FILE_NAME, key=key)
     for network, theme in themes:
-        check(theme, Message("het thema"), SETTINGS_FILE_NAME, key=f'netwerken."{network}".thema')
+        check(theme, Message("het thema"), report_of(network), SETTINGS_FILE_NAME, key=f'netwerken."{network}".thema')
     for indicator in framework.own_indicators:
+        where = Message("de rapporten van %(networks)s", networks=", ".join(f"'{name}'" for name in indicator.networks)) if indicator.networks else every
         for key, text in (("label", indicator.label_nl), ("links", indicator.left_nl), ("rechts", indicator.right_nl)):
-            check(text, Message("deze tekst"), SETTINGS_FILE_NAME, key=f'indicatoren."{indicator.code}".{key}')
+            check(text, Message("deze tekst"), where, SETTINGS_FILE_NAME, key=f'indicatoren."{indicator.code}".{key}')
     for reflection in reflections:
-        at(reflection.source, reflection.title, Message("de titel van deze reflectie"))
-        at(reflection.source, reflection.text, Message("deze reflectie"))
+        at(reflection, reflection.title, Message("de titel van deze reflectie"))
+        at(reflection, reflection.text, Message("deze reflectie"))
     for agreement in agreements:
-        at(agreement.source, agreement.text, Message("deze conclusie of afspraak"))
+        at(agreement, agreement.text, Message("deze conclusie of afspraak"))
     for position in shared:
-        at(position.source, position.note, Message("deze toelichting bij het gedeelde beeld"))
+        at(position, position.note, Message("deze toelichting bij het gedeelde beeld"))
     for evaluation in evaluations:
-        at(evaluation.source, evaluation.tops, Message("deze tops"))
-        at(evaluation.source, evaluation.tips, Message("deze tips"))
+        at(evaluation, evaluation.tops, Message("deze tops"))
+        at(evaluation, evaluation.tips, Message("deze tips"))
     return found
 
 
