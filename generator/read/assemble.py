@@ -11,7 +11,7 @@ from generator.core.fonts import describe, unsettable
 from generator.core.framework import Framework, name_order, network_key
 from generator.core.identity import Redactor
 from generator.core.language import Message, MomentName
-from generator.core.model import Agreement, Dataset, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary
+from generator.core.model import Agreement, Dataset, Evaluation, Reflection, Score, SharedPosition, TableSummary
 from generator.core.moments import Moment
 from generator.core.settings import SETTINGS_FILE_NAME, Settings
 from generator.read.validate import Validated
