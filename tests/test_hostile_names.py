@@ -259,3 +259,15 @@ def test_a_table_reckons_with_characters_twice_as_wide_as_latin():
     assert reports._wide("Netwerk", 10) == round(7 * 10 * 0.56 + 8.5, 1)  # Latin as before
     table = reports._table(["Netwerk", "2025-najaar"], [["学习网络" * 16, "6"]], "lr", landscape=True)
     assert table["row"] == 0  # laid out as it comes, not in rows of one line
+
+
+def test_two_parts_of_the_site_on_one_path_stop_the_build_in_words(data_dir, monkeypatch):
+    """Should a network's file name ever be one the site uses (here: the reserved names forgotten),
+    the build stops before writing, in words, instead of one report replacing the other."""
+    from generator.core.errors import BuildError
+    from generator.site import pages
+
+    write(data_dir, "scores.csv", _scores(["Programma", "Rekenen"]))
+    monkeypatch.setattr(pages, "SITE_OWN_NAMES", frozenset())
+    with pytest.raises(BuildError, match=r"rapporten/programma\.pdf"):
+        generate(read_data(data_dir), Audience.INTERNAL)

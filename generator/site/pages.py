@@ -18,8 +18,9 @@ from markupsafe import Markup
 
 from generator.analyse.audience import AudienceView
 from generator.analyse.figures import Figures
+from generator.core.errors import BuildError
 from generator.core.fonts import fonts_version
-from generator.core.language import DUTCH, Translations
+from generator.core.language import DUTCH, Message, Translations
 from generator.core.processes import installed_version
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.store import Store
@@ -130,11 +131,13 @@ def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
 
 
 def _one_file_each(paths: list[str]) -> None:
-    """No two pages or reports of a site are one file (one would silently replace the other)."""
+    """No two pages or reports of a site are one file (one would silently replace the other): a
+    fault of Netwerkspiegel (network slugs avoid the site's own names), said before anything is written."""
     seen: set[str] = set()
     for path in paths:
         if path in seen:
-            raise AssertionError(f"two parts of the site are one file: {path}")
+            raise BuildError(Message("Twee delen van de site zouden hetzelfde bestand %(path)s worden; er is niets geschreven en de vorige site "
+                                     "blijft staan. Dit is een fout van Netwerkspiegel: meld hem, met de namen van je netwerken.", path=path))
         seen.add(path)
 
 
