@@ -288,6 +288,14 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
                                                                    'scores. Staat het meetmoment er precies zo als in de exports met de kruisjes?')),
     Code.DUPLICATE_AGREEMENT: (_also(scores, _file("afspraken.csv", "netwerk,meetmoment,afspraak\nNet,2025-voorjaar,We lezen een boek.\nNet,2025-voorjaar,we lezen  een boek.\n")),
      ('afspraken.csv', None, None, 3, 'afspraak', 'we lezen  een boek.', 'deze tekst staat voor Net op 2025-voorjaar al in afspraken.csv rij 2; hij wordt één keer getoond.')),
+    Code.SIZE_BELOW_RESPONSE: (_also(lambda d: scores(d, "Net,2025-voorjaar,Anna,1a,7,\nNet,2025-voorjaar,Bert,1a,6,\nNet,2025-najaar,Anna,1a,7,\n"),
+                                     _file("netwerkspiegel.toml", '[netwerken."net"]\ngrootte = 1\n')),
+     ('netwerkspiegel.toml', None, 'netwerken."net".grootte', None, None, '1', "het netwerk 'Net' heeft op 2025-voorjaar 2 deelnemers met scores, meer dan "
+      "deze grootte (1): een respons boven 100% kan niet. De site toont daar '2 deelnemers (meer dan de grootte 1)', zonder percentage. Pas de grootte aan "
+      "of haal de regel weg.")),
+    Code.CHARACTER_NOT_IN_FONTS: (_also(scores, _file("reflecties.csv", REFLECTION_HEADER + "Net,2025-voorjaar,Anna,direct,Leuk 🎉 学习 \U00013000,ja\n")),
+     ('reflecties.csv', None, None, 2, None, '\U00013000', "deze reflectie heeft een teken dat geen lettertype van de PDF-rapporten heeft: '\U00013000' "
+      "(U+13000 EGYPTIAN HIEROGLYPH A001). In het rapport van 'Net' staat daar een leeg vakje; op de site is het wel te zien.")),
 }
 
 

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from generator.core import fonts
 from generator.core.store import Store
 from generator.core.vocabulary import Audience
 from generator.pipeline import generate, read_data
@@ -166,12 +167,12 @@ def test_first_pages_of_the_reports_as_images(dataset, audience, monkeypatch):
     monkeypatch.setattr(reports, "ALONGSIDE_FROM", 10**9)  # typeset here, where they are recorded
     generate(dataset, audience)
     ARTIFACTS.mkdir(exist_ok=True)
-    compiler = typst.Compiler(root=str(reports.REPORT_TEMPLATE.parent), ignore_system_fonts=True)
+    compiler = typst.Compiler(root=str(reports.REPORT_TEMPLATE.parent), font_paths=[str(f) for f in fonts.font_folders()], ignore_system_fonts=True)
     for job in jobs:
         if job.path not in ("rapporten/zelfgestuurd-leren.pdf", "rapporten/programma.pdf"):
             continue
         data = json.dumps(typesetting.draw_marks(json.loads(job.data)))
-        pages = compiler.compile(input=str(reports.REPORT_TEMPLATE), format="png", ppi=96, sys_inputs={"data": data})
+        pages = compiler.compile(input=str(reports.REPORT_TEMPLATE), format="png", ppi=96, sys_inputs={"data": data, "fonts": json.dumps(fonts.FAMILIES)})
         first = pages[0] if isinstance(pages, list) else pages
         assert first is not None and first.startswith(b"\x89PNG")
         width, height = int.from_bytes(first[16:20], "big"), int.from_bytes(first[20:24], "big")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from generator.analyse.audience import AudienceView, participant_counts
 from generator.core.errors import Problem
-from generator.core.framework import Framework
+from generator.core.framework import Framework, name_order
 from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import ColumnUse, Dataset, NotRead, TableSummary
 from generator.core.moments import Moment
@@ -252,7 +252,7 @@ def public_texts(view: AudienceView, t: Translations = DUTCH) -> str:
     """Every text the public site will show, exactly as it will show it (after redaction)."""
     _ = t.gettext
     framework = view.framework
-    stories = sorted(view.stories, key=lambda s: (s.network, s.moment, s.cycle, s.title or "", s.text))
+    stories = sorted(view.stories, key=lambda s: (name_order(s.network), s.moment, s.cycle, s.title or "", s.text))
     lines = [t.ngettext("Teksten op de publieke site (%(count)s verhaal, na het weglaten van namen):",
                         "Teksten op de publieke site (%(count)s verhalen, na het weglaten van namen):", len(stories)) % {"count": len(stories)}]
     if not stories:

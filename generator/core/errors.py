@@ -102,6 +102,8 @@ class Code(StrEnum):
     DUPLICATE_AGREEMENT = "duplicate-agreement"
     INDICATOR_NOT_FOR_NETWORK = "indicator-not-for-network"  # an own indicator scored in a network it is not for
     UNKNOWN_NETWORK = "unknown-network"  # the settings name a network the data does not have
+    SIZE_BELOW_RESPONSE = "size-below-response"  # `[netwerken."naam"] grootte` below the participants of a moment (over 100 %)
+    CHARACTER_NOT_IN_FONTS = "character-not-in-fonts"  # a text a PDF report shows has a character no font of the reports has
 
 
 @dataclass(frozen=True, order=True)

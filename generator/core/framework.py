@@ -140,6 +140,25 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
+    """The one order of network names, wherever they are listed (pages, menus, tables, charts,
+    reports, `check`): natural ("Netwerk 2" before "Netwerk 10"), without case or accents, and
+    the name itself last, so that the order is the same on every run. A run of digits counts by
+    its value (any script's digits, however long: no conversion to a number)."""
+    parts = _DIGITS.split(fold(name))
+    key: list[str | tuple[int, str]] = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            digits = "".join(str(unicodedata.decimal(ch)) for ch in part).lstrip("0")
+            key.append((len(digits), digits))
+        else:
+            key.append(part)
+    return tuple(key), name
+
+
 def network_key(name: str) -> str:
     """Network names that differ only in case, spaces or accents are one network."""
     return "".join(fold(name).split())

@@ -71,7 +71,9 @@ MAX_SLUG = 60  # file names stay far below every file system's limit (255 bytes)
 
 def slugify(text: str) -> str:
     """A file name for a page: lower-case ASCII words joined by '-'. A long name is cut at a word
-    and gets a short hash of the whole name, so two long names that start alike stay apart."""
+    and gets a short hash of the whole name, so two long names that start alike stay apart; a
+    name without a Latin letter or digit (中文, Ελληνικά, …) is 'netwerk-' and such a hash, its own
+    whatever other names there are."""
     import hashlib
 
     decomposed = unicodedata.normalize("NFKD", text)
@@ -80,7 +82,7 @@ def slugify(text: str) -> str:
     if len(slug) > MAX_SLUG:
         cut = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
         slug = f"{cut}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
-    return slug or "netwerk"
+    return slug or f"netwerk-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
 # Control and invisible characters (zero-width, direction marks, soft hyphen): never part of a value.

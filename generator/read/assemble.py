@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import operator
+from collections import defaultdict
+from dataclasses import replace
 
 from generator.core.errors import Code, Problem
-from generator.core.framework import Framework, fold, network_key
+from generator.core.fonts import describe, unsettable
+from generator.core.framework import Framework, name_order, network_key
 from generator.core.identity import Redactor
-from generator.core.language import Message
-from generator.core.model import Agreement, Dataset, Reflection, Score, SharedPosition, TableSummary
-from generator.core.settings import Settings
+from generator.core.language import Message, MomentName
+from generator.core.model import Agreement, Dataset, Evaluation, Reflection, Score, SharedPosition, TableSummary
+from generator.core.moments import Moment
+from generator.core.settings import SETTINGS_FILE_NAME, Settings
 from generator.read.validate import Validated
 
 
 def assemble(framework: Framework, settings: Settings, validated: Validated, ignored_files: tuple[str, ...],
              themes: tuple[tuple[str, str], ...] = (), notices: tuple[Problem, ...] = (), sizes: tuple[tuple[str, int], ...] = ()) -> Dataset:
-    """The data set in a fixed order: networks by name, moments in time."""
+    """The data set in a fixed order: networks by name (`name_order`: every list of networks keeps it), moments in time."""
     records: tuple[Score | Reflection | SharedPosition | Agreement, ...] = (*validated.scores, *validated.reflections, *validated.shared, *validated.agreements)
     network_of = operator.attrgetter("network")  # `map` in C: a million records at 1,000 networks
     names = set(map(network_of, records)) | set(map(network_of, validated.evaluations)) | validated.absent
-    networks = tuple(sorted(names, key=lambda name: (fold(name), name)))
+    networks = tuple(sorted(names, key=name_order))
     moments = tuple(sorted(set(map(operator.attrgetter("moment"), records)) | set(validated.absent_moments)))
     # A theme or size names its network as the coach wrote it; matched the way network names are merged.
     keys = {network_key(name): name for name in networks}
@@ -28,12 +32,11 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     identities = validated.identities
     framework = framework.naming_networks(networks)
     redactor = Redactor(identities)  # made once: thousands of identities at 1,000 networks
-    warnings = tuple(sorted(
-        (*validated.warnings, *notices, *_typed_by_coach(redactor, settings, networks, matched, validated.tables, ignored_files),
-         *_own_words_by_coach(redactor, framework)),
-        key=lambda w: (w.file, w.sheet or "", w.row or 0, w.key or "", w.message),
-    ))
-    return Dataset(
+    warnings = (*validated.warnings, *notices, *_typed_by_coach(redactor, settings, networks, matched, validated.tables, ignored_files),
+                *_own_words_by_coach(redactor, framework),
+                *_not_in_fonts(settings, networks, matched, framework, validated.reflections, validated.agreements, validated.shared,
+                               validated.evaluations))
+    dataset = Dataset(
         framework, settings, tuple(validated.scores), tuple(validated.reflections), tuple(validated.evaluations),
         networks, moments, tuple(validated.tables), warnings, tuple(ignored_files), matched, identities,
         shared=tuple(sorted(validated.shared, key=lambda s: (s.network, s.moment, s.indicator, s.situation))),
@@ -44,6 +47,84 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
         absent_scores=validated.absent_scores,
         network_sizes=sized,
     )
+    warnings += tuple(_larger_than_size(dataset, sizes, keys))
+    return replace(dataset, warnings=tuple(sorted(warnings, key=lambda w: (w.file, w.sheet or "", w.row or 0, w.key or "", w.message))))
+
+
+def _larger_than_size(dataset: Dataset, sizes: tuple[tuple[str, int], ...], keys: dict[str, str]) -> list[Problem]:
+    """A network's size (`[netwerken."naam"] grootte`) below the participants it has at a moment:
+    the settings contradict the data (a response over 100 %), so the coach is told which setting,
+    and the site shows the number without a share (`generator.site.page_kinds.base.response`)."""
+    typed = {keys[network_key(name)]: (name, size) for name, size in sizes if network_key(name) in keys}
+    if not typed:
+        return []
+    scores = dataset.with_scores_of(dataset.absent & set(typed)).scores  # a table taken over counts too
+    people: defaultdict[tuple[str, Moment], set[str]] = defaultdict(set)
+    for score in scores:
+        if score.network in typed:
+            people[(score.network, score.moment)].add(score.participant)
+    problems = []
+    for network, (name, size) in typed.items():
+        counts = sorted(((len(found), moment) for (of, moment), found in people.items() if of == network), key=lambda item: (-item[0], item[1]))
+        if counts and counts[0][0] > size:
+            count, moment = counts[0]
+            problems.append(Problem(SETTINGS_FILE_NAME, None, None, str(size), Message(
+                "het netwerk '%(network)s' heeft op %(moment)s %(count)s deelnemers met scores, meer dan deze grootte (%(size)s): een respons boven "
+                "100%% kan niet. De site toont daar '%(count)s deelnemers (meer dan de grootte %(size)s)', zonder percentage. Pas de grootte aan of "
+                "haal de regel weg.", network=network, moment=MomentName(moment.label), count=str(count), size=str(size)),
+                key=f'netwerken."{name}".grootte', code=Code.SIZE_BELOW_RESPONSE))
+    return problems
+
+
+def _not_in_fonts(settings: Settings, networks: tuple[str, ...], themes: tuple[tuple[str, str], ...], framework: Framework,
+                  reflections: tuple[Reflection, ...] | list[Reflection], agreements: tuple[Agreement, ...] | list[Agreement],
+                  shared: tuple[SharedPosition, ...] | list[SharedPosition], evaluations: tuple[Evaluation, ...] | list[Evaluation]) -> list[Problem]:
+    """Every text a PDF report may show with a character that none of the reports' fonts has
+    (`generator.core.fonts`): there it would be an empty box, so the coach is told where it is and
+    which character (the site shows it: a browser has fonts of its own)."""
+    found: list[Problem] = []
+
+    every = Message("elk rapport")
+
+    def check(text: str | None, what: Message, where: Message, file: str, row: int | None = None, key: str | None = None,
+              sheet: str | None = None) -> None:
+        characters = unsettable(text) if text else ""
+        if characters:
+            found.append(Problem(file, row, None, characters, Message(
+                "%(what)s heeft een teken dat geen lettertype van de PDF-rapporten heeft: %(characters)s. In %(reports)s staat daar een leeg "
+                "vakje; op de site is het wel te zien.", what=what, characters=describe(characters), reports=where), key=key, sheet=sheet,
+                code=Code.CHARACTER_NOT_IN_FONTS))
+
+    def report_of(network: str) -> Message:
+        return Message("het rapport van '%(network)s'", network=network)
+
+    def at(record: Reflection | Agreement | SharedPosition | Evaluation, text: str | None, what: Message) -> None:
+        check(text, what, report_of(record.network), record.source.file, record.source.row, sheet=record.source.sheet)
+
+    for network in networks:
+        check(network, Message("de naam van het netwerk '%(network)s'", network=network),
+              Message("het rapport van dit netwerk en dat van het programma"), "netwerknamen")
+    for key, text, what in (("site.titel", settings.site_title, Message("de titel van de site")),
+                            ("site.organisatie", settings.organisation, Message("de naam van de organisatie")),
+                            ("site.voettekst", settings.footer, Message("de voettekst"))):
+        check(text, what, every, SETTINGS_FILE_NAME, key=key)
+    for network, theme in themes:
+        check(theme, Message("het thema"), report_of(network), SETTINGS_FILE_NAME, key=f'netwerken."{network}".thema')
+    for indicator in framework.own_indicators:
+        where = Message("de rapporten van %(networks)s", networks=", ".join(f"'{name}'" for name in indicator.networks)) if indicator.networks else every
+        for key, text in (("label", indicator.label_nl), ("links", indicator.left_nl), ("rechts", indicator.right_nl)):
+            check(text, Message("deze tekst"), where, SETTINGS_FILE_NAME, key=f'indicatoren."{indicator.code}".{key}')
+    for reflection in reflections:
+        at(reflection, reflection.title, Message("de titel van deze reflectie"))
+        at(reflection, reflection.text, Message("deze reflectie"))
+    for agreement in agreements:
+        at(agreement, agreement.text, Message("deze conclusie of afspraak"))
+    for position in shared:
+        at(position, position.note, Message("deze toelichting bij het gedeelde beeld"))
+    for evaluation in evaluations:
+        at(evaluation, evaluation.tops, Message("deze tops"))
+        at(evaluation, evaluation.tips, Message("deze tips"))
+    return found
 
 
 # What every warning about a participant's name in the coach's own words ends with.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.core.errors import Code, Problem
-from generator.core.framework import Framework, network_key
+from generator.core.framework import Framework, name_order, network_key
 from generator.core.identity import People, identity_key, suspected_pairs
 from generator.core.language import DUTCH, Message, MomentName, joined, listed
 from generator.core.model import Agreement, Evaluation, Reflection, Score, SharedPosition, Source, TableSummary, UnusedRow, pack_scores
@@ -449,7 +449,7 @@ def _network_settings_problems(mappings: Mappings, chosen: dict[str, str]) -> li
         if network_key(name) not in known:
             problems.append(Problem(SETTINGS_FILE_NAME, None, None, value, Message(
                 "geen export heeft een netwerk met de naam '%(network)s'; controleer de naam (hoofdletters en spaties tellen niet) of haal de regel weg. Netwerken: %(networks)s.",
-                network=name, networks=", ".join(sorted(set(chosen.values()), key=str.casefold)) or "–"), key=key, code=Code.SETTING_WITHOUT_NETWORK))
+                network=name, networks=", ".join(sorted(set(chosen.values()), key=name_order)) or "–"), key=key, code=Code.SETTING_WITHOUT_NETWORK))
         elif (earlier := first.setdefault((network_key(name), option), name)) != name:
             problems.append(Problem(SETTINGS_FILE_NAME, None, None, value, Message(
                 "'%(network)s' is hetzelfde netwerk als '%(earlier)s', dat hier al een waarde heeft (hoofdletters en spaties tellen niet); welke geldt? Haal een van beide weg.",
@@ -924,7 +924,7 @@ def _summary(result: _TableResult) -> TableSummary:
     times = sorted(response.when[0] for response in result.responses if response.when[0] != dt.datetime.min)
     return TableSummary(
         table.file, table.sheet, kind, layout.form, rows, rows - empty - len(unused), empty, unused,
-        tuple(sorted({r.network for r in records})),
+        tuple(sorted({r.network for r in records}, key=name_order)),
         tuple(Message("%(moment)s", moment=MomentName(m.label)) for m in moments) + _date_range(dates),
         tuple(layout.unplaced),
         result.dialect.name if result.dialect else None,

@@ -278,7 +278,8 @@ def _trend_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
     base = _base().encode(
         x=alt.X("meetmoment:N", title=_("Meetmoment"), sort=alt.EncodingSortField(field="volgorde", op="min"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("mediaan:Q", title=_("Mediaan (huidige situatie)"), scale=alt.Scale(domain=domain, nice=False)),
-        color=alt.Color("netwerk:N", title=_("Netwerk"), scale=alt.Scale(range=CATEGORY_COLOURS), legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
+        color=alt.Color("netwerk:N", title=_("Netwerk"), scale=alt.Scale(range=CATEGORY_COLOURS), legend=alt.Legend(orient="bottom", columns=2, labelLimit=300),
+                        sort=alt.EncodingSortField(field="netwerk_volgorde", op="min")),  # the networks' order, not the alphabet's
     )
     tooltip = [
         alt.Tooltip("netwerk:N", title=_("Netwerk")),
@@ -287,7 +288,8 @@ def _trend_chart(domain: list[float], _: Gettext) -> alt.TopLevelMixin:
         alt.Tooltip("n:Q", title=_("Aantal deelnemers")),
     ]
     line = base.mark_line(strokeWidth=2).encode(detail="netwerk:N")
-    points = base.mark_point(size=60, filled=True).encode(shape=alt.Shape("netwerk:N", title=_("Netwerk"), legend=None), tooltip=tooltip)
+    points = base.mark_point(size=60, filled=True).encode(shape=alt.Shape("netwerk:N", title=_("Netwerk"), legend=None, sort=alt.EncodingSortField(field="netwerk_volgorde", op="min")),
+                                                             tooltip=tooltip)
     return alt.layer(line, points).properties(height=260)
 
 

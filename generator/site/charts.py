@@ -367,8 +367,10 @@ def dimension_matrix(figures: Figures, view: AudienceView, dimension: Dimension,
 def trend_chart(view: AudienceView, stats: Sequence[Stat], indicator: str, t: Translations = DUTCH) -> Chart | None:
     """One indicator's median per network over all moments (current situation)."""
     order = {m: i for i, m in enumerate(view.moments)}
+    listed = {network: i for i, network in enumerate(view.networks)}  # the networks' one order (`name_order`), not the alphabet's
     rows: list[dict[str, Any]] = [
-        {"netwerk": s.network, "meetmoment": t.moment(s.moment.label), "volgorde": order[s.moment], "mediaan": s.median, "n": s.n}
+        {"netwerk": s.network, "netwerk_volgorde": listed.get(s.network, len(listed)), "meetmoment": t.moment(s.moment.label), "volgorde": order[s.moment],
+         "mediaan": s.median, "n": s.n}
         for s in stats if s.indicator == indicator and s.situation == Situation.CURRENT
     ]
     if not rows:

@@ -18,7 +18,9 @@ from markupsafe import Markup
 
 from generator.analyse.audience import AudienceView
 from generator.analyse.figures import Figures
-from generator.core.language import DUTCH, Translations
+from generator.core.errors import BuildError
+from generator.core.fonts import fonts_version
+from generator.core.language import DUTCH, Message, Translations
 from generator.core.processes import installed_version
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.store import Store
@@ -28,7 +30,7 @@ from generator.site.chart_kinds import Chart, ChartKinds, ChartSpec, script_json
 from generator.site.charts import indicator_label
 from generator.site.lifted import lifted_table
 from generator.site.page_kinds import PAGE_KINDS, PagePlan
-from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, STATIC_DIR
+from generator.site.paths import CHART_KINDS, COLOUR_CSS, NAV_FILE, SITE_OWN_NAMES, STATIC_DIR
 from generator.site.rendered import PAGES_INDEX, PreviousPages, RenderedPage, file_digests, page_key, pages_index, program_fingerprint
 from generator.site.reports import Reports
 from generator.site.static import render_static, static_path
@@ -112,16 +114,31 @@ def chart_kinds_file(kinds: ChartKinds, used: set[str]) -> bytes:
 
 
 def network_slugs(networks: tuple[str, ...]) -> dict[str, str]:
+    """Each network's file name (its page, table, questionnaire and report): its name as a slug,
+    in the networks' order; a name whose slug another network already has, or that the site uses
+    itself in a network's folder (`SITE_OWN_NAMES`: a list page, the programme's report), gets the
+    first free `-2`, `-3`, …. So no network overwrites another's files or the site's own."""
     slugs: dict[str, str] = {}
     used: set[str] = set()
     for name in networks:
         base = slugify(name)
         slug, counter = base, 2
-        while slug in used or slug == "index":
+        while slug in used or slug in SITE_OWN_NAMES:
             slug, counter = f"{base}-{counter}", counter + 1
         used.add(slug)
         slugs[name] = slug
     return slugs
+
+
+def _one_file_each(paths: list[str]) -> None:
+    """No two pages or reports of a site are one file (one would silently replace the other): a
+    fault of Netwerkspiegel (network slugs avoid the site's own names), said before anything is written."""
+    seen: set[str] = set()
+    for path in paths:
+        if path in seen:
+            raise BuildError(Message("Twee delen van de site zouden hetzelfde bestand %(path)s worden; er is niets geschreven en de vorige site "
+                                     "blijft staan. Dit is een fout van Netwerkspiegel: meld hem, met de namen van je netwerken.", path=path))
+        seen.add(path)
 
 
 def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, assets: dict[str, bytes],
@@ -161,7 +178,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
     # Static charts are made for the whole site at once: with them every page is rendered.
     fingerprint = None if static_charts else program_fingerprint(env, (
         t.language.value, view.is_public, view.settings, framework.dimensions, framework.indicators, framework.cycles,
-        framework.about_dimensions, framework.about_cycles, reports is not None and installed_version("typst"), view.logo))
+        framework.about_dimensions, framework.about_cycles, reports is not None and (installed_version("typst"), fonts_version()), view.logo))
     index: dict[str, tuple[str, RenderedPage]] = {}
     # First which pages are taken over, and the reports of the others: those are typeset (by other
     # processes, when there are many) as they are added and while the pages are rendered.
@@ -174,6 +191,7 @@ def render_site(figures: Figures, kinds: ChartKinds, env: jinja2.Environment, as
         if reused is None and plan.report is not None and reports is not None:
             report_of[plan.path], data = plan.report()
             reports.add(report_of[plan.path], data)
+    _one_file_each([plan.path for plan, _key, _reused in plans] + list(report_of.values()))
     rendered: dict[str, tuple[str, dict[str, bytes], dict[str, tuple[str, ...]]]] = {}
     for plan, key, reused in plans:
         if key is not None and reused is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,16 +24,16 @@ from typing import Any
 
 from generator.analyse.audience import AudienceView
 from generator.analyse.figures import Figures, NetworkFigures
+from generator.core.fonts import FAMILIES, fonts_version
 from generator.core.framework import Framework
 from generator.core.language import N_, Translations
 from generator.core.processes import Alongside, installed_version
 from generator.core.store import Store
 from generator.core.vocabulary import Situation, StarterKind, word
 from generator.site.charts import PictureLine, indicator_label, picture_lines
+from generator.site.paths import REPORTS_FOLDER
 from generator.site.typesetting import DRAWING, REPORT_TEMPLATE, ReportJob, compile_reports
 
-REPORTS_FOLDER = "rapporten"
-PROGRAMME_REPORT = f"{REPORTS_FOLDER}/programma.pdf"
 DEFAULT_COLOUR = "#1f4e79"  # the reports' colour when the settings give none (white on it: 9 : 1)
 # From this many reports to typeset, other processes typeset them while this one renders the pages.
 ALONGSIDE_FROM = 2
@@ -61,7 +62,7 @@ class Reports:
         `ALONGSIDE_FROM` the other processes start now, while this one makes what the reports show."""
         self._store, self._logo = store, logo
         # What every report is made of besides its data: the template, the drawing, Typst, the logo.
-        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes() + DRAWING.read_bytes()).hexdigest(), installed_version("typst"),
+        self._made_of = (hashlib.sha256(REPORT_TEMPLATE.read_bytes() + DRAWING.read_bytes()).hexdigest(), installed_version("typst"), fonts_version(), FAMILIES,
                          hashlib.sha256(logo[1]).hexdigest() if logo else None)
         self._made: dict[str, bytes] = {}
         self._jobs: list[tuple[ReportJob, str | None]] = []  # every report to typeset, with its key in the store
@@ -139,7 +140,7 @@ def _look(view: AudienceView, t: Translations, title: str, kind: str, subtitle: 
         "header": f"{settings.site_title} — {audience}", "footer": f"{title} · {settings.footer or 'Netwerkspiegel'}",
         "data_date": data_date, "page": t.gettext("pagina %(page)s van %(pages)s") % {"page": "{n}", "pages": "{total}"},
         "colour": settings.colour or DEFAULT_COLOUR, "logo": Path(view.logo[0]).name if view.logo is not None else "",
-        "line_width": LINE_WIDTH[landscape],
+        "line_width": LINE_WIDTH[landscape], "text_width": TEXT_WIDTH[landscape],
     }
 
 
@@ -165,8 +166,11 @@ def _table(header: list[str], rows: list[list[str]], align: str, landscape: bool
 
 def _wide(text: str, size: float, bold: bool = False) -> float:
     """A cell's width on one line, estimated, not measured: a character is at most 0.56 em wide in
-    the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em; 4 points on either side."""
-    return round(len(text) * size * (0.6 if bold else 0.56) + 8.5, 1)
+    the report's font (Libertinus Serif; digits 0.5 em), bold 0.6 em, a wide one (Chinese, Japanese,
+    Korean, an emoji) 1.2 em; 4 points on either side."""
+    em = 0.6 if bold else 0.56
+    wide = 0 if text.isascii() else sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return round(((len(text) - wide) * em + wide * 1.2) * size + 8.5, 1)
 
 
 def _column_widths(header: list[str], rows: list[list[str]], size: float, line: float) -> list[float]:

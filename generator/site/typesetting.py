@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.errors import BuildError
+from generator.core.fonts import FAMILIES, font_folders
 from generator.core.language import Message
 from generator.core.resources import TEMPLATES_DIR
 from generator.core.vocabulary import Situation
@@ -51,8 +52,8 @@ class ReportJob:
 
 def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -> dict[str, bytes]:
     """Each job's PDF, typeset as the jobs come. Typst sees only a folder of its own with the
-    template and the logo, and only the fonts it carries (none of the machine's): the same bytes on
-    every machine."""
+    template and the logo, and only the fonts it carries and Netwerkspiegel's (`core/fonts.py`),
+    none of the machine's: the same bytes on every machine."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="netwerkspiegel-rapporten-") as folder:
@@ -60,12 +61,13 @@ def compile_reports(jobs: Iterable[ReportJob], logo: tuple[str, bytes] | None) -
         shutil.copyfile(REPORT_TEMPLATE, root / "report.typ")
         if logo is not None:
             (root / Path(logo[0]).name).write_bytes(logo[1])
-        compiler = typst.Compiler(root=str(root), ignore_system_fonts=True)
+        compiler = typst.Compiler(root=str(root), font_paths=[str(folder) for folder in font_folders()], ignore_system_fonts=True)
+        families = json.dumps(FAMILIES)
         made = {}
         for job in jobs:
             data = json.dumps(draw_marks(json.loads(job.data)), ensure_ascii=False)
             try:
-                pdf = compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": data},
+                pdf = compiler.compile(input=str(root / "report.typ"), format="pdf", sys_inputs={"data": data, "fonts": families},
                                        timestamp=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
             except typst.TypstError as error:  # what is read is checked before; this is the last word, without a traceback
                 if logo is not None and "decode image" in error.message:  # the one image from the data (read/logo.py decodes it first)

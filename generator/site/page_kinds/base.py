@@ -80,11 +80,15 @@ def list_page(figures: Figures, slugs: Slugs, t: Translations, folder: str, titl
 
 
 def response(people: int | None, size: int | None, t: Translations, min_group: int) -> str:
-    """How many answered at a moment, and of how many members when the coach gave the network's size."""
+    """How many answered at a moment, and of how many members when the coach gave the network's size
+    (never a share over 100 %: more than the size is said in words, and `check` warns of it)."""
     if people is None:
         return t.gettext("minder dan %(n)s") % {"n": min_group}
     if size is None:
         return str(people)
+    if people > size:
+        return t.ngettext("%(people)s deelnemer (meer dan de grootte %(size)s)", "%(people)s deelnemers (meer dan de grootte %(size)s)", people) % {
+            "people": people, "size": size}
     return t.gettext("%(people)s van %(size)s (%(share)s%%)") % {"people": people, "size": size, "share": round(100 * people / size)}
 
 

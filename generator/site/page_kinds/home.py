@@ -10,7 +10,8 @@ from generator.analyse.insight import patterns
 from generator.core.language import Translations
 from generator.site.page_kinds.base import Gettext, PageKind, PagePlan, Slugs
 from generator.site.page_kinds.overview import cycle_rows, median_columns, median_rows, response_rows
-from generator.site.reports import PROGRAMME_REPORT, programme_report
+from generator.site.paths import PROGRAMME_REPORT
+from generator.site.reports import programme_report
 
 
 def _plans(figures: Figures, slugs: Slugs, t: Translations) -> Iterable[PagePlan]:
