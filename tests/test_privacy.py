@@ -280,7 +280,8 @@ def test_redaction_leaves_no_identity_in_any_generated_text(seed):
     ("Anoukje zei het al.", "[deelnemer] zei het al."),
     ("Brammetje en Kimpje", "[deelnemer] en [deelnemer]"),
     ("Volgens Anuok en Anoek ging het goed.", "Volgens [deelnemer] en [deelnemer] ging het goed."),
-    ("Anuoks plan en Bakkes klas", "[deelnemer] plan en [deelnemer] klas"),  # a typo with a possessive -s
+    ("Anuoks plan en Bakekrs klas", "[deelnemer] plan en [deelnemer] klas"),  # a typo with a possessive -s
+    ("Bakkes klas, Bakken en Kookt", "Bakkes klas, Bakken en Kookt"),  # one letter from "Bakker", "Kok", but words themselves
     ("Het idee van A.d.V. en van A. de Vries.", "Het idee van [deelnemer]. en van [deelnemer]."),
     ("AdV en K.B. waren er.", "[deelnemer] en [deelnemer]. waren er."),
     ("Kim B. en Anouk d.V. waren er.", "[deelnemer]. en [deelnemer]. waren er."),
