@@ -231,14 +231,26 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
     if AUDIENCES[args.audience] == Audience.PUBLIC:
         from dataclasses import replace
 
-        from generator.analyse.audience import for_audience
+        from generator.analyse.audience import clean_public_texts, for_audience, public_texts_of
+        from generator.analyse.report import public_changes
+        from generator.core.identity import Redactor
         from generator.core.name_removal import NameRemoval
 
         print()
         sys.stdout.flush()  # what was read, before the progress of Deduce on stderr
         framework = dataset.framework.in_language(t.language)
-        names = NameRemoval(store, progress)
+        removal = NameRemoval(store, progress)
+        found: dict[str, str] = {}
+
+        def names(texts: Sequence[str]) -> list[str]:  # Deduce once, for the site's texts and the list of changes
+            missing = sorted(set(texts) - found.keys())
+            found.update(zip(missing, removal(missing) if missing else [], strict=True))
+            return [found[text] for text in texts]
+
         print(public_texts(for_audience(replace(dataset, framework=framework), Audience.PUBLIC, names, translations=t), t))
+        redactor = (dataset.redactor or Redactor(dataset.identities)).keeping(dataset.settings.public_keep)
+        print()
+        print(public_changes(clean_public_texts(public_texts_of(dataset), redactor, names), dataset.settings.public_keep, t))
     _print_warnings(dataset.warnings, t)
     return EXIT_OK
 

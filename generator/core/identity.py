@@ -163,9 +163,8 @@ GREETINGS = frozenset({
 # Before an everyday word in lower case these make it the word ("de roos", "een groot succes", "afgelopen winter").
 DETERMINERS = frozenset({
     "de", "het", "een", "deze", "die", "dit", "dat", "mijn", "jouw", "je", "zijn", "haar", "onze", "ons", "hun", "jullie", "uw", "elke", "elk",
-    "ieder", "iedere", "geen", "welke", "welk", "veel", "weinig", "meer", "minder", "enkele", "sommige", "alle", "beide", "zo", "zulke", "s",
-    "afgelopen", "vorige", "komende", "volgende", "hele", "heel", "erg", "zeer", "te", "echt", "best", "nog", "vrij", "al", "ook", "even",
-    "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "wat", "iets", "niet", "zeker", "toch", "wel", "steeds",
+    "ieder", "iedere", "geen", "welke", "welk", "veel", "weinig", "meer", "minder", "enkele", "sommige", "alle", "beide", "zulke", "s",
+    "afgelopen", "vorige", "komende", "volgende", "hele", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
 })
 # After a sentence-initial everyday word, these say it is the subject of the sentence: a person ("Roos vertelde").
 FINITE_VERBS = frozenset({
@@ -313,10 +312,15 @@ class Redactor:
         """What `__call__` removes from `text` (e-mail addresses aside), in order (see the class)."""
         tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
         found = self._matches(text, tokens)
+        if not found:
+            return []
+        # In a title written with capitals ("Samen Sterk in Klein Gelderland") a capital says nothing.
+        capitals = [text[start].isupper() for start, end, _ in tokens[1:] if end - start >= 4]
+        titled = len(capitals) >= 2 and sum(capitals) * 2 >= len(capitals)
         verdicts: list[tuple[int, int, str | None, str | None]] = []  # (first, last, the everyday word or None, kind)
         persons: set[str] = set()
         for first, last in found:
-            everyday, kind = self._everyday(text, tokens, first, last)
+            everyday, kind = self._everyday(text, tokens, first, last, titled)
             verdicts.append((first, last, everyday, kind))
             if everyday is not None and kind in ("person", "likely"):
                 persons.add(everyday)
@@ -324,12 +328,12 @@ class Redactor:
         for first, last, everyday, kind in verdicts:
             if kind == "maybe" and everyday in persons:  # the text names this person elsewhere
                 kind = "likely"
-            if everyday is not None and (kind in ("word", "maybe") or (kind == "likely" and _kept(everyday, self.keep))):
+            if everyday is not None and (kind in ("word", "maybe") or (kind == "likely" and kept_word(everyday, self.keep))):
                 continue
             result.append(Span(tokens[first][0], tokens[last][1], everyday is not None))
         return result
 
-    def _everyday(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> tuple[str | None, str | None]:
+    def _everyday(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int, titled: bool) -> tuple[str | None, str | None]:
         """(the everyday word, how sure it is a person: "person", "likely", "maybe" or "word"), or
         (None, None) when the run is no everyday word (it is always the person)."""
         run = tokens[first:last + 1]
@@ -352,12 +356,12 @@ class Redactor:
         before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) else None
         if before in TITLES or before in GREETINGS:
             return word, "person"  # "juf Roos", "Hoi Roos,"
-        if capital and not _sentence_start(text, tokens[first][0]):
+        if capital and not titled and not _sentence_start(text, tokens[first][0]):
             return word, "likely"  # "met Roos"
         after_gap = text[end:tokens[last + 1][0]] if last + 1 < len(tokens) else ""
         after = tokens[last + 1][2] if last + 1 < len(tokens) else None
         adjective = is_adjective(word)
-        if capital:  # at the start of a sentence
+        if capital:  # at the start of a sentence (or in a title)
             if after is not None and after_gap.strip() in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
                 return word, "word" if adjective and after in COPULAS else "likely"  # "Roos vertelde"; "Klein is fijn"
             if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik"):
@@ -366,7 +370,7 @@ class Redactor:
                 return word, "likely"  # "Roos, dank je"
             return word, "maybe"  # "Klein denken": the word, unless the text names the person elsewhere
         right_before = tokens[position - 1][2] if position > first else before
-        if adjective or right_before in DETERMINERS:
+        if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
             return word, "word"  # "een groot succes", "de roos", "de boer op"
         return word, "likely"  # "hielp roos met"
 
@@ -390,12 +394,12 @@ class Redactor:
 
     def named(self, text: str) -> list[str]:
         """The words of `text` that name an identity, as written (for the coach, never for a page)."""
+        addresses = [match.group() for match in _EMAIL.finditer(text) if self._participants_address(match) != match.group()]
         text = _EMAIL.sub(self._participants_address, text)
-        named = [text[span.start:span.end] for span in self.spans(text)]
-        return [*named, *([EMAIL_MARK] * text.count(EMAIL_MARK))]
+        return addresses + [text[span.start:span.end] for span in self.spans(text)]
 
 
-def _kept(word: str, keep: frozenset[str]) -> bool:
+def kept_word(word: str, keep: frozenset[str]) -> bool:
     """Whether the coach keeps this everyday word (also with an ending: "Roosje" when "Roos" is kept)."""
     return word in keep or any(word.endswith(suffix) and word[: -len(suffix)] in keep for suffix in SUFFIXES)
 
@@ -410,6 +414,14 @@ def _sentence_start(text: str, start: int) -> bool:
     while index > 0 and text[index - 1] in _OPENING:
         index -= 1
     return index == 0 or text[index - 1] in _SENTENCE_END
+
+
+def _inflected_adjective(word: str) -> bool:
+    """An adjective before a noun ("mooie", "witte", "grote")."""
+    if not word.endswith("e") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return is_adjective(stem) or (stem[-1] == stem[-2] and is_adjective(stem[:-1])) or is_adjective(stem[:-2] + stem[-2] + stem[-2:])
 
 
 def _finite(word: str) -> bool:
