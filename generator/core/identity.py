@@ -178,6 +178,10 @@ FINITE_VERBS = frozenset({
 COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "wordt", "werd", "lijkt", "leek", "en", "of"})
 # What follows a sentence-initial word and a comma when it is no address ("Klein, maar fijn").
 CONJUNCTIONS = frozenset({"maar", "en", "of", "want", "dus", "toch", "zelfs", "al", "wel", "niet", "ook", "nog", "dan", "doch", "noch", "zo"})
+PREPOSITIONS = frozenset({
+    "in", "op", "aan", "van", "met", "uit", "bij", "voor", "naar", "over", "onder", "tussen", "door", "zonder", "tot", "om", "te", "na",
+    "tegen", "achter", "boven", "langs", "rond", "sinds", "tijdens", "volgens", "vanuit", "zoals", "als", "die", "dat", "hebben", "zijn",
+})
 _SENTENCE_END = ".!?:;\n"
 _OPENING = " \t\r\"'“‘„«([*•–—-"
 
@@ -207,11 +211,12 @@ class Redactor:
     greeting ("Hoi Roos,"), spaced out. A person, unless the coach keeps the word (`keep`, the
     setting `publiek.behoud`): a capital in the middle of a sentence ("met Roos", "van Bakker"); at
     the start of a sentence, followed by a verb ("Roos vertelde"; an adjective followed by "is" or
-    "was" stays: "Klein is fijn") or by a comma as one addresses someone ("Roos, dank je"); in
-    lower case a noun without an article or other word before it ("hielp roos met"); and the same
-    word at the start of a sentence where the text elsewhere names that person. The word: in lower
-    case after an article or the like ("de roos", "een groot succes"), an adjective in lower case,
-    and at the start of a sentence otherwise ("Klein denken, groot beginnen.")."""
+    "was" stays: "Klein is fijn") or by a comma as one addresses someone ("Roos, dank je"). The
+    word: in lower case ("de roos", "een groot succes", "de boer op") and at the start of a sentence
+    otherwise ("Klein denken, groot beginnen."), unless the same text names that person elsewhere
+    (then also "Roos plantte" and "daarna hielp roos", but never "de roos" or "een groot succes").
+    A form with an ending is an everyday word only when the name itself is one ("Bakkers", not
+    "Lias" of "Lia")."""
 
     def __init__(self, identities: Iterable[str], keep: Iterable[str] = ()):
         keys: set[str] = set()
@@ -224,6 +229,7 @@ class Redactor:
             if (found := initials_of(identity)) is not None:
                 initials.add(found)
                 words = _name_words(identity)
+                initials.add("".join(w[0] for w in words if w not in TUSSENVOEGSELS))  # "P.G." of Piet de Groot
                 keys.add(words[0][0] + "".join(words[1:]))  # "A. de Vries"
                 keys.add(words[0] + "".join(w[0] for w in words[1:]))  # "Anouk d.V."
                 keys.add(words[0] + words[-1][0])  # "Anouk V."
@@ -315,8 +321,10 @@ class Redactor:
         if not found:
             return []
         # In a title written with capitals ("Samen Sterk in Klein Gelderland") a capital says nothing.
-        capitals = [text[start].isupper() for start, end, _ in tokens[1:] if end - start >= 4]
-        titled = len(capitals) >= 2 and sum(capitals) * 2 >= len(capitals)
+        named = {index for first, last in found for index in range(first, last + 1)}
+        capitals = [text[start].isupper() for index, (start, end, _) in enumerate(tokens)
+                    if end - start >= 4 and index not in named and not _sentence_start(text, start)]
+        titled = len(capitals) >= 2 and sum(capitals) * 3 > len(capitals) * 2
         verdicts: list[tuple[int, int, str | None, str | None]] = []  # (first, last, the everyday word or None, kind)
         persons: set[str] = set()
         for first, last in found:
@@ -344,35 +352,11 @@ class Redactor:
         if len(substantive) != 1:
             return None, None  # a full name, or a run of particles and initials
         position = substantive[0]
-        start, end, word = tokens[position]
-        if not is_word(word):
-            return None, None
-        capital = text[start].isupper()
-        initial_or_particle = [tokens[i] for i in range(first, last + 1) if i != position]
-        if any(t[1] - t[0] == 1 and text[t[0]].isupper() for t in initial_or_particle):
-            return word, "person"  # "R. Bos"
-        if capital and initial_or_particle and not _sentence_start(text, start):
-            return word, "person"  # "de Groot"
-        before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) else None
-        if before in TITLES or before in GREETINGS:
-            return word, "person"  # "juf Roos", "Hoi Roos,"
-        if capital and not titled and not _sentence_start(text, tokens[first][0]):
-            return word, "likely"  # "met Roos"
-        after_gap = text[end:tokens[last + 1][0]] if last + 1 < len(tokens) else ""
-        after = tokens[last + 1][2] if last + 1 < len(tokens) else None
-        adjective = is_adjective(word)
-        if capital:  # at the start of a sentence (or in a title)
-            if after is not None and after_gap.strip() in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
-                return word, "word" if adjective and after in COPULAS else "likely"  # "Roos vertelde"; "Klein is fijn"
-            if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik"):
-                return word, "likely"  # "Roos en Kees", "Roos en ik"
-            if after_gap.strip().startswith((",", "!")) and (after is None or (after not in CONJUNCTIONS and after[:4] != word[:4])):
-                return word, "likely"  # "Roos, dank je"
-            return word, "maybe"  # "Klein denken": the word, unless the text names the person elsewhere
-        right_before = tokens[position - 1][2] if position > first else before
-        if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
-            return word, "word"  # "een groot succes", "de roos", "de boer op"
-        return word, "likely"  # "hielp roos met"
+        word = tokens[position][2]
+        if not is_word(word) or not any(is_word(word[:len(word) - cut]) and word[:len(word) - cut] in self.keys for cut in range(6)):
+            return None, None  # no word, or only with an ending ("Lias" of "Lia")
+        possessive = word.endswith("s") and word[:-1] in self.keys
+        return word, word_context(text, tokens, first, last, position, titled, possessive)
 
     def __call__(self, text: str, every_address: bool = True) -> str:
         """`text` without the identities; `every_address`: without any e-mail address at all (else
@@ -397,6 +381,53 @@ class Redactor:
         addresses = [match.group() for match in _EMAIL.finditer(text) if self._participants_address(match) != match.group()]
         text = _EMAIL.sub(self._participants_address, text)
         return addresses + [text[span.start:span.end] for span in self.spans(text)]
+
+
+def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last: int, position: int, titled: bool = False,
+                 possessive: bool = False) -> str:
+    """How sure the everyday word at `tokens[position]` (in the run `first` … `last`, with a particle
+    or initial perhaps) stands for a person: "person", "likely", "maybe" or "word" (see `Redactor`).
+    `possessive`: the word is a name with -s ("Bakkers"), which followed by a noun is a person's."""
+    start, end, word = tokens[position]
+    capital = text[start].isupper()
+    initial_or_particle = [tokens[i] for i in range(first, last + 1) if i != position]
+    if any(t[1] - t[0] == 1 and text[t[0]].isupper() for t in initial_or_particle):
+        return "person"  # "R. Bos"
+    if capital and initial_or_particle and not _sentence_start(text, start):
+        return "person"  # "de Groot"
+    before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) else None
+    if before in TITLES or before in GREETINGS:
+        return "person"  # "juf Roos", "Hoi Roos,"
+    if capital and not titled and not _sentence_start(text, tokens[first][0]):
+        return "likely"  # "met Roos"
+    after_gap = text[end:tokens[last + 1][0]] if last + 1 < len(tokens) else ""
+    after = tokens[last + 1][2] if last + 1 < len(tokens) else None
+    adjective = is_adjective(word)
+    if capital:  # at the start of a sentence (or in a title)
+        if after is not None and after_gap.strip() in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
+            return "word" if adjective and after in COPULAS else "likely"  # "Roos vertelde"; "Klein is fijn"
+        if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik"):
+            return "likely"  # "Roos en Kees", "Roos en ik"
+        if after_gap.strip().startswith((",", "!")) and (after is None or (after not in CONJUNCTIONS and after[:4] != word[:4])):
+            return "likely"  # "Roos, dank je"
+        if (possessive and after is not None and not after_gap.strip() and text[tokens[last + 1][0]].islower()
+                and after not in PREPOSITIONS and after not in CONJUNCTIONS and not after.endswith("en")):
+            return "likely"  # "Bakkers klas" (but "Bakkers en vissers", "Bakkers uit het dorp", "Bakkers bakken")
+        return "maybe"  # "Klein denken": the word, unless the text names the person elsewhere
+    right_before = tokens[position - 1][2] if position > first else before
+    if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
+        return "word"  # "een groot succes", "de roos", "de boer op"
+    return "maybe"  # "speelden koning": in lower case the word, unless the text names the person elsewhere
+
+
+def stands_as_word(text: str, start: int, end: int) -> bool:
+    """Whether the one everyday word at `text[start:end]` stands as the word where it is, not as a
+    name (for names Deduce finds: "Kok worden is …", but not "Kok vertelde")."""
+    tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
+    index = next((i for i, token in enumerate(tokens) if token[0] == start and token[1] == end), None)
+    if index is None or not is_word(tokens[index][2]):
+        return False
+    return word_context(text, tokens, index, index, index) in ("word", "maybe")
 
 
 def kept_word(word: str, keep: frozenset[str]) -> bool:
