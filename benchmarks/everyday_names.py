@@ -207,10 +207,11 @@ def main() -> None:
                 misses.append((kind, text, result))
             else:
                 hits[kind] += 1
-        name_like = name_like_kept = words = words_kept = 0
+        name_like = name_like_kept = words = words_kept = by_redactor = 0
         lost = []
         for text in ORDINARY:
             result = public(text)
+            participants_out = redactor(text)
             tokens = re.findall(r"[^\W\d_]+", text)
             for token in tokens:
                 kept = bool(re.search(rf"(?<!\w){re.escape(token)}(?!\w)", result))
@@ -219,6 +220,7 @@ def main() -> None:
                 if old_style.keys & {token.lower()} or _name_like(old_style, token):
                     name_like += 1
                     name_like_kept += kept
+                    by_redactor += bool(re.search(rf"(?<!\w){re.escape(token)}(?!\w)", participants_out))
             if result != text:
                 lost.append((text, result))
     total = sum(by_kind.values())
@@ -232,6 +234,8 @@ def main() -> None:
     print()
     print(f"Gewone woorden behouden: naamachtige woorden {name_like_kept}/{name_like} ({name_like_kept / name_like:.1%}); "
           f"alle woorden {words_kept}/{words} ({words_kept / words:.1%}); zinnen ongewijzigd {len(ORDINARY) - len(lost)}/{len(ORDINARY)}")
+    print(f"Naamachtige woorden behouden door het weglaten van deelnemers alleen (zonder Deduce): {by_redactor}/{name_like} "
+          f"({by_redactor / name_like:.1%}); de rest nam Deduce (dat namen van iedereen zoekt) voor een naam, vooral aan het begin van een zin.")
     for kind, text, result in misses[: args.show]:
         print(f"gemist ({kind}): {text!r} -> {result!r}")
     for text, result in lost[: args.show]:

@@ -404,6 +404,8 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     after = tokens[last + 1][2] if last + 1 < len(tokens) else None
     adjective = is_adjective(word)
     if capital:  # at the start of a sentence (or in a title)
+        if text[end:end + 1] in ("'", "’") and (last + 1 >= len(tokens) or tokens[last + 1][0] > end + 1 or tokens[last + 1][2] == "s"):
+            return "likely"  # "Roos' aanpak", "Bakker's klas"
         if after is not None and after_gap.strip() in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
             return "word" if adjective and after in COPULAS else "likely"  # "Roos vertelde"; "Klein is fijn"
         if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik"):
@@ -421,13 +423,14 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
 
 
 def stands_as_word(text: str, start: int, end: int) -> bool:
-    """Whether the one everyday word at `text[start:end]` stands as the word where it is, not as a
-    name (for names Deduce finds: "Kok worden is …", but not "Kok vertelde")."""
+    """Whether the one everyday word at `text[start:end]` surely stands as the word where it is, not
+    as a name (for names Deduce finds: "Klein is fijn"; not "Kok vertelde", nor "Bakker uit groep 6
+    vertelde", where it may be someone who is no participant)."""
     tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
     index = next((i for i, token in enumerate(tokens) if token[0] == start and token[1] == end), None)
     if index is None or not is_word(tokens[index][2]):
         return False
-    return word_context(text, tokens, index, index, index) in ("word", "maybe")
+    return word_context(text, tokens, index, index, index) == "word"
 
 
 def kept_word(word: str, keep: frozenset[str]) -> bool:

@@ -152,7 +152,7 @@ class NameFinder:
         before = TOKEN.findall(text[: annotation.start_char])
         if before and before[-1].lower() in self._TITLES:
             return False
-        # an everyday word that stands as the word where it is ("Kok worden is …", but not "Kok vertelde")
+        # an everyday word that surely stands as the word where it is ("Klein is fijn", not "Bakker vertelde")
         return self._is_ordinary(word.lower()) or (word[:1].isupper() and stands_as_word(text, annotation.start_char, annotation.end_char))
 
     def __call__(self, text: str) -> str:
