@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from generator.analyse.audience import AudienceView, CleanedText, participant_counts
 from generator.core.dutch_words import is_word
 from generator.core.framework import Framework
-from generator.core.identity import fold_word
+from generator.core.identity import TOKEN, fold_word
 from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import ColumnUse, Dataset, NotRead, TableSummary
 from generator.core.moments import Moment
@@ -279,7 +279,8 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
             item = f"'{change.removed}' → {_translated(change.mark, t) or '–'}"
             if change.everyday:
                 item += " " + _("(ook een gewoon woord)")
-                everyday[change.removed] += 1
+                if TOKEN.fullmatch(change.removed):  # one word alone: what the coach may keep ("de Groot" is always a name)
+                    everyday[change.removed] += 1
             removed.append(item)
         lines.append("    " + _("weggelaten: %(removed)s") % {"removed": "; ".join(removed)})
     if everyday:
