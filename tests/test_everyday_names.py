@@ -207,3 +207,15 @@ def test_check_shows_every_change_marks_everyday_words_and_the_coach_keeps_one(t
     assert ("Met Roos en [deelnemer] plantten we een roos. Hoi [deelnemer], bel [naam]! Ook Klein deed mee. Hoi [deelnemer], en [deelnemer]."
             in out)
     assert "Geen gewoon Nederlands woord in publiek.behoud (het wordt weggelaten waar het een naam is): 'Jansen'." in out
+
+
+def test_an_everyday_word_in_a_configured_text_can_be_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"De Roos" is a school as well as a participant's first name: the error says how to keep the word."""
+    data = _data(tmp_path, '[site]\ntitel = "Netwerk van basisschool De Roos"\n', "Goed.")
+    out = ["--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
+    assert main(["build", "--data", str(data), "--audience", "publiek", *out]) == 1
+    assert ("de titel van de site noemt een deelnemer ('Roos'); die naam komt zo op de site. Kies een naam zonder namen van deelnemers, "
+            'of houd een gewoon woord met [publiek] behoud = ["Roos"] in netwerkspiegel.toml.') in capsys.readouterr().err
+    write(data, "netwerkspiegel.toml", '[site]\ntitel = "Netwerk van basisschool De Roos"\n[publiek]\nbehoud = ["Roos"]\n')
+    assert main(["build", "--data", str(data), "--audience", "publiek", "--zonder-pdf", *out]) == 0
+    assert "<title>Netwerk van basisschool De Roos" in (tmp_path / "site" / "index.html").read_text("utf-8")

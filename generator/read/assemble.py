@@ -6,7 +6,8 @@ import operator
 
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold, network_key
-from generator.core.identity import Redactor
+from generator.core.dutch_words import is_word
+from generator.core.identity import TOKEN, Redactor, fold_word
 from generator.core.language import Message
 from generator.core.model import Agreement, Dataset, Reflection, Score, SharedPosition, TableSummary
 from generator.core.settings import Settings
@@ -51,9 +52,15 @@ NAMES_A_PARTICIPANT = Message("noemt een deelnemer; die naam komt zo op de site.
 
 
 def _said(redactor: Redactor, text: str) -> Message:
-    """`NAMES_A_PARTICIPANT`, with the words that matched (for the coach; a page shows them redacted)."""
-    return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers.",
-                   words=", ".join(f"'{word}'" for word in dict.fromkeys(redactor.named(text))))
+    """`NAMES_A_PARTICIPANT`, with the words that matched (for the coach; a page shows them redacted);
+    where each is one everyday word ("De Roos"), how to keep it."""
+    named = list(dict.fromkeys(redactor.named(text)))
+    words = ", ".join(f"'{word}'" for word in named)
+    if named and all(TOKEN.fullmatch(word) and is_word(fold_word(word)) for word in named):
+        return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers, of houd "
+                       "een gewoon woord met [publiek] behoud = [%(keep)s] in netwerkspiegel.toml.",
+                       words=words, keep=", ".join(f'"{word}"' for word in named))
+    return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers.", words=words)
 
 
 def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str, ...], themes: tuple[tuple[str, str], ...],
