@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import operator
 
+from generator.core.dutch_words import is_word
 from generator.core.errors import Code, Problem
 from generator.core.framework import Framework, fold, network_key
-from generator.core.dutch_words import is_word
 from generator.core.identity import TOKEN, Redactor, fold_word
 from generator.core.language import Message
 from generator.core.model import Agreement, Dataset, Reflection, Score, SharedPosition, TableSummary
