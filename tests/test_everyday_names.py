@@ -63,6 +63,10 @@ def test_the_issues_everyday_words_stay_where_they_are_words(text: str) -> None:
     ("Bakkers klas en Roosje.", "[deelnemer] klas en [deelnemer]."),  # the names with an ending, capitalised after the start
     ("Roos plantte bonen. Later hielp roos de kleuters.", "[deelnemer] plantte bonen. Later hielp [deelnemer] de kleuters."),
     ("Visers boek lag er nog.", "[deelnemer] boek lag er nog."),  # a typo that is no word
+    ("Groetjes,\nRoos", "Groetjes,\n[deelnemer]"),  # a signature
+    ("Op de foto:\nKlein\nBakker", "Op de foto:\n[deelnemer]\n[deelnemer]"),  # names alone on their lines
+    ("Roosje zong een lied.", "[deelnemer] zong een lied."), ("Roos' aanpak werkte.", "[deelnemer]' aanpak werkte."),
+    ("Bakker's klas was rumoerig.", "[deelnemer] klas was rumoerig."),
 ])
 def test_the_issues_names_go_where_they_are_persons(text: str, redacted: str) -> None:
     assert ISSUE_REDACTOR(text) == redacted

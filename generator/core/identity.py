@@ -172,7 +172,10 @@ FINITE_VERBS = frozenset({
     "zal", "zou", "moet", "moest", "mag", "mocht", "vond", "vindt", "deed", "doet", "nam", "neemt", "zag", "ziet", "bracht", "brengt",
     "sprak", "spreekt", "schreef", "schrijft", "las", "leest", "hielp", "helpt", "stond", "staat", "zat", "zit", "bleef", "blijft", "werd",
     "wordt", "heb", "ben", "hebben", "waren", "hadden", "wist", "weet", "dacht", "denkt", "kreeg", "krijgt", "koos", "kiest", "vroeg",
-    "vraagt", "begon", "begint", "haar", "zijn", "noemde", "noemt",
+    "vraagt", "begon", "begint", "haar", "zijn", "noemde", "noemt", "zong", "zingt", "liep", "loopt", "riep", "roept", "keek", "kijkt",
+    "lag", "ligt", "hing", "viel", "valt", "hield", "houdt", "zocht", "zoekt", "kocht", "won", "wint", "droeg", "sloeg", "vloog", "bood",
+    "biedt", "reed", "rijdt", "schoof", "trok", "trekt", "wees", "wijst", "dronk", "at", "eet", "sliep", "slaapt", "lachte", "lacht",
+    "legt", "belt", "mailt", "appt", "antwoordde", "antwoordt", "vertelt", "leidt", "opende", "sloot", "stuurde", "stuurt",
 })
 # What a sentence-initial adjective may be followed by and stay the word ("Klein is fijn", "Groot was de verbazing").
 COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "wordt", "werd", "lijkt", "leek", "en", "of"})
@@ -398,6 +401,8 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) else None
     if before in TITLES or before in GREETINGS:
         return "person"  # "juf Roos", "Hoi Roos,"
+    if first > 0 and tokens[first - 1][2] in GREETINGS and not text[tokens[first - 1][1]:tokens[first][0]].strip(" \t\r\n,!:"):
+        return "person"  # a signature: "Groetjes,\nRoos"
     if capital and not titled and not _sentence_start(text, tokens[first][0]):
         return "likely"  # "met Roos"
     after_gap = text[end:tokens[last + 1][0]] if last + 1 < len(tokens) else ""
@@ -415,6 +420,9 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
         if (possessive and after is not None and not after_gap.strip() and text[tokens[last + 1][0]].islower()
                 and after not in PREPOSITIONS and after not in CONJUNCTIONS and not after.endswith("en")):
             return "likely"  # "Bakkers klas" (but "Bakkers en vissers", "Bakkers uit het dorp", "Bakkers bakken")
+        line_end = text.find("\n", end)
+        if not text[end:len(text) if line_end < 0 else line_end].strip(" \t\r.,;:!?"):
+            return "likely"  # alone on its line: a name in a list, a signature
         return "maybe"  # "Klein denken": the word, unless the text names the person elsewhere
     right_before = tokens[position - 1][2] if position > first else before
     if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
