@@ -234,7 +234,7 @@ def _progress(t: Translations) -> Progress:
 
 
 def _check(args: argparse.Namespace, t: Translations) -> int:
-    from generator.analyse.report import public_texts, summary
+    from generator.analyse.report import public_changes, public_texts, summary
     from generator.core.name_removal import NameRemoval
     from generator.pipeline import check
 
@@ -243,25 +243,38 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
     progress = _progress(t)
     store = Store.default()
     audience = AUDIENCES[args.audience]
-    names = NameRemoval(store, progress) if audience == Audience.PUBLIC else None
-    texts = None
+    removal = NameRemoval(store, progress) if audience == Audience.PUBLIC else None
+    found: dict[str, str] = {}
+
+    def names(texts: Sequence[str]) -> list[str]:  # Deduce once, for the site's texts and the list of changes
+        assert removal is not None
+        missing = sorted(set(texts) - found.keys())
+        found.update(zip(missing, removal(missing) if missing else [], strict=True))
+        return [found[text] for text in texts]
+
+    texts = changes = None
     try:
-        dataset = check(args.data, audience, language=_site_language(args), store=store, progress=progress, names=names)
-        if names is not None:
+        dataset = check(args.data, audience, language=_site_language(args), store=store, progress=progress, names=removal)
+        if removal is not None:
             from dataclasses import replace
 
-            from generator.analyse.audience import for_audience
+            from generator.analyse.audience import clean_public_texts, for_audience, public_texts_of
+            from generator.core.identity import Redactor
 
             framework = dataset.framework.in_language(t.language)
             whole = dataset.with_scores_of(dataset.absent)  # as read, whether a table was taken over or not
             texts = public_texts(for_audience(replace(whole, framework=framework), Audience.PUBLIC, names, translations=t), t)
+            redactor = (whole.redactor or Redactor(whole.identities)).keeping(whole.settings.public_keep)
+            changes = public_changes(clean_public_texts(public_texts_of(whole), redactor, names), whole.settings.public_keep, t)
     finally:
-        if names is not None:
-            names.close()
+        if removal is not None:
+            removal.close()
     print(summary(dataset, t))
     if texts is not None:
         print()
         print(texts)
+        print()
+        print(changes)
     _print_warnings(dataset.warnings, t)
     return EXIT_OK
 

@@ -135,3 +135,15 @@ def test_helpers_not_needed_are_stopped(tmp_path: Path) -> None:
     assert removal(TEXTS) == WITHOUT_NAMES
     for process in processes:
         assert process is not None and process.wait(timeout=10) != 0  # killed, not waited for
+
+
+def test_the_finder_leaves_everyday_words_after_an_article_and_still_finds_names(structures: object) -> None:
+    """Issue 38: a known first name in lower case that is an everyday word after an article is the
+    word ("in de lente", "een mees"); one without an article is still a name, and so is an
+    everyday surname in a person's place."""
+    finder = NameFinder(structures)
+    for text in ("Schaap en geit zijn er in de lente.", "We zagen een vink en een mees.", "Klein is fijn."):
+        assert finder(text) == text
+    assert finder("Daarna hielp mees met plannen.") == "Daarna hielp [naam] met plannen."
+    assert finder("Visser vertelde over zijn werk.") == "[naam] vertelde over zijn werk."
+    assert finder("Bakker uit groep 6 vertelde het.") == "[naam] uit groep 6 vertelde het."

@@ -163,7 +163,7 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
     Code.SETTINGS_UNREADABLE: (_also(scores, _file("netwerkspiegel.toml", "[site\n")),
      ('netwerkspiegel.toml', None, None, None, None, None, "dit is geen geldig TOML-bestand (regel 1, teken 6). Controleer daar aanhalingstekens, haakjes en het '='-teken.")),
     Code.UNKNOWN_SETTING: (_also(scores, _file("netwerkspiegel.toml", "[schaal]\nmaximun = 9\n")),
-     ('netwerkspiegel.toml', None, 'schaal.maximun', None, None, None, "onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url, site.taal.")),
+     ('netwerkspiegel.toml', None, 'schaal.maximun', None, None, None, "onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url, site.taal, publiek.behoud.")),
     Code.SETTING_VALUE: (_also(scores, _file("netwerkspiegel.toml", '[publiek]\nminimale_groep = "vijf"\n')),
      ('netwerkspiegel.toml', None, 'publiek.minimale_groep', None, None, 'vijf', 'moet een geheel getal zijn.')),
     Code.SETTINGS_TABLE: (_also(scores, _file("netwerkspiegel.toml", "kolommen = 3\n")),
@@ -282,7 +282,7 @@ CASES: dict[Code, tuple[Callable, tuple]] = {
      ('Kruisjes Anna.csv', None, None, None, None, None, 'de bestandsnaam noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder '
                                                          'namen van deelnemers. (op de pagina Gegevenskwaliteit wordt die naam weggelaten).')),
     Code.NAME_IN_PUBLIC_TEXT: (lambda d: scores(d, "Team Anna,2025-voorjaar,Anna,1a,7,\n"),
-     ('netwerknamen', None, None, None, None, 'Team Anna', 'de naam van dit netwerk noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.')),
+     ('netwerknamen', None, None, None, None, 'Team Anna', "de naam van dit netwerk noemt een deelnemer ('Anna'); die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")),
     Code.WITHOUT_SCORES: (_also(scores, _file("afspraken.csv", "netwerk,meetmoment,afspraak\nNet,2025-najaar,We lezen een boek.\n")),
      ('afspraken.csv', None, None, 2, 'meetmoment', '2025-najaar', 'deze afspraak hoort bij Net op 2025-najaar, maar Net heeft op dat meetmoment geen '
                                                                    'scores. Staat het meetmoment er precies zo als in de exports met de kruisjes?')),

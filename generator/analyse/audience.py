@@ -19,17 +19,20 @@ anyone else (pupils, colleagues, parents) and phone numbers, found by Deduce (`[
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import itertools
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from generator.core.dutch_words import is_word
 from generator.core.errors import Code, InputError, Problem, UsageError
 from generator.core.framework import Framework
-from generator.core.identity import MARKS, PARTICIPANT_MARK, Redactor
+from generator.core.identity import MARKS, NAME_MARK, PARTICIPANT_MARK, TOKEN, TUSSENVOEGSELS, Redactor, fold_word, kept_word
 from generator.core.language import DUTCH, Message, Translations
 from generator.core.model import Dataset, Score, TableSummary
 from generator.core.moments import Moment
@@ -177,34 +180,33 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
 
     told = _told_threads(dataset, internal)
     settings, framework, themes = dataset.settings, dataset.framework, dict(dataset.themes)
+    redactor = redactor.keeping(settings.public_keep)
     if internal:
         text_of = redact
+        typed = redact
     else:
         named = [p for p in dataset.warnings if p.code == Code.NAME_IN_PUBLIC_TEXT]
         if named:  # a participant's name in what the coach typed would stand on every public page
             raise InputError([replace(p, message=Message("%(message)s Voor de publieke site is dat een fout: pas het aan en bouw dan opnieuw.",
                                                          message=p.message)) for p in named])
-        # Every text that goes public, without participants, then without anyone's name: all at once.
-        # The coach's own words too (the footer is meant for a contact: only participants are refused there).
-        typed = [settings.site_title, settings.organisation, *themes.values(), *framework.own_texts()]
-        public = {*(key[1] for key in told), *(a.text for a in dataset.agreements if a.public), *typed}
-        for r in dataset.reflections:
-            if r.public:
-                public.update((r.text, r.title) if r.title else (r.text,))
-        without_participants = {text: redactor(text) for text in sorted(public)}
-        ordered = sorted(set(without_participants.values()))
-        cleaned = dict(zip(ordered, (names or NameRemoval(Store.default()))(ordered), strict=True))
+        # Every text participants wrote that goes public, without participants, then without anyone's name: all at once.
+        cleaned = clean_public_texts(public_texts_of(dataset), redactor, names or NameRemoval(Store.default()))
 
         def text_of(text: str) -> str:
-            """A reflection's text or title, an agreement, what the coach typed: in public without anyone's name."""
-            return in_language(cleaned[without_participants[text]])
+            """A reflection's text or title, an agreement: in public without anyone's name."""
+            return in_language(cleaned[text].text)
 
-    # What the coach typed shows on every page: without participants (and in public without anyone's
-    # name); the footer is meant for a contact, so only participants' names and addresses go there.
-    settings = replace(settings, site_title=text_of(settings.site_title), organisation=text_of(settings.organisation),
+        def typed(text: str) -> str:
+            """What the coach configured stays as typed: a participant's name in it stopped the build
+            above (the words of own indicators in another language, not checked there, lose it)."""
+            return in_language(redactor(text, every_address=False))
+
+    # What the coach typed shows on every page: internally without participants; the footer is meant
+    # for a contact, so only participants' names and addresses go there.
+    settings = replace(settings, site_title=typed(settings.site_title), organisation=typed(settings.organisation),
                        footer=in_language(redactor(settings.footer, every_address=False)))
-    framework = framework.with_own_texts(text_of)
-    themes = {network: text_of(theme) for network, theme in themes.items()}
+    framework = framework.with_own_texts(typed)
+    themes = {network: typed(theme) for network, theme in themes.items()}
     threads = {key: text_of(key[1]) for key in told}
     stories = [
         Story(r.network, r.moment, r.cycle, text_of(r.text), r.level, text_of(r.title) if r.title else None, r.public,
@@ -254,6 +256,88 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
         agreed=tuple(agreed),
         decisions=tuple(d for d in decisions if d.network in networks),
     )
+
+
+def public_texts_of(dataset: Dataset) -> list[str]:
+    """Every text participants wrote that the public site shows: consented reflections and their
+    titles, the value-creation stories they are part of, consented agreements (sorted, once each)."""
+    public = {*(key[1] for key in _told_threads(dataset, False)), *(a.text for a in dataset.agreements if a.public)}
+    for r in dataset.reflections:
+        if r.public:
+            public.update((r.text, r.title) if r.title else (r.text,))
+    return sorted(public)
+
+
+class Change(NamedTuple):
+    """One thing the public site leaves out of a text: what stood there, its mark, and whether it is
+    also an everyday Dutch word (the coach may keep it: `publiek.behoud`). Never on a page."""
+
+    removed: str
+    mark: str
+    everyday: bool
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """A public text as the site shows it (its marks in Dutch), and what was left out of it."""
+
+    text: str
+    changes: tuple[Change, ...]
+
+
+def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable[[Sequence[str]], list[str]]) -> dict[str, CleanedText]:
+    """Each text without participants (`redactor`), then without anyone's name (`names`, Deduce: all
+    texts at once); a word the coach keeps (`redactor.keep`) that Deduce took for a name alone is put
+    back. With every change, for `check`."""
+    without_participants = {text: redactor(text) for text in texts}
+    ordered = sorted(set(without_participants.values()))
+    found = dict(zip(ordered, names(ordered), strict=True))
+    result = {}
+    for text in texts:
+        final = _kept_back(without_participants[text], found[without_participants[text]], redactor.keep)
+        result[text] = CleanedText(final, tuple(Change(removed, mark, _everyday(removed)) for removed, mark in _changes(text, final)))
+    return result
+
+
+_PIECES = re.compile("|".join(re.escape(mark) for mark in MARKS) + r"|[^\W_]+|\s+|.", re.DOTALL)
+
+
+def _changes(before: str, after: str) -> list[tuple[str, str]]:
+    """(what stood there, the mark now there) for each place `after` has a mark where `before` had words."""
+    old, new = _PIECES.findall(before), _PIECES.findall(after)
+    found = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation in ("replace", "delete"):
+            inserted = "".join(new[new_start:new_end]).strip()
+            removed = "".join(old[old_start:old_end]).strip()
+            if removed:
+                found.append((removed, inserted))
+    return found
+
+
+def _everyday(removed: str) -> bool:
+    """Whether what was removed is one everyday Dutch word (with a particle or an initial perhaps)."""
+    words = [fold_word(word) for word in TOKEN.findall(removed)]
+    substantive = [word for word in words if len(word) > 1 and word not in TUSSENVOEGSELS]
+    return len(substantive) == 1 and is_word(substantive[0])
+
+
+def _kept_back(before: str, after: str, keep: frozenset[str]) -> str:
+    """`after` with a word the coach keeps put back where Deduce replaced it alone by `[naam]`."""
+    if not keep or NAME_MARK not in after:
+        return after
+    old, new = _PIECES.findall(before), _PIECES.findall(after)
+    pieces: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        removed = old[old_start:old_end]
+        words = [fold_word(word) for word in TOKEN.findall("".join(removed))]
+        if operation == "replace" and "".join(new[new_start:new_end]) == NAME_MARK and len(words) == 1 and kept_word(words[0], keep) and is_word(words[0]):
+            pieces += removed
+        else:
+            pieces += new[new_start:new_end]
+    return "".join(pieces)
 
 
 def _told_threads(dataset: Dataset, internal: bool) -> list[tuple[str, str]]:

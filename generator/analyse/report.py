@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from generator.analyse.audience import AudienceView, participant_counts
+from generator.analyse.audience import AudienceView, CleanedText, participant_counts
+from generator.core.dutch_words import is_word
 from generator.core.errors import Problem
 from generator.core.framework import Framework, name_order
+from generator.core.identity import TOKEN, fold_word
 from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import ColumnUse, Dataset, NotRead, TableSummary
 from generator.core.moments import Moment
@@ -266,3 +268,50 @@ def public_texts(view: AudienceView, t: Translations = DUTCH) -> str:
         lines += ["", _("Thema's van netwerken (zoals in netwerkspiegel.toml):")]
         lines += [f"- {network}: {theme}" for network, theme in themes]
     return "\n".join(lines)
+
+
+def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: Translations = DUTCH) -> str:
+    """Every change the public site makes to what participants wrote: each text as it will appear, and
+    what was left out of it; the everyday words among them, with the setting that keeps them.
+
+    For the coach's terminal only: it shows the names that were removed."""
+    _ = t.gettext
+    changed = [(text, found) for text, found in sorted(cleaned.items(), key=lambda item: item[1].text) if found.changes]
+    places = sum(len(found.changes) for _text, found in changed)
+    if not changed:
+        lines = [_("Uit de publieke teksten hoeft niets weggelaten te worden: ze noemen geen deelnemers, namen, e-mailadressen of telefoonnummers.")]
+    else:
+        lines = [t.ngettext("Wat de publieke site weglaat (%(places)s plaats in %(texts)s tekst; wat er stond zie je alleen hier, nooit op de site):",
+                            "Wat de publieke site weglaat (%(places)s plaatsen in %(texts)s teksten; wat er stond zie je alleen hier, nooit op de site):",
+                            places) % {"places": places, "texts": len(changed)}]
+    everyday: Counter[str] = Counter()
+    for _text, found in changed:
+        lines.append("- " + _translated(found.text, t).replace("\n", " "))
+        removed = []
+        for change in found.changes:
+            item = f"'{change.removed}' → {_translated(change.mark, t) or '–'}"
+            if change.everyday:
+                item += " " + _("(ook een gewoon woord)")
+                if TOKEN.fullmatch(change.removed):  # one word alone: what the coach may keep ("de Groot" is always a name)
+                    everyday[change.removed] += 1
+            removed.append(item)
+        lines.append("    " + _("weggelaten: %(removed)s") % {"removed": "; ".join(removed)})
+    if everyday:
+        words = sorted(everyday, key=lambda word: (-everyday[word], word))
+        lines += ["", _("Gewone woorden die als naam zijn weggelaten: %(words)s. Staat er het woord en niet een persoon, "
+                        "houd het dan in netwerkspiegel.toml (een volledige naam, een naam met voorletter, aanhef of titel "
+                        "blijft altijd weg):") % {"words": ", ".join(f"'{word}' ({everyday[word]}×)" for word in words)},
+                  "", "[publiek]", "behoud = [" + ", ".join(f'"{word}"' for word in dict.fromkeys([*keep, *words])) + "]"]
+    strange = [word for word in keep if not is_word(fold_word(word))]
+    if strange:
+        lines += ["", _("Geen gewoon Nederlands woord in publiek.behoud (het wordt weggelaten waar het een naam is): %(words)s.")
+                  % {"words": ", ".join(f"'{word}'" for word in strange)}]
+    return "\n".join(lines)
+
+
+def _translated(text: str, t: Translations) -> str:
+    from generator.core.identity import MARKS
+
+    for mark in MARKS:
+        text = text.replace(mark, t.gettext(mark))
+    return text

@@ -14,11 +14,14 @@ go public by `generator.core.name_finder`.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
+from generator.core.dutch_words import is_adjective, is_word
 from generator.core.language import N_
 
 # What stands where a name was removed; a site in another language shows the catalogue's words.
@@ -148,15 +151,77 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+# Words around an everyday word that tell it stands for a person (see `Redactor`), folded.
+TITLES = frozenset({
+    "juf", "juffrouw", "meester", "mevrouw", "mevr", "mw", "meneer", "mr", "dhr", "heer", "collega", "dokter", "dr", "directeur",
+    "directrice", "leerling", "coach", "docent", "docente", "leerkracht", "ib", "ib'er", "intern", "begeleider", "oom", "tante", "opa", "oma",
+})
+GREETINGS = frozenset({
+    "hoi", "hallo", "beste", "lieve", "hey", "hi", "hee", "hoihoi", "dag", "groeten", "groetjes", "liefs", "bedankt", "dankjewel",
+    "dankuwel", "goedemorgen", "goedemiddag", "goedenavond", "welkom", "proficiat", "gefeliciteerd", "sorry",
+})
+# Before an everyday word in lower case these make it the word ("de roos", "een groot succes", "afgelopen winter").
+DETERMINERS = frozenset({
+    "de", "het", "een", "deze", "die", "dit", "dat", "mijn", "jouw", "je", "zijn", "haar", "onze", "ons", "hun", "jullie", "uw", "elke", "elk",
+    "ieder", "iedere", "geen", "welke", "welk", "veel", "weinig", "meer", "minder", "enkele", "sommige", "alle", "beide", "zulke", "s",
+    "afgelopen", "vorige", "komende", "volgende", "hele", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+})
+# After a sentence-initial everyday word, these say it is the subject of the sentence: a person ("Roos vertelde").
+FINITE_VERBS = frozenset({
+    "is", "was", "had", "heeft", "zei", "zegt", "gaf", "geeft", "liet", "laat", "kwam", "komt", "ging", "gaat", "wil", "wilde", "kan", "kon",
+    "zal", "zou", "moet", "moest", "mag", "mocht", "vond", "vindt", "deed", "doet", "nam", "neemt", "zag", "ziet", "bracht", "brengt",
+    "sprak", "spreekt", "schreef", "schrijft", "las", "leest", "hielp", "helpt", "stond", "staat", "zat", "zit", "bleef", "blijft", "werd",
+    "wordt", "heb", "ben", "hebben", "waren", "hadden", "wist", "weet", "dacht", "denkt", "kreeg", "krijgt", "koos", "kiest", "vroeg",
+    "vraagt", "begon", "begint", "haar", "zijn", "noemde", "noemt", "zong", "zingt", "liep", "loopt", "riep", "roept", "keek", "kijkt",
+    "lag", "ligt", "hing", "viel", "valt", "hield", "houdt", "zocht", "zoekt", "kocht", "won", "wint", "droeg", "sloeg", "vloog", "bood",
+    "biedt", "reed", "rijdt", "schoof", "trok", "trekt", "wees", "wijst", "dronk", "at", "eet", "sliep", "slaapt", "lachte", "lacht",
+    "legt", "belt", "mailt", "appt", "antwoordde", "antwoordt", "vertelt", "leidt", "opende", "sloot", "stuurde", "stuurt",
+})
+# What a sentence-initial adjective may be followed by and stay the word ("Klein is fijn", "Groot was de verbazing").
+COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "wordt", "werd", "lijkt", "leek", "en", "of"})
+# What follows a sentence-initial word and a comma when it is no address ("Klein, maar fijn").
+CONJUNCTIONS = frozenset({"maar", "en", "of", "want", "dus", "toch", "zelfs", "al", "wel", "niet", "ook", "nog", "dan", "doch", "noch", "zo"})
+PREPOSITIONS = frozenset({
+    "in", "op", "aan", "van", "met", "uit", "bij", "voor", "naar", "over", "onder", "tussen", "door", "zonder", "tot", "om", "te", "na",
+    "tegen", "achter", "boven", "langs", "rond", "sinds", "tijdens", "volgens", "vanuit", "zoals", "als", "die", "dat", "hebben", "zijn",
+})
+_SENTENCE_END = ".!?:;\n"
+_OPENING = " \t\r\"'“‘„«([*•–—-"
+
+
+class Span(NamedTuple):
+    """One thing the redactor removes: where, and whether the words there are also an everyday Dutch
+    word ("Roos", "Bakker"), so that `check` can point them out."""
+
+    start: int
+    end: int
+    everyday: bool
+
+
 class Redactor:
     """Removes the given identities, in every form and part, and every e-mail address, from text.
 
     Besides each name part and every run of them (`redaction_keys`), a name is found with a Dutch
     ending (`SUFFIXES`), as initials (with dots, "A.d.V.", or with the particles in lower case,
-    "AdV"; "A. de Vries" is a run of parts), and with one letter wrong where it is written with a
-    capital and longer than four letters (`one_edit_apart`)."""
+    "AdV"; "A. de Vries" is a run of parts), spaced out ("E V A M U L D E R", "M u l d e r"), and
+    with one letter wrong where it is written with a capital and longer than four letters
+    (`one_edit_apart`), unless that word is itself a Dutch word ("Vissen" is no "Visser").
 
-    def __init__(self, identities: Iterable[str]):
+    A name part that is also an everyday Dutch word (`generator.core.dutch_words`: "Roos", "Bos",
+    "Bakker", "Klein", "de Groot") is removed only where it stands for a person, and kept where it
+    is the word. A person, for sure: a full name (two name parts, "Roos Bos"), with an initial or a
+    particle and a capital ("R. Bos", "de Groot"), after a title ("juf Roos", "meester bakker") or a
+    greeting ("Hoi Roos,"), spaced out. A person, unless the coach keeps the word (`keep`, the
+    setting `publiek.behoud`): a capital in the middle of a sentence ("met Roos", "van Bakker"); at
+    the start of a sentence, followed by a verb ("Roos vertelde"; an adjective followed by "is" or
+    "was" stays: "Klein is fijn") or by a comma as one addresses someone ("Roos, dank je"). The
+    word: in lower case ("de roos", "een groot succes", "de boer op") and at the start of a sentence
+    otherwise ("Klein denken, groot beginnen."), unless the same text names that person elsewhere
+    (then also "Roos plantte" and "daarna hielp roos", but never "de roos" or "een groot succes").
+    A form with an ending is an everyday word only when the name itself is one ("Bakkers", not
+    "Lias" of "Lia")."""
+
+    def __init__(self, identities: Iterable[str], keep: Iterable[str] = ()):
         keys: set[str] = set()
         initials: set[str] = set()
         parts: set[str] = set()  # the single name parts, for typos
@@ -167,11 +232,14 @@ class Redactor:
             if (found := initials_of(identity)) is not None:
                 initials.add(found)
                 words = _name_words(identity)
+                initials.add("".join(w[0] for w in words if w not in TUSSENVOEGSELS))  # "P.G." of Piet de Groot
                 keys.add(words[0][0] + "".join(words[1:]))  # "A. de Vries"
                 keys.add(words[0] + "".join(w[0] for w in words[1:]))  # "Anouk d.V."
                 keys.add(words[0] + words[-1][0])  # "Anouk V."
         self.keys = frozenset(keys)
         self.initials = frozenset(initials)
+        self.keep = frozenset(fold_word(word) for word in keep if word.strip())
+        self._longest = max(map(len, keys), default=0) + 4  # and an ending
         self._suffixed = frozenset(key for key in keys if len(key) >= _SUFFIXED_FROM and key.isalpha())
         # Typos found as SymSpell does: a word and the name share a form with one letter left out.
         near: dict[str, set[str]] = defaultdict(set)
@@ -180,6 +248,12 @@ class Redactor:
                 for form in _deletions(part) | {part}:
                     near[form].add(part)
         self._near = {form: frozenset(names) for form, names in near.items()}
+
+    def keeping(self, words: Iterable[str]) -> Redactor:
+        """The same redactor that also keeps `words` where they are only an everyday word."""
+        kept = copy.copy(self)
+        kept.keep = self.keep | frozenset(fold_word(word) for word in words if word.strip())
+        return kept
 
     def _is_variant(self, joined: str) -> bool:
         """A name part with one of `SUFFIXES`, tested by its last letters (this runs for every word
@@ -196,7 +270,7 @@ class Redactor:
 
     def _is_typo(self, folded: str) -> bool:
         """Whether a word written with a capital is a name part with one letter wrong (see `_TYPO_FROM`),
-        also with a possessive -s ("Visers")."""
+        also with a possessive -s ("Visers"); never a Dutch word ("Vissen", "Kleine", "Bakken")."""
         if not folded.isalpha():
             return False
         words = [folded, folded[:-1]] if folded[-1] == "s" and len(folded) >= _TYPO_FROM else [folded]
@@ -205,7 +279,7 @@ class Redactor:
             for form in _deletions(word) | {word}:
                 candidates |= self._near.get(form, frozenset())
             if any(name[0] == word[0] and one_edit_apart(word, name) for name in candidates):
-                return True
+                return not is_word(folded) and not is_word(word)
         return False
 
     def _is_initials(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
@@ -217,20 +291,20 @@ class Redactor:
         word = text[tokens[first][0]:tokens[first][1]]
         return len(word) >= 3 and word[0].isupper() and word[-1].isupper() and any(ch.islower() for ch in word)
 
-    def __call__(self, text: str, every_address: bool = True) -> str:
-        """`text` without the identities; `every_address`: without any e-mail address at all (else
-        only the participants' addresses go, for a contact address the coach means to show)."""
-        text = _EMAIL.sub(EMAIL_MARK if every_address else self._participants_address, text)
-        tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
-        spans: list[tuple[int, int]] = []
+    def _matches(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """Every run of tokens (first, last) that is an identity, longest first from left to right."""
+        found: list[tuple[int, int]] = []
         keys, initials, near = self.keys, self.initials, self._near
         index = 0
         while index < len(tokens):
-            joined, best = "", None
-            for last in range(index, min(len(tokens), index + _MAX_TOKENS)):
+            joined, best, words = "", None, 0
+            for last in range(index, len(tokens)):
                 if last > index and not _GAP.match(text[tokens[last - 1][1]:tokens[last][0]]):
                     break
                 joined += tokens[last][2]
+                words += len(tokens[last][2]) > 1  # a name spaced out is one word however many letters
+                if words > _MAX_TOKENS or len(joined) > self._longest:
+                    break
                 if (joined in keys or (joined[-1] in "se" and self._is_variant(joined))
                         or (joined in initials and self._is_initials(text, tokens, index, last))):
                     best = last
@@ -239,9 +313,59 @@ class Redactor:
             if best is None:
                 index += 1
                 continue
-            spans.append((tokens[index][0], tokens[best][1]))
+            found.append((index, best))
             index = best + 1
-        for start, end in reversed(spans):
+        return found
+
+    def spans(self, text: str) -> list[Span]:
+        """What `__call__` removes from `text` (e-mail addresses aside), in order (see the class)."""
+        tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
+        found = self._matches(text, tokens)
+        if not found:
+            return []
+        # In a title written with capitals ("Samen Sterk in Klein Gelderland") a capital says nothing.
+        named = {index for first, last in found for index in range(first, last + 1)}
+        capitals = [text[start].isupper() for index, (start, end, _) in enumerate(tokens)
+                    if end - start >= 4 and index not in named and not _sentence_start(text, start)]
+        titled = len(capitals) >= 2 and sum(capitals) * 3 > len(capitals) * 2
+        verdicts: list[tuple[int, int, str | None, str | None]] = []  # (first, last, the everyday word or None, kind)
+        persons: set[str] = set()
+        for first, last in found:
+            everyday, kind = self._everyday(text, tokens, first, last, titled)
+            verdicts.append((first, last, everyday, kind))
+            if everyday is not None and kind in ("person", "likely"):
+                persons.add(everyday)
+        result = []
+        for first, last, everyday, kind in verdicts:
+            if kind == "maybe" and everyday in persons:  # the text names this person elsewhere
+                kind = "likely"
+            if everyday is not None and (kind in ("word", "maybe") or (kind == "likely" and kept_word(everyday, self.keep))):
+                continue
+            result.append(Span(tokens[first][0], tokens[last][1], everyday is not None))
+        return result
+
+    def _everyday(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int, titled: bool) -> tuple[str | None, str | None]:
+        """(the everyday word, how sure it is a person: "person", "likely", "maybe" or "word"), or
+        (None, None) when the run is no everyday word (it is always the person)."""
+        run = tokens[first:last + 1]
+        letters = [token for token in run if token[1] - token[0] == 1]
+        if len(letters) >= 2 and len(letters) == len(run) and "".join(t[2] for t in run) not in self.initials:
+            return None, None  # spaced out: a name, always
+        substantive = [i for i in range(first, last + 1) if len(tokens[i][2]) > 1 and tokens[i][2] not in TUSSENVOEGSELS]
+        if len(substantive) != 1:
+            return None, None  # a full name, or a run of particles and initials
+        position = substantive[0]
+        word = tokens[position][2]
+        if not is_word(word) or not any(is_word(word[:len(word) - cut]) and word[:len(word) - cut] in self.keys for cut in range(6)):
+            return None, None  # no word, or only with an ending ("Lias" of "Lia")
+        possessive = word.endswith("s") and word[:-1] in self.keys
+        return word, word_context(text, tokens, first, last, position, titled, possessive)
+
+    def __call__(self, text: str, every_address: bool = True) -> str:
+        """`text` without the identities; `every_address`: without any e-mail address at all (else
+        only the participants' addresses go, for a contact address the coach means to show)."""
+        text = _EMAIL.sub(EMAIL_MARK if every_address else self._participants_address, text)
+        for start, end, _everyday in reversed(self.spans(text)):
             text = text[:start] + PARTICIPANT_MARK + text[end:]
         return text
 
@@ -254,6 +378,97 @@ class Redactor:
         """Whether `text` names an identity (for warnings about what the coach typed; an address of
         someone else is no participant)."""
         return self(text, every_address=False) != text
+
+    def named(self, text: str) -> list[str]:
+        """The words of `text` that name an identity, as written (for the coach, never for a page)."""
+        addresses = [match.group() for match in _EMAIL.finditer(text) if self._participants_address(match) != match.group()]
+        text = _EMAIL.sub(self._participants_address, text)
+        return addresses + [text[span.start:span.end] for span in self.spans(text)]
+
+
+def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last: int, position: int, titled: bool = False,
+                 possessive: bool = False) -> str:
+    """How sure the everyday word at `tokens[position]` (in the run `first` … `last`, with a particle
+    or initial perhaps) stands for a person: "person", "likely", "maybe" or "word" (see `Redactor`).
+    `possessive`: the word is a name with -s ("Bakkers"), which followed by a noun is a person's."""
+    start, end, word = tokens[position]
+    capital = text[start].isupper()
+    initial_or_particle = [tokens[i] for i in range(first, last + 1) if i != position]
+    if any(t[1] - t[0] == 1 and text[t[0]].isupper() for t in initial_or_particle):
+        return "person"  # "R. Bos"
+    if capital and initial_or_particle and not _sentence_start(text, start):
+        return "person"  # "de Groot"
+    before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) else None
+    if before in TITLES or before in GREETINGS:
+        return "person"  # "juf Roos", "Hoi Roos,"
+    if first > 0 and tokens[first - 1][2] in GREETINGS and not text[tokens[first - 1][1]:tokens[first][0]].strip(" \t\r\n,!:"):
+        return "person"  # a signature: "Groetjes,\nRoos"
+    if capital and not titled and not _sentence_start(text, tokens[first][0]):
+        return "likely"  # "met Roos"
+    after_gap = text[end:tokens[last + 1][0]] if last + 1 < len(tokens) else ""
+    after = tokens[last + 1][2] if last + 1 < len(tokens) else None
+    adjective = is_adjective(word)
+    if capital:  # at the start of a sentence (or in a title)
+        if text[end:end + 1] in ("'", "’") and (last + 1 >= len(tokens) or tokens[last + 1][0] > end + 1 or tokens[last + 1][2] == "s"):
+            return "likely"  # "Roos' aanpak", "Bakker's klas"
+        if after is not None and after_gap.strip() in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
+            return "word" if adjective and after in COPULAS else "likely"  # "Roos vertelde"; "Klein is fijn"
+        if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik"):
+            return "likely"  # "Roos en Kees", "Roos en ik"
+        if after_gap.strip().startswith((",", "!")) and (after is None or (after not in CONJUNCTIONS and after[:4] != word[:4])):
+            return "likely"  # "Roos, dank je"
+        if (possessive and after is not None and not after_gap.strip() and text[tokens[last + 1][0]].islower()
+                and after not in PREPOSITIONS and after not in CONJUNCTIONS and not after.endswith("en")):
+            return "likely"  # "Bakkers klas" (but "Bakkers en vissers", "Bakkers uit het dorp", "Bakkers bakken")
+        line_end = text.find("\n", end)
+        if not text[end:len(text) if line_end < 0 else line_end].strip(" \t\r.,;:!?"):
+            return "likely"  # alone on its line: a name in a list, a signature
+        return "maybe"  # "Klein denken": the word, unless the text names the person elsewhere
+    right_before = tokens[position - 1][2] if position > first else before
+    if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
+        return "word"  # "een groot succes", "de roos", "de boer op"
+    return "maybe"  # "speelden koning": in lower case the word, unless the text names the person elsewhere
+
+
+def stands_as_word(text: str, start: int, end: int) -> bool:
+    """Whether the one everyday word at `text[start:end]` surely stands as the word where it is, not
+    as a name (for names Deduce finds: "Klein is fijn"; not "Kok vertelde", nor "Bakker uit groep 6
+    vertelde", where it may be someone who is no participant)."""
+    tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
+    index = next((i for i, token in enumerate(tokens) if token[0] == start and token[1] == end), None)
+    if index is None or not is_word(tokens[index][2]):
+        return False
+    return word_context(text, tokens, index, index, index) == "word"
+
+
+def kept_word(word: str, keep: frozenset[str]) -> bool:
+    """Whether the coach keeps this everyday word (also with an ending: "Roosje" when "Roos" is kept)."""
+    return word in keep or any(word.endswith(suffix) and word[: -len(suffix)] in keep for suffix in SUFFIXES)
+
+
+def _sentence_break(gap: str) -> bool:
+    return any(ch in _SENTENCE_END for ch in gap)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at `start` begins a sentence, a line or the text (after quotes, brackets, a bullet)."""
+    index = start
+    while index > 0 and text[index - 1] in _OPENING:
+        index -= 1
+    return index == 0 or text[index - 1] in _SENTENCE_END
+
+
+def _inflected_adjective(word: str) -> bool:
+    """An adjective before a noun ("mooie", "witte", "grote")."""
+    if not word.endswith("e") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return is_adjective(stem) or (stem[-1] == stem[-2] and is_adjective(stem[:-1])) or is_adjective(stem[:-2] + stem[-2] + stem[-2:])
+
+
+def _finite(word: str) -> bool:
+    """A verb in the past or present tense, as far as its ending tells ("vertelde", "werkte", "begeleidt")."""
+    return len(word) >= 5 and word.endswith(("de", "te", "dt", "kt", "pt", "ft", "rt", "lt", "nt", "st")) and is_word(word) and not is_adjective(word)
 
 
 class People:

@@ -21,7 +21,8 @@ import json
 import re
 from typing import Any, ClassVar
 
-from generator.core.identity import EMAIL_MARK, NAME_MARK, PARTICIPANT_MARK, PHONE_MARK, TOKEN, TUSSENVOEGSELS
+from generator.core.dutch_words import is_word
+from generator.core.identity import EMAIL_MARK, NAME_MARK, PARTICIPANT_MARK, PHONE_MARK, TOKEN, TUSSENVOEGSELS, fold_word, stands_as_word, word_context
 from generator.core.processes import installed_version
 from generator.core.store import Store
 
@@ -135,7 +136,8 @@ class NameFinder:
                 after_name = after_name and word in TUSSENVOEGSELS
                 continue
             capital = word[0].upper() + word[1:]
-            if (len(word) >= 3 and [capital] in self._first_names and not self._is_ordinary(word)) or (after_name and [capital] in self._surnames):
+            if ((len(word) >= 3 and [capital] in self._first_names and not self._is_ordinary(word) and not _after_article(text, match.start(), match.end()))
+                    or (after_name and [capital] in self._surnames)):
                 chars[match.start()] = capital[0]
                 after_name = True
             else:
@@ -148,7 +150,10 @@ class NameFinder:
         if annotation.tag != "persoon" or TOKEN.fullmatch(word) is None or [word] in self._first_names:
             return False
         before = TOKEN.findall(text[: annotation.start_char])
-        return self._is_ordinary(word.lower()) and not (before and before[-1].lower() in self._TITLES)
+        if before and before[-1].lower() in self._TITLES:
+            return False
+        # an everyday word that surely stands as the word where it is ("Klein is fijn", not "Bakker vertelde")
+        return self._is_ordinary(word.lower()) or (word[:1].isupper() and stands_as_word(text, annotation.start_char, annotation.end_char))
 
     def __call__(self, text: str) -> str:
         document = self._deduce.deidentify(self._capitalised(text))
@@ -168,3 +173,11 @@ class NameFinder:
                 continue
             text = text[:start] + mark + text[end:]
         return _INTERNATIONAL_PHONE.sub(PHONE_MARK, text)
+
+
+def _after_article(text: str, start: int, end: int) -> bool:
+    """Whether a word in lower case stands as an everyday word after an article or the like ("in de
+    lente", "een mees"): no name to capitalise."""
+    tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
+    index = next((i for i, token in enumerate(tokens) if token[0] == start and token[1] == end), None)
+    return index is not None and is_word(tokens[index][2]) and word_context(text, tokens, index, index, index) == "word"

@@ -138,6 +138,25 @@ class LanguageChoice(Option[Language]):
 
 
 @dataclass(frozen=True)
+class WordList(Option[tuple[str, ...]]):
+    """A list of single words ("Roos", "Bakker"), each without spaces or punctuation."""
+
+    def check(self, value: object) -> tuple[tuple[str, ...] | None, Message]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            return None, Message("moet een lijst van woorden zijn, zoals [\"Roos\", \"Bakker\"].")
+        words = [clean_text(item).strip() for item in value]
+        wrong = [word for word in words if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)?", word)]
+        if wrong:
+            return None, Message("moet een lijst van losse woorden zijn, zonder spaties, cijfers of leestekens; niet: %(words)s.",
+                                 words=", ".join(repr(word) for word in wrong))
+        return tuple(dict.fromkeys(words)), OK
+
+    @property
+    def example(self) -> str:
+        return "[" + ", ".join(f'"{word}"' for word in self.default) + "]"
+
+
+@dataclass(frozen=True)
 class Settings:
     """The checked settings of one data folder; every field is one option of `OPTIONS`."""
 
@@ -152,6 +171,7 @@ class Settings:
     footer: str = ""
     site_url: str = "http://localhost/"
     language: Language = Language.DUTCH
+    public_keep: tuple[str, ...] = ()
 
     @property
     def scale_range(self) -> Message:
@@ -201,6 +221,12 @@ OPTIONS: dict[str, Option[Any]] = {
         "site.taal", _DEFAULT.language,
         N_("de taal van de site: 'nl' (Nederlands) of 'en' (Engels): teksten, grafieken, getallen, meetmomenten en de "
         "CSV-downloads. Op de opdrachtregel gaat --taal hier voor.")),
+    "public_keep": WordList(
+        "publiek.behoud", _DEFAULT.public_keep,
+        N_("gewone woorden die ook de naam van een deelnemer zijn en die je wilt houden waar ze als woord staan, "
+        "bijvoorbeeld [\"Roos\", \"Bakker\"]: 'netwerkspiegel check --audience publiek' laat zien welke woorden als naam "
+        "zijn weggelaten. Een volledige naam ('Roos Bos'), een naam met voorletter, aanhef of titel ('juf Roos', 'Hoi Roos,') "
+        "en een uitgespelde naam blijven altijd weg.")),
 }
 
 

@@ -6,10 +6,11 @@ import operator
 from collections import defaultdict
 from dataclasses import replace
 
+from generator.core.dutch_words import is_word
 from generator.core.errors import Code, Problem
 from generator.core.fonts import describe, unsettable
 from generator.core.framework import Framework, name_order, network_key
-from generator.core.identity import Redactor
+from generator.core.identity import TOKEN, Redactor, fold_word
 from generator.core.language import Message, MomentName
 from generator.core.model import Agreement, Dataset, Evaluation, Reflection, Score, SharedPosition, TableSummary
 from generator.core.moments import Moment
@@ -31,7 +32,7 @@ def assemble(framework: Framework, settings: Settings, validated: Validated, ign
     sized = tuple(sorted((keys[network_key(name)], size) for name, size in sizes if network_key(name) in keys))
     identities = validated.identities
     framework = framework.naming_networks(networks)
-    redactor = Redactor(identities)  # made once: thousands of identities at 1,000 networks
+    redactor = Redactor(identities, keep=settings.public_keep)  # made once: thousands of identities at 1,000 networks
     warnings = (*validated.warnings, *notices, *_typed_by_coach(redactor, settings, networks, matched, validated.tables, ignored_files),
                 *_own_words_by_coach(redactor, framework),
                 *_not_in_fonts(settings, networks, matched, framework, validated.reflections, validated.agreements, validated.shared,
@@ -131,6 +132,18 @@ def _not_in_fonts(settings: Settings, networks: tuple[str, ...], themes: tuple[t
 NAMES_A_PARTICIPANT = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
 
 
+def _said(redactor: Redactor, text: str) -> Message:
+    """`NAMES_A_PARTICIPANT`, with the words that matched (for the coach; a page shows them redacted);
+    where each is one everyday word ("De Roos"), how to keep it."""
+    named = list(dict.fromkeys(redactor.named(text)))
+    words = ", ".join(f"'{word}'" for word in named)
+    if named and all(TOKEN.fullmatch(word) and is_word(fold_word(word)) for word in named):
+        return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers, of houd "
+                       "een gewoon woord met [publiek] behoud = [%(keep)s] in netwerkspiegel.toml.",
+                       words=words, keep=", ".join(f'"{word}"' for word in named))
+    return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers.", words=words)
+
+
 def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str, ...], themes: tuple[tuple[str, str], ...],
                     tables: tuple[TableSummary, ...], ignored_files: tuple[str, ...]) -> list[Problem]:
     """Words the coach typed (network names, the site title, themes, file and sheet names, column
@@ -140,15 +153,15 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
     shown = Code.NAME_IN_PUBLIC_TEXT  # on every page, also of the public site
     for network in networks:
         if redactor.mentions(network):
-            found.append(Problem("netwerknamen", None, None, network, Message("de naam van dit netwerk %(said)s", said=said), code=shown))
+            found.append(Problem("netwerknamen", None, None, network, Message("de naam van dit netwerk %(said)s", said=_said(redactor, network)), code=shown))
     for key, text, what in (("site.titel", settings.site_title, Message("de titel van de site")),
                             ("site.organisatie", settings.organisation, Message("de naam van de organisatie")),
                             ("site.voettekst", settings.footer, Message("de voettekst"))):
         if redactor.mentions(text):
-            found.append(Problem("netwerkspiegel.toml", None, None, text, Message("%(what)s %(said)s", what=what, said=said), key=key, code=shown))
+            found.append(Problem("netwerkspiegel.toml", None, None, text, Message("%(what)s %(said)s", what=what, said=_said(redactor, text)), key=key, code=shown))
     for network, theme in themes:
         if redactor.mentions(theme):
-            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=said), key=f'netwerken."{network}".thema', code=shown))
+            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=_said(redactor, theme)), key=f'netwerken."{network}".thema', code=shown))
     files = sorted({t.file for t in tables} | set(ignored_files))
     for file in files:
         if redactor.mentions(file):
@@ -165,7 +178,6 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
 def _own_words_by_coach(redactor: Redactor, framework: Framework) -> list[Problem]:
     """The words of the coach's own indicators and dimensions that name a participant (they show
     on every page of the indicator, in public too)."""
-    said = NAMES_A_PARTICIPANT
     found: list[Problem] = []
     for indicator in framework.own_indicators:
         texts = (("label", indicator.label_nl, indicator.label_en), ("vraag", indicator.question_nl, indicator.question_en),
@@ -173,10 +185,10 @@ def _own_words_by_coach(redactor: Redactor, framework: Framework) -> list[Proble
         # An English text left out is the Dutch one: said once.
         for key, text in [(key, dutch) for key, dutch, _ in texts] + [(f"{key}_en", english) for key, dutch, english in texts if english != dutch]:
             if redactor.mentions(text):
-                found.append(Problem("netwerkspiegel.toml", None, None, text, Message("deze tekst %(said)s", said=said),
+                found.append(Problem("netwerkspiegel.toml", None, None, text, Message("deze tekst %(said)s", said=_said(redactor, text)),
                                      key=f'indicatoren."{indicator.code}".{key}', code=Code.NAME_IN_PUBLIC_TEXT))
     for dimension in framework.dimensions:
         if dimension.own and (redactor.mentions(dimension.nl) or redactor.mentions(dimension.en)):
-            found.append(Problem("netwerkspiegel.toml", None, None, dimension.nl, Message("de naam van deze dimensie %(said)s", said=said),
+            found.append(Problem("netwerkspiegel.toml", None, None, dimension.nl, Message("de naam van deze dimensie %(said)s", said=_said(redactor, dimension.nl + " / " + dimension.en)),
                                  key="indicatoren", code=Code.NAME_IN_PUBLIC_TEXT))
     return found

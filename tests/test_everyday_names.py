@@ -1,0 +1,225 @@
+"""Persons out, meaning kept (issue 38): a participant whose name is also an everyday Dutch word
+("Roos Bos", "Klein", "de Groot") is removed where the text means the person and kept where it
+means the word; what the coach configured is never rewritten; `check --audience publiek` shows
+every change and the coach keeps a word with `publiek.behoud`.
+
+The issue's own examples are pinned first; then the same classes with other names (held out: Iris
+Haan, Hanna Vos, Sara Mol, Bart de Jong, Lieke de Haas, Wim Schaap), and properties over them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.cli import main
+from generator.core.dutch_words import is_adjective, is_word
+from generator.core.identity import Redactor
+from generator.core.vocabulary import Audience
+from generator.pipeline import build
+from tests.conftest import REFLECTION_HEADER, SCORE_HEADER, readable, write
+
+ISSUE = ["Roos Bos", "Mark Winter", "Kees Koning", "Anna Bloem", "Jan Hoek", "Piet de Groot", "Els Klein", "Joop Bakker", "Ria de Wit",
+         "Sjaak de Boer", "Ton Kok", "Eva Visser", "Lia Dekker", "Eva Mulder"]
+HELD_OUT = ["Iris Haan", "Hanna Vos", "Sara Mol", "Bart de Jong", "Lieke de Haas", "Wim Schaap"]
+ISSUE_REDACTOR = Redactor(ISSUE)
+HELD_OUT_REDACTOR = Redactor(HELD_OUT)
+
+
+@pytest.mark.parametrize("text", [
+    # the issue's sentences
+    "De roos in de schooltuin bloeide", "Het was een groot succes", "Klein denken, groot beginnen.",
+    # the same words as words, in other places
+    "In het bos deden we onderzoek.", "Deze winter lezen we meer voor.", "De koning van het schaakbord.", "Een bloem voor de juf.",
+    "Om de hoek is een bibliotheek.", "We gingen met de resultaten de boer op.", "De bakker kwam vertellen hoe brood rijst.",
+    "Het witte bord is weg.", "De kok maakte soep met de kinderen.", "Een visser vertelde over zijn werk.", "Klein is fijn.",
+    "Groot was de verbazing.", "Kleine stappen, grote sprongen.", "Bos en hei rond de school.", "Het bosje achter de school.",
+    # one letter from a name, but Dutch words: no typos
+    "Vissen, Bakken en Dekken doen we niet.", "Kleine scholen, grote stappen.", "Daarna gingen we samen Vissen en Bakken.",
+])
+def test_the_issues_everyday_words_stay_where_they_are_words(text: str) -> None:
+    assert ISSUE_REDACTOR(text) == text
+
+
+@pytest.mark.parametrize("text, redacted", [
+    ("Hoi Roos, dank je voor de les.", "Hoi [deelnemer], dank je voor de les."),
+    ("Roos vertelde over haar klas.", "[deelnemer] vertelde over haar klas."),
+    ("Roos Bos gaf een les.", "[deelnemer] gaf een les."),
+    ("Ik sprak met Bakker en de Groot.", "Ik sprak met [deelnemer] en [deelnemer]."),
+    ("De Groot zei het al.", "[deelnemer] zei het al."),
+    ("Mevrouw de Wit en meester bakker kwamen ook.", "Mevrouw [deelnemer] en meester [deelnemer] kwamen ook."),
+    ("R. Bos en K. Koning waren er.", "[deelnemer] en [deelnemer] waren er."),
+    ("P.G. gaf feedback.", "[deelnemer]. gaf feedback."),  # Piet de Groot's initials without the particle
+    ("Roos, wat goed dat je er was!", "[deelnemer], wat goed dat je er was!"),
+    ("Dank je wel, Klein!", "Dank je wel, [deelnemer]!"),
+    ("Het idee van Visser werkte.", "Het idee van [deelnemer] werkte."),
+    ("E V A M U L D E R kwam ook.", "[deelnemer] kwam ook."),
+    ("Ook M u l d e r en B A K K E R kwamen.", "Ook [deelnemer] en [deelnemer] kwamen."),
+    ("Met R O O S  B O S sprak ik.", "Met [deelnemer] sprak ik."),
+    ("ik sprak roos bos na afloop.", "ik sprak [deelnemer] na afloop."),
+    ("Bakkers klas en Roosje.", "[deelnemer] klas en [deelnemer]."),  # the names with an ending, capitalised after the start
+    ("Roos plantte bonen. Later hielp roos de kleuters.", "[deelnemer] plantte bonen. Later hielp [deelnemer] de kleuters."),
+    ("Visers boek lag er nog.", "[deelnemer] boek lag er nog."),  # a typo that is no word
+    ("Groetjes,\nRoos", "Groetjes,\n[deelnemer]"),  # a signature
+    ("Op de foto:\nKlein\nBakker", "Op de foto:\n[deelnemer]\n[deelnemer]"),  # names alone on their lines
+    ("Roosje zong een lied.", "[deelnemer] zong een lied."), ("Roos' aanpak werkte.", "[deelnemer]' aanpak werkte."),
+    ("Bakker's klas was rumoerig.", "[deelnemer] klas was rumoerig."),
+])
+def test_the_issues_names_go_where_they_are_persons(text: str, redacted: str) -> None:
+    assert ISSUE_REDACTOR(text) == redacted
+
+
+@pytest.mark.parametrize("text", [
+    "Een haan kraaide op het schoolplein.", "De vos sloop door de tuin.", "De mol groef gangen in het grasveld.", "Jong geleerd is oud gedaan.",
+    "De haas was sneller dan de schildpad.", "Het schaap op de kinderboerderij.", "Vossen en hazen in het prentenboek.",
+    "Dat zit ons in het Bloed.", "We speelden Schaak en gebruikten een Schaal.",  # one letter from "Bloem", "Schaap": words
+    "Jonge leerlingen leren snel.", "De iris van het oog.",
+])
+def test_held_out_everyday_words_stay(text: str) -> None:
+    assert Redactor([*HELD_OUT, "Anna Bloem"])(text) == text
+
+
+@pytest.mark.parametrize("text, redacted", [
+    ("Ik sprak met Vos over de aanpak.", "Ik sprak met [deelnemer] over de aanpak."),
+    ("Haan vertelde over haar klas.", "[deelnemer] vertelde over haar klas."),
+    ("Hoi Iris, bedankt!", "Hoi [deelnemer], bedankt!"),
+    ("Meester de Jong gaf les.", "Meester [deelnemer] gaf les."),
+    ("Mol, dank je voor je hulp.", "[deelnemer], dank je voor je hulp."),
+    ("Juf Lieke en de Haas plannen samen.", "Juf [deelnemer] en [deelnemer] plannen samen."),
+    ("S C H A A P en M O L waren er.", "[deelnemer] en [deelnemer] waren er."),
+    ("Schapp had gelijk, zei Vosje.", "[deelnemer] had gelijk, zei [deelnemer]."),  # a typo that is no word; a diminutive
+    ("H.V. en B.d.J. kwamen.", "[deelnemer]. en [deelnemer]. kwamen."),
+])
+def test_held_out_names_go(text: str, redacted: str) -> None:
+    assert HELD_OUT_REDACTOR(text) == redacted
+
+
+def test_a_kept_word_stays_as_a_word_but_never_as_a_name() -> None:
+    keeping = Redactor(ISSUE, keep=["Roos", "Bakker"])
+    assert keeping("Op De Roos werken we met Bakker en Roosje.") == "Op De Roos werken we met Bakker en Roosje."
+    # a full name, an initial, a title, a greeting, spaced out: always the person
+    assert keeping("Roos Bos, R. Bos, juf Roos, Hoi Roos, R O O S.") == "[deelnemer], [deelnemer], juf [deelnemer], Hoi [deelnemer], [deelnemer]."
+    assert keeping("Met Klein en Joop Bakker.") == "Met [deelnemer] en [deelnemer]."  # only the kept word; the full name still goes
+    assert Redactor(ISSUE).keeping(["Roos"])("met Roos") == "met Roos"
+
+
+def test_the_word_list_tells_words_and_adjectives() -> None:
+    assert all(is_word(word) for word in ("roos", "bakker", "vissen", "kleine", "dekken", "bakken"))
+    assert not any(is_word(word) for word in ("anouk", "visers", "sanne"))
+    assert all(is_adjective(word) for word in ("klein", "groot", "wit", "jong", "oud"))
+    assert not any(is_adjective(word) for word in ("roos", "bakker", "winter", "koning", "visser"))
+
+
+# --- properties: any everyday-word name, in any person's place, goes; as a word after an article, stays ---
+
+EVERYDAY = [name for name in ISSUE + HELD_OUT if name != "Eva Mulder"]
+PERSON_PLACES = [
+    "Samen met {first} {last} zette ik een onderzoekje op.", "Ik sprak met {First} over de aanpak.", "Hoi {First}, dank je wel!",
+    "Juf {first} liet zien hoe zij plant.", "Het idee kwam van {initial}. {last}.", "Mevrouw {last} gaf feedback.",
+    "Met {spaced} sprak ik.", "{First} vertelde over haar klas.", "Dank je wel, {First}.", "Volgens {First}s plan werkte het.",
+    "{first_lower} {last_lower} deed mee.",
+]
+WORD_PLACES = ["We hebben het in de kring over de {word} gehad.", "Een {word} stond centraal in de les.", "Deze {word} was anders.",
+               "Het werkstuk ging over de {word}.", "{Word} als thema werkte goed."]
+
+
+def _forms(name: str, surname_first: bool) -> dict[str, str]:
+    first, last = name.split(" ", 1)
+    bare = last.split()[-1]
+    part = bare if surname_first else first
+    return {"first": first, "last": last, "First": part, "initial": first[0], "spaced": " ".join(part.upper()),
+            "first_lower": first.lower(), "last_lower": last.lower()}
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(EVERYDAY), place=st.sampled_from(PERSON_PLACES), surname_first=st.booleans(), keep=st.booleans())
+def test_an_everyday_name_where_it_stands_for_a_person_is_removed(name: str, place: str, surname_first: bool, keep: bool) -> None:
+    forms = _forms(name, surname_first)
+    text = place.format(**forms)
+    strong = place.startswith(("Samen", "Hoi", "Juf", "Het idee", "Mevrouw", "Met", "{first_lower}"))
+    redactor = Redactor(EVERYDAY, keep=[forms["First"]] if keep and not strong else [])
+    if keep and not strong:
+        return  # the coach keeps the word: shown by `test_a_kept_word_…`
+    left = redactor(text)
+    words = {word.lower() for word in name.split()} - {"de"}
+    assert not [w for w in re.findall(r"[^\W_]+", left) if w.lower() in words or w.lower().rstrip("s") in words], (text, left)
+    assert "".join(forms["spaced"].split()).lower() not in "".join(left.split()).lower()
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=st.sampled_from(EVERYDAY), place=st.sampled_from(WORD_PLACES), surname=st.booleans())
+def test_an_everyday_name_where_it_is_a_noun_after_an_article_is_kept(name: str, place: str, surname: bool) -> None:
+    word = name.split()[-1 if surname else 0].lower()
+    if not is_word(word) or is_adjective(word):
+        return
+    text = place.format(word=word, Word=word.capitalize())
+    assert Redactor(EVERYDAY)(text) == text
+
+
+# --- end to end: configured texts as typed, the check lists every change, the coach keeps a word ---
+
+FIVE = ["Roos Bos", "Els Klein", "Piet de Groot", "Joop Bakker", "anouk@school.nl"]
+INDICATORS = ("1a", "1b", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d")
+
+
+def _data(tmp_path: Path, settings_text: str, reflection: str) -> Path:
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    write(data, "scores.csv", SCORE_HEADER + "".join(f"Net,2025-voorjaar,{p},{c},6,huidig\n" for p in FIVE for c in INDICATORS))
+    write(data, "reflecties.csv", REFLECTION_HEADER + f'Net,2025-voorjaar,Roos Bos,direct,"{reflection}",ja\n')
+    write(data, "netwerkspiegel.toml", settings_text)
+    return data
+
+
+def test_the_configured_title_is_the_sites_title_and_everyday_words_in_it_are_no_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _data(tmp_path, '[site]\ntitel = "Academische Werkplaats Oost-Gelderland"\norganisatie = "Kleine scholen, grote stappen"\n'
+                 '[netwerken."Net"]\nthema = "Klein denken, groot beginnen"\n', "De roos in de schooltuin bloeide.")
+    build(data, tmp_path / "src", tmp_path / "site", Audience.PUBLIC, reports=False)
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "<title>Academische Werkplaats Oost-Gelderland" in index and "[naam]" not in index
+    text = "\n".join(readable(p.read_bytes()) for p in (tmp_path / "site").rglob("*.html"))
+    assert "Kleine scholen, grote stappen" in text and "Klein denken, groot beginnen" in text and "De roos in de schooltuin bloeide." in text
+
+
+def test_a_participant_in_a_configured_text_is_an_error_that_names_the_setting_and_the_word(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _data(tmp_path, '[site]\ntitel = "Samen met Bakker"\n[netwerken."Net"]\nthema = "Lezen met Els Klein"\n', "Goed.")
+    assert main(["build", "--data", str(data), "--audience", "publiek", "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "sleutel 'site.titel', waarde 'Samen met Bakker': de titel van de site noemt een deelnemer ('Bakker')" in err
+    assert "sleutel 'netwerken.\"Net\".thema', waarde 'Lezen met Els Klein': dit thema noemt een deelnemer ('Els Klein')" in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_check_shows_every_change_marks_everyday_words_and_the_coach_keeps_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = "Met Roos en de Groot plantten we een roos. Hoi Bakker, bel Sanne Jansen! Ook Klein deed mee."
+    data = _data(tmp_path, "", story)
+    assert main(["check", "--data", str(data), "--audience", "publiek"]) == 0
+    out = capsys.readouterr().out
+    changes = out.split("Wat de publieke site weglaat", 1)[1]
+    assert "- Met [deelnemer] en [deelnemer] plantten we een roos. Hoi [deelnemer], bel [naam]! Ook [deelnemer] deed mee." in changes
+    assert ("weggelaten: 'Roos' → [deelnemer] (ook een gewoon woord); 'de Groot' → [deelnemer] (ook een gewoon woord); "
+            "'Bakker' → [deelnemer] (ook een gewoon woord); 'Sanne Jansen' → [naam]; 'Klein' → [deelnemer] (ook een gewoon woord)") in changes
+    assert '[publiek]\nbehoud = ["Bakker", "Klein", "Roos"]' in changes  # not "de Groot": with its particle always a name
+    # the coach keeps "Klein" and "Roos": where they stand alone they stay; a greeting, a full name stay out
+    write(data, "netwerkspiegel.toml", '[publiek]\nbehoud = ["Klein", "Roos", "Jansen"]\n')
+    write(data, "reflecties.csv", REFLECTION_HEADER + f'Net,2025-voorjaar,Roos Bos,direct,"{story} Hoi Roos, en Roos Bos.",ja\n')
+    assert main(["check", "--data", str(data), "--audience", "publiek"]) == 0
+    out = capsys.readouterr().out
+    assert ("Met Roos en [deelnemer] plantten we een roos. Hoi [deelnemer], bel [naam]! Ook Klein deed mee. Hoi [deelnemer], en [deelnemer]."
+            in out)
+    assert "Geen gewoon Nederlands woord in publiek.behoud (het wordt weggelaten waar het een naam is): 'Jansen'." in out
+
+
+def test_an_everyday_word_in_a_configured_text_can_be_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"De Roos" is a school as well as a participant's first name: the error says how to keep the word."""
+    data = _data(tmp_path, '[site]\ntitel = "Netwerk van basisschool De Roos"\n', "Goed.")
+    out = ["--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
+    assert main(["build", "--data", str(data), "--audience", "publiek", *out]) == 1
+    assert ("de titel van de site noemt een deelnemer ('Roos'); die naam komt zo op de site. Kies een naam zonder namen van deelnemers, "
+            'of houd een gewoon woord met [publiek] behoud = ["Roos"] in netwerkspiegel.toml.') in capsys.readouterr().err
+    write(data, "netwerkspiegel.toml", '[site]\ntitel = "Netwerk van basisschool De Roos"\n[publiek]\nbehoud = ["Roos"]\n')
+    assert main(["build", "--data", str(data), "--audience", "publiek", "--zonder-pdf", *out]) == 0
+    assert "<title>Netwerk van basisschool De Roos" in (tmp_path / "site" / "index.html").read_text("utf-8")
