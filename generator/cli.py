@@ -265,7 +265,7 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
             whole = dataset.with_scores_of(dataset.absent)  # as read, whether a table was taken over or not
             texts = public_texts(for_audience(replace(whole, framework=framework), Audience.PUBLIC, names, translations=t), t)
             redactor = (whole.redactor or Redactor(whole.identities)).keeping(whole.settings.public_keep)
-            changes = public_changes(clean_public_texts(public_texts_of(whole), redactor, names), whole.settings.public_keep, t)
+            changes = public_changes(clean_public_texts(public_texts_of(whole), redactor, names, review=True), whole.settings.public_keep, t)
     finally:
         if removal is not None:
             removal.close()

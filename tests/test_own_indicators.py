@@ -166,4 +166,4 @@ def test_a_participant_named_in_an_own_indicator_is_said(data_dir: Path) -> None
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
     [warning] = [w for w in read_data(data_dir).warnings if w.code == Code.NAME_IN_PUBLIC_TEXT]
     assert warning.format() == ("netwerkspiegel.toml, sleutel 'indicatoren.\"1e\".label', waarde 'De klas van Anna': deze tekst noemt een deelnemer ('Anna'); "
-                                "die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
+                                "die naam komt zo op de site. Laat de naam van de deelnemer weg uit deze tekst.")

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from generator.core.dutch_words import is_word
 from generator.core.errors import Code, InputError, Problem, UsageError
 from generator.core.framework import Framework
-from generator.core.identity import MARKS, NAME_MARK, PARTICIPANT_MARK, TOKEN, TUSSENVOEGSELS, Redactor, fold_word, kept_word
+from generator.core.identity import MARKS, NAME_MARK, PARTICIPANT_MARK, SUFFIXES, TOKEN, TUSSENVOEGSELS, Redactor, fold_word, found_name_verdicts, kept_word
 from generator.core.language import DUTCH, Message, Translations
 from generator.core.model import Dataset, Score, TableSummary
 from generator.core.moments import Moment
@@ -181,9 +181,13 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
     told = _told_threads(dataset, internal)
     settings, framework, themes = dataset.settings, dataset.framework, dict(dataset.themes)
     redactor = redactor.keeping(settings.public_keep)
+    def typed(text: str) -> str:
+        """What the coach configured stays as typed: only a participant's full name, a name that is no
+        everyday word or a participant's address goes (in public it stopped the build below)."""
+        return in_language(redactor.typed(text))
+
     if internal:
         text_of = redact
-        typed = redact
     else:
         named = [p for p in dataset.warnings if p.code == Code.NAME_IN_PUBLIC_TEXT]
         if named:  # a participant's name in what the coach typed would stand on every public page
@@ -196,15 +200,9 @@ def for_audience(dataset: Dataset, audience: Audience, names: Callable[[Sequence
             """A reflection's text or title, an agreement: in public without anyone's name."""
             return in_language(cleaned[text].text)
 
-        def typed(text: str) -> str:
-            """What the coach configured stays as typed: a participant's name in it stopped the build
-            above (the words of own indicators in another language, not checked there, lose it)."""
-            return in_language(redactor(text, every_address=False))
-
     # What the coach typed shows on every page: internally without participants; the footer is meant
     # for a contact, so only participants' names and addresses go there.
-    settings = replace(settings, site_title=typed(settings.site_title), organisation=typed(settings.organisation),
-                       footer=in_language(redactor(settings.footer, every_address=False)))
+    settings = replace(settings, site_title=typed(settings.site_title), organisation=typed(settings.organisation), footer=typed(settings.footer))
     framework = framework.with_own_texts(typed)
     themes = {network: typed(theme) for network, theme in themes.items()}
     threads = {key: text_of(key[1]) for key in told}
@@ -269,42 +267,87 @@ def public_texts_of(dataset: Dataset) -> list[str]:
 
 
 class Change(NamedTuple):
-    """One thing the public site leaves out of a text: what stood there, its mark, and whether it is
-    also an everyday Dutch word (the coach may keep it: `publiek.behoud`). Never on a page."""
+    """One thing the public site leaves out of a text: what stood there, its mark, whether it is
+    also an everyday Dutch word, and the word the coach may keep there (`publiek.behoud`: only where
+    nothing but a capital said "person"), else None. Never on a page."""
 
     removed: str
     mark: str
     everyday: bool
+    keepable: str | None = None
 
 
 @dataclass(frozen=True)
 class CleanedText:
-    """A public text as the site shows it (its marks in Dutch), and what was left out of it."""
+    """A public text as the site shows it (its marks in Dutch), what was left out of it, and (for
+    `check`) the everyday words the coach keeps that stay in it where they would have gone."""
 
     text: str
     changes: tuple[Change, ...]
+    kept: tuple[str, ...] = ()
 
 
-def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable[[Sequence[str]], list[str]]) -> dict[str, CleanedText]:
+def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable[[Sequence[str]], list[str]],
+                       review: bool = False) -> dict[str, CleanedText]:
     """Each text without participants (`redactor`), then without anyone's name (`names`, Deduce: all
-    texts at once); a word the coach keeps (`redactor.keep`) that Deduce took for a name alone is put
-    back. With every change, for `check`."""
+    texts at once); a word the coach keeps (`redactor.keep`) that Deduce took for a name on weak
+    evidence alone (a capital) is put back. With every change, for `check`.
+
+    `review` (for `check`): also which removed words the coach could keep, found by keeping them all
+    and seeing which come back (so a word is offered only where keeping it brings back the word,
+    never a person), and where a kept word now stays."""
+    finals = _cleaned(texts, redactor, names)
+    result = {text: CleanedText(final, tuple(Change(removed, mark, _everyday(removed)) for removed, mark, _at in _changes(text, final)))
+              for text, final in finals.items()}
+    if not review:
+        return result
+    candidates = {form for found in result.values() for change in found.changes if change.everyday for form in _forms(change.removed)}
+    trial = _cleaned([text for text in texts if any(c.everyday for c in result[text].changes)], redactor.keeping(candidates), names)
+    bare = _cleaned(texts, redactor.without_kept(), names) if redactor.keep else {}
+    for text in texts:
+        final = finals[text]
+        changes = _changes(text, final)
+        back = {at for _removed, _mark, at in changes} - {at for _removed, _mark, at in _changes(text, trial[text])} if text in trial else set()
+        kept: tuple[str, ...] = ()
+        if text in bare:
+            now = {at for _removed, _mark, at in changes}
+            kept = tuple(removed for removed, _mark, at in _changes(text, bare[text]) if at not in now)
+        result[text] = CleanedText(final, tuple(Change(removed, mark, _everyday(removed), _base(removed, redactor) if at in back else None)
+                                                for removed, mark, at in changes), kept)
+    return result
+
+
+def _cleaned(texts: Sequence[str], redactor: Redactor, names: Callable[[Sequence[str]], list[str]]) -> dict[str, str]:
     without_participants = {text: redactor(text) for text in texts}
     ordered = sorted(set(without_participants.values()))
     found = dict(zip(ordered, names(ordered), strict=True))
-    result = {}
-    for text in texts:
-        final = _kept_back(without_participants[text], found[without_participants[text]], redactor.keep)
-        result[text] = CleanedText(final, tuple(Change(removed, mark, _everyday(removed)) for removed, mark in _changes(text, final)))
-    return result
+    return {text: _kept_back(without_participants[text], found[without_participants[text]], redactor.keep) for text in texts}
+
+
+def _forms(removed: str) -> set[str]:
+    """A removed word, folded, and what it is without an ending ("stormpje": "storm")."""
+    words = [fold_word(word) for word in TOKEN.findall(removed) if len(word) > 1 and fold_word(word) not in TUSSENVOEGSELS]
+    return {form for word in words for form in (word, *(word[:-len(suffix)] for suffix in SUFFIXES if word.endswith(suffix)))}
+
+
+def _base(removed: str, redactor: Redactor) -> str:
+    """The word to keep for what was removed, folded and without an ending ("Stormpje": "storm")."""
+    words = [fold_word(word) for word in TOKEN.findall(removed) if len(word) > 1 and fold_word(word) not in TUSSENVOEGSELS]
+    word = words[0] if words else fold_word(removed)
+    for suffix in SUFFIXES:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and is_word(stem) and (stem in redactor.keys or not is_word(word)):
+            return stem
+    return word
 
 
 _PIECES = re.compile("|".join(re.escape(mark) for mark in MARKS) + r"|[^\W_]+|\s+|.", re.DOTALL)
 
 
-def _changes(before: str, after: str) -> list[tuple[str, str]]:
-    """(what stood there, the mark now there) for each place `after` has a mark where `before` had words."""
+def _changes(before: str, after: str) -> list[tuple[str, str, int]]:
+    """(what stood there, the mark now there, where it stood in `before`) for each place `after` has a mark where `before` had words."""
     old, new = _PIECES.findall(before), _PIECES.findall(after)
+    offsets = list(itertools.accumulate(map(len, old), initial=0))
     found = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
@@ -312,7 +355,7 @@ def _changes(before: str, after: str) -> list[tuple[str, str]]:
             inserted = "".join(new[new_start:new_end]).strip()
             removed = "".join(old[old_start:old_end]).strip()
             if removed:
-                found.append((removed, inserted))
+                found.append((removed, inserted, offsets[old_start]))
     return found
 
 
@@ -324,17 +367,22 @@ def _everyday(removed: str) -> bool:
 
 
 def _kept_back(before: str, after: str, keep: frozenset[str]) -> str:
-    """`after` with a word the coach keeps put back where Deduce replaced it alone by `[naam]`."""
+    """`after` with a word the coach keeps put back where Deduce replaced it by `[naam]` on weak
+    evidence alone (a capital: "basisschool De Storm"; never "met Storm", "Storm vertelde")."""
     if not keep or NAME_MARK not in after:
         return after
     old, new = _PIECES.findall(before), _PIECES.findall(after)
-    pieces: list[str] = []
+    offsets = list(itertools.accumulate(map(len, old), initial=0))
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        removed = old[old_start:old_end]
-        words = [fold_word(word) for word in TOKEN.findall("".join(removed))]
-        if operation == "replace" and "".join(new[new_start:new_end]) == NAME_MARK and len(words) == 1 and kept_word(words[0], keep) and is_word(words[0]):
-            pieces += removed
+    operations = matcher.get_opcodes()
+    named = [(offsets[o_start], offsets[o_end]) for operation, o_start, o_end, n_start, n_end in operations
+             if operation == "replace" and "".join(new[n_start:n_end]) == NAME_MARK]
+    verdicts = dict(zip(named, found_name_verdicts(before, named), strict=True))
+    pieces: list[str] = []
+    for operation, old_start, old_end, new_start, new_end in operations:
+        everyday, kind = verdicts.get((offsets[old_start], offsets[old_end]), (None, None)) if operation == "replace" else (None, None)
+        if everyday is not None and kind == "weak" and kept_word(everyday, keep):
+            pieces += old[old_start:old_end]
         else:
             pieces += new[new_start:new_end]
     return "".join(pieces)

@@ -10,7 +10,7 @@ from generator.analyse.audience import AudienceView, CleanedText, participant_co
 from generator.core.dutch_words import is_word
 from generator.core.errors import Problem
 from generator.core.framework import Framework, name_order
-from generator.core.identity import TOKEN, fold_word
+from generator.core.identity import fold_word
 from generator.core.language import DUTCH, N_, Translations
 from generator.core.model import ColumnUse, Dataset, NotRead, TableSummary
 from generator.core.moments import Moment
@@ -284,29 +284,41 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
         lines = [t.ngettext("Wat de publieke site weglaat (%(places)s plaats in %(texts)s tekst; wat er stond zie je alleen hier, nooit op de site):",
                             "Wat de publieke site weglaat (%(places)s plaatsen in %(texts)s teksten; wat er stond zie je alleen hier, nooit op de site):",
                             places) % {"places": places, "texts": len(changed)}]
-    everyday: Counter[str] = Counter()
+    keepable: Counter[str] = Counter()
     for _text, found in changed:
         lines.append("- " + _translated(found.text, t).replace("\n", " "))
         removed = []
         for change in found.changes:
-            item = f"'{change.removed}' → {_translated(change.mark, t) or '–'}"
+            item = f"'{_one_line(change.removed)}' → {_translated(change.mark, t) or '–'}"
             if change.everyday:
                 item += " " + _("(ook een gewoon woord)")
-                if TOKEN.fullmatch(change.removed):  # one word alone: what the coach may keep ("de Groot" is always a name)
-                    everyday[change.removed] += 1
+            if change.keepable is not None:  # only a capital said "person": what the coach may keep
+                keepable[change.keepable] += 1
             removed.append(item)
         lines.append("    " + _("weggelaten: %(removed)s") % {"removed": "; ".join(removed)})
-    if everyday:
-        words = sorted(everyday, key=lambda word: (-everyday[word], word))
-        lines += ["", _("Gewone woorden die als naam zijn weggelaten: %(words)s. Staat er het woord en niet een persoon, "
-                        "houd het dan in netwerkspiegel.toml (een volledige naam, een naam met voorletter, aanhef of titel "
-                        "blijft altijd weg):") % {"words": ", ".join(f"'{word}' ({everyday[word]}×)" for word in words)},
-                  "", "[publiek]", "behoud = [" + ", ".join(f'"{word}"' for word in dict.fromkeys([*keep, *words])) + "]"]
+    if keepable:
+        words = sorted(keepable, key=lambda word: (-keepable[word], word))
+        kept = list(dict.fromkeys(fold_word(word) for word in keep))
+        lines += ["", _("Gewone woorden die alleen om hun hoofdletter als naam zijn weggelaten: %(words)s. Staat er het woord en niet een persoon, "
+                        "houd het dan in netwerkspiegel.toml. Zo'n woord blijft dan staan waar alleen een hoofdletter op een naam wees "
+                        "(aan het begin van een zin, in een titel, na een lidwoord: \"basisschool De Roos\"); waar het een persoon is "
+                        "(met een voornaam, voorletter, aanhef of titel, \"met Roos\", \"Roos vertelde\", \"Roos,\", in een rijtje namen) "
+                        "blijft het altijd weg:") % {"words": ", ".join(f"'{word}' ({keepable[word]}×)" for word in words)},
+                  "", "[publiek]", "behoud = [" + ", ".join(f'"{word}"' for word in dict.fromkeys([*kept, *words])) + "]"]
+    staying = [(found.text, word) for _text, found in sorted(cleaned.items(), key=lambda item: item[1].text) for word in found.kept]
+    if staying:
+        lines += ["", _("Wat publiek.behoud laat staan (zonder die instelling was het weggelaten):")]
+        lines += ["- " + _("'%(word)s' in: %(text)s") % {"word": _one_line(word), "text": _translated(text, t).replace("\n", " ")} for text, word in staying]
     strange = [word for word in keep if not is_word(fold_word(word))]
     if strange:
         lines += ["", _("Geen gewoon Nederlands woord in publiek.behoud (het wordt weggelaten waar het een naam is): %(words)s.")
                   % {"words": ", ".join(f"'{word}'" for word in strange)}]
     return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """What was removed, on one line: a line break in it shown as \\n."""
+    return text.replace("\r", "").replace("\n", "\\n").replace("\t", " ")
 
 
 def _translated(text: str, t: Translations) -> str:

@@ -15,6 +15,7 @@ go public by `generator.core.name_finder`.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -42,11 +43,32 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _MAX_TOKENS = 6  # the longest name to look for, in words
 
 
+# Letters of other scripts that look like Latin ones ("Stоrm" with a Cyrillic о, "Vіnk" with a
+# Cyrillic і): compared as the Latin letter they look like, one letter for one (so positions stay).
+_LOOK_ALIKES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x",
+    "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ѵ": "v", "ɡ": "g", "ɑ": "a", "ı": "i",
+    "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "ω": "w",
+}
+_LOOK_ALIKES_UPPER = {
+    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X",
+    "І": "I", "Ї": "I", "Ј": "J", "Ѕ": "S", "Һ": "H", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}
+_DECONFUSE = str.maketrans({**_LOOK_ALIKES, **_LOOK_ALIKES_UPPER})
+
+
+def deconfused(text: str) -> str:
+    """`text` with letters that look Latin written as the Latin letter, case kept, one for one."""
+    return text if text.isascii() else text.translate(_DECONFUSE)
+
+
 def fold_word(word: str) -> str:
-    """A word compared without case and accents."""
+    """A word compared without case and accents (and letters of other scripts that look Latin, as Latin)."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
+    decomposed = unicodedata.normalize("NFKD", word.translate(_DECONFUSE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
@@ -198,6 +220,35 @@ class Span(NamedTuple):
     everyday: bool
 
 
+class Decision(NamedTuple):
+    """What the redactor decided about one run of a text that is an identity (`Redactor.decisions`)."""
+
+    start: int
+    end: int
+    everyday: str | None
+    kind: str | None
+
+
+# Between two names of one list ("Storm en Lente", "Berg, Post en Hart", "Storm & Lente").
+_JOINING = re.compile(r"\s*(?:,|&|\+|/|(?:,\s*)?(?:en|of|and|und|&)(?![^\W_]))\s*", re.IGNORECASE)
+
+
+def _joined_persons(text: str, tokens: list[tuple[int, int, str]], verdicts: list[list]) -> None:
+    """A name joined to a person's name by "en", "of" or a comma is a person too, in any case
+    ("WE DANKEN STORM EN LENTE", "met Veld en Beek"); two capitalised names joined are two persons."""
+    changed = True
+    while changed:
+        changed = False
+        for one, other in itertools.pairwise(verdicts):
+            if not _JOINING.fullmatch(text[tokens[one[1]][1]:tokens[other[0]][0]]):
+                continue
+            capitals = all(text[tokens[v[0]][0]].isupper() or text[tokens[v[1]][0]].isupper() for v in (one, other))
+            for this, that in ((one, other), (other, one)):
+                if this[2] is not None and this[3] != "person" and (that[2] is None or that[3] == "person" or capitals):
+                    this[3] = "person"
+                    changed = True
+
+
 class Redactor:
     """Removes the given identities, in every form and part, and every e-mail address, from text.
 
@@ -254,6 +305,12 @@ class Redactor:
         kept = copy.copy(self)
         kept.keep = self.keep | frozenset(fold_word(word) for word in words if word.strip())
         return kept
+
+    def without_kept(self) -> Redactor:
+        """The same redactor keeping no word (what the site would lose without `publiek.behoud`)."""
+        bare = copy.copy(self)
+        bare.keep = frozenset()
+        return bare
 
     def _is_variant(self, joined: str) -> bool:
         """A name part with one of `SUFFIXES`, tested by its last letters (this runs for every word
@@ -317,36 +374,40 @@ class Redactor:
             index = best + 1
         return found
 
-    def spans(self, text: str) -> list[Span]:
-        """What `__call__` removes from `text` (e-mail addresses aside), in order (see the class)."""
+    def decisions(self, text: str) -> list[Decision]:
+        """Every run of `text` that is an identity, with what it is there (see the class), whatever
+        the coach keeps: `everyday` the everyday word it is (its base form: "storm" of "Stormpje")
+        or None, `kind` "person", "weak", "maybe" or "word" (None: no everyday word, the person)."""
         tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
         found = self._matches(text, tokens)
         if not found:
             return []
-        # In a title written with capitals ("Samen Sterk in Klein Gelderland") a capital says nothing.
+        # In a title written with capitals ("Samen Sterk in Klein Gelderland") or all in capitals a capital says nothing.
         named = {index for first, last in found for index in range(first, last + 1)}
         capitals = [text[start].isupper() for index, (start, end, _) in enumerate(tokens)
                     if end - start >= 4 and index not in named and not _sentence_start(text, start)]
         titled = len(capitals) >= 2 and sum(capitals) * 3 > len(capitals) * 2
-        verdicts: list[tuple[int, int, str | None, str | None]] = []  # (first, last, the everyday word or None, kind)
-        persons: set[str] = set()
+        verdicts: list[list] = []  # [first, last, the everyday word or None, kind]
         for first, last in found:
             everyday, kind = self._everyday(text, tokens, first, last, titled)
-            verdicts.append((first, last, everyday, kind))
-            if everyday is not None and kind in ("person", "likely"):
-                persons.add(everyday)
-        result = []
-        for first, last, everyday, kind in verdicts:
-            if kind == "maybe" and everyday in persons:  # the text names this person elsewhere
-                kind = "likely"
-            if everyday is not None and (kind in ("word", "maybe") or (kind == "likely" and kept_word(everyday, self.keep))):
-                continue
-            result.append(Span(tokens[first][0], tokens[last][1], everyday is not None))
-        return result
+            verdicts.append([first, last, everyday, kind])
+        strong = {v[2] for v in verdicts if v[2] is not None and v[3] == "person"}
+        removed = strong | {v[2] for v in verdicts if v[2] is not None and v[3] == "weak"}
+        for verdict in verdicts:
+            if verdict[3] == "maybe" and verdict[2] in removed:  # the text names this person elsewhere
+                capital = any(text[tokens[i][0]].isupper() for i in range(verdict[0], verdict[1] + 1))
+                verdict[3] = "weak" if capital or verdict[2] not in strong else "person"
+        _joined_persons(text, tokens, verdicts)
+        return [Decision(tokens[first][0], tokens[last][1], everyday, kind) for first, last, everyday, kind in verdicts]
+
+    def spans(self, text: str) -> list[Span]:
+        """What `__call__` removes from `text` (e-mail addresses aside), in order (see the class)."""
+        return [Span(d.start, d.end, d.everyday is not None) for d in self.decisions(text)
+                if d.everyday is None or d.kind == "person" or (d.kind == "weak" and not kept_word(d.everyday, self.keep))]
 
     def _everyday(self, text: str, tokens: list[tuple[int, int, str]], first: int, last: int, titled: bool) -> tuple[str | None, str | None]:
-        """(the everyday word, how sure it is a person: "person", "likely", "maybe" or "word"), or
-        (None, None) when the run is no everyday word (it is always the person)."""
+        """(the everyday word in its base form, how sure it is a person: "person", "weak", "maybe" or
+        "word"), or (None, None) when the run is no everyday word (it is always the person)."""
         run = tokens[first:last + 1]
         letters = [token for token in run if token[1] - token[0] == 1]
         if len(letters) >= 2 and len(letters) == len(run) and "".join(t[2] for t in run) not in self.initials:
@@ -356,10 +417,11 @@ class Redactor:
             return None, None  # a full name, or a run of particles and initials
         position = substantive[0]
         word = tokens[position][2]
-        if not is_word(word) or not any(is_word(word[:len(word) - cut]) and word[:len(word) - cut] in self.keys for cut in range(6)):
+        base = next((word[:len(word) - cut] for cut in range(6) if is_word(word[:len(word) - cut]) and word[:len(word) - cut] in self.keys), None)
+        if not is_word(word) or base is None:
             return None, None  # no word, or only with an ending ("Lias" of "Lia")
         possessive = word.endswith("s") and word[:-1] in self.keys
-        return word, word_context(text, tokens, first, last, position, titled, possessive)
+        return base, word_context(text, tokens, first, last, position, titled, possessive)
 
     def __call__(self, text: str, every_address: bool = True) -> str:
         """`text` without the identities; `every_address`: without any e-mail address at all (else
@@ -373,6 +435,33 @@ class Redactor:
         address = match.group()
         local = address.rsplit("@", 1)[0]
         return EMAIL_MARK if self(local, every_address=False) != local else address
+
+    def _typed_spans(self, text: str) -> list[tuple[int, int]]:
+        """The names in a text the coach typed (a title, a theme): a full name, a name that is no
+        everyday word, an everyday word after a title or greeting ("juf Storm"). An everyday word
+        alone is the word the coach typed ("Stichting Hart voor Onderwijs", "OBS De Vink")."""
+        tokens = list(TOKEN.finditer(text))
+        found = []
+        for decision in self.decisions(text):
+            before = [token for token in tokens if token.end() <= decision.start]
+            cue = bool(before) and fold_word(before[-1].group()) in TITLES | GREETINGS and not _sentence_break(text[before[-1].end():decision.start])
+            if decision.everyday is None or cue:
+                found.append((decision.start, decision.end))
+        return found
+
+    def typed(self, text: str) -> str:
+        """A text the coach typed as the site shows it: as typed, but without a participant's name
+        or address in it (`_typed_spans`; the public build stops on one, see `typed_names`)."""
+        text = _EMAIL.sub(self._participants_address, text)
+        for start, end in reversed(self._typed_spans(text)):
+            text = text[:start] + PARTICIPANT_MARK + text[end:]
+        return text
+
+    def typed_names(self, text: str) -> list[str]:
+        """The participants' names and addresses in a text the coach typed, as written (for the coach, never for a page)."""
+        addresses = [match.group() for match in _EMAIL.finditer(text) if self._participants_address(match) != match.group()]
+        text = _EMAIL.sub(self._participants_address, text)
+        return list(dict.fromkeys(addresses + [text[start:end] for start, end in self._typed_spans(text)]))
 
     def mentions(self, text: str) -> bool:
         """Whether `text` names an identity (for warnings about what the coach typed; an address of
@@ -389,7 +478,17 @@ class Redactor:
 def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last: int, position: int, titled: bool = False,
                  possessive: bool = False) -> str:
     """How sure the everyday word at `tokens[position]` (in the run `first` … `last`, with a particle
-    or initial perhaps) stands for a person: "person", "likely", "maybe" or "word" (see `Redactor`).
+    or initial perhaps) stands for a person (see `Redactor`):
+
+    - "person": a cue besides the capital (an initial, a particle, a title or greeting before it, a
+      verb or an address after it, a possessive, an @, a preposition or verb before a capital in the
+      middle of a sentence, alone on its line): always removed, whatever the coach keeps;
+    - "weak": only the capital says so (after an article in the middle of a sentence: "basisschool
+      De Roos"): removed, unless the coach keeps the word;
+    - "maybe": no cue at all (a capital at the start of a sentence or in a title, lower case): the
+      word, unless the text names the person elsewhere;
+    - "word": surely the word ("de roos", "een groot succes", "Klein is fijn").
+
     `possessive`: the word is a name with -s ("Bakkers"), which followed by a noun is a person's."""
     start, end, word = tokens[position]
     capital = text[start].isupper()
@@ -398,36 +497,54 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
         return "person"  # "R. Bos"
     if capital and initial_or_particle and not _sentence_start(text, start):
         return "person"  # "de Groot"
-    before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) else None
-    if before in TITLES or before in GREETINGS:
-        return "person"  # "juf Roos", "Hoi Roos,"
+    if text[max(0, tokens[first][0] - 1):tokens[first][0]] in ("@", "#"):
+        return "person"  # "@Storm"
+    before = tokens[first - 1][2] if first > 0 and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]], tokens[first - 1][2]) else None
+    if before in TITLES or before in GREETINGS or before in _ABBREVIATIONS:
+        return "person"  # "juf Roos", "Hoi Roos,", "mevr. Vink"
+    if capital and before is not None and len(before) == 1 and "." in text[tokens[first - 1][1]:tokens[first][0]]:
+        return "person"  # "v. Dijk", "a. Bos"
     if first > 0 and tokens[first - 1][2] in GREETINGS and not text[tokens[first - 1][1]:tokens[first][0]].strip(" \t\r\n,!:"):
         return "person"  # a signature: "Groetjes,\nRoos"
-    if capital and not titled and not _sentence_start(text, tokens[first][0]):
-        return "likely"  # "met Roos"
-    after_gap = text[end:tokens[last + 1][0]] if last + 1 < len(tokens) else ""
-    after = tokens[last + 1][2] if last + 1 < len(tokens) else None
-    adjective = is_adjective(word)
-    if capital:  # at the start of a sentence (or in a title)
-        if text[end:end + 1] in ("'", "’") and (last + 1 >= len(tokens) or tokens[last + 1][0] > end + 1 or tokens[last + 1][2] == "s"):
-            return "likely"  # "Roos' aanpak", "Bakker's klas"
-        if after is not None and after_gap.strip() in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
-            return "word" if adjective and after in COPULAS else "likely"  # "Roos vertelde"; "Klein is fijn"
-        if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik"):
-            return "likely"  # "Roos en Kees", "Roos en ik"
-        if after_gap.strip().startswith((",", "!")) and (after is None or (after not in CONJUNCTIONS and after[:4] != word[:4])):
-            return "likely"  # "Roos, dank je"
-        if (possessive and after is not None and not after_gap.strip() and text[tokens[last + 1][0]].islower()
-                and after not in PREPOSITIONS and after not in CONJUNCTIONS and not after.endswith("en")):
-            return "likely"  # "Bakkers klas" (but "Bakkers en vissers", "Bakkers uit het dorp", "Bakkers bakken")
-        line_end = text.find("\n", end)
-        if not text[end:len(text) if line_end < 0 else line_end].strip(" \t\r.,;:!?"):
-            return "likely"  # alone on its line: a name in a list, a signature
-        return "maybe"  # "Klein denken": the word, unless the text names the person elsewhere
     right_before = tokens[position - 1][2] if position > first else before
-    if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
-        return "word"  # "een groot succes", "de roos", "de boer op"
-    return "maybe"  # "speelden koning": in lower case the word, unless the text names the person elsewhere
+    after_index = last + 1
+    if after_index < len(tokens) and text[end:tokens[after_index][0]].strip().startswith("("):
+        closing = text.find(")", end)  # "Storm (groep 5) gaf de les": what follows the brackets
+        after_index = next((i for i in range(after_index, len(tokens)) if closing >= 0 and tokens[i][0] > closing), len(tokens))
+    gap_from = text.find(")", end) + 1 if after_index > last + 1 else end
+    after_gap = text[gap_from:tokens[after_index][0]] if after_index < len(tokens) else text[gap_from:]
+    after = tokens[after_index][2] if after_index < len(tokens) else None
+    adjective = is_adjective(word)
+    if not capital:
+        if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
+            return "word"  # "een groot succes", "de roos", "de boer op"
+        return "maybe"  # "speelden koning": in lower case the word, unless the text names the person elsewhere
+    middle = not titled and not _sentence_start(text, tokens[first][0])
+    if middle and (right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before))):
+        return "weak"  # "basisschool De Roos", "de Storm": a name of a thing, or a person; only the capital says so
+    if text[end:end + 1] in ("'", "’") and (last + 1 >= len(tokens) or tokens[last + 1][0] > end + 1 or tokens[last + 1][2] == "s"):
+        return "person"  # "Roos' aanpak", "Bakker's klas"
+    if after is not None and after_gap.strip(" \t()") in ("", "'", "’") and (after in FINITE_VERBS or _finite(after)):
+        return "word" if adjective and after in COPULAS else "person"  # "Roos vertelde"; "Klein is fijn"
+    if middle:
+        return "person"  # "met Roos", "gaf Mos een workshop"
+    if after in ("uit", "van", "in") and after_index + 1 < len(tokens) and tokens[after_index + 1][2] in ("groep", "klas", "jaar", "leerjaar"):
+        return "person"  # "Bakker uit groep 6"
+    if after in ("en", "of") and last + 2 < len(tokens) and (text[tokens[last + 2][0]].isupper() or tokens[last + 2][2] == "ik") and not titled:
+        return "person"  # "Roos en Kees", "Roos en ik"
+    if after_gap.strip().startswith((",", "?")) and (after is None or (after not in CONJUNCTIONS and after[:4] != word[:4])):
+        return "person"  # "Roos, dank je", "Lente? Wat vond jij ervan?"
+    if after_gap.strip().startswith("!"):
+        return "weak"  # "Roos! Kom eens", or "Lente! Eindelijk weer buiten."
+    if after_gap.strip().startswith(":") and _sentence_start(text, tokens[first][0]) and not titled:
+        return "person"  # "Storm: bracht koffie", who said it
+    if (possessive and after is not None and not after_gap.strip() and text[tokens[last + 1][0]].islower()
+            and after not in PREPOSITIONS and after not in CONJUNCTIONS and not after.endswith("en")):
+        return "person"  # "Bakkers klas" (but "Bakkers en vissers", "Bakkers uit het dorp", "Bakkers bakken")
+    line_end = text.find("\n", end)
+    if not titled and not text[end:len(text) if line_end < 0 else line_end].strip(" \t\r.,;:!?"):
+        return "person"  # alone on its line: a name in a list, a signature
+    return "maybe"  # "Klein denken", "Storm op zee": the word, unless the text names the person elsewhere
 
 
 def stands_as_word(text: str, start: int, end: int) -> bool:
@@ -446,15 +563,27 @@ def kept_word(word: str, keep: frozenset[str]) -> bool:
     return word in keep or any(word.endswith(suffix) and word[: -len(suffix)] in keep for suffix in SUFFIXES)
 
 
-def _sentence_break(gap: str) -> bool:
+# Words written with a dot that ends no sentence ("mevr. Vink", "dhr. Berg", "v. Dijk").
+_ABBREVIATIONS = frozenset({"mevr", "mw", "dhr", "mr", "dr", "drs", "ir", "ing", "prof", "hr", "fam", "vd", "vdr", "jr", "sr", "st", "juf", "mej"})
+
+
+def _sentence_break(gap: str, word_before: str = "") -> bool:
+    if gap.strip() == "." and (len(word_before) == 1 or fold_word(word_before) in _ABBREVIATIONS):
+        return False  # "mevr. Vink", "A. Bos"
     return any(ch in _SENTENCE_END for ch in gap)
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    """Whether the word at `start` begins a sentence, a line or the text (after quotes, brackets, a bullet)."""
+    """Whether the word at `start` begins a sentence, a line or the text (after quotes, brackets, a
+    bullet; not after an initial or an abbreviated title: "mevr. Vink", "v. Dijk")."""
     index = start
     while index > 0 and text[index - 1] in _OPENING:
         index -= 1
+    if index > 0 and text[index - 1] == ".":
+        word = TOKEN.search(text[max(0, index - 12):index - 1][::-1])
+        before = word.group()[::-1] if word is not None and word.start() == 0 else ""
+        if len(before) == 1 or fold_word(before) in _ABBREVIATIONS:
+            return False
     return index == 0 or text[index - 1] in _SENTENCE_END
 
 
@@ -542,3 +671,55 @@ def suspected_pairs(people: dict[str, list[str]]) -> list[tuple[str, str]]:
             if other != person and single & firsts:
                 pairs.add((min(person, other), max(person, other)))
     return sorted(pairs)
+
+
+_MARK_BEFORE = re.compile(r"\[[^\W\d_]+\]" + _JOINING.pattern + r"$", re.IGNORECASE)
+_MARK_AFTER = re.compile(_JOINING.pattern + r"\[[^\W\d_]+\]", re.IGNORECASE)
+
+
+def found_name_verdicts(text: str, spans: list[tuple[int, int]]) -> list[tuple[str | None, str | None]]:
+    """For names found by another finder (Deduce) at `spans` of `text`: (the everyday word, how sure
+    it is a person, as `word_context` says) for a span that is one everyday Dutch word (with a
+    particle perhaps: "Van lente"), else (None, None). As for participants: the text naming that
+    word as a person elsewhere, or a name or mark joined to it by "en", "of" or a comma, make it one."""
+    tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
+    runs: list[tuple[int, int] | None] = []
+    for start, end in spans:
+        inside = [i for i, token in enumerate(tokens) if token[0] >= start and token[1] <= end]
+        runs.append((inside[0], inside[-1]) if inside else None)
+    named = {i for run in runs if run for i in range(run[0], run[1] + 1)}
+    capitals = [text[start].isupper() for index, (start, end, _) in enumerate(tokens)
+                if end - start >= 4 and index not in named and not _sentence_start(text, start)]
+    titled = len(capitals) >= 2 and sum(capitals) * 3 > len(capitals) * 2
+    verdicts: list[list] = []
+    for run in runs:
+        if run is None:
+            verdicts.append([0, 0, None, None])
+            continue
+        first, last = run
+        substantive = [i for i in range(first, last + 1) if len(tokens[i][2]) > 1 and tokens[i][2] not in TUSSENVOEGSELS]
+        if len(substantive) != 1 or not is_word(tokens[substantive[0]][2]):
+            verdicts.append([first, last, None, None])
+            continue
+        word = tokens[substantive[0]][2]
+        if substantive[0] == first + 1 == last and tokens[first][2] in ("de", "het", "den", "t") and first > 0:
+            before = tokens[first - 1][2]
+            if (not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]]) and before not in PREPOSITIONS and before not in TITLES
+                    and before not in GREETINGS and before not in FINITE_VERBS and before not in CONJUNCTIONS and not _finite(before)):
+                first += 1  # "basisschool De Roos": an article before a name of a thing, not a particle of a person's
+        verdicts.append([first, last, word, word_context(text, tokens, first, last, substantive[0], titled)])
+    strong = {v[2] for v in verdicts if v[2] is not None and v[3] == "person"}
+    removed = strong | {v[2] for v in verdicts if v[2] is not None and v[3] == "weak"}
+    for verdict in verdicts:
+        if verdict[2] is None:
+            continue
+        if verdict[3] == "maybe" and verdict[2] in removed:
+            written = text[tokens[verdict[0]][0]:tokens[verdict[1]][1]]
+            verdict[3] = "weak" if written != written.lower() or verdict[2] not in strong else "person"
+        start, end = tokens[verdict[0]][0], tokens[verdict[1]][1]
+        if verdict[3] != "person" and (_MARK_BEFORE.search(text[max(0, start - 40):start]) or _MARK_AFTER.match(text, end)):
+            verdict[3] = "person"  # "[deelnemer] en Storm", "Storm, [naam]"
+    real = sorted((v for v, run in zip(verdicts, runs, strict=True) if run is not None), key=lambda v: v[0])
+    if any(v[2] is not None for v in real):
+        _joined_persons(text, tokens, real)
+    return [(v[2], v[3]) for v in verdicts]

@@ -22,7 +22,19 @@ import re
 from typing import Any, ClassVar
 
 from generator.core.dutch_words import is_word
-from generator.core.identity import EMAIL_MARK, NAME_MARK, PARTICIPANT_MARK, PHONE_MARK, TOKEN, TUSSENVOEGSELS, fold_word, stands_as_word, word_context
+from generator.core.identity import (
+    EMAIL_MARK,
+    GREETINGS,
+    NAME_MARK,
+    PARTICIPANT_MARK,
+    PHONE_MARK,
+    TOKEN,
+    TUSSENVOEGSELS,
+    deconfused,
+    fold_word,
+    found_name_verdicts,
+    word_context,
+)
 from generator.core.processes import installed_version
 from generator.core.store import Store
 
@@ -145,22 +157,30 @@ class NameFinder:
         return "".join(chars)
 
     def _ordinary_single_word(self, annotation: Any, text: str) -> bool:  # a Deduce annotation
-        """A lone capitalised ordinary word ("Goud waard.") taken for a surname, not after a title."""
+        """A lone capitalised word of Deduce's lists of ordinary words ("Goud waard.") taken for a surname, not after a title."""
         word = annotation.text
         if annotation.tag != "persoon" or TOKEN.fullmatch(word) is None or [word] in self._first_names:
             return False
         before = TOKEN.findall(text[: annotation.start_char])
         if before and before[-1].lower() in self._TITLES:
             return False
-        # an everyday word that surely stands as the word where it is ("Klein is fijn", not "Bakker vertelde")
-        return self._is_ordinary(word.lower()) or (word[:1].isupper() and stands_as_word(text, annotation.start_char, annotation.end_char))
+        return self._is_ordinary(word.lower())
 
     def __call__(self, text: str) -> str:
-        document = self._deduce.deidentify(self._capitalised(text))
+        # Letters that look Latin ("Stоrm" with a Cyrillic о) are read as Latin: one for one, so positions stay.
+        seen = self._capitalised(deconfused(text))
+        document = self._deduce.deidentify(seen)
+        persons = [a for a in document.annotations if a.tag in ("persoon", "patient") and not self._ordinary_single_word(a, text)]
+        # An everyday word Deduce took for a name is judged as a participant's name is ("Storm op zee", "Van lente tot zomer": the word;
+        # "Roos vond het leuk", "met Roos", "hielp mees": a person; see `identity.word_context`), as Deduce saw it.
+        verdicts = found_name_verdicts(seen, [(a.start_char, a.end_char) for a in persons])
+        words = {id(a) for a, (everyday, kind) in zip(persons, verdicts, strict=True) if everyday is not None and kind in ("maybe", "word")}
         spans = sorted(
-            ((a.start_char, a.end_char, self._MARKS.get(a.tag, NAME_MARK)) for a in document.annotations if not self._ordinary_single_word(a, text)),
+            ((a.start_char, a.end_char, self._MARKS.get(a.tag, NAME_MARK)) for a in document.annotations
+             if id(a) not in words and not self._ordinary_single_word(a, text)),
             key=lambda span: (span[0], -span[1]),
         )
+        spans = [(_after_greeting(text, start, end), end, mark) for start, end, mark in spans]
         merged: list[tuple[int, int, str]] = []
         for start, end, mark in spans:
             if merged and start < merged[-1][1]:
@@ -181,3 +201,12 @@ def _after_article(text: str, start: int, end: int) -> bool:
     tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
     index = next((i for i, token in enumerate(tokens) if token[0] == start and token[1] == end), None)
     return index is not None and is_word(tokens[index][2]) and word_context(text, tokens, index, index, index) == "word"
+
+
+def _after_greeting(text: str, start: int, end: int) -> int:
+    """Where a name Deduce found begins without a greeting it took for a first name ("Lieve Iris": "Iris")."""
+    first = TOKEN.match(text, start)
+    if first is None or fold_word(first.group()) not in GREETINGS:
+        return start
+    following = TOKEN.search(text, first.end(), end)
+    return following.start() if following is not None else start

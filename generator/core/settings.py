@@ -147,8 +147,10 @@ class WordList(Option[tuple[str, ...]]):
         words = [clean_text(item).strip() for item in value]
         wrong = [word for word in words if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)?", word)]
         if wrong:
-            return None, Message("moet een lijst van losse woorden zijn, zonder spaties, cijfers of leestekens; niet: %(words)s.",
-                                 words=", ".join(repr(word) for word in wrong))
+            return None, Message("moet een lijst van losse woorden zijn, zonder spaties, cijfers of leestekens; niet: %(words)s. "
+                                 "Behouden kan alleen een gewoon woord dat ook een naam is (\"Roos\" in \"basisschool De Roos\"); "
+                                 "een volledige naam, een e-mailadres of een code is altijd een persoon en blijft altijd weg.",
+                                 words=", ".join(f"'{word}'" for word in wrong))
         return tuple(dict.fromkeys(words)), OK
 
     @property
@@ -340,7 +342,8 @@ def parse_settings(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[
             continue
         checked, reason = OPTIONS[attribute].check(value)
         if checked is None:
-            problems.append(Problem(file_name, None, None, str(value), reason, key=key, code=Code.SETTING_VALUE))
+            shown = ", ".join(f'"{item}"' for item in value) if isinstance(value, list) and all(isinstance(item, str) for item in value) else str(value)
+            problems.append(Problem(file_name, None, None, shown, reason, key=key, code=Code.SETTING_VALUE))
             continue
         values[attribute] = checked
     settings = replace(_DEFAULT, **values)  # type: ignore[arg-type]

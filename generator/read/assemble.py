@@ -6,11 +6,10 @@ import operator
 from collections import defaultdict
 from dataclasses import replace
 
-from generator.core.dutch_words import is_word
 from generator.core.errors import Code, Problem
 from generator.core.fonts import describe, unsettable
 from generator.core.framework import Framework, name_order, network_key
-from generator.core.identity import TOKEN, Redactor, fold_word
+from generator.core.identity import Redactor
 from generator.core.language import Message, MomentName
 from generator.core.model import Agreement, Dataset, Evaluation, Reflection, Score, SharedPosition, TableSummary
 from generator.core.moments import Moment
@@ -132,16 +131,14 @@ def _not_in_fonts(settings: Settings, networks: tuple[str, ...], themes: tuple[t
 NAMES_A_PARTICIPANT = Message("noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers.")
 
 
-def _said(redactor: Redactor, text: str) -> Message:
-    """`NAMES_A_PARTICIPANT`, with the words that matched (for the coach; a page shows them redacted);
-    where each is one everyday word ("De Roos"), how to keep it."""
-    named = list(dict.fromkeys(redactor.named(text)))
-    words = ", ".join(f"'{word}'" for word in named)
-    if named and all(TOKEN.fullmatch(word) and is_word(fold_word(word)) for word in named):
-        return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers, of houd "
-                       "een gewoon woord met [publiek] behoud = [%(keep)s] in netwerkspiegel.toml.",
-                       words=words, keep=", ".join(f'"{word}"' for word in named))
-    return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers.", words=words)
+def _said(redactor: Redactor, text: str, name: bool = True) -> Message:
+    """`NAMES_A_PARTICIPANT`, with the words that matched (for the coach; a page shows them redacted).
+    `name`: the text is a name (a title, a network); else a text (a theme, a label, a footer). An
+    everyday word alone ("Stichting Hart voor Onderwijs") is no participant's name: `Redactor.typed_names`."""
+    words = ", ".join(f"'{word}'" for word in redactor.typed_names(text))
+    if name:
+        return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Kies een naam zonder namen van deelnemers.", words=words)
+    return Message("noemt een deelnemer (%(words)s); die naam komt zo op de site. Laat de naam van de deelnemer weg uit deze tekst.", words=words)
 
 
 def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str, ...], themes: tuple[tuple[str, str], ...],
@@ -152,16 +149,17 @@ def _typed_by_coach(redactor: Redactor, settings: Settings, networks: tuple[str,
     found: list[Problem] = []
     shown = Code.NAME_IN_PUBLIC_TEXT  # on every page, also of the public site
     for network in networks:
-        if redactor.mentions(network):
+        if redactor.typed_names(network):
             found.append(Problem("netwerknamen", None, None, network, Message("de naam van dit netwerk %(said)s", said=_said(redactor, network)), code=shown))
-    for key, text, what in (("site.titel", settings.site_title, Message("de titel van de site")),
-                            ("site.organisatie", settings.organisation, Message("de naam van de organisatie")),
-                            ("site.voettekst", settings.footer, Message("de voettekst"))):
-        if redactor.mentions(text):
-            found.append(Problem("netwerkspiegel.toml", None, None, text, Message("%(what)s %(said)s", what=what, said=_said(redactor, text)), key=key, code=shown))
+    for key, text, what, name in (("site.titel", settings.site_title, Message("de titel van de site"), True),
+                                  ("site.organisatie", settings.organisation, Message("de naam van de organisatie"), True),
+                                  ("site.voettekst", settings.footer, Message("de voettekst"), False)):
+        if redactor.typed_names(text):
+            found.append(Problem("netwerkspiegel.toml", None, None, text, Message("%(what)s %(said)s", what=what, said=_said(redactor, text, name)), key=key, code=shown))
     for network, theme in themes:
-        if redactor.mentions(theme):
-            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=_said(redactor, theme)), key=f'netwerken."{network}".thema', code=shown))
+        if redactor.typed_names(theme):
+            found.append(Problem("netwerkspiegel.toml", None, None, theme, Message("dit thema %(said)s", said=_said(redactor, theme, False)),
+                                 key=f'netwerken."{network}".thema', code=shown))
     files = sorted({t.file for t in tables} | set(ignored_files))
     for file in files:
         if redactor.mentions(file):
@@ -184,11 +182,11 @@ def _own_words_by_coach(redactor: Redactor, framework: Framework) -> list[Proble
                  ("links", indicator.left_nl, indicator.left_en), ("rechts", indicator.right_nl, indicator.right_en))
         # An English text left out is the Dutch one: said once.
         for key, text in [(key, dutch) for key, dutch, _ in texts] + [(f"{key}_en", english) for key, dutch, english in texts if english != dutch]:
-            if redactor.mentions(text):
-                found.append(Problem("netwerkspiegel.toml", None, None, text, Message("deze tekst %(said)s", said=_said(redactor, text)),
+            if redactor.typed_names(text):
+                found.append(Problem("netwerkspiegel.toml", None, None, text, Message("deze tekst %(said)s", said=_said(redactor, text, False)),
                                      key=f'indicatoren."{indicator.code}".{key}', code=Code.NAME_IN_PUBLIC_TEXT))
     for dimension in framework.dimensions:
-        if dimension.own and (redactor.mentions(dimension.nl) or redactor.mentions(dimension.en)):
+        if dimension.own and (redactor.typed_names(dimension.nl) or redactor.typed_names(dimension.en)):
             found.append(Problem("netwerkspiegel.toml", None, None, dimension.nl, Message("de naam van deze dimensie %(said)s", said=_said(redactor, dimension.nl + " / " + dimension.en)),
                                  key="indicatoren", code=Code.NAME_IN_PUBLIC_TEXT))
     return found

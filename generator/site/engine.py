@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -97,7 +98,9 @@ def _build(src: Path, out: Path, config_file: Path, offline: bool, previous: Pat
             docs_dir=str(src),
             site_dir=str(out),
             nav=settings["nav"],
-            site_name=settings["site_name"],
+            # escaped once (`pages.py`, Material prints it unescaped in most places) and marked so: its `| e` in a
+            # title attribute would escape it a second time ("&amp;amp;")
+            site_name=Markup(settings["site_name"]),
             site_url=settings["site_url"],
             strict=True,
             use_directory_urls=not offline,
