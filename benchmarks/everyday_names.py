@@ -129,6 +129,29 @@ ORDINARY += [template.format(the=the, The=the[0].upper() + the[1:], Word=word) f
 ORDINARY += sorted({template.format(the=the, The=the[0].upper() + the[1:], Word=word) for the, word in ADJECTIVES for template in ADJECTIVE_SENTENCES})
 PARTICLES = {"de", "van", "der", "den", "el", "het", "ten", "ter"}
 
+# Held out (the hostile tester's data, issue 38): other participants, their names used as words, and as
+# persons, also with every one of their names kept by the coach (`publiek.behoud`): a person must still go.
+HELD_OUT_PARTICIPANTS = ["Lente Zomer", "Fleur Hart", "Kim Berg", "Tom Post", "Iris Veld", "Wolf Beek", "Rik Mos", "Storm Vink", "Mila van Dijk"]
+HELD_OUT_WORDS = [
+    "Storm op zee: zo voelde de eerste bijeenkomst.", "Zomer of winter, de leerlingen blijven vragen stellen.", "Mos groeit op de stenen van het plein.",
+    "Veld en bos rond de school zijn ons lokaal.", "Van lente tot zomer onderzochten we de schooltuin.", "Mos op het plein",
+    "Vink aan wat je herkent, zei de coach.", "De storm ging liggen.", "Een hart voor de zaak.", "Berg op, berg af.", "Post-its overal.",
+    "In het veld zochten we kevers.", "Een berg werk, maar het loont.", "Hart en ziel steken we erin.", "We lazen over de wolf en de vos.",
+    "Een beek door het dorp was ons onderwerp.", "Achter de dijk ligt onze school.", "De zomer was kort.", "Storm in de klas",
+    "Na de storm komt de lente.", "Met de post kwam een pakket.",
+]
+HELD_OUT_PERSONS = [
+    ("Ik sprak met Storm over de weektaak.", ["Storm"]), ("Het idee kwam van Hart en werkte goed.", ["Hart"]),
+    ("Lente's idee werkte.", ["Lente"]), ("@Storm in Teams.", ["Storm"]), ("Storm’s klas deed mee.", ["Storm"]), ("Storm zei: doe het samen.", ["Storm"]),
+    ("Met dank aan:\n- Storm\n- Lente\n- Iris", ["Storm", "Lente", "Iris"]), ("Storm: bracht koffie.", ["Storm"]),
+    ("Samen met Veld en Beek gaf Mos een workshop.", ["Veld", "Beek", "Mos"]), ("Iris, dank je!", ["Iris"]),
+    ("Berg, Post en Hart deden mee.", ["Berg", "Post", "Hart"]), ("Lentes idee.", ["Lente"]), ("Met Lente en Zomer (de collega's) deden we het.", ["Lente", "Zomer"]),
+    ("Zomers aanpak was goed.", ["Zomer"]), ("WE DANKEN STORM EN LENTE VOOR ALLES. OOK IRIS HIELP.", ["Storm", "Lente", "Iris"]),
+    ("Dank Aan Storm En Lente Voor De Hulp", ["Storm", "Lente"]), ("Lente? Wat vond jij ervan?", ["Lente"]), ("Storm (groep 5) gaf de les.", ["Storm"]),
+    ("Stоrm Vіnk (cyrillisch) kwam.", ["Stоrm", "Vіnk"]), ("mevr. v. Dijk hielp.", ["Dijk"]), ("Lieve Iris, top.", ["Iris"]),
+    ("Groetjes,\nFleur", ["Fleur"]), ("Roos vond het leuk.", ["Roos"]), ("juf lente en meester storm", ["lente", "storm"]),
+]
+
 
 def _forms(name: str) -> dict[str, str]:
     first, last = name.split(" ", 1)
@@ -223,6 +246,10 @@ def main() -> None:
                     by_redactor += bool(re.search(rf"(?<!\w){re.escape(token)}(?!\w)", participants_out))
             if result != text:
                 lost.append((text, result))
+        held_out = Redactor(HELD_OUT_PARTICIPANTS)
+        every_word = held_out.keeping(word for name in HELD_OUT_PARTICIPANTS for word in name.split())
+        held_words = [(text, finder(held_out(text))) for text in HELD_OUT_WORDS]
+        held_persons = [(text, what, finder(held_out(text)), finder(every_word(text))) for text, what in HELD_OUT_PERSONS]
     total = sum(by_kind.values())
     print(f"Deelnemers: {len(PARTICIPANTS)} ({len(EVERYDAY_PARTICIPANTS)} met een naam die ook een gewoon woord is); "
           f"geplante namen: {total}; zinnen met gewone woorden: {len(ORDINARY)}")
@@ -236,6 +263,16 @@ def main() -> None:
           f"alle woorden {words_kept}/{words} ({words_kept / words:.1%}); zinnen ongewijzigd {len(ORDINARY) - len(lost)}/{len(ORDINARY)}")
     print(f"Naamachtige woorden behouden door het weglaten van deelnemers alleen (zonder Deduce): {by_redactor}/{name_like} "
           f"({by_redactor / name_like:.1%}); de rest nam Deduce (dat namen van iedereen zoekt) voor een naam, vooral aan het begin van een zin.")
+    print()
+    print(f"Achtergehouden (de data van de vijandige tester): namen als woord behouden {sum(t == r for t, r in held_words)}/{len(held_words)}; "
+          f"personen weggelaten {sum(not left(r, w) for _t, w, r, _k in held_persons)}/{len(held_persons)}, "
+          f"ook met al hun namen in publiek.behoud {sum(not left(k, w) for _t, w, _r, k in held_persons)}/{len(held_persons)}")
+    for text, result in held_words:
+        if text != result:
+            print(f"achtergehouden woord verloren: {text!r} -> {result!r}")
+    for text, what, result, kept in held_persons:
+        if left(result, what) or left(kept, what):
+            print(f"achtergehouden persoon gebleven: {text!r} -> {result!r} / met behoud {kept!r}")
     for kind, text, result in misses[: args.show]:
         print(f"gemist ({kind}): {text!r} -> {result!r}")
     for text, result in lost[: args.show]:

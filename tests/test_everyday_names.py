@@ -228,12 +228,77 @@ def test_check_shows_every_change_marks_everyday_words_and_the_coach_keeps_one(t
 
 def test_an_everyday_word_in_a_configured_text_is_no_error_and_stays_as_typed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """"De Roos" is a school as well as a participant's first name: the coach typed it, it stays; the stories are not touched by it."""
-    data = _data(tmp_path, '[site]\ntitel = "Netwerk van basisschool De Roos"\norganisatie = "Stichting Bakker voor Onderwijs"\n'
+    data = _data(tmp_path, '[site]\ntitel = "Netwerk van basisschool De Roos & Dal"\norganisatie = "Stichting Bakker voor Onderwijs"\n'
                  'voettekst = "OBS De Klein & Roos en Dal"\n', "Het idee kwam van Roos en werkte goed. Bakker, dank je!")
     out = ["--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]
     assert main(["build", "--data", str(data), "--audience", "publiek", "--zonder-pdf", *out]) == 0
     text = "\n".join(readable(p.read_bytes()) for p in (tmp_path / "site").rglob("*.html"))
-    assert "<title>Netwerk van basisschool De Roos" in (tmp_path / "site" / "index.html").read_text("utf-8")
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "<title>Netwerk van basisschool De Roos &amp; Dal" in index
+    assert 'title="Netwerk van basisschool De Roos &amp; Dal' in index and "&amp;amp;" not in index  # escaped once, in the logo's link too
     assert "Stichting Bakker voor Onderwijs" in text and "OBS De Klein &amp; Roos en Dal" in (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "Het idee kwam van [deelnemer] en werkte goed. [deelnemer], dank je!" in text
     assert "behoud" not in capsys.readouterr().err
+
+
+# --- issue 38, after the hostile test: behoud never publishes a person; lists, capitals, look-alike letters ---
+
+HOSTILE = ["Lente Zomer", "Fleur Hart", "Kim Berg", "Tom Post", "Iris Veld", "Wolf Beek", "Rik Mos", "Storm Vink", "Mila van Dijk"]
+EVERY_WORD = [word for name in HOSTILE for word in name.split() if word != "van"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ik sprak met Storm over de weektaak.", "Het idee kwam van Hart en werkte goed.", "Lente's idee werkte.", "@Storm in Teams.",
+    "Storm’s klas deed mee.", "Storm zei: doe het samen.", "Met dank aan:\n- Storm\n- Lente\n- Iris", "Storm: bracht koffie.",
+    "Samen met Veld en Beek gaf Mos een workshop.", "Iris, dank je!", "Berg, Post en Hart deden mee.", "Lentes idee.",
+    "Met Lente en Zomer (de collega's) deden we het.", "Zomers aanpak was goed.", "WE DANKEN STORM EN LENTE VOOR ALLES. OOK IRIS HIELP.",
+    "Dank Aan Storm En Lente Voor De Hulp", "Lente? Wat vond jij ervan?", "Storm (groep 5) gaf de les.", "mevr. v. Dijk hielp.",
+    "Groetjes,\nFleur", "Daarna belde ik met Post, Berg en Veld.", "storm en Lente kwamen", "Storm, Lente, Iris",
+])
+def test_a_person_goes_even_when_the_coach_keeps_every_word_of_every_name(text: str) -> None:
+    left = Redactor(HOSTILE, keep=EVERY_WORD)(text)
+    assert not [w for w in re.findall(r"[^\W_]+", left) if w.lower().rstrip("s") in {x.lower() for x in EVERY_WORD}
+                or w.lower() in {x.lower() for x in EVERY_WORD}], (text, left)
+
+
+@pytest.mark.parametrize("text", [
+    "Storm op zee: zo voelde de eerste bijeenkomst.", "Zomer of winter, de leerlingen blijven vragen stellen.", "Mos groeit op de stenen.",
+    "Berg op, berg af.", "Een hart voor de zaak.", "Hart en ziel steken we erin.", "Achter de dijk ligt onze school.", "De zomer was kort.",
+])
+def test_the_hostile_testers_words_stay(text: str) -> None:
+    assert Redactor(HOSTILE)(text) == text
+
+
+def test_behoud_keeps_only_where_a_capital_alone_said_person() -> None:
+    text = "Storm op zee was het thema. Ik sprak met Storm. Op basisschool De Vink werken we. Lente! Eindelijk buiten."
+    assert Redactor(HOSTILE)(text) == ("[deelnemer] op zee was het thema. Ik sprak met [deelnemer]. Op basisschool De [deelnemer] werken we. "
+                                       "[deelnemer]! Eindelijk buiten.")
+    assert Redactor(HOSTILE, keep=EVERY_WORD)(text) == "Storm op zee was het thema. Ik sprak met [deelnemer]. Op basisschool De Vink werken we. Lente! Eindelijk buiten."
+
+
+def test_look_alike_letters_of_other_scripts_are_the_latin_ones() -> None:
+    redactor = Redactor(HOSTILE)
+    assert redactor("Stоrm Vіnk (cyrillisch) en Vіnk, Βerg.") == "[deelnemer] (cyrillisch) en [deelnemer], [deelnemer]."  # Cyrillic о, і; Greek Β
+    assert redactor("ΜΟS, vertel!") != "ΜΟS, vertel!"
+
+
+def test_the_check_shows_a_removed_line_break_on_one_line_and_offers_only_what_keeping_brings_back() -> None:
+    from generator.analyse.audience import clean_public_texts
+    from generator.analyse.report import public_changes
+
+    redactor = Redactor(HOSTILE)
+    texts = ["Dank aan Storm\nVink.", "Storm op zee. Ik sprak met Storm. Stormpje! Lentes idee. Met de Lente en Zomer."]
+    cleaned = clean_public_texts(texts, redactor, lambda found: list(found), review=True)
+    shown = public_changes(cleaned, (), )
+    assert "'Storm\\nVink' → [deelnemer]" in shown
+    assert 'behoud = ["storm"]' in shown  # not Lentes, Stormpje, Lente, Zomer: persons there
+    kept = clean_public_texts(texts, redactor.keeping(["storm"]), lambda found: list(found), review=True)
+    assert "Storm op zee. Ik sprak met [deelnemer]." in kept[texts[1]].text
+    assert "Wat publiek.behoud laat staan (zonder die instelling was het weggelaten):\n- 'Storm' in: Storm op zee." in public_changes(kept, ("Storm",))
+
+
+def test_a_full_name_in_behoud_is_refused_with_the_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _data(tmp_path, '[publiek]\nbehoud = ["Roos Bos"]\n', "Goed.")
+    assert main(["check", "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "waarde '\"Roos Bos\"'" in err and "een volledige naam, een e-mailadres of een code is altijd een persoon en blijft altijd weg" in err

@@ -147,3 +147,17 @@ def test_the_finder_leaves_everyday_words_after_an_article_and_still_finds_names
     assert finder("Daarna hielp mees met plannen.") == "Daarna hielp [naam] met plannen."
     assert finder("Visser vertelde over zijn werk.") == "[naam] vertelde over zijn werk."
     assert finder("Bakker uit groep 6 vertelde het.") == "[naam] uit groep 6 vertelde het."
+
+
+def test_the_finder_judges_an_everyday_word_as_the_participants_remover_does(structures: object) -> None:
+    """Issue 38 (hostile test): an everyday word Deduce takes for a name stays where nothing says person,
+    and goes where something does; look-alike letters of other scripts are read as Latin."""
+    finder = NameFinder(structures)
+    for text in ("Storm op zee: we deden een proef.", "Zomer of winter, het maakt niet uit.", "Mos groeit op de stenen.",
+                 "Veld en bos rond de school.", "Van lente tot zomer onderzochten we de tuin.", "Vink aan wat je herkent."):
+        assert finder(text) == text
+    assert finder("Roos vond het leuk.") == "[naam] vond het leuk."
+    assert finder("Ik sprak met Roos over de les.") == "Ik sprak met [naam] over de les."
+    assert finder("Lieve Iris, top.") == "Lieve [naam], top."
+    assert finder("[deelnemer] en Roos kwamen.") == "[deelnemer] en [naam] kwamen."
+    assert finder("Sаnne Jаnsen kwam.") == "[naam] kwam."  # Cyrillic а

@@ -207,6 +207,7 @@ PREPOSITIONS = frozenset({
     "in", "op", "aan", "van", "met", "uit", "bij", "voor", "naar", "over", "onder", "tussen", "door", "zonder", "tot", "om", "te", "na",
     "tegen", "achter", "boven", "langs", "rond", "sinds", "tijdens", "volgens", "vanuit", "zoals", "als", "die", "dat", "hebben", "zijn",
 })
+_PRONOUNS = frozenset({"ik", "wij", "we", "jij", "je", "zij", "ze", "hij", "u", "jullie", "mijn", "onze", "wat", "dat", "dit", "heel", "goed", "top", "ja", "nee"})
 _SENTENCE_END = ".!?:;\n"
 _OPENING = " \t\r\"'“‘„«([*•–—-"
 
@@ -536,8 +537,9 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
         return "person"  # "Roos, dank je", "Lente? Wat vond jij ervan?"
     if after_gap.strip().startswith("!"):
         return "weak"  # "Roos! Kom eens", or "Lente! Eindelijk weer buiten."
-    if after_gap.strip().startswith(":") and _sentence_start(text, tokens[first][0]) and not titled:
-        return "person"  # "Storm: bracht koffie", who said it
+    if (after_gap.strip().startswith(":") and _sentence_start(text, tokens[first][0]) and not titled
+            and (after in FINITE_VERBS or after in _PRONOUNS or (after is not None and _finite(after)))):
+        return "person"  # "Storm: bracht koffie", "Roos: ik vond het mooi": who said it (not "Roos: een thema")
     if (possessive and after is not None and not after_gap.strip() and text[tokens[last + 1][0]].islower()
             and after not in PREPOSITIONS and after not in CONJUNCTIONS and not after.endswith("en")):
         return "person"  # "Bakkers klas" (but "Bakkers en vissers", "Bakkers uit het dorp", "Bakkers bakken")

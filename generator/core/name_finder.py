@@ -142,13 +142,17 @@ class NameFinder:
         tokens = list(TOKEN.finditer(text))
         chars = list(text)
         after_name = False
+        previous = ""
         for match in tokens:
             word = match.group()
+            after_particle = previous in TUSSENVOEGSELS and is_word(word)  # "Van lente tot zomer": the word, no "Van Lente"
+            previous = word.lower()
             if not word.islower() or len(word) < 2 or len(word[0].upper()) != 1:
                 after_name = after_name and word in TUSSENVOEGSELS
                 continue
             capital = word[0].upper() + word[1:]
-            if ((len(word) >= 3 and [capital] in self._first_names and not self._is_ordinary(word) and not _after_article(text, match.start(), match.end()))
+            if ((len(word) >= 3 and [capital] in self._first_names and not self._is_ordinary(word) and not after_particle
+                 and not _after_article(text, match.start(), match.end()))
                     or (after_name and [capital] in self._surnames)):
                 chars[match.start()] = capital[0]
                 after_name = True
