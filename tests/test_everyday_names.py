@@ -302,3 +302,14 @@ def test_a_full_name_in_behoud_is_refused_with_the_reason(tmp_path: Path, capsys
     assert main(["check", "--data", str(data)]) == 1
     err = capsys.readouterr().err
     assert "waarde '\"Roos Bos\"'" in err and "een volledige naam, een e-mailadres of een code is altijd een persoon en blijft altijd weg" in err
+
+
+def test_the_check_lists_where_a_participants_name_stayed_as_a_word() -> None:
+    from generator.analyse.audience import clean_public_texts
+    from generator.analyse.report import public_changes
+
+    texts = ["ik belde storm vanavond.", "De storm ging liggen. Storm op zee.", "Goed gedaan."]
+    shown = public_changes(clean_public_texts(texts, Redactor(HOSTILE), lambda found: list(found), review=True), ())
+    assert "Namen van deelnemers die als gewoon woord blijven staan" in shown
+    assert "- 'storm', 'Storm' in: De storm ging liggen. Storm op zee." in shown and "- 'storm' in: ik belde storm vanavond." in shown
+    assert "Goed gedaan" not in shown

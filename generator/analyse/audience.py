@@ -285,6 +285,7 @@ class CleanedText:
     text: str
     changes: tuple[Change, ...]
     kept: tuple[str, ...] = ()
+    as_word: tuple[str, ...] = ()  # participants' names that stay as the everyday word they also are
 
 
 def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable[[Sequence[str]], list[str]],
@@ -313,7 +314,8 @@ def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable
             now = {at for _removed, _mark, at in changes}
             kept = tuple(removed for removed, _mark, at in _changes(text, bare[text]) if at not in now)
         result[text] = CleanedText(final, tuple(Change(removed, mark, _everyday(removed), _base(removed, redactor) if at in back else None)
-                                                for removed, mark, at in changes), kept)
+                                                for removed, mark, at in changes), kept,
+                                   tuple(word for word in redactor.kept_as_word(text) if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", final)))
     return result
 
 

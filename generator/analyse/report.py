@@ -305,6 +305,12 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
                         "(met een voornaam, voorletter, aanhef of titel, \"met Roos\", \"Roos vertelde\", \"Roos,\", in een rijtje namen) "
                         "blijft het altijd weg:") % {"words": ", ".join(f"'{word}' ({keepable[word]}×)" for word in words)},
                   "", "[publiek]", "behoud = [" + ", ".join(f'"{word}"' for word in dict.fromkeys([*kept, *words])) + "]"]
+    as_word = [(found.text, found_words) for _text, found in sorted(cleaned.items(), key=lambda item: item[1].text) if (found_words := found.as_word)]
+    if as_word:
+        lines += ["", _("Namen van deelnemers die als gewoon woord blijven staan (kijk of er geen persoon mee bedoeld is; "
+                        "schrijf de naam dan met een hoofdletter of laat die weg):")]
+        lines += ["- " + _("%(words)s in: %(text)s") % {"words": ", ".join(f"'{_one_line(word)}'" for word in dict.fromkeys(words)),
+                                                         "text": _translated(text, t).replace("\n", " ")} for text, words in as_word]
     staying = [(found.text, word) for _text, found in sorted(cleaned.items(), key=lambda item: item[1].text) for word in found.kept]
     if staying:
         lines += ["", _("Wat publiek.behoud laat staan (zonder die instelling was het weggelaten):")]

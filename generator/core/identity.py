@@ -401,6 +401,12 @@ class Redactor:
         _joined_persons(text, tokens, verdicts)
         return [Decision(tokens[first][0], tokens[last][1], everyday, kind) for first, last, everyday, kind in verdicts]
 
+    def kept_as_word(self, text: str) -> list[str]:
+        """The participants' names in `text` that stay because they stand as the everyday word there
+        ("de storm", "Storm op zee", "ik belde storm"), as written: for the coach to review, never for a page."""
+        text = _EMAIL.sub(EMAIL_MARK, text)
+        return [text[d.start:d.end] for d in self.decisions(text) if d.everyday is not None and d.kind in ("maybe", "word")]
+
     def spans(self, text: str) -> list[Span]:
         """What `__call__` removes from `text` (e-mail addresses aside), in order (see the class)."""
         return [Span(d.start, d.end, d.everyday is not None) for d in self.decisions(text)
