@@ -334,13 +334,16 @@ def _cache(args: argparse.Namespace, t: Translations) -> int:
     if args.clear:
         cleared = store.clear()
         if cleared.foreign or cleared.failed:
-            print(_("De cache in %(folder)s is leeggemaakt (%(size)s), op wat hieronder staat na. De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+            print(_("De cache in %(folder)s is leeggemaakt (%(size)s): alleen wat Netwerkspiegel daar zelf schreef is verwijderd, "
+                    "wat hieronder staat bleef staan. De volgende build maakt alles opnieuw.")
                   % {"folder": store.folder, "size": _megabytes(cleared.freed, t)})
         else:
-            print(_("De cache in %(folder)s is leeggemaakt (%(size)s). De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+            print(_("De cache in %(folder)s is leeggemaakt (%(size)s): alleen wat Netwerkspiegel daar zelf schreef is verwijderd. "
+                    "De volgende build maakt alles opnieuw.")
                   % {"folder": store.folder, "size": _megabytes(cleared.freed, t)})
-        _print_paths(cleared.foreign, folder, t.ngettext("Niet door Netwerkspiegel gemaakt, dus blijven staan (%(count)s):",
-                                                         "Niet door Netwerkspiegel gemaakt, dus blijven staan (%(count)s):", len(cleared.foreign)), t)
+        _print_paths(cleared.foreign, folder, t.ngettext(
+            "Niet herkend als door Netwerkspiegel gemaakt (of een koppeling), dus niet aangeraakt (%(count)s):",
+            "Niet herkend als door Netwerkspiegel gemaakt (of een koppeling), dus niet aangeraakt (%(count)s):", len(cleared.foreign)), t)
         _print_paths(cleared.failed, folder, t.ngettext("Kon niet worden verwijderd (%(count)s):", "Konden niet worden verwijderd (%(count)s):", len(cleared.failed)), t)
         return EXIT_OK
     usage = store.usage()
@@ -352,8 +355,9 @@ def _cache(args: argparse.Namespace, t: Translations) -> int:
     print(_("Samen %(size)s. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; 'netwerkspiegel cache --leegmaken' maakt hem nu leeg.")
           % {"size": _megabytes(sum(part.size for part in usage), t)})
     foreign = tuple(path for part in usage for path in part.foreign)
-    _print_paths(foreign, folder, t.ngettext("Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat het staan) (%(count)s):",
-                                             "Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat ze staan) (%(count)s):", len(foreign)), t)
+    _print_paths(foreign, folder, t.ngettext(
+        "Niet herkend als door Netwerkspiegel gemaakt, of een koppeling (niet meegeteld; --leegmaken laat het staan) (%(count)s):",
+        "Niet herkend als door Netwerkspiegel gemaakt, of een koppeling (niet meegeteld; --leegmaken laat ze staan) (%(count)s):", len(foreign)), t)
     return EXIT_OK
 
 
@@ -366,7 +370,7 @@ def _print_paths(paths: Sequence[Path], folder: Path, heading: str, t: Translati
         return
     print(heading % {"count": t.whole(len(paths))})
     for path in paths[:_PATHS_SHOWN]:
-        shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+        shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) and path != folder else str(path)
         print(f"- {shown}")
     if len(paths) > _PATHS_SHOWN:
         print("- " + t.gettext("en %(count)s meer") % {"count": t.whole(len(paths) - _PATHS_SHOWN)})
