@@ -161,3 +161,27 @@ def test_a_projects_own_template_that_cannot_be_used_stops_check_and_build_in_wo
     assert main(["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
     assert capsys.readouterr().err.endswith(expected)
     assert not (tmp_path / "site").exists()
+
+
+_HUGE_JPG = (b"\xff\xd8\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+             + b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, 20000, 300, 1) + b"\x01\x11\x00" + b"\xff\xd9")
+HUGE_LOGOS = {"breed.png": (_png(5000, 1, b"\x00" + b"\x00" * 15000), "5.000 bij 1"), "hoog.jpg": (_HUGE_JPG, "300 bij 20.000")}
+
+
+@pytest.mark.parametrize("name", sorted(HUGE_LOGOS))
+def test_a_logo_of_too_many_pixels_is_refused_by_check_as_by_build(tmp_path, capsys, name):
+    """The file size does not bound the pixels: a small file may decode to gigabytes."""
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    content, size = HUGE_LOGOS[name]
+    (data / name).write_bytes(content)
+    write(data, "netwerkspiegel.toml", f'[site]\nlogo = "{name}"\n')
+    code, out, err = _check(capsys, "--data", str(data))
+    assert (code, out) == (1, "")
+    assert err == ("Netwerkspiegel vond 1 probleem in de invoer. Er is niets geschreven.\n"
+                   f"- netwerkspiegel.toml, sleutel 'site.logo', waarde '{name}': het logo is {size} pixels; dat is te groot "
+                   "(hoogstens 4.096 pixels breed en hoog). Maak het kleiner (een logo van 200 pixels hoog is genoeg).\n")
+    assert main(["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err == err
+    assert not (tmp_path / "site").exists()
