@@ -350,3 +350,23 @@ def test_control_characters_in_file_names_and_settings_never_reach_the_terminal(
     err = capsys.readouterr().err
     assert "\x1b" not in err and "sco\ufffdres\ufffd[2J.csv, rij 2, kolom 'score', waarde '77'" in err
     assert "sleutel 'site.url', waarde 'http://x/\ufffd[31m'" in err  # the escape character is shown as a replacement
+
+
+def test_joiners_are_kept_where_they_join_and_removed_where_they_could_hide_a_word(tmp_path):
+    """👩‍🏫 is one picture (a teacher), 🏳️‍🌈 a flag, Persian می‌خواهم is spelled with a non-joiner: kept.
+    Between Latin letters a joiner joins nothing and could split a name: removed and said."""
+    data = tmp_path / "data"
+    data.mkdir()
+    teacher, rainbow, persian = "👩\u200d🏫 Leraren", "Nederland 🏳\ufe0f\u200d🌈", "می\u200cخواهم"
+    write(data, "scores.csv", SCORE_HEADER + f"{teacher},2025-voorjaar,Anna,1a,7,\n{rainbow},2025-voorjaar,Ann\u200da,1a,7,\n"
+          f"{persian},2025-voorjaar,Anna,1a,7,\n")
+    assert sorted({row[0] for row in scores(data)}) == sorted([teacher, rainbow, persian])
+    assert {row[2] for row in scores(data)} == {"anna"}
+    said = [warning for warning in warnings(data) if "onzichtbare tekens" in warning]
+    assert said == ["scores.csv, rij 3: 1 onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij."]
+
+
+def test_a_flag_is_named_as_a_character_the_reports_cannot_set():
+    from generator.core import fonts
+
+    assert fonts.unsettable("🇳🇱 Nederland 👩\u200d🏫") == "🇳🇱"
