@@ -80,6 +80,9 @@ def read_data(data_dir: Path, store: Store | None = None, progress: Progress = S
         return _read_data(data_dir, store, step, framework_file)
 
 
+_SETTINGS_FIRST = frozenset({Code.SETTINGS_UNREADABLE, Code.SCALE_ORDER})
+
+
 def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: Path) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
@@ -87,6 +90,11 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
     if not data_dir.is_dir():
         raise UsageError(Message("De datamap '%(path)s' is een bestand, geen map. Geef met --data de map met de exports op.", path=shown))
     settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
+    if any(problem.code in _SETTINGS_FIRST for problem in problems):
+        # Without its settings (or with a scale that contradicts itself) the data cannot be judged:
+        # every row would be measured against defaults, and the cause would drown in what follows
+        # from it. So the settings' problems are reported alone, first; the data after they are fixed.
+        raise InputError(problems)
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = None
     if settings.logo and not logo_refused:

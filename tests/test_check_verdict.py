@@ -185,3 +185,27 @@ def test_a_logo_of_too_many_pixels_is_refused_by_check_as_by_build(tmp_path, cap
     assert main(["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
     assert capsys.readouterr().err == err
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (lambda toml: toml.replace("minimale_groep = 5\n", "minimale_groep = 5\nminimale_groep = 6\n"),
+     "- netwerkspiegel.toml: dit is geen geldig TOML-bestand: regel {line} zet een sleutel die in dezelfde tabel al een waarde heeft "
+     "(een sleutel mag er maar één keer staan); haal een van beide weg.\n"),
+    (lambda toml: toml + '\n[site]\nkleur = "#123456"\n',
+     "- netwerkspiegel.toml: dit is geen geldig TOML-bestand: de tabel [site] staat er twee keer (de tweede op regel {line}); "
+     "zet alles van die tabel onder één kop.\n"),
+    (lambda toml: toml.replace("minimum = 1\n", "minimum = 11\n"),
+     "- netwerkspiegel.toml, sleutel 'schaal.minimum', waarde '11': het minimum moet kleiner zijn dan het maximum (10).\n"),
+])
+def test_settings_that_cannot_be_read_or_contradict_themselves_are_reported_alone(tmp_path, capsys, change, said):
+    """Without its settings the data cannot be judged: the cause alone, not after thousands of its consequences."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    toml = change((data / "netwerkspiegel.toml").read_text("utf-8"))
+    (data / "netwerkspiegel.toml").write_text(toml, "utf-8")
+    lines = toml.splitlines()
+    marker = "minimale_groep = 6" if "minimale_groep = 6" in lines else "[site]"
+    line = max(i for i, text in enumerate(lines, start=1) if text == marker)
+    code, out, err = _check(capsys, "--data", str(data))
+    assert (code, out) == (1, "")
+    assert err == "Netwerkspiegel vond 1 probleem in de invoer. Er is niets geschreven.\n" + said.format(line=line)

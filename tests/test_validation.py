@@ -95,8 +95,7 @@ def test_settings_report_every_bad_key(data_dir):
         "netwerkspiegel.toml, sleutel 'publiek.minimale_groep', waarde 'vijf': moet een geheel getal zijn.",
         "netwerkspiegel.toml, sleutel 'schaal.maximun': onbekende instelling. Bedoelde je 'schaal.maximum'? Geldig zijn: schaal.minimum, schaal.maximum, publiek.minimale_groep, site.titel, formulieren.voorjaar_tot_en_met_maand, site.organisatie, site.logo, site.kleur, site.voettekst, site.url, site.taal, publiek.behoud.",
         "netwerkspiegel.toml, sleutel 'schaal.minimum', waarde '5': het minimum moet kleiner zijn dan het maximum (3).",
-        "scores.csv, rij 2, kolom 'score', waarde '4': score buiten de schaal van 5 tot en met 3.",
-    ]
+    ]  # a scale that contradicts itself: the settings alone; the scores are judged once it is right
 
 
 def test_the_score_scale_is_configurable(data_dir):
