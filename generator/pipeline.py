@@ -162,11 +162,13 @@ def _own_templates_named(overrides: Path | None) -> Iterator[None]:
 
     try:
         yield
-    except jinja2.TemplateError as error:
+    except (BuildError, InputError, UsageError):
+        raise
+    except Exception as error:  # noqa: BLE001 - any error an own template raises while it is rendered (1/0, a macro that calls itself)
         if overrides is None:
             raise
-        line = getattr(error, "lineno", None)
-        place = getattr(error, "filename", None)
+        line = getattr(error, "lineno", None) if isinstance(error, jinja2.TemplateError) else None
+        place = getattr(error, "filename", None) if isinstance(error, jinja2.TemplateError) else None
         if place is None or not Path(place).is_relative_to(overrides):
             frames = traceback.extract_tb(error.__traceback__)
             own = [frame for frame in frames if Path(frame.filename).is_relative_to(overrides)]
@@ -174,7 +176,11 @@ def _own_templates_named(overrides: Path | None) -> Iterator[None]:
                 raise
             place, line = own[-1].filename, own[-1].lineno
         shown = f"{OVERRIDES_DIR}/{Path(place).relative_to(overrides).as_posix()}"
-        reason = (error.message or type(error).__name__).rstrip(".")
+        if isinstance(error, jinja2.TemplateError):
+            reason = (error.message or type(error).__name__).rstrip(".")
+        else:
+            said = str(error)
+            reason = f"{type(error).__name__}: {said[:200]}{'…' if len(said) > 200 else ''}" if said else type(error).__name__
         raise BuildError(Message("Het eigen sjabloon %(file)s kan niet worden gebruikt, regel %(line)s (Jinja zegt: %(reason)s). "
                                  "Verbeter het of haal het weg; er is niets geschreven.", file=shown, line=line or "?", reason=reason)) from error
 

@@ -147,6 +147,9 @@ def test_a_logo_that_still_stops_typst_is_named_in_dutch(tmp_path, capsys, monke
 @pytest.mark.parametrize("template, line, reason", [
     ("# {{ settings.site_title \n", 1, "unexpected end of template, expected 'end of print statement'"),
     ("# Kaders\n\n{{ settings.geen_titel }}\n", 3, "'generator.core.settings.Settings object' has no attribute 'geen_titel'"),
+    ("# Kaders\n\n{{ 1 / 0 }}\n", 3, "ZeroDivisionError: division by zero"),  # any error while it is rendered, not Jinja's alone
+    ("# Kaders\n{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}\n", 2, "RecursionError: maximum recursion depth exceeded"),
+    ("# Kaders\n\n{{ 'a' + 1 }}\n", 3, "TypeError: can only concatenate str (not \"int\") to str"),
 ])
 def test_a_projects_own_template_that_cannot_be_used_stops_check_and_build_in_words(tmp_path, capsys, template, line, reason):
     data = tmp_path / "data"
