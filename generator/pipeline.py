@@ -164,7 +164,7 @@ def _own_templates_named(overrides: Path | None) -> Iterator[None]:
         yield
     except (BuildError, InputError, UsageError):
         raise
-    except Exception as error:  # noqa: BLE001 - any error an own template raises while it is rendered (1/0, a macro that calls itself)
+    except Exception as error:  # any error an own template raises while it is rendered (1/0, a macro that calls itself)
         if overrides is None:
             raise
         line = getattr(error, "lineno", None) if isinstance(error, jinja2.TemplateError) else None
