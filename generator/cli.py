@@ -18,13 +18,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
+from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem, os_reason
 from generator.core.installation import SourceKind, install_source, version_text
-from generator.core.language import DUTCH, N_, Language, Translations, available_languages, translations
+from generator.core.language import DUTCH, N_, Language, Message, Translations, available_languages, translations
 from generator.core.progress import Progress
 from generator.core.settings import settings_help
 from generator.core.store import Store
-from generator.core.streams import reader_may_leave
+from generator.core.streams import failed_streams, reader_may_leave
 from generator.core.vocabulary import Audience, word
 from generator.read.settings_file import settings_language
 
@@ -199,6 +199,13 @@ def run() -> None:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):  # a closed stream
                 stream.flush()
+        failed = failed_streams()
+        if failed:  # a full disk under `> file`: said in one line (on stderr, if that can still be written), exit 1
+            name, error = failed[0]
+            said = Message("Netwerkspiegel kon niet alles schrijven naar %(stream)s: %(reason)s.", stream=name, reason=os_reason(error)).render(DUTCH)
+            with contextlib.suppress(OSError, ValueError):
+                os.write(2, (said + "\n").encode("utf-8"))
+            code = code or EXIT_PROBLEM
     os._exit(code)
 
 
