@@ -40,7 +40,15 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"argument (\S+): expected one argument"), N_(r"optie \1 verwacht een waarde")),
     (re.compile(r"unrecognized arguments: (.*)"), N_(r"onbekende opties: \1")),
     (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), N_(r"onbekende opdracht \1 (kies uit \2)")),
+    (re.compile(r"argument --zip: invalid zip_name value: ''"), N_("optie --zip: geen naam; geef de naam van het zip-bestand, zoals 'site.zip'")),
 )
+
+
+def zip_name(text: str) -> Path:
+    """--zip's value: a path, never empty (Path('') would be the current folder)."""
+    if not text.strip():
+        raise ValueError(text)
+    return Path(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,7 +106,7 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--offline", action="store_true",
                        help=_("een site die ook werkt als je hem van schijf opent (een gedeelde map of zip), zonder webserver"))
-    build.add_argument("--zip", type=Path, default=None, metavar=_("BESTAND"),
+    build.add_argument("--zip", type=zip_name, default=None, metavar=_("BESTAND"),
                        help=_("schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail"))
     build.add_argument("--svg", action="store_true",
                        help=_("maak van elke grafiek ook een vaste afbeelding (SVG): voor afdrukken zonder JavaScript en om in een "
