@@ -80,6 +80,8 @@ def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
     ("[site]\nurl = \"https://x.nl/\\\"><script>alert(1)</script>\"\n", "netwerkspiegel.toml, sleutel 'site.url', waarde 'https://x.nl/\"><script>alert(1)</script>': moet een gewoon webadres zijn dat begint met http:// of https://, zoals 'https://school.github.io/netwerk/': een servernaam, eventueel een poort en een pad, zonder spaties, aanhalingstekens, '?' of '#'."),
     ("[site]\nurl = \"javascript:alert(1)\"\n", "netwerkspiegel.toml, sleutel 'site.url', waarde 'javascript:alert(1)': moet een gewoon webadres"),
     ("[publiek]\nminimale_groep = 0\n", "netwerkspiegel.toml, sleutel 'publiek.minimale_groep', waarde '0': moet een aantal deelnemers van 1 tot en met 10.000 zijn."),
+    ("[site]\ntitel = \"\"\n", "netwerkspiegel.toml, sleutel 'site.titel', waarde '': mag niet leeg zijn; laat de regel weg voor 'Netwerkspiegel', of geef een tekst."),
+    ("[site]\ntitel = \" \u200b \"\n", "netwerkspiegel.toml, sleutel 'site.titel', waarde ' \u200b ': mag niet leeg zijn;"),
     ("[site]\ntitel = \"" + "x" * 400 + "\"\n", "netwerkspiegel.toml, sleutel 'site.titel', waarde '" + "x" * 59 + "…': moet tekst van hoogstens 300 tekens op één regel zijn."),
 ])
 def test_bad_settings_are_located_problems(data_dir, toml, expected):

@@ -88,7 +88,9 @@ class Text(Option[str]):
     def check(self, value: object) -> tuple[str | None, Message]:
         text = " ".join(clean_text(value).split()) if isinstance(value, str) else None
         # Empty only where the default is empty too (no logo, no colour); never longer than the limit.
-        if text is None or (not text and self.default) or len(text) > MAX_TEXT_CHARS:
+        if text is not None and not text and self.default:
+            return None, Message("mag niet leeg zijn; laat de regel weg voor '%(default)s', of geef een tekst.", default=self.default)
+        if text is None or len(text) > MAX_TEXT_CHARS:
             return None, Message("moet tekst van hoogstens %(limit)s tekens op één regel zijn.", limit=MAX_TEXT_CHARS)
         return self.refine(text)
 
