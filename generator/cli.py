@@ -231,11 +231,14 @@ def _input_report(error: InputError, t: Translations) -> str:
     return report.summary(path, t)
 
 
-def _print_warnings(warnings: Sequence[Problem], t: Translations) -> None:
+def _print_warnings(warnings: Sequence[Problem], t: Translations, to_stdout: bool = False) -> None:
+    """'Let op': on stderr beside a build's progress; for `check` on stdout, where its verdict
+    points to it ("zie 'Let op'"), so that `check > rapport.txt` holds all of it."""
+    stream = sys.stdout if to_stdout else sys.stderr
     if warnings:
-        print(t.gettext("Let op (%(count)s):") % {"count": len(warnings)}, file=sys.stderr)
+        print(t.gettext("Let op (%(count)s):") % {"count": len(warnings)}, file=stream)
         for warning in warnings:
-            print(f"- {warning.format(t)}", file=sys.stderr)
+            print(f"- {warning.format(t)}", file=stream)
 
 
 def _site_language(args: argparse.Namespace) -> Language | None:
@@ -290,7 +293,9 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
         print(texts)
         print()
         print(changes)
-    _print_warnings(dataset.warnings, t)
+    if dataset.warnings:
+        print()
+    _print_warnings(dataset.warnings, t, to_stdout=True)
     return EXIT_OK
 
 

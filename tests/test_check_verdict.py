@@ -44,7 +44,9 @@ def test_check_says_the_same_the_first_time_the_second_time_and_after_a_build(tm
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-cache"))
     assert _check(capsys, "--data", "data") == first
     # And it is what the data set holds, read afresh without any store.
-    assert first[1] == summary(read_data(data, Store(None))) + "\n"
+    summarised, warned = first[1].split("\n\nLet op (", 1)
+    assert summarised == summary(read_data(data, Store(None)))
+    assert "zie 'Let op'" in first[1].splitlines()[0] and "Let op" not in first[2]  # where the verdict points: in the same stream
     assert "deelnemers –" not in first[1]
 
 
@@ -73,8 +75,9 @@ def test_the_verdict_counts_the_warnings(data_dir, capsys):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\nnet,2025-voorjaar,Bert,1a,8,\n")  # two spellings, merged
     code, out, err = _check(capsys, "--data", str(data_dir))
     assert code == 0
-    warnings = int(err.splitlines()[0].removeprefix("Let op (").removesuffix("):"))
-    assert warnings >= 1 and len(err.splitlines()) == warnings + 1
+    listed = out.split("\n\nLet op (")[1].splitlines()  # on stdout, where the verdict points
+    warnings = int(listed[0].removesuffix("):"))
+    assert warnings >= 1 and len(listed) == warnings + 1 and "Let op" not in err
     assert out.splitlines()[0] == (f"De gegevens zijn in orde, op {warnings} waarschuwing na (zie 'Let op')." if warnings == 1 else
                                    f"De gegevens zijn in orde, op {warnings} waarschuwingen na (zie 'Let op').")
     assert "in orde" not in "\n".join(out.splitlines()[1:])
