@@ -214,8 +214,11 @@ def test_many_problems_are_summarised_with_the_full_list_in_a_file(data_dir, cap
     assert lines[1] == "Per soort (2 soorten), met de eerste drie voorbeelden:"
     assert lines[2] == "- 3.000 keer: score buiten de schaal van … tot en met …."
     assert lines[6] == "- 200 keer: onbekend meetmoment; gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'."
-    assert len(lines) == 11 and len(err) < 3000
-    full = Path(lines[-1].removeprefix("De volledige lijst staat in "))
+    assert len(lines) == 12 and len(err) < 3000
+    assert lines[-1] == ("Dat bestand (alleen voor jou te lezen) bevat waarden uit de exports, zoals namen van deelnemers; "
+                         "gooi het weg als je klaar bent. Netwerkspiegel ruimt het niet op.")
+    full = Path(lines[-2].removeprefix("De volledige lijst staat in "))
+    assert full.stat().st_mode & 0o077 == 0
     assert full.read_text("utf-8").count("\n- ") == 3200
     full.unlink()
 

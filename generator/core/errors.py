@@ -196,6 +196,8 @@ class Report:
             lines += [f"    {problem.format(t)}" for problem in kinds[kind][:3]]
         if full_list:
             lines.append(t.gettext("De volledige lijst staat in %(file)s") % {"file": full_list})
+            lines.append(t.gettext("Dat bestand (alleen voor jou te lezen) bevat waarden uit de exports, zoals namen van deelnemers; "
+                                   "gooi het weg als je klaar bent. Netwerkspiegel ruimt het niet op."))
         return "\n".join(lines)
 
 
