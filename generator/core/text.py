@@ -96,7 +96,7 @@ INVISIBLE_CLASS = (
 # می‌خواهم): kept there. Where they stand beside Latin, Greek or Cyrillic letters, digits, spaces, at
 # an end, or beside another invisible character, they join nothing and could only hide a word (a
 # name split by a joiner): removed like the others.
-_NOT_JOINED = "\x00-\u052f\u1e00-\u1fff\u2000-\u206f\u2c60-\u2c7f\ua720-\ua7ff\ufeff\uff00-\uffef\s"
+_NOT_JOINED = "\x00-\u052f\u1e00-\u1fff\u2000-\u206f\u2c60-\u2c7f\ua720-\ua7ff\ufeff\uff00-\uffef\\s"
 _JOINED = f"[^{_NOT_JOINED}]"
 INVISIBLE = re.compile(f"{INVISIBLE_CLASS}|(?<!{_JOINED})[\u200c\u200d]|[\u200c\u200d](?!{_JOINED})")
 
