@@ -18,13 +18,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem
+from generator.core.errors import FULL_LIST_LIMIT, InputError, NetwerkspiegelError, Problem, os_reason
 from generator.core.installation import SourceKind, install_source, version_text
-from generator.core.language import DUTCH, N_, Language, Translations, available_languages, translations
+from generator.core.language import DUTCH, N_, Language, Message, Translations, available_languages, translations
 from generator.core.progress import Progress
 from generator.core.settings import settings_help
 from generator.core.store import Store
-from generator.core.streams import reader_may_leave
+from generator.core.streams import failed_streams, reader_may_leave
 from generator.core.vocabulary import Audience, word
 from generator.read.settings_file import settings_language
 
@@ -40,7 +40,15 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"argument (\S+): expected one argument"), N_(r"optie \1 verwacht een waarde")),
     (re.compile(r"unrecognized arguments: (.*)"), N_(r"onbekende opties: \1")),
     (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), N_(r"onbekende opdracht \1 (kies uit \2)")),
+    (re.compile(r"argument --zip: invalid zip_name value: ''"), N_("optie --zip: geen naam; geef de naam van het zip-bestand, zoals 'site.zip'")),
 )
+
+
+def zip_name(text: str) -> Path:
+    """--zip's value: a path, never empty (Path('') would be the current folder)."""
+    if not text.strip():
+        raise ValueError(text)
+    return Path(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,7 +106,7 @@ def _parser(t: Translations) -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--offline", action="store_true",
                        help=_("een site die ook werkt als je hem van schijf opent (een gedeelde map of zip), zonder webserver"))
-    build.add_argument("--zip", type=Path, default=None, metavar=_("BESTAND"),
+    build.add_argument("--zip", type=zip_name, default=None, metavar=_("BESTAND"),
                        help=_("schrijf de site (offline) ook als één zip-bestand, om te delen via Teams, SharePoint of e-mail"))
     build.add_argument("--svg", action="store_true",
                        help=_("maak van elke grafiek ook een vaste afbeelding (SVG): voor afdrukken zonder JavaScript en om in een "
@@ -199,6 +207,13 @@ def run() -> None:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):  # a closed stream
                 stream.flush()
+        failed = failed_streams()
+        if failed:  # a full disk under `> file`: said in one line (on stderr, if that can still be written), exit 1
+            name, error = failed[0]
+            said = Message("Netwerkspiegel kon niet alles schrijven naar %(stream)s: %(reason)s.", stream=name, reason=os_reason(error)).render(DUTCH)
+            with contextlib.suppress(OSError, ValueError):
+                os.write(2, (said + "\n").encode("utf-8"))
+            code = code or EXIT_PROBLEM
     os._exit(code)
 
 
@@ -216,11 +231,14 @@ def _input_report(error: InputError, t: Translations) -> str:
     return report.summary(path, t)
 
 
-def _print_warnings(warnings: Sequence[Problem], t: Translations) -> None:
+def _print_warnings(warnings: Sequence[Problem], t: Translations, to_stdout: bool = False) -> None:
+    """'Let op': on stderr beside a build's progress; for `check` on stdout, where its verdict
+    points to it ("zie 'Let op'"), so that `check > rapport.txt` holds all of it."""
+    stream = sys.stdout if to_stdout else sys.stderr
     if warnings:
-        print(t.gettext("Let op (%(count)s):") % {"count": len(warnings)}, file=sys.stderr)
+        print(t.gettext("Let op (%(count)s):") % {"count": len(warnings)}, file=stream)
         for warning in warnings:
-            print(f"- {warning.format(t)}", file=sys.stderr)
+            print(f"- {warning.format(t)}", file=stream)
 
 
 def _site_language(args: argparse.Namespace) -> Language | None:
@@ -275,7 +293,9 @@ def _check(args: argparse.Namespace, t: Translations) -> int:
         print(texts)
         print()
         print(changes)
-    _print_warnings(dataset.warnings, t)
+    if dataset.warnings:
+        print()
+    _print_warnings(dataset.warnings, t, to_stdout=True)
     return EXIT_OK
 
 
@@ -334,13 +354,16 @@ def _cache(args: argparse.Namespace, t: Translations) -> int:
     if args.clear:
         cleared = store.clear()
         if cleared.foreign or cleared.failed:
-            print(_("De cache in %(folder)s is leeggemaakt (%(size)s), op wat hieronder staat na. De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+            print(_("De cache in %(folder)s is leeggemaakt (%(size)s): alleen wat Netwerkspiegel daar zelf schreef is verwijderd, "
+                    "wat hieronder staat bleef staan. De volgende build maakt alles opnieuw.")
                   % {"folder": store.folder, "size": _megabytes(cleared.freed, t)})
         else:
-            print(_("De cache in %(folder)s is leeggemaakt (%(size)s). De volgende build maakt alles opnieuw; je gegevens en sites zijn niet veranderd.")
+            print(_("De cache in %(folder)s is leeggemaakt (%(size)s): alleen wat Netwerkspiegel daar zelf schreef is verwijderd. "
+                    "De volgende build maakt alles opnieuw.")
                   % {"folder": store.folder, "size": _megabytes(cleared.freed, t)})
-        _print_paths(cleared.foreign, folder, t.ngettext("Niet door Netwerkspiegel gemaakt, dus blijven staan (%(count)s):",
-                                                         "Niet door Netwerkspiegel gemaakt, dus blijven staan (%(count)s):", len(cleared.foreign)), t)
+        _print_paths(cleared.foreign, folder, t.ngettext(
+            "Niet herkend als door Netwerkspiegel gemaakt (of een koppeling), dus niet aangeraakt (%(count)s):",
+            "Niet herkend als door Netwerkspiegel gemaakt (of een koppeling), dus niet aangeraakt (%(count)s):", len(cleared.foreign)), t)
         _print_paths(cleared.failed, folder, t.ngettext("Kon niet worden verwijderd (%(count)s):", "Konden niet worden verwijderd (%(count)s):", len(cleared.failed)), t)
         return EXIT_OK
     usage = store.usage()
@@ -352,8 +375,9 @@ def _cache(args: argparse.Namespace, t: Translations) -> int:
     print(_("Samen %(size)s. Wat 30 dagen door geen build gebruikt is, verdwijnt vanzelf; 'netwerkspiegel cache --leegmaken' maakt hem nu leeg.")
           % {"size": _megabytes(sum(part.size for part in usage), t)})
     foreign = tuple(path for part in usage for path in part.foreign)
-    _print_paths(foreign, folder, t.ngettext("Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat het staan) (%(count)s):",
-                                             "Niet door Netwerkspiegel gemaakt (niet meegeteld; --leegmaken laat ze staan) (%(count)s):", len(foreign)), t)
+    _print_paths(foreign, folder, t.ngettext(
+        "Niet herkend als door Netwerkspiegel gemaakt, of een koppeling (niet meegeteld; --leegmaken laat het staan) (%(count)s):",
+        "Niet herkend als door Netwerkspiegel gemaakt, of een koppeling (niet meegeteld; --leegmaken laat ze staan) (%(count)s):", len(foreign)), t)
     return EXIT_OK
 
 
@@ -366,7 +390,7 @@ def _print_paths(paths: Sequence[Path], folder: Path, heading: str, t: Translati
         return
     print(heading % {"count": t.whole(len(paths))})
     for path in paths[:_PATHS_SHOWN]:
-        shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+        shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) and path != folder else str(path)
         print(f"- {shown}")
     if len(paths) > _PATHS_SHOWN:
         print("- " + t.gettext("en %(count)s meer") % {"count": t.whole(len(paths) - _PATHS_SHOWN)})

@@ -80,6 +80,9 @@ def read_data(data_dir: Path, store: Store | None = None, progress: Progress = S
         return _read_data(data_dir, store, step, framework_file)
 
 
+_SETTINGS_FIRST = frozenset({Code.SETTINGS_UNREADABLE, Code.SCALE_ORDER})
+
+
 def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: Path) -> Dataset:
     shown = str(data_dir).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not data_dir.exists():
@@ -87,6 +90,11 @@ def _read_data(data_dir: Path, store: Store | None, step: Step, framework_file: 
     if not data_dir.is_dir():
         raise UsageError(Message("De datamap '%(path)s' is een bestand, geen map. Geef met --data de map met de exports op.", path=shown))
     settings, mappings, framework, problems = load_settings(data_dir, load_framework(framework_file))
+    if any(problem.code in _SETTINGS_FIRST for problem in problems):
+        # Without its settings (or with a scale that contradicts itself) the data cannot be judged:
+        # every row would be measured against defaults, and the cause would drown in what follows
+        # from it. So the settings' problems are reported alone, first; the data after they are fixed.
+        raise InputError(problems)
     logo_refused = any(p.key == "site.logo" for p in problems)
     logo = None
     if settings.logo and not logo_refused:
@@ -154,11 +162,13 @@ def _own_templates_named(overrides: Path | None) -> Iterator[None]:
 
     try:
         yield
-    except jinja2.TemplateError as error:
+    except (BuildError, InputError, UsageError):
+        raise
+    except Exception as error:  # any error an own template raises while it is rendered (1/0, a macro that calls itself)
         if overrides is None:
             raise
-        line = getattr(error, "lineno", None)
-        place = getattr(error, "filename", None)
+        line = getattr(error, "lineno", None) if isinstance(error, jinja2.TemplateError) else None
+        place = getattr(error, "filename", None) if isinstance(error, jinja2.TemplateError) else None
         if place is None or not Path(place).is_relative_to(overrides):
             frames = traceback.extract_tb(error.__traceback__)
             own = [frame for frame in frames if Path(frame.filename).is_relative_to(overrides)]
@@ -166,7 +176,11 @@ def _own_templates_named(overrides: Path | None) -> Iterator[None]:
                 raise
             place, line = own[-1].filename, own[-1].lineno
         shown = f"{OVERRIDES_DIR}/{Path(place).relative_to(overrides).as_posix()}"
-        reason = (error.message or type(error).__name__).rstrip(".")
+        if isinstance(error, jinja2.TemplateError):
+            reason = (error.message or type(error).__name__).rstrip(".")
+        else:
+            said = str(error)
+            reason = f"{type(error).__name__}: {said[:200]}{'…' if len(said) > 200 else ''}" if said else type(error).__name__
         raise BuildError(Message("Het eigen sjabloon %(file)s kan niet worden gebruikt, regel %(line)s (Jinja zegt: %(reason)s). "
                                  "Verbeter het of haal het weg; er is niets geschreven.", file=shown, line=line or "?", reason=reason)) from error
 

@@ -183,12 +183,14 @@ def init_project(folder: Path, source: InstallSource) -> InitResult:
         raise UsageError(Message("De map van het project kan niet worden bekeken: %(reason)s. Er is niets geschreven.", reason=os_reason(error))) from error
     contents = {relative: files[relative]() for relative in plan.write}
     made: list[Path] = []
+    current: Path | None = None  # what is being made: named when the system refuses without a name
     try:
         for directory in plan.folders:
+            current = directory
             directory.mkdir()
             made.append(directory)
         for relative, content in contents.items():
-            path = folder / relative
+            path = current = folder / relative
             with path.open("xb") as handle:  # "x": never replace a file another program made just now
                 made.append(path)
                 handle.write(content)
@@ -204,6 +206,8 @@ def init_project(folder: Path, source: InstallSource) -> InitResult:
                                      "Wat Netwerkspiegel deze keer schreef, is weer weggehaald; draai 'netwerkspiegel init' opnieuw.",
                                      path=_shown(Path(str(error.filename))))) from error
         if isinstance(error, OSError):
+            if error.filename is None and current is not None:
+                error.filename = str(_shown(current))
             raise UsageError(Message("Het project kon niet worden gemaakt: %(reason)s. Wat Netwerkspiegel deze keer schreef, is weer weggehaald; "
                                      "wat er al stond, is niet veranderd.", reason=os_reason(error))) from error
         raise

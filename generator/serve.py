@@ -15,6 +15,7 @@ Two things are added to MkDocs' server here:
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import _Handler as _MkDocsHandler
 
 from generator.core.errors import NetwerkspiegelError, UsageError
 from generator.core.language import DUTCH, Language, Message, Translations
@@ -60,12 +62,26 @@ def _refusal(environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]]] | Non
     return None
 
 
+LOGGED_REQUEST = 200  # characters of a request line in the log; the rest is left out (…)
+
+
+class _ShortLogHandler(_MkDocsHandler):
+    """MkDocs' request handler, whose log line names a request by at most `LOGGED_REQUEST`
+    characters: a 10,000-character path (refused with 414) does not fill the terminal."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        line = self.requestline
+        shown = line if len(line) <= LOGGED_REQUEST else f"{line[:LOGGED_REQUEST]}… ({len(line)} tekens)"
+        logging.getLogger("mkdocs.livereload").log(logging.DEBUG if str(code) == "200" else logging.WARNING, f'"{shown}" code {code}')
+
+
 class SiteServer(LiveReloadServer):
     """MkDocs' live-reload server that answers every request without a traceback, and that can be
     asked to rebuild (when a watched folder came back)."""
 
     def __init__(self, *args: Any, texts: Translations = DUTCH, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.RequestHandlerClass = _ShortLogHandler
         self.texts = texts
 
     def serve_request(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:

@@ -44,7 +44,9 @@ def test_check_says_the_same_the_first_time_the_second_time_and_after_a_build(tm
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-cache"))
     assert _check(capsys, "--data", "data") == first
     # And it is what the data set holds, read afresh without any store.
-    assert first[1] == summary(read_data(data, Store(None))) + "\n"
+    summarised, warned = first[1].split("\n\nLet op (", 1)
+    assert summarised == summary(read_data(data, Store(None))) and warned.startswith(("1):", "2):", "3):", "4):", "5):"))
+    assert "zie 'Let op'" in first[1].splitlines()[0] and "Let op" not in first[2]  # where the verdict points: in the same stream
     assert "deelnemers –" not in first[1]
 
 
@@ -73,8 +75,9 @@ def test_the_verdict_counts_the_warnings(data_dir, capsys):
     write(data_dir, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\nnet,2025-voorjaar,Bert,1a,8,\n")  # two spellings, merged
     code, out, err = _check(capsys, "--data", str(data_dir))
     assert code == 0
-    warnings = int(err.splitlines()[0].removeprefix("Let op (").removesuffix("):"))
-    assert warnings >= 1 and len(err.splitlines()) == warnings + 1
+    listed = out.split("\n\nLet op (")[1].splitlines()  # on stdout, where the verdict points
+    warnings = int(listed[0].removesuffix("):"))
+    assert warnings >= 1 and len(listed) == warnings + 1 and "Let op" not in err
     assert out.splitlines()[0] == (f"De gegevens zijn in orde, op {warnings} waarschuwing na (zie 'Let op')." if warnings == 1 else
                                    f"De gegevens zijn in orde, op {warnings} waarschuwingen na (zie 'Let op').")
     assert "in orde" not in "\n".join(out.splitlines()[1:])
@@ -147,6 +150,9 @@ def test_a_logo_that_still_stops_typst_is_named_in_dutch(tmp_path, capsys, monke
 @pytest.mark.parametrize("template, line, reason", [
     ("# {{ settings.site_title \n", 1, "unexpected end of template, expected 'end of print statement'"),
     ("# Kaders\n\n{{ settings.geen_titel }}\n", 3, "'generator.core.settings.Settings object' has no attribute 'geen_titel'"),
+    ("# Kaders\n\n{{ 1 / 0 }}\n", 3, "ZeroDivisionError: division by zero"),  # any error while it is rendered, not Jinja's alone
+    ("# Kaders\n{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}\n", 2, "RecursionError: maximum recursion depth exceeded"),
+    ("# Kaders\n\n{{ 'a' + 1 }}\n", 3, "TypeError: can only concatenate str (not \"int\") to str"),
 ])
 def test_a_projects_own_template_that_cannot_be_used_stops_check_and_build_in_words(tmp_path, capsys, template, line, reason):
     data = tmp_path / "data"
@@ -161,3 +167,51 @@ def test_a_projects_own_template_that_cannot_be_used_stops_check_and_build_in_wo
     assert main(["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
     assert capsys.readouterr().err.endswith(expected)
     assert not (tmp_path / "site").exists()
+
+
+_HUGE_JPG = (b"\xff\xd8\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+             + b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, 20000, 300, 1) + b"\x01\x11\x00" + b"\xff\xd9")
+HUGE_LOGOS = {"breed.png": (_png(5000, 1, b"\x00" + b"\x00" * 15000), "5.000 bij 1"), "hoog.jpg": (_HUGE_JPG, "300 bij 20.000")}
+
+
+@pytest.mark.parametrize("name", sorted(HUGE_LOGOS))
+def test_a_logo_of_too_many_pixels_is_refused_by_check_as_by_build(tmp_path, capsys, name):
+    """The file size does not bound the pixels: a small file may decode to gigabytes."""
+    data = tmp_path / "data"
+    data.mkdir()
+    write(data, "scores.csv", SCORE_HEADER + "Net,2025-voorjaar,Anna,1a,7,\n")
+    content, size = HUGE_LOGOS[name]
+    (data / name).write_bytes(content)
+    write(data, "netwerkspiegel.toml", f'[site]\nlogo = "{name}"\n')
+    code, out, err = _check(capsys, "--data", str(data))
+    assert (code, out) == (1, "")
+    assert err == ("Netwerkspiegel vond 1 probleem in de invoer. Er is niets geschreven.\n"
+                   f"- netwerkspiegel.toml, sleutel 'site.logo', waarde '{name}': het logo is {size} pixels; dat is te groot "
+                   "(hoogstens 4.096 pixels breed en hoog). Maak het kleiner (een logo van 200 pixels hoog is genoeg).\n")
+    assert main(["build", "--data", str(data), "--src", str(tmp_path / "src"), "--out", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err == err
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (lambda toml: toml.replace("minimale_groep = 5\n", "minimale_groep = 5\nminimale_groep = 6\n"),
+     "- netwerkspiegel.toml: dit is geen geldig TOML-bestand: regel {line} zet een sleutel die in dezelfde tabel al een waarde heeft "
+     "(een sleutel mag er maar één keer staan); haal een van beide weg.\n"),
+    (lambda toml: toml + '\n[site]\nkleur = "#123456"\n',
+     "- netwerkspiegel.toml: dit is geen geldig TOML-bestand: de tabel [site] staat er twee keer (de tweede op regel {line}); "
+     "zet alles van die tabel onder één kop.\n"),
+    (lambda toml: toml.replace("minimum = 1\n", "minimum = 11\n"),
+     "- netwerkspiegel.toml, sleutel 'schaal.minimum', waarde '11': het minimum moet kleiner zijn dan het maximum (10).\n"),
+])
+def test_settings_that_cannot_be_read_or_contradict_themselves_are_reported_alone(tmp_path, capsys, change, said):
+    """Without its settings the data cannot be judged: the cause alone, not after thousands of its consequences."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    toml = change((data / "netwerkspiegel.toml").read_text("utf-8"))
+    (data / "netwerkspiegel.toml").write_text(toml, "utf-8")
+    lines = toml.splitlines()
+    marker = "minimale_groep = 6" if "minimale_groep = 6" in lines else "[site]"
+    line = max(i for i, text in enumerate(lines, start=1) if text == marker)
+    code, out, err = _check(capsys, "--data", str(data))
+    assert (code, out) == (1, "")
+    assert err == "Netwerkspiegel vond 1 probleem in de invoer. Er is niets geschreven.\n" + said.format(line=line)

@@ -293,8 +293,9 @@ def test_ctrl_c_stops_with_a_short_dutch_message_and_exit_130(tmp_path, moment):
     ("data/site.zip", "Het zip-bestand ('{root}/data/site.zip') ligt in de map voor de gegevens (--data) ('{root}/data')."),
     ("md/site.zip", "Het zip-bestand ('{root}/md/site.zip') ligt in de map voor de Markdown (--src) ('{root}/md')."),
     ("site/deel/site.zip", "Het zip-bestand ('{root}/site/deel/site.zip') ligt in de map voor de HTML (--out) ('{root}/site')."),
-    ("data", "Het zip-bestand ('{root}/data') ligt in de map voor de gegevens (--data) ('{root}/data')."),
-    (".", "Het zip-bestand ('{root}') ligt in de map voor de gegevens (--data) ('{root}/data')."),
+    ("data", "'{root}/data' is een map, geen bestand. Geef met --zip de naam van het zip-bestand, zoals '{root}/data/site.zip'."),
+    (".", "'{root}' is een map, geen bestand. Geef met --zip de naam van het zip-bestand, zoals '{root}/site.zip'."),  # the folder holding the others
+    ("", "optie --zip: geen naam; geef de naam van het zip-bestand, zoals 'site.zip'"),
     ("koppeling.zip", "Het zip-bestand ('{root}/data/echt.zip') ligt in de map voor de gegevens (--data)"),  # a link into the data
     ("geenmap/site.zip", "De map voor het zip-bestand ('{root}/geenmap') bestaat niet. Maak hem eerst, of kies een bestaande map."),
     ("notities.md/site.zip", "Het zip-bestand ('{root}/notities.md/site.zip') kan niet worden geschreven: '{root}/notities.md' is een bestand, geen map."),
@@ -318,7 +319,12 @@ def test_a_zip_that_cannot_be_written_where_asked_is_refused_before_anything_is_
     assert main(args) == 0
     capsys.readouterr()
     before = tree(project)
-    assert main(args + ["--zip", str(project / zip_path)]) == 2
+    if zip_path:
+        assert main(args + ["--zip", str(project / zip_path)]) == 2
+    else:
+        with pytest.raises(SystemExit) as stop:
+            main(args + ["--zip", ""])
+        assert stop.value.code == 2
     err = capsys.readouterr().err
     assert message.format(root=project) in err and "Traceback" not in err and "netwerkspiegel-tmp" not in err
     assert tree(project) == before

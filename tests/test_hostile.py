@@ -80,6 +80,8 @@ def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
     ("[site]\nurl = \"https://x.nl/\\\"><script>alert(1)</script>\"\n", "netwerkspiegel.toml, sleutel 'site.url', waarde 'https://x.nl/\"><script>alert(1)</script>': moet een gewoon webadres zijn dat begint met http:// of https://, zoals 'https://school.github.io/netwerk/': een servernaam, eventueel een poort en een pad, zonder spaties, aanhalingstekens, '?' of '#'."),
     ("[site]\nurl = \"javascript:alert(1)\"\n", "netwerkspiegel.toml, sleutel 'site.url', waarde 'javascript:alert(1)': moet een gewoon webadres"),
     ("[publiek]\nminimale_groep = 0\n", "netwerkspiegel.toml, sleutel 'publiek.minimale_groep', waarde '0': moet een aantal deelnemers van 1 tot en met 10.000 zijn."),
+    ("[site]\ntitel = \"\"\n", "netwerkspiegel.toml, sleutel 'site.titel', waarde '': mag niet leeg zijn; laat de regel weg voor 'Netwerkspiegel', of geef een tekst."),
+    ("[site]\ntitel = \" \u200b \"\n", "netwerkspiegel.toml, sleutel 'site.titel', waarde ' \u200b ': mag niet leeg zijn;"),
     ("[site]\ntitel = \"" + "x" * 400 + "\"\n", "netwerkspiegel.toml, sleutel 'site.titel', waarde '" + "x" * 59 + "…': moet tekst van hoogstens 300 tekens op één regel zijn."),
 ])
 def test_bad_settings_are_located_problems(data_dir, toml, expected):
@@ -212,8 +214,11 @@ def test_many_problems_are_summarised_with_the_full_list_in_a_file(data_dir, cap
     assert lines[1] == "Per soort (2 soorten), met de eerste drie voorbeelden:"
     assert lines[2] == "- 3.000 keer: score buiten de schaal van … tot en met …."
     assert lines[6] == "- 200 keer: onbekend meetmoment; gebruik bijvoorbeeld '2025-voorjaar', 'najaar 2025', '2026-11-24' of '24-11-2026'."
-    assert len(lines) == 11 and len(err) < 3000
-    full = Path(lines[-1].removeprefix("De volledige lijst staat in "))
+    assert len(lines) == 12 and len(err) < 3000
+    assert lines[-1] == ("Dat bestand (alleen voor jou te lezen) bevat waarden uit de exports, zoals namen van deelnemers; "
+                         "gooi het weg als je klaar bent. Netwerkspiegel ruimt het niet op.")
+    full = Path(lines[-2].removeprefix("De volledige lijst staat in "))
+    assert full.stat().st_mode & 0o077 == 0
     assert full.read_text("utf-8").count("\n- ") == 3200
     full.unlink()
 
@@ -350,3 +355,23 @@ def test_control_characters_in_file_names_and_settings_never_reach_the_terminal(
     err = capsys.readouterr().err
     assert "\x1b" not in err and "sco\ufffdres\ufffd[2J.csv, rij 2, kolom 'score', waarde '77'" in err
     assert "sleutel 'site.url', waarde 'http://x/\ufffd[31m'" in err  # the escape character is shown as a replacement
+
+
+def test_joiners_are_kept_where_they_join_and_removed_where_they_could_hide_a_word(tmp_path):
+    """👩‍🏫 is one picture (a teacher), 🏳️‍🌈 a flag, Persian می‌خواهم is spelled with a non-joiner: kept.
+    Between Latin letters a joiner joins nothing and could split a name: removed and said."""
+    data = tmp_path / "data"
+    data.mkdir()
+    teacher, rainbow, persian = "👩\u200d🏫 Leraren", "Nederland 🏳\ufe0f\u200d🌈", "می\u200cخواهم"
+    write(data, "scores.csv", SCORE_HEADER + f"{teacher},2025-voorjaar,Anna,1a,7,\n{rainbow},2025-voorjaar,Ann\u200da,1a,7,\n"
+          f"{persian},2025-voorjaar,Anna,1a,7,\n")
+    assert sorted({row[0] for row in scores(data)}) == sorted([teacher, rainbow, persian])
+    assert {row[2] for row in scores(data)} == {"anna"}
+    said = [warning for warning in warnings(data) if "onzichtbare tekens" in warning]
+    assert said == ["scores.csv, rij 3: 1 onzichtbare tekens of stuurtekens verwijderd (zoals een zero-width space); de eerste staat in deze rij."]
+
+
+def test_a_flag_is_named_as_a_character_the_reports_cannot_set():
+    from generator.core import fonts
+
+    assert fonts.unsettable("🇳🇱 Nederland 👩\u200d🏫") == "🇳🇱"

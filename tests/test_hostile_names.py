@@ -69,6 +69,14 @@ def test_network_names_are_in_natural_order_without_case_or_accents():
     assert sorted(["x" + "9" * 5000, "x" + "1" * 5001, "x10"], key=name_order) == ["x10", "x" + "9" * 5000, "x" + "1" * 5001]
 
 
+def test_a_name_that_starts_with_an_emoji_or_a_mark_sorts_under_its_first_letter():
+    ordered = ["Alpha", "👩\u200d🏫 Leraren", "Nederland", "🇳🇱 Nederland", "“Netwerk 2”", "- Netwerk 10", "Zeta", "🎉"]
+    shuffled = ordered[:]
+    for seed in range(5):
+        random.Random(seed).shuffle(shuffled)
+        assert sorted(shuffled, key=name_order) == ordered
+
+
 def test_every_list_of_networks_keeps_the_natural_order(data_dir):
     names = [f"Netwerk {number}" for number in (11, 2, 10, 1, 21, 3)]
     write(data_dir, "scores.csv", _scores(names))

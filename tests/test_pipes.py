@@ -94,3 +94,19 @@ def test_a_stream_closed_before_the_command_starts(tmp_path, closed):
     assert "Traceback" not in completed.stderr + completed.stdout
     said = completed.stdout + completed.stderr
     assert ("De cache van Netwerkspiegel staat in" in said) == (closed == "2>&-")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["check", "cache"])
+def test_a_full_disk_under_the_output_is_said_in_one_line_and_exits_1(tmp_path, command):
+    """`netwerkspiegel cache > /dev/full`: no traceback; one Dutch line on stderr (when stderr can
+    still be written), exit 1."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    errors = tmp_path / "stderr.txt"
+    with open("/dev/full", "wb") as full, errors.open("wb") as error_file:
+        completed = subprocess.run([sys.executable, "-m", "generator", *COMMANDS[command]], stdout=full,
+                                   stderr=error_file, env=environment, cwd=tmp_path, timeout=600, check=False)
+    said = errors.read_text("utf-8")
+    assert completed.returncode == 1
+    assert "Traceback" not in said
+    assert said.endswith("Netwerkspiegel kon niet alles schrijven naar stdout: de schijf is vol.\n")

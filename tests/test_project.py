@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -474,3 +475,19 @@ def test_the_wheel_works_installed_in_a_fresh_environment_outside_the_checkout(t
     assert (elsewhere / "project" / "site" / "netwerken" / "wereldorientatie.html").is_file()
     where = subprocess.run([str(python), "-c", "import generator, sys; print(generator.__file__)"], cwd=elsewhere, capture_output=True, text=True, env=env)
     assert str(ROOT) not in where.stdout and str(venv) in where.stdout
+
+
+def test_init_refused_by_the_system_names_the_file_and_the_reason_in_words(tmp_path):
+    """A file-size limit (ulimit -f) stops init halfway: the reason in words, the file named, nothing left."""
+    import resource
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (5 * 1024, 5 * 1024))
+
+    done = subprocess.run([sys.executable, "-c", "from generator.cli import run; run()", "init", str(tmp_path / "e")],
+                          capture_output=True, text=True, preexec_fn=limited, check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "systeemfout" not in done.stderr
+    assert "het bestand wordt te groot (een grens van het systeem, zoals ulimit -f, of de schijf)" in done.stderr
+    assert re.search(r"Het project kon niet worden gemaakt: \S*e/\S+: het bestand wordt te groot", done.stderr), done.stderr
+    assert not (tmp_path / "e").exists() or not any((tmp_path / "e").iterdir())

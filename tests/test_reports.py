@@ -198,3 +198,27 @@ def test_a_tables_columns_fit_the_line_and_keep_numbers_on_one_line_where_they_c
     assert sum(many["widths"]) <= reports.TEXT_WIDTH[False] - first  # narrower alike, beside the first column's longest cell
     assert len(set(many["widths"][1:])) == 1
     assert table["row"] > 0 and many["row"] == 0  # rows of a fixed height only where every cell fits on one line
+
+
+def test_a_very_long_name_stays_out_of_the_body_of_every_page(tmp_path):
+    """A 3,000-character word as a network's name: the running footer is cut to one line with …, the
+    title on page 1 is cut too (the whole name follows it as text), and the programme's footer does
+    not say its name twice."""
+    from tests.conftest import SCORE_HEADER, write
+
+    data = tmp_path / "data"
+    data.mkdir()
+    name = "Leer" * 750
+    write(data, "scores.csv", SCORE_HEADER + "".join(f"{name},2025-voorjaar,Deelnemer {i},{code},{i % 9 + 1},\n"
+                                                      for i in range(12) for code in ("1a", "1b", "2a", "2b", "3a")))
+    files = generate(read_data(data), Audience.INTERNAL).files
+    report = next(path for path in files if path.startswith("rapporten/leer"))
+    pages = readable(files[report]).split("\n--- ")[1:]
+    assert len(pages) >= 2
+    assert "Leer" * 20 in _flat(pages[0]) and "…" in pages[0]  # the title, cut, is on page 1
+    for page in pages[1:]:
+        assert _flat(page).count("Leer") <= 20  # only the footer's few words, not the whole name
+    programme = _flat(readable(files["rapporten/programma.pdf"]))
+    assert "Netwerkspiegel · Netwerkspiegel" not in programme
+    assert reports.shortened(name, 60) == "Leer" * 14 + "Lee…"
+    assert reports.shortened("👩\u200d🏫" * 40, 60).endswith("🏫…")

@@ -124,6 +124,7 @@ def test_serve_answers_any_request_without_a_traceback(tmp_path):
         assert served.request("GET", "/")[0] == 200  # still answering
     said = served.said()
     assert "Traceback" not in said and "Error" not in said, said
+    assert "code 414" in said and max(map(len, said.splitlines())) < 400  # a 6,000-character path is not echoed whole
 
 
 def test_serve_follows_a_data_folder_that_is_moved_away_and_replaced(tmp_path):

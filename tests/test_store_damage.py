@@ -153,7 +153,7 @@ def test_a_folder_of_the_command_inside_the_cache_is_refused(tmp_path, monkeypat
     assert not (tmp_path / "src").exists() and not out.exists()
 
 
-def test_a_folder_in_deduce_is_the_stores_only_when_it_holds_deduces_lists(tmp_path):
+def test_a_folder_in_deduce_is_never_the_stores(tmp_path):
     store = Store(tmp_path)
     earlier = tmp_path / "deduce" / "3.0.1" / "cache"
     earlier.mkdir(parents=True)
@@ -161,6 +161,7 @@ def test_a_folder_in_deduce_is_the_stores_only_when_it_holds_deduces_lists(tmp_p
     mine = tmp_path / "deduce" / "2024"
     mine.mkdir()
     (mine / "verslag.docx").write_bytes(b"van de gebruiker")  # named like a version, not Deduce's
-    cleared = store.clear()
-    assert cleared.foreign == (mine,)
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["deduce", "deduce/2024", "deduce/2024/verslag.docx"]
+    cleared = store.clear()  # Deduce's lists are marked entries now; what an earlier version left cannot be proved ours
+    assert cleared.foreign == (mine, tmp_path / "deduce" / "3.0.1")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "deduce", "deduce/2024", "deduce/2024/verslag.docx", "deduce/3.0.1", "deduce/3.0.1/cache", "deduce/3.0.1/cache/lookup_structs.pickle"]

@@ -8,6 +8,7 @@ exceptions below into messages and exit codes; nothing else in the library print
 from __future__ import annotations
 
 import errno
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -195,6 +196,8 @@ class Report:
             lines += [f"    {problem.format(t)}" for problem in kinds[kind][:3]]
         if full_list:
             lines.append(t.gettext("De volledige lijst staat in %(file)s") % {"file": full_list})
+            lines.append(t.gettext("Dat bestand (alleen voor jou te lezen) bevat waarden uit de exports, zoals namen van deelnemers; "
+                                   "gooi het weg als je klaar bent. Netwerkspiegel ruimt het niet op."))
         return "\n".join(lines)
 
 
@@ -213,6 +216,14 @@ _OS_REASONS = {
     errno.EBUSY: N_("is in gebruik"),
     errno.EIO: N_("leesfout van de schijf"),
     errno.ELOOP: N_("te veel snelkoppelingen (symbolische links) achter elkaar"),
+    errno.EFBIG: N_("het bestand wordt te groot (een grens van het systeem, zoals ulimit -f, of de schijf)"),
+    errno.EDQUOT: N_("je schijfruimte (quotum) is op"),
+    errno.EMFILE: N_("te veel bestanden tegelijk open"),
+    errno.ENFILE: N_("te veel bestanden tegelijk open"),
+    errno.ENOMEM: N_("niet genoeg geheugen"),
+    errno.ETXTBSY: N_("is in gebruik"),
+    errno.ENXIO: N_("het apparaat is er niet"),
+    errno.ENODEV: N_("het apparaat is er niet"),
 }
 
 
@@ -221,8 +232,8 @@ def os_reason(error: OSError) -> Message:
     known = _OS_REASONS.get(error.errno or 0)
     if known is not None:
         reason = Message(known)
-    elif error.errno:
-        reason = Message("systeemfout %(number)s", number=error.errno)
+    elif error.errno:  # the system's own words (English) with the number, rather than a number alone
+        reason = Message("systeemfout %(number)s: %(words)s", number=error.errno, words=os.strerror(error.errno))
     else:
         reason = Message("onbekende systeemfout")
     where = error.filename

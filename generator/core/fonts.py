@@ -31,6 +31,10 @@ _FONT_FILES = (".ttf", ".otf", ".ttc", ".otc")
 # variation selectors (an emoji's presentation) and line and paragraph separators.
 _NOT_DRAWN = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _BEYOND_LATIN = re.compile("[^\x00-\u024f]")  # Latin (with its accents) every font of the reports has
+# A flag is two regional indicators (🇳🇱 is N + L). Noto Emoji, the one emoji font that may be shipped
+# in black and white, has a glyph for each letter but none for the pair: a flag would be two boxed
+# letters, so a regional indicator counts as a character no font sets.
+_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
 
 def font_folders() -> tuple[Path, ...]:
@@ -61,7 +65,7 @@ def unsettable(text: str) -> str:
     for character in dict.fromkeys(beyond):
         code = ord(character)
         index = bisect.bisect_right(starts, code) - 1
-        if index >= 0 and code <= ends[index]:
+        if index >= 0 and code <= ends[index] and code not in _REGIONAL_INDICATORS:
             continue
         if unicodedata.category(character) in _NOT_DRAWN or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
             continue

@@ -143,12 +143,16 @@ def fold(text: str) -> str:
 _DIGITS = re.compile(r"(\d+)")
 
 
-def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
+def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str, str]:
     """The one order of network names, wherever they are listed (pages, menus, tables, charts,
     reports, `check`): natural ("Netwerk 2" before "Netwerk 10"), without case or accents, and
     the name itself last, so that the order is the same on every run. A run of digits counts by
-    its value (any script's digits, however long: no conversion to a number)."""
-    parts = _DIGITS.split(fold(name))
+    its value (any script's digits, however long: no conversion to a number). What stands before
+    the first letter or digit (an emoji, a quote, a dash) does not count for the order: "🇳🇱 Nederland"
+    sorts under N; it only decides between names that are otherwise the same."""
+    folded = fold(name)
+    start = next((index for index, ch in enumerate(folded) if ch.isalnum()), 0)
+    parts = _DIGITS.split(folded[start:])
     key: list[str | tuple[int, str]] = []
     for index, part in enumerate(parts):
         if index % 2:
@@ -156,7 +160,7 @@ def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
             key.append((len(digits), digits))
         else:
             key.append(part)
-    return tuple(key), name
+    return tuple(key), folded, name
 
 
 def network_key(name: str) -> str:

@@ -88,7 +88,9 @@ class Text(Option[str]):
     def check(self, value: object) -> tuple[str | None, Message]:
         text = " ".join(clean_text(value).split()) if isinstance(value, str) else None
         # Empty only where the default is empty too (no logo, no colour); never longer than the limit.
-        if text is None or (not text and self.default) or len(text) > MAX_TEXT_CHARS:
+        if text is not None and not text and self.default:
+            return None, Message("mag niet leeg zijn; laat de regel weg voor '%(default)s', of geef een tekst.", default=self.default)
+        if text is None or len(text) > MAX_TEXT_CHARS:
             return None, Message("moet tekst van hoogstens %(limit)s tekens op één regel zijn.", limit=MAX_TEXT_CHARS)
         return self.refine(text)
 
@@ -299,6 +301,9 @@ def parse_toml(content: bytes) -> tuple[dict | None, Message]:
     try:
         return tomllib.loads(text), OK
     except tomllib.TOMLDecodeError as error:
+        twice = _twice(text, str(error))
+        if twice is not None:
+            return None, twice
         where = _TOML_WHERE.search(str(error))
         if where:
             return None, Message("dit is geen geldig TOML-bestand (regel %(line)s, teken %(position)s). Controleer daar aanhalingstekens, haakjes en het '='-teken.",
@@ -308,6 +313,36 @@ def parse_toml(content: bytes) -> tuple[dict | None, Message]:
         return None, Message("dit is geen geldig TOML-bestand. Controleer daar aanhalingstekens, haakjes en het '='-teken.")
     except RecursionError:
         return None, Message("de instellingen zijn te diep genest (tabellen of lijsten in elkaar); dat kan geen instellingenbestand zijn.")
+
+
+_TABLE_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+_PREFIX_LINES = 5000  # to find the line of a key given twice when tomllib says only "at end of document"
+
+
+def _twice(text: str, reason: str) -> Message | None:
+    """The TOML error of a key or a table given twice, in words with its line; None for another error."""
+    table = _TABLE_TWICE.match(reason)
+    if not (reason.startswith("Cannot overwrite a value") or table):
+        return None
+    where = _TOML_WHERE.search(reason)
+    line = where.group(1) if where else None
+    if line is None:  # tomllib says where the document ended: the first line after which it fails so
+        lines = text.splitlines()
+        for number in range(1, min(len(lines), _PREFIX_LINES) + 1):
+            try:
+                tomllib.loads("\n".join(lines[:number]))
+            except tomllib.TOMLDecodeError as error:
+                if str(error).split(" (at ")[0] == reason.split(" (at ")[0]:
+                    line = str(number)
+                    break
+    if table:
+        name = ".".join(part.strip("'\" ") for part in table.group(1).rstrip(",").split(","))
+        return Message("dit is geen geldig TOML-bestand: de tabel [%(table)s] staat er twee keer (de tweede op regel %(line)s); "
+                       "zet alles van die tabel onder één kop.", table=name, line=line or "?")
+    if line is None:
+        return Message("dit is geen geldig TOML-bestand: een sleutel staat er twee keer in dezelfde tabel; haal een van beide weg.")
+    return Message("dit is geen geldig TOML-bestand: regel %(line)s zet een sleutel die in dezelfde tabel al een waarde heeft "
+                   "(een sleutel mag er maar één keer staan); haal een van beide weg.", line=line)
 
 
 def valid_site_url(text: str) -> str | None:

@@ -9,16 +9,15 @@ An entry is named by a key: a digest of everything the work depends on (its inpu
 and this program, which `Store.key` always adds), so a stale entry is never used, only left unused.
 
 On disk the store is the user's cache folder (`$XDG_CACHE_HOME/netwerkspiegel`, by default
-`~/.cache/netwerkspiegel`), one folder per namespace, one file per entry (a folder per version of
-Deduce that earlier versions made is pruned as one entry). Each entry file carries what it holds:
+`~/.cache/netwerkspiegel`), one folder per namespace, one file per entry. Each entry file carries what it holds:
 our marker (`ENTRY_MARKER`), the length and the SHA-256 of its content (with its namespace and key),
 then the content. An entry is used only when all of that checks (`load`, `has`): one cut short by a
 killed build, a flipped byte, or a file that is not ours under an entry's name is absent, and the
 work is done again. Entries are written beside their name and moved into place (`os.replace`), so a
 kill leaves no half entry under the real name. One rule prunes it: an entry is touched
 when a build uses it, and `prune` removes every entry no build used for `KEPT_UNUSED_DAYS`. Pruning
-and `clear` remove only files that are recognisably the store's (the marker, or an earlier version's
-entry by its name and first bytes); anything else in the folder stays (`clear` names it). A store
+and `clear` remove only files the store can prove it wrote (an entry's name, our marker and a digest
+that checks); anything else stays (`clear` names it), and no link is followed. A store
 that cannot be written is no error: the work is then simply done again next time. `Store(None)` reads and writes nothing (`build --no-cache`).
 
 The store knows nothing of the stages that use it (an import-linter contract keeps it so): it
@@ -36,7 +35,7 @@ import logging
 import os
 import pickle
 import re
-import shutil
+import stat
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,20 +62,15 @@ ENTRY_MARKER = b"netwerkspiegel-cache 1\n"
 _HEADER = struct.Struct(">32sQ")
 _START = len(ENTRY_MARKER) + _HEADER.size
 
-# The names the store gives its entries: a key (a SHA-256 in hex), a write a killed build left half
-# done, and in `deduce` also the folder per version of Deduce that earlier versions of this program
-# made. Pruning and clearing touch nothing else, even in a namespace folder a user linked elsewhere,
-# and of those names only files that are recognisably ours: our marker, or (written by a version
-# before the marker) how that version's entries of the namespace began.
+# The names the store gives its entries: a key (a SHA-256 in hex), and a write a killed build left half
+# done. Pruning and clearing touch nothing else, and of those names only regular files that are
+# provably ours: an entry carries our marker and a digest of its namespace, its name (the key) and its
+# content that checks; a half-done write of ours starts with our marker (`_ours`). Nothing else is
+# the store's: not what an older version wrote without the marker (named, left), not a link, and no
+# folder below a link: a namespace folder (or the cache folder itself) that is a link is never entered.
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
-_TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{64}\.\d+\.tmp")
-_DEDUCE_VERSION = re.compile(r"\d+(?:\.\d+)*\w*")
-_DEDUCE_LISTS = "lookup_structs.pickle"
-_PICKLED = (b"\x80",)
-_EARLIER_ENTRIES = {
-    "exports": _PICKLED, "tabellen": _PICKLED, "netwerken": _PICKLED, "teksten": _PICKLED, "deduce": _PICKLED,
-    "svg": (b"<svg", b"<?xml"), "rapporten": (b"%PDF-",), "grafiekvormen": (b"{",), "jinja": (b"j2",), "vega": (b"/* Vega ",),
-}
+_TEMPORARY_NAME = re.compile(r"\.([0-9a-f]{64})\.\d+\.tmp")
+_CHUNK = 1 << 20
 
 
 def _entry_digest(namespace: str, key: str, content: bytes | memoryview) -> bytes:
@@ -102,37 +96,55 @@ def unframed(namespace: str, key: str, entry: bytes) -> bytes | None:
     return bytes(content)
 
 
-def _ours(namespace: str, path: Path) -> bool:
-    """Whether `path`, in the folder of `namespace`, is an entry the store wrote (never a link)."""
-    name = path.name
-    version = namespace == "deduce" and _DEDUCE_VERSION.fullmatch(name)
-    if path.is_symlink():
-        return False
-    if path.is_dir():  # a folder where Deduce kept its lists for an earlier version of this program, and nothing else
-        try:
-            return bool(version) and all(p.name == _DEDUCE_LISTS and not p.is_symlink() for p in path.rglob("*") if not p.is_dir())
-        except OSError:
-            return False
+def _open_folder(name: str | Path, folder: int | None = None) -> int | None:
+    """A descriptor of the folder `name` (in `folder`), or None when it is no folder or a link."""
+    try:
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
+    except OSError:
+        return None
+
+
+def _ours(namespace: str, name: str, folder: int) -> int | None:
+    """The size of `name` in the namespace's open `folder` when it is a file the store wrote (an entry
+    whose marker and digest check, or a write of ours cut short); None for anything else."""
     temporary = _TEMPORARY_NAME.fullmatch(name)
-    if not (_ENTRY_NAME.fullmatch(name) or version or temporary) or not path.is_file():
-        return False
+    if not (_ENTRY_NAME.fullmatch(name) or temporary):
+        return None
+    key = temporary.group(1) if temporary else name
     try:
-        with path.open("rb") as handle:
+        descriptor = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                return None
             start = handle.read(_START)
+            if temporary:  # cut short by a killed build: our marker, then what could be written
+                return status.st_size if start.startswith(ENTRY_MARKER) else None
+            if len(start) < _START or not start.startswith(ENTRY_MARKER):
+                return None
+            digest, length = _HEADER.unpack_from(start, len(ENTRY_MARKER))
+            found = hashlib.sha256(f"{namespace}\0{key}\0".encode("utf-8", "surrogateescape"))
+            read = 0
+            while chunk := handle.read(_CHUNK):
+                found.update(chunk)
+                read += len(chunk)
+                if read > length:
+                    return None
+            return status.st_size if read == length and found.digest() == digest else None
     except OSError:
-        return False
-    if not start or start.startswith(ENTRY_MARKER) or (temporary and ENTRY_MARKER.startswith(start)):
-        return True  # (an empty file under an entry's name holds nothing anyone could lose)
-    return start.startswith(_EARLIER_ENTRIES[namespace])
+        return None
 
 
-def _size(path: Path) -> int:
-    try:
-        if path.is_dir():
-            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-        return path.stat().st_size
-    except OSError:
-        return 0
+@dataclass(frozen=True)
+class _Namespace:
+    """What the folder of one namespace holds: the store's files (name, size) and anything else."""
+
+    ours: tuple[tuple[str, int], ...]
+    foreign: tuple[str, ...]
+    link: bool = False  # the folder is a link or no folder: never entered
 
 
 def default_folder() -> Path:
@@ -313,60 +325,111 @@ class Store:
         if self.folder is None:
             return
         now = dt.datetime.now().timestamp()
-        for namespace in NAMESPACES:
-            try:
-                entries = list((self.folder / namespace).iterdir())
-            except OSError:
-                continue
-            for entry in entries:
-                with contextlib.suppress(OSError):
-                    if (namespace, entry.name) in used:
-                        os.utime(entry)  # read whole or written by this store
-                    elif now - entry.lstat().st_mtime > KEPT_UNUSED_DAYS * 86400 and _ours(namespace, entry):
-                        _remove(entry)
-
-    def _entries(self, namespace: str) -> tuple[list[Path], list[Path]]:
-        """(the store's entries, anything else) in the folder of `namespace`."""
-        folder = self.folder / namespace if self.folder is not None else None
+        top = _open_folder(self.folder)
+        if top is None:
+            return
         try:
-            found = sorted(folder.iterdir()) if folder is not None else []
+            for namespace in NAMESPACES:
+                folder = _open_folder(namespace, top)
+                if folder is None:
+                    continue
+                try:
+                    for name in os.listdir(folder):
+                        with contextlib.suppress(OSError):
+                            if (namespace, name) in used:
+                                os.utime(name, dir_fd=folder, follow_symlinks=False)  # read whole or written by this store
+                            elif (now - os.stat(name, dir_fd=folder, follow_symlinks=False).st_mtime > KEPT_UNUSED_DAYS * 86400
+                                  and _ours(namespace, name, folder) is not None):
+                                os.unlink(name, dir_fd=folder)
+                finally:
+                    os.close(folder)
+        finally:
+            os.close(top)
+
+    def _scan(self, namespace: str, top: int) -> _Namespace:
+        """What the folder of `namespace` (in the open cache folder `top`) holds."""
+        folder = _open_folder(namespace, top)
+        if folder is None:
+            try:
+                os.stat(namespace, dir_fd=top, follow_symlinks=False)
+            except OSError:
+                return _Namespace((), ())  # not there
+            return _Namespace((), (), link=True)
+        try:
+            names = sorted(os.listdir(folder))
+            sizes = {name: _ours(namespace, name, folder) for name in names}
         except OSError:
-            return [], []
-        ours = [entry for entry in found if _ours(namespace, entry)]
-        return ours, [entry for entry in found if entry not in ours]
+            return _Namespace((), ())
+        finally:
+            os.close(folder)
+        return _Namespace(tuple((name, size) for name, size in sizes.items() if size is not None),
+                          tuple(name for name, size in sizes.items() if size is None))
+
+    def _others(self, top: int) -> tuple[Path, ...]:
+        """What the cache folder holds besides the namespaces' folders."""
+        assert self.folder is not None
+        try:
+            return tuple(self.folder / name for name in sorted(os.listdir(top)) if name not in NAMESPACES)
+        except OSError:
+            return ()
 
     def usage(self) -> tuple[Usage, ...]:
-        """Per namespace, how many entries and bytes it holds on disk (its entries only: a file
-        that is not the store's is named apart, in `foreign`)."""
-        found = []
-        for namespace in NAMESPACES:
-            ours, foreign = self._entries(namespace)
-            found.append(Usage(namespace, len(ours), sum(map(_size, ours)), tuple(foreign)))
+        """Per namespace, how many entries and bytes it holds on disk (its entries only, each checked
+        whole: a file that is not the store's is named apart, in `foreign`; a namespace folder that
+        is a link is not entered, and named). Anything at the top of the cache folder that is no
+        namespace's folder is named under the first namespace; a cache folder that is itself a
+        link is named there and not entered."""
+        if self.folder is None:
+            return tuple(Usage(namespace, 0, 0) for namespace in NAMESPACES)
+        top = _open_folder(self.folder)
+        if top is None:
+            linked = (self.folder,) if self.folder.is_symlink() else ()
+            return tuple(Usage(namespace, 0, 0, linked if index == 0 else ()) for index, namespace in enumerate(NAMESPACES))
+        try:
+            found, others = [], self._others(top)
+            for index, namespace in enumerate(NAMESPACES):
+                scan = self._scan(namespace, top)
+                foreign = (self.folder / namespace,) if scan.link else tuple(self.folder / namespace / name for name in scan.foreign)
+                found.append(Usage(namespace, len(scan.ours), sum(size for _, size in scan.ours), (others if index == 0 else ()) + foreign))
+        finally:
+            os.close(top)
         return tuple(found)
 
     def clear(self) -> Cleared:
-        """Remove every entry of the store, and a namespace's folder when that leaves it empty; a
-        file that is not the store's stays where it is (returned in `foreign`)."""
+        """Remove every entry of the store (each checked to be one), and a namespace's folder when
+        that leaves it empty; anything that is not the store's stays where it is (returned in
+        `foreign`): files beside the entries, a namespace folder that is a link (never entered),
+        what lies at the top of the cache folder, or the cache folder itself when it is a link."""
         freed, foreign, failed = 0, [], []
-        if self.folder is not None:
-            for namespace in NAMESPACES:
-                ours, others = self._entries(namespace)
-                foreign += others
-                for entry in ours:
-                    size = _size(entry)
+        top = _open_folder(self.folder) if self.folder is not None else None
+        if self.folder is not None and top is None and self.folder.is_symlink():
+            foreign.append(self.folder)
+        if self.folder is not None and top is not None:
+            try:
+                foreign += self._others(top)
+                for namespace in NAMESPACES:
+                    scan = self._scan(namespace, top)
+                    if scan.link:
+                        foreign.append(self.folder / namespace)
+                        continue
+                    foreign += [self.folder / namespace / name for name in scan.foreign]
+                    folder = _open_folder(namespace, top)
+                    if folder is None:
+                        continue
                     try:
-                        _remove(entry)
-                        freed += size
-                    except OSError:
-                        failed.append(entry)
-                folder = self.folder / namespace
-                if not others and not folder.is_symlink():
-                    with contextlib.suppress(OSError):
-                        folder.rmdir()
+                        for name, size in scan.ours:
+                            try:
+                                os.unlink(name, dir_fd=folder)
+                                freed += size
+                            except OSError:
+                                failed.append(self.folder / namespace / name)
+                    finally:
+                        os.close(folder)
+                    if not scan.foreign:
+                        with contextlib.suppress(OSError):
+                            os.rmdir(namespace, dir_fd=top)
+            finally:
+                os.close(top)
         if self._memory is not None:
             self._memory.clear()
         return Cleared(freed, tuple(foreign), tuple(failed))
-
-
-def _remove(entry: Path) -> None:
-    shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()

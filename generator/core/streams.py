@@ -11,6 +11,11 @@ and `sys.stderr` for as long as the command runs. On the first broken pipe it po
 file descriptor at the null device (`os.devnull`), so that what is still buffered, what other code
 writes to the descriptor (a library's logging, a process started later) and the final flush go
 nowhere instead of failing again.
+
+Another failure to write (a full disk, `check > /dev/full`, a file-size limit) is a failure, but
+no reason for a traceback either: the stream is pointed at the null device the same way, the failure
+is kept (`Quiet.failed`), and the command says so in one line on stderr and exits with 1
+(`failed_streams`, used by `generator.cli.run`).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Quiet:
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self.reader_gone = False
+        self.failed: OSError | None = None  # a write that failed for another reason (a full disk)
 
     def _to_null(self) -> None:
         self.reader_gone = True
@@ -47,15 +53,18 @@ class Quiet:
         with contextlib.suppress(OSError, ValueError):
             self._stream.flush()  # what was buffered goes to the null device now
 
+    def _failed(self, error: OSError) -> None:
+        if not _reader_gone(error) and self.failed is None:
+            self.failed = error
+        self._to_null()
+
     def write(self, text: str) -> int:
         if self.reader_gone:
             return len(text)
         try:
             return self._stream.write(text)
         except OSError as error:
-            if not _reader_gone(error):
-                raise
-            self._to_null()
+            self._failed(error)
             return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
@@ -70,9 +79,7 @@ class Quiet:
         try:
             self._stream.flush()
         except OSError as error:
-            if not _reader_gone(error):
-                raise
-            self._to_null()
+            self._failed(error)
 
     def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, reconfigure, …
         return getattr(self._stream, name)
@@ -91,6 +98,13 @@ def _to_null_if_closed(stream: TextIO | None, descriptor: int) -> TextIO:
             os.dup2(null, descriptor)
         os.close(null)
     return open(descriptor, "w", encoding="utf-8", closefd=False)  # lives as long as the command
+
+
+def failed_streams() -> tuple[tuple[str, OSError], ...]:
+    """The output streams ("stdout", "stderr") a write to failed for a reason other than a reader
+    that went away, with the error."""
+    return tuple((name, stream.failed) for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr))
+                 if isinstance(stream, Quiet) and stream.failed is not None)
 
 
 @contextlib.contextmanager

@@ -85,11 +85,20 @@ def slugify(text: str) -> str:
     return slug or f"netwerk-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
-# Control and invisible characters (zero-width, direction marks, soft hyphen): never part of a value.
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+# Control and invisible characters (zero-width space, direction marks and overrides, soft hyphen,
+# byte-order mark): never part of a value, and they can hide text.
+INVISIBLE_CLASS = (
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
+# The zero-width joiner and non-joiner (U+200D, U+200C) are part of what is written where they join
+# two characters of a script that uses them or of an emoji sequence (👩‍🏫 teacher, 🏳️‍🌈, Persian
+# می‌خواهم): kept there. Where they stand beside Latin, Greek or Cyrillic letters, digits, spaces, at
+# an end, or beside another invisible character, they join nothing and could only hide a word (a
+# name split by a joiner): removed like the others.
+_NOT_JOINED = "\x00-\u052f\u1e00-\u1fff\u2000-\u206f\u2c60-\u2c7f\ua720-\ua7ff\ufeff\uff00-\uffef\\s"
+_JOINED = f"[^{_NOT_JOINED}]"
+INVISIBLE = re.compile(f"{INVISIBLE_CLASS}|(?<!{_JOINED})[\u200c\u200d]|[\u200c\u200d](?!{_JOINED})")
 
 
 def clean_text(value: str) -> str:

@@ -36,6 +36,7 @@ from generator.core.language import Message
 from generator.core.progress import Step
 from generator.core.store import Store
 from generator.core.text import INVISIBLE as _INVISIBLE
+from generator.core.text import INVISIBLE_CLASS as _INVISIBLE_CLASS
 from generator.core.text import clean_text
 
 READABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
@@ -64,7 +65,7 @@ EXPLANATION_SHEETS = frozenset({"uitleg", "instructie", "instructies", "toelicht
 # Control characters (but tab and line breaks) and invisible format characters: zero-width spaces
 # and joiners, soft hyphens, direction marks, byte-order marks. They make equal names differ
 # ("Anouk" and "Anouk\u200b") and some crash renderers; they are removed, and that is said.
-_NAME_CONTROL = re.compile(_INVISIBLE.pattern[:-1] + "\t\n\r]")  # in a file name, line breaks too
+_NAME_CONTROL = re.compile(_INVISIBLE_CLASS[:-1] + "\u200c\u200d\t\n\r]")  # in a file name, joiners and line breaks too
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
 
 

@@ -21,6 +21,10 @@ from generator.core.language import Message
 from generator.read.settings_file import SETTINGS_FILE_NAME
 
 MAX_LOGO_BYTES = 1024 * 1024
+# A logo is shown about 200 pixels high: more than this on a side is refused, because the file size
+# does not bound the pixels (a plain 17000 x 17000 PNG packs into under 1 MB and needs a gigabyte to
+# decode: in the build, in Typst for every report, and in the reader's browser on every page).
+MAX_LOGO_SIDE = 4096
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPG = b"\xff\xd8\xff"
 
@@ -37,15 +41,42 @@ def read_logo(data_dir: Path, name: str) -> tuple[tuple[str, bytes] | None, list
     if path.stat().st_size > MAX_LOGO_BYTES:
         return fail(Message("het logo is groter dan 1 MB; maak het kleiner (een logo van 200 pixels hoog is genoeg)."))
     content = path.read_bytes()
+    if not content.startswith((_PNG, _JPG)):
+        return fail(Message("dit is geen PNG- of JPG-afbeelding."))
+    size = dimensions(content)
+    if size is not None and max(size) > MAX_LOGO_SIDE:  # before anything decodes it
+        return fail(Message("het logo is %(width)s bij %(height)s pixels; dat is te groot (hoogstens %(most)s pixels breed en hoog). "
+                            "Maak het kleiner (een logo van 200 pixels hoog is genoeg).", width=size[0], height=size[1], most=MAX_LOGO_SIDE))
     if content.startswith(_PNG):
         whole, suffix = _whole_png(content), ".png"
-    elif content.startswith(_JPG):
-        whole, suffix = _whole_jpg(content), ".jpg"
     else:
-        return fail(Message("dit is geen PNG- of JPG-afbeelding."))
+        whole, suffix = _whole_jpg(content), ".jpg"
     if not whole or not typst_decodes(content, suffix):
         return fail(Message("deze afbeelding is beschadigd of niet af; sla het logo opnieuw op als PNG of JPG."))
     return (f"assets/logo{suffix}", content), []
+
+
+def dimensions(content: bytes) -> tuple[int, int] | None:
+    """(width, height) in pixels from a PNG's header or a JPG's frame header; None when not found."""
+    if content.startswith(_PNG):
+        if content[12:16] != b"IHDR" or len(content) < 24:
+            return None
+        width, height = struct.unpack(">II", content[16:24])
+        return width, height
+    position = 2
+    while position + 4 <= len(content) and content[position] == 0xFF:
+        marker = content[position + 1]
+        if marker == 0xFF:
+            position += 1
+            continue
+        length = struct.unpack(">H", content[position + 2:position + 4])[0]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC) and position + 9 <= len(content):
+            height, width = struct.unpack(">HH", content[position + 5:position + 9])
+            return width, height
+        if marker == 0xDA or length < 2:
+            return None
+        position += 2 + length
+    return None
 
 
 def typst_decodes(content: bytes, suffix: str) -> bool:

@@ -305,6 +305,9 @@ def check_zip_target(zip_file: Path, data: Path, src: Path, out: Path) -> None:
     - A file already at its path is replaced only when it is a zip Netwerkspiegel wrote (its
       comment says so); any other file, or a folder, is never replaced.
     """
+    if zip_file.is_dir():  # first: `--zip .` names a folder (one that holds the others), not a place inside one
+        raise UsageError(Message("'%(path)s' is een map, geen bestand. Geef met --zip de naam van het zip-bestand, zoals '%(example)s'.",
+                                 path=_shown(zip_file), example=_shown(zip_file / "site.zip")))
     for what, folder in ((DATA_FOLDER, data), (SOURCE_FOLDER, src), (OUTPUT_FOLDER, out)):
         if zip_file == folder or zip_file.is_relative_to(folder) or folder.is_relative_to(zip_file):
             raise UsageError(Message(
@@ -323,9 +326,6 @@ def check_zip_target(zip_file: Path, data: Path, src: Path, out: Path) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError(Message("In de map voor het zip-bestand ('%(folder)s') mag Netwerkspiegel niet schrijven; kies een andere plek.",
                                  folder=_shown(folder)))
-    if zip_file.is_dir():
-        raise UsageError(Message("'%(path)s' is een map, geen bestand. Geef met --zip de naam van het zip-bestand, zoals '%(example)s'.",
-                                 path=_shown(zip_file), example=_shown(zip_file / "site.zip")))
     if (zip_file.exists() or zip_file.is_symlink()) and not _zip_is_ours(zip_file):
         raise UsageError(Message("'%(path)s' bestaat al en is geen zip-bestand van Netwerkspiegel. Netwerkspiegel vervangt het niet; kies een andere naam.", path=_shown(zip_file)))
 

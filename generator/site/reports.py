@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -131,13 +132,42 @@ class _Helper:
 # What the reports say, in the site's language.
 
 
+# The running header and footer repeat on every page in the margin: a text there is cut to this many
+# characters (with …) so that it stays on one line or two and never reaches the body text, however
+# long a network's name, the site's title or the footer setting is. The first page's title is cut
+# too (a heading cannot break across pages); the whole name then follows as ordinary text.
+RUNNING_MOST = 60
+TITLE_MOST = 150
+# What continues the character before it: accents, variation selectors, skin tones, and a joiner.
+_CONTINUING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c\u200d\U0001f3fb-\U0001f3ff]")
+
+
+def shortened(text: str, most: int) -> str:
+    """`text`, or its start cut at a space where one is near (else anywhere, not inside a character
+    with its accents or an emoji sequence) and …, at most `most` characters in all."""
+    if len(text) <= most:
+        return text
+    end = most - 1
+    space = text.rfind(" ", 0, end)
+    if space > most * 2 // 3:
+        end = space
+    whole = end
+    while whole > 0 and (_CONTINUING.match(text[whole]) or unicodedata.combining(text[whole]) or text[whole - 1] in "\u200c\u200d"):
+        whole -= 1
+    return text[:whole or end].rstrip() + "…"
+
+
 def _look(view: AudienceView, t: Translations, title: str, kind: str, subtitle: str, data_date: str, landscape: bool = False) -> ReportData:
     settings = view.settings
     audience = t.gettext("publiek overzicht") if view.is_public else t.gettext("intern")
+    footer = shortened(settings.footer or "Netwerkspiegel", RUNNING_MOST)
+    running = shortened(title, RUNNING_MOST)
     return {
         "lang": t.language.value.split("_")[0], "title": title, "kind": kind, "subtitle": subtitle, "landscape": landscape,
-        "author": settings.organisation or settings.site_title, "organisation": settings.organisation or settings.site_title,
-        "header": f"{settings.site_title} — {audience}", "footer": f"{title} · {settings.footer or 'Netwerkspiegel'}",
+        "heading": shortened(title, TITLE_MOST),
+        "author": settings.organisation or settings.site_title, "organisation": shortened(settings.organisation or settings.site_title, TITLE_MOST),
+        "header": f"{shortened(settings.site_title, RUNNING_MOST)} — {audience}",
+        "footer": running if running == footer else f"{running} · {footer}",
         "data_date": data_date, "page": t.gettext("pagina %(page)s van %(pages)s") % {"page": "{n}", "pages": "{total}"},
         "colour": settings.colour or DEFAULT_COLOUR, "logo": Path(view.logo[0]).name if view.logo is not None else "",
         "line_width": LINE_WIDTH[landscape], "text_width": TEXT_WIDTH[landscape],
