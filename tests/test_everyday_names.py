@@ -334,6 +334,9 @@ EVERY_WORD2 = [word for name in HOSTILE2 for word in name.split() if word not in
     ("\"Merel\" riepen de kinderen toen ze binnenkwam.", ["Merel"]), ("'Zand' stond op de deur.", ["Zand"]), ("„Kool” zei het ook.", ["Kool"]),
     ("Mooi werk #teamValk en #ValkRocks!", ["Valk"]), ("#teamvalk", ["valk"]), ("Top, @SteenPieter", ["Steen"]), ("goedeKool", ["Kool"]),
     ("Onze Kool regelde de laptops.", ["Kool"]), ("Ik sprak mijn Steen.", ["Steen"]), ("Zij belde haar Valk.", ["Valk"]), ("ONZE KOOL REGELDE HET.", ["KOOL"]),
+    ("• Zand: notulen", ["Zand"]), ("- Kool, planning", ["Kool"]), ("GROETJES, MEREL", ["MEREL"]), ("Toen zei iemand iets. Valk: 'nee'", ["Valk"]),
+    ("#ZandPower en @valk", ["Zand", "valk"]), ("«Merel» zei het.", ["Merel"]), ("Steen — materialen", ["Steen"]), ("Valk zelf zei niks.", ["Valk"]),
+    ("BEDANKT STEEN", ["STEEN"]), ("dank je wel, steen!", ["steen"]), ("Hout, kom en kijk!", ["Hout"]), ("Mijn Raaf was ziek.", ["Raaf"]),
 ])
 def test_second_hostile_round_persons_go_also_with_every_word_kept(text: str, persons: list[str]) -> None:
     for redactor in (Redactor(HOSTILE2), Redactor(HOSTILE2, keep=EVERY_WORD2)):
@@ -345,7 +348,8 @@ def test_second_hostile_round_persons_go_also_with_every_word_kept(text: str, pe
     "Zand, water en klei: de kleuters onderzochten wat het beste bouwt.", "Steen, papier, schaar", "Merel, mus en koolmees zaten op het hek.",
     "Ram, ooi en lam: de dieren van de boerderij.", "Schaap, geit en kip mochten we aaien.", "Steen voor steen bouwden we, zei Steen.",
     "Shout-out naar de hele klas!", "Zand zelf maken kan niet.", "Roos: een thema voor de hele school.", "Kool en wortel uit de schooltuin.",
-    "Molenaar was een beroep; de kinderen interviewden de laatste molenaar.",
+    "Molenaar was een beroep; de kinderen interviewden de laatste molenaar.", "Steen, zand en herfstbladeren: de natuurtafel.",
+    "Zand, steen en hout.", "- Zand in de bak", "Kool, wortel en prei", "ZAND, WATER EN KLEI", "Een valk, een raaf en een merel vlogen over.",
 ])
 def test_second_hostile_round_words_stay(text: str) -> None:
     left = Redactor(HOSTILE2)(text)

@@ -575,6 +575,8 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     if _shouting(text, start):  # a line in capitals: the capital says nothing, so a name is a person unless an article makes it a noun
         if right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
             return "weak"  # "DE ROOS IN DE TUIN"
+        if adjective and (after in COPULAS or after in CONJUNCTIONS) and sentence_start:
+            return "word"  # "KLEIN MAAR FIJN"
         return "word" if _listed_words(text, end, after_gap, upper=True) else "person"
     after_word = text[end:].lstrip(" \t")
     if _INFORMAL_POSSESSIVE.match(after_word):
@@ -633,6 +635,9 @@ POSSESSIVE_DETERMINERS = frozenset({"mijn", "jouw", "zijn", "haar", "onze", "ons
 _QUOTES = "\"'“”‘’„«»"
 _INFORMAL_POSSESSIVE = re.compile(r"(?:z['’]n|d['’]r|m['’]n|hun|ze)\s+[^\W\d_]", re.IGNORECASE)
 _BEFORE_VERB = frozenset({"zelf", "ook", "nog", "zelve", "toen", "dan", "al"})
+# "Roos, kom en kijk!": said to someone, no list of things.
+_IMPERATIVES = frozenset({"kom", "kijk", "let", "luister", "zie", "ga", "doe", "help", "pak", "denk", "lees", "schrijf", "wacht", "stop", "bel",
+                          "mail", "app", "zeg", "vertel", "geef", "neem", "maak", "loop", "ren", "blijf", "hou", "houd", "sta", "zit", "lach"})
 _REPEATING = frozenset({"voor", "na", "op", "aan", "bij", "om", "tegen", "naast", "over", "in"})
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•–—+·▪►>]|\d{1,3}[.)]|[a-z][.)])[ \t]*[\"'“‘(\[*_]*$")
 _LIST_OF_WORDS = re.compile(r"\s*,\s*([^\W\d_]+)((?:\s*,\s*[^\W\d_]+)*)(?:\s*,?\s+(?:en|of|and|or)\s+([^\W\d_]+))?", re.IGNORECASE)
@@ -668,7 +673,8 @@ def _listed_words(text: str, end: int, after_gap: str, upper: bool = False) -> b
     for item in items:
         folded = fold_word(item)
         if ((item != item.lower() and not upper) or (upper and item != item.upper()) or not is_word(folded) or folded in GREETINGS
-                or folded in _PRONOUNS or folded in FINITE_VERBS or folded in CONJUNCTIONS or folded in TITLES or _finite(folded)):
+                or folded in _PRONOUNS or folded in FINITE_VERBS or folded in CONJUNCTIONS or folded in TITLES or folded in _IMPERATIVES
+                or (_finite(folded) and folded.endswith(("de", "te")))):
             return False
     return True
 
