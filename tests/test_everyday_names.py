@@ -336,7 +336,8 @@ EVERY_WORD2 = [word for name in HOSTILE2 for word in name.split() if word not in
     ("Onze Kool regelde de laptops.", ["Kool"]), ("Ik sprak mijn Steen.", ["Steen"]), ("Zij belde haar Valk.", ["Valk"]), ("ONZE KOOL REGELDE HET.", ["KOOL"]),
     ("• Zand: notulen", ["Zand"]), ("- Kool, planning", ["Kool"]), ("GROETJES, MEREL", ["MEREL"]), ("Toen zei iemand iets. Valk: 'nee'", ["Valk"]),
     ("#ZandPower en @valk", ["Zand", "valk"]), ("«Merel» zei het.", ["Merel"]), ("Steen — materialen", ["Steen"]), ("Valk zelf zei niks.", ["Valk"]),
-    ("BEDANKT STEEN", ["STEEN"]), ("dank je wel, steen!", ["steen"]), ("Hout, kom en kijk!", ["Hout"]), ("Mijn Raaf was ziek.", ["Raaf"]),
+    ("Wie deed wat:\nBas: de planning", ["Bas"]), ("Steen; het verslag", ["Steen"]), ("Kool = planning", ["Kool"]), ("Ram zn klas", ["Ram"]),
+    ("| Valk | notulen |", ["Valk"]), ("BEDANKT STEEN", ["STEEN"]), ("dank je wel, steen!", ["steen"]), ("Hout, kom en kijk!", ["Hout"]), ("Mijn Raaf was ziek.", ["Raaf"]),
 ])
 def test_second_hostile_round_persons_go_also_with_every_word_kept(text: str, persons: list[str]) -> None:
     for redactor in (Redactor(HOSTILE2), Redactor(HOSTILE2, keep=EVERY_WORD2)):

@@ -587,7 +587,7 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     if capital and sentence_start and after_word[:1] == ":" and (_list_item(text, tokens[first][0]) or _DIALOGUE.search(text)
                                                                  or not _HEADING.match(after_word) or _shouting(text, start)):
         return "person"  # a speaker or a list item: "Zand: zeker doen!", "- Bas: de planning"; not a heading "Roos: een thema …"
-    if capital and sentence_start and (after_word[:1] in ("(", "–", "—") or after_word[:2] == "- "):
+    if capital and sentence_start and (after_word[:1] in ("(", "–", "—", ";", "=", "→", "|", ">") or after_word[:2] == "- "):
         return "person"  # "- Bas (planning)", "Merel – materialen"
     if capital and sentence_start and _list_item(text, tokens[first][0]) and (after is None or (after_gap.strip() and not _listed_words(text, end, after_gap))):
         return "person"  # "- Bas", "- Kool/Ram"
@@ -627,13 +627,14 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
 
 # A text with dialogue: a colon before a quote, or two speakers ("Valk: 'Ik ga het proberen.' Zand: zeker doen!").
 _DIALOGUE = re.compile(r":\s*[\"'“‘„«]|(?:^|[.!?\n]\s*)[A-ZÀ-Þ][^\W\d_]+:\s.*(?:^|[.!?\n]\s*)[A-ZÀ-Þ][^\W\d_]+:\s", re.DOTALL | re.MULTILINE)
-# After a word and a colon, a noun phrase in lower case: a heading ("Roos: een thema voor de hele school").
-_HEADING = re.compile(r":\s*(?:de|het|een|over|van|voor|met)\s+[a-zà-ÿ]")
+# After a word and a colon, a description in lower case: a heading ("Roos: een thema voor de hele school"); not a task
+# ("Bas: de planning", "Steen: het verslag": who does what).
+_HEADING = re.compile(r":\s*(?:een|over)\s+[a-zà-ÿ]")
 _CAMEL = re.compile(r"[^\W\d_](?<!\W)[a-zà-ÿ](?=[A-ZÀ-Þ])")
 _CAMEL_PART = re.compile(r"[A-ZÀ-Þ]?[a-zà-ÿ]+|[A-ZÀ-Þ]+(?![a-zà-ÿ])")
 POSSESSIVE_DETERMINERS = frozenset({"mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "jullie", "uw", "je", "m'n", "z'n", "d'r"})
 _QUOTES = "\"'“”‘’„«»"
-_INFORMAL_POSSESSIVE = re.compile(r"(?:z['’]n|d['’]r|m['’]n|hun|ze)\s+[^\W\d_]", re.IGNORECASE)
+_INFORMAL_POSSESSIVE = re.compile(r"(?:z['’]?n|d['’]r|m['’]n|hun|ze)\s+[^\W\d_]", re.IGNORECASE)
 _BEFORE_VERB = frozenset({"zelf", "ook", "nog", "zelve", "toen", "dan", "al"})
 # "Roos, kom en kijk!": said to someone, no list of things.
 _IMPERATIVES = frozenset({"kom", "kijk", "let", "luister", "zie", "ga", "doe", "help", "pak", "denk", "lees", "schrijf", "wacht", "stop", "bel",
