@@ -562,6 +562,9 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
             and not _sentence_break(text[tokens[position - 2][1]:tokens[position - 1][0]])):
         return "word"  # "Steen voor steen", "stap voor stap"
     if not capital:
+        if (text[end:].lstrip(" \t")[:1] == ":" and _sentence_start(text, tokens[first][0])
+                and (_list_item(text, tokens[first][0]) or _DIALOGUE.search(text) or _LOWER_DIALOGUE.search(text))):
+            return "person"  # "bas: ja, doen!\nmerel: nee" or "- bas: de planning": a speaker, also in lower case
         if _in_listed_words(text, tokens, first):
             return "word"  # "Merel, mus en koolmees": one of a list of things
         if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
@@ -627,6 +630,7 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
 
 # A text with dialogue: a colon before a quote, or two speakers ("Valk: 'Ik ga het proberen.' Zand: zeker doen!").
 _DIALOGUE = re.compile(r":\s*[\"'“‘„«]|(?:^|[.!?\n]\s*)[A-ZÀ-Þ][^\W\d_]+:\s.*(?:^|[.!?\n]\s*)[A-ZÀ-Þ][^\W\d_]+:\s", re.DOTALL | re.MULTILINE)
+_LOWER_DIALOGUE = re.compile(r"(?:^|[.!?\n]\s*)[^\W\d_]+:\s.*(?:^|[.!?\n]\s*)[^\W\d_]+:\s", re.DOTALL | re.MULTILINE)
 # After a word and a colon, a description in lower case: a heading ("Roos: een thema voor de hele school"); not a task
 # ("Bas: de planning", "Steen: het verslag": who does what).
 _HEADING = re.compile(r":\s*(?:een|over)\s+[a-zà-ÿ]")
