@@ -152,6 +152,30 @@ HELD_OUT_PERSONS = [
     ("Groetjes,\nFleur", ["Fleur"]), ("Roos vond het leuk.", ["Roos"]), ("juf lente en meester storm", ["lente", "storm"]),
 ]
 
+# The second hostile round (issue 38): other participants; the shapes of its leak classes (each must go, also
+# with every name word in `publiek.behoud`) and of its lost words (each must stay, the text unchanged).
+HELD_OUT2_PARTICIPANTS = ["Bas Molenaar", "Sterre Hout", "Noor Zand", "Dirk Smid", "Anne Raaf", "Pieter Steen", "Merel Kool", "Lucas Ram",
+                          "Lies Valk", "Jet Schaap", "Tim Wijn"]
+HELD_OUT2_PERSONS = [
+    ("Wie deed wat:\n- Bas: de planning\n- Merel: de materialen\n- Steen: het verslag", ["Bas", "Merel", "Steen"]),
+    ("Taken:\n- Bas (planning)\n- Merel – materialen\n- Kool/Ram: verslag", ["Bas", "Merel", "Kool", "Ram"]),
+    ("Rollen:\n* Zand - notulen\n1. Valk: tijd\n2) Hout (voorzitter)", ["Zand", "Valk", "Hout"]),
+    ("Ram z'n klas deed mee.", ["Ram"]), ("Kool d'r klas deed mee.", ["Kool"]), ("Steen hun team won.", ["Steen"]), ("RAM Z'N KLAS OOK.", ["RAM"]),
+    ("Zand zelf vond het ook spannend.", ["Zand"]), ("Kool ook zei dat het werkte.", ["Kool"]),
+    ("Valk: 'Ik ga het proberen.' Zand: zeker doen!", ["Valk", "Zand"]), ("Hout: top. Kool: \"doen we\"", ["Hout", "Kool"]),
+    ("DANK AAN HOUT EN SCHAAP VOOR DE WORKSHOP! GROETEN VAN MEREL", ["HOUT", "SCHAAP", "MEREL"]), ("HOERA VOOR STEEN IN GROEP 5", ["STEEN"]),
+    ("groeten van merel", ["merel"]), ("\"Merel\" riepen de kinderen toen ze binnenkwam.", ["Merel"]), ("'Zand' stond op de deur.", ["Zand"]),
+    ("Mooi werk #teamValk en #ValkRocks!", ["Valk"]), ("#teamvalk", ["valk"]), ("Onze Kool regelde de laptops.", ["Kool"]),
+    ("Ik sprak mijn Steen.", ["Steen"]), ("ONZE KOOL REGELDE HET.", ["KOOL"]), ("dank je wel, steen!", ["steen"]),
+]
+HELD_OUT2_WORDS = [
+    "Zand, water en klei: de kleuters onderzochten wat het beste bouwt.", "Steen, papier, schaar", "Merel, mus en koolmees zaten op het hek.",
+    "Ram, ooi en lam: de dieren van de boerderij.", "Schaap, geit en kip mochten we aaien.", "Lies, knie en enkel: de gymjuf legde het uit.",
+    "Steen voor steen bouwen we aan een onderzoekende houding.", "Shout-out naar de hele klas!", "Zand zelf maken kan niet.",
+    "Kool en wortel uit de schooltuin.", "Bas en gitaar in de muziekles.", "Raaf of kraai?", "Een valk, een raaf en een merel vlogen over.",
+    "Hout, metaal en plastic.", "De kinderen interviewden de laatste molenaar.",
+]
+
 
 def _forms(name: str) -> dict[str, str]:
     first, last = name.split(" ", 1)
@@ -250,6 +274,10 @@ def main() -> None:
         every_word = held_out.keeping(word for name in HELD_OUT_PARTICIPANTS for word in name.split())
         held_words = [(text, finder(held_out(text))) for text in HELD_OUT_WORDS]
         held_persons = [(text, what, finder(held_out(text)), finder(every_word(text))) for text, what in HELD_OUT_PERSONS]
+        held_out2 = Redactor(HELD_OUT2_PARTICIPANTS)
+        every_word2 = held_out2.keeping(word for name in HELD_OUT2_PARTICIPANTS for word in name.split())
+        held_words += [(text, finder(held_out2(text))) for text in HELD_OUT2_WORDS]
+        held_persons += [(text, what, finder(held_out2(text)), finder(every_word2(text))) for text, what in HELD_OUT2_PERSONS]
     total = sum(by_kind.values())
     print(f"Deelnemers: {len(PARTICIPANTS)} ({len(EVERYDAY_PARTICIPANTS)} met een naam die ook een gewoon woord is); "
           f"geplante namen: {total}; zinnen met gewone woorden: {len(ORDINARY)}")
@@ -264,7 +292,7 @@ def main() -> None:
     print(f"Naamachtige woorden behouden door het weglaten van deelnemers alleen (zonder Deduce): {by_redactor}/{name_like} "
           f"({by_redactor / name_like:.1%}); de rest nam Deduce (dat namen van iedereen zoekt) voor een naam, vooral aan het begin van een zin.")
     print()
-    print(f"Achtergehouden (de data van de vijandige tester): namen als woord behouden {sum(t == r for t, r in held_words)}/{len(held_words)}; "
+    print(f"Achtergehouden (de data van de vijandige testers, twee rondes): namen als woord behouden {sum(t == r for t, r in held_words)}/{len(held_words)}; "
           f"personen weggelaten {sum(not left(r, w) for _t, w, r, _k in held_persons)}/{len(held_persons)}, "
           f"ook met al hun namen in publiek.behoud {sum(not left(k, w) for _t, w, _r, k in held_persons)}/{len(held_persons)}")
     for text, result in held_words:

@@ -279,8 +279,10 @@ def test_check_and_build_without_a_terminal_say_what_they_are_doing(tmp_path, ca
     lines = checked.err.splitlines()
     assert lines[0] == "Exports lezen en controleren: 0 s"
     # Its first line as it begins.
-    assert "Namen verwijderen uit de teksten die publiek worden: 0 van 1 teksten (0 %), 0 s" in lines  # the story (what the coach configured is not looked at: issue 38), checked.err
-    assert "Fijn gesprek met [naam]" in checked.out and "Namen verwijderen" not in checked.out
+    assert "Deduce voorbereiden (de lijsten met namen laden): 0 s" in lines
+    # what it counts: texts Deduce has read (not texts it changed, which check lists)
+    assert "Deduce zoekt namen van wie geen deelnemer is in de publieke teksten: 0 van 1 teksten nagekeken (0 %), 0 s" in lines  # the story (what the coach configured is not looked at: issue 38), checked.err
+    assert "Fijn gesprek met [naam]" in checked.out and "Deduce zoekt" not in checked.out
     assert main(["build", "--data", str(data), "--src", str(tmp_path / "md"), "--out", str(tmp_path / "site"), "--taal", "en"]) == 0
     assert capsys.readouterr().err.splitlines()[:3] == [
         "Reading and checking the exports: 0 s", "Making the pages and charts: 0 s", "MkDocs builds the HTML: 0 s"]

@@ -123,7 +123,7 @@ def test_helpers_give_what_this_process_gives_and_a_failed_helper_is_replaced(tm
     stream = io.StringIO()
     removal = NameRemoval(Store(tmp_path / "a"), Progress(stream, interactive=False, quiet_seconds=0), early=True)
     assert removal(many) == expected
-    assert stream.getvalue().startswith("Namen verwijderen uit de teksten die publiek worden: 0 van 280 teksten (0 %)")
+    assert stream.getvalue().startswith("Deduce zoekt namen van wie geen deelnemer is in de publieke teksten: 0 van 280 teksten nagekeken (0 %)")
     monkeypatch.setattr(name_removal, "NAMES_ALONGSIDE", "import sys; sys.exit(3)")
     assert NameRemoval(Store(tmp_path / "b"), early=True)(many) == expected
 

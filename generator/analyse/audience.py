@@ -275,6 +275,7 @@ class Change(NamedTuple):
     mark: str
     everyday: bool
     keepable: str | None = None
+    context: str = ""  # for a word the coach may keep: its sentence as `behoud` would bring it back, the word marked »…«
 
 
 @dataclass(frozen=True)
@@ -308,15 +309,34 @@ def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable
     for text in texts:
         final = finals[text]
         changes = _changes(text, final)
-        back = {at for _removed, _mark, at in changes} - {at for _removed, _mark, at in _changes(text, trial[text])} if text in trial else set()
+        trial_changes = _changes(text, trial[text]) if text in trial else []
+        back = {at for _removed, _mark, at in changes} - {at for _removed, _mark, at in trial_changes} if text in trial else set()
         kept: tuple[str, ...] = ()
         if text in bare:
             now = {at for _removed, _mark, at in changes}
             kept = tuple(removed for removed, _mark, at in _changes(text, bare[text]) if at not in now)
-        result[text] = CleanedText(final, tuple(Change(removed, mark, _everyday(removed), _base(removed, redactor) if at in back else None)
+        result[text] = CleanedText(final, tuple(Change(removed, mark, _everyday(removed), _base(removed, redactor) if at in back else None,
+                                                       _context(text, trial_changes, at, removed) if at in back else "")
                                                 for removed, mark, at in changes), kept,
                                    tuple(word for word in redactor.kept_as_word(text) if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", final)))
     return result
+
+
+def _context(text: str, removed_there: list[tuple[str, str, int]], at: int, removed: str) -> str:
+    """The sentence of `text` around `at`, as it reads with the word kept (`removed_there`: what is still
+    removed then, with its mark), the word marked »…«: what keeping it would bring back."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    ends = [found for mark in ".!?\n" if (found := text.find(mark, at + len(removed))) >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    pieces, index = [], start
+    for other, mark, where in sorted(removed_there, key=operator.itemgetter(2)):
+        if start <= where and where + len(other) <= end and where >= index:
+            pieces += [text[index:where], mark]
+            index = where + len(other)
+    pieces.append(text[index:end])
+    sentence, shift = "".join(pieces), sum(len(m) - len(o) for o, m, w in removed_there if start <= w < at and w + len(o) <= end)
+    local = at - start + shift
+    return " ".join((sentence[:local] + "»" + removed + "«" + sentence[local + len(removed):]).split())
 
 
 def _cleaned(texts: Sequence[str], redactor: Redactor, names: Callable[[Sequence[str]], list[str]]) -> dict[str, str]:

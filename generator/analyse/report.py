@@ -285,6 +285,7 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
                             "Wat de publieke site weglaat (%(places)s plaatsen in %(texts)s teksten; wat er stond zie je alleen hier, nooit op de site):",
                             places) % {"places": places, "texts": len(changed)}]
     keepable: Counter[str] = Counter()
+    contexts: dict[str, list[str]] = {}
     for _text, found in changed:
         lines.append("- " + _translated(found.text, t).replace("\n", " "))
         removed = []
@@ -294,16 +295,20 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
                 item += " " + _("(ook een gewoon woord)")
             if change.keepable is not None:  # only a capital said "person": what the coach may keep
                 keepable[change.keepable] += 1
+                contexts.setdefault(change.keepable, []).append(change.context)
             removed.append(item)
         lines.append("    " + _("weggelaten: %(removed)s") % {"removed": "; ".join(removed)})
     if keepable:
         words = sorted(keepable, key=lambda word: (-keepable[word], word))
         kept = list(dict.fromkeys(fold_word(word) for word in keep))
-        lines += ["", _("Gewone woorden die alleen om hun hoofdletter als naam zijn weggelaten: %(words)s. Staat er het woord en niet een persoon, "
-                        "houd het dan in netwerkspiegel.toml. Zo'n woord blijft dan staan waar alleen een hoofdletter op een naam wees "
-                        "(aan het begin van een zin, in een titel, na een lidwoord: \"basisschool De Roos\"); waar het een persoon is "
-                        "(met een voornaam, voorletter, aanhef of titel, \"met Roos\", \"Roos vertelde\", \"Roos,\", in een rijtje namen) "
-                        "blijft het altijd weg:") % {"words": ", ".join(f"'{word}' ({keepable[word]}×)" for word in words)},
+        lines += ["", _("Gewone woorden die alleen om hun hoofdletter als naam zijn weggelaten. Met publiek.behoud komen ze terug, "
+                        "precies op deze plaatsen (het woord tussen »«); kijk bij elke plaats of er het woord staat en niet een persoon:")]
+        for word in words:
+            lines.append(f"- '{word}':")
+            lines += ["    " + _translated(context, t) for context in dict.fromkeys(contexts[word])]
+        lines += ["", _("Staat er overal het woord, houd het dan in netwerkspiegel.toml (waar het een persoon is, met een voornaam, "
+                        "voorletter, aanhef of titel, \"met Roos\", \"Roos vertelde\", \"Roos,\", \"Onze Roos\", \"- Roos:\", "
+                        "blijft het altijd weg):"),
                   "", "[publiek]", "behoud = [" + ", ".join(f'"{word}"' for word in dict.fromkeys([*kept, *words])) + "]"]
     as_word = [(found.text, found_words) for _text, found in sorted(cleaned.items(), key=lambda item: item[1].text) if (found_words := found.as_word)]
     if as_word:

@@ -186,7 +186,7 @@ GREETINGS = frozenset({
 DETERMINERS = frozenset({
     "de", "het", "een", "deze", "die", "dit", "dat", "mijn", "jouw", "je", "zijn", "haar", "onze", "ons", "hun", "jullie", "uw", "elke", "elk",
     "ieder", "iedere", "geen", "welke", "welk", "veel", "weinig", "meer", "minder", "enkele", "sommige", "alle", "beide", "zulke", "s",
-    "afgelopen", "vorige", "komende", "volgende", "hele", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "afgelopen", "vorige", "komende", "volgende", "hele", "laatste", "eerste", "tweede", "derde", "andere", "zelfde", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
 })
 # After a sentence-initial everyday word, these say it is the subject of the sentence: a person ("Roos vertelde").
 FINITE_VERBS = frozenset({
@@ -276,19 +276,24 @@ class Redactor:
     def __init__(self, identities: Iterable[str], keep: Iterable[str] = ()):
         keys: set[str] = set()
         initials: set[str] = set()
+        initialled: set[str] = set()
+        plain: set[str] = set()
         parts: set[str] = set()  # the single name parts, for typos
         for identity in set(identities):
             found_keys = redaction_keys(identity)
             keys |= found_keys
+            plain |= found_keys
             parts |= found_keys & set(_identity_words(identity))
             if (found := initials_of(identity)) is not None:
                 initials.add(found)
                 words = _name_words(identity)
                 initials.add("".join(w[0] for w in words if w not in TUSSENVOEGSELS))  # "P.G." of Piet de Groot
-                keys.add(words[0][0] + "".join(words[1:]))  # "A. de Vries"
-                keys.add(words[0] + "".join(w[0] for w in words[1:]))  # "Anouk d.V."
-                keys.add(words[0] + words[-1][0])  # "Anouk V."
+                forms = {words[0][0] + "".join(words[1:]), words[0] + "".join(w[0] for w in words[1:]), words[0] + words[-1][0]}
+                keys |= forms  # "A. de Vries", "Anouk d.V.", "Anouk V."
+                initialled |= forms
         self.keys = frozenset(keys)
+        # "A. de Vries", "Anouk d.V.", "Anouk V.": an initial is a letter of its own, never part of a word ("Shout" is no "S. Hout")
+        self._initialled = frozenset(initialled - plain)
         self.initials = frozenset(initials)
         self.keep = frozenset(fold_word(word) for word in keep if word.strip())
         self._longest = max(map(len, keys), default=0) + 4  # and an ending
@@ -363,7 +368,7 @@ class Redactor:
                 words += len(tokens[last][2]) > 1  # a name spaced out is one word however many letters
                 if words > _MAX_TOKENS or len(joined) > self._longest:
                     break
-                if (joined in keys or (joined[-1] in "se" and self._is_variant(joined))
+                if ((joined in keys and (last > index or joined not in self._initialled)) or (joined[-1] in "se" and self._is_variant(joined))
                         or (joined in initials and self._is_initials(text, tokens, index, last))):
                     best = last
             if best is None and near and len(tokens[index][2]) >= _TYPO_FROM - 1 and text[tokens[index][0]].isupper() and self._is_typo(tokens[index][2]):
@@ -381,8 +386,9 @@ class Redactor:
         or None, `kind` "person", "weak", "maybe" or "word" (None: no everyday word, the person)."""
         tokens = [(match.start(), match.end(), fold_word(match.group())) for match in TOKEN.finditer(text)]
         found = self._matches(text, tokens)
+        inside = self._inside_words(text, tokens, {index for first, last in found for index in range(first, last + 1)})
         if not found:
-            return []
+            return inside
         # In a title written with capitals ("Samen Sterk in Klein Gelderland") or all in capitals a capital says nothing.
         named = {index for first, last in found for index in range(first, last + 1)}
         capitals = [text[start].isupper() for index, (start, end, _) in enumerate(tokens)
@@ -399,7 +405,32 @@ class Redactor:
                 capital = any(text[tokens[i][0]].isupper() for i in range(verdict[0], verdict[1] + 1))
                 verdict[3] = "weak" if capital or verdict[2] not in strong else "person"
         _joined_persons(text, tokens, verdicts)
-        return [Decision(tokens[first][0], tokens[last][1], everyday, kind) for first, last, everyday, kind in verdicts]
+        return sorted([Decision(tokens[first][0], tokens[last][1], everyday, kind) for first, last, everyday, kind in verdicts] + inside)
+
+    def _inside_words(self, text: str, tokens: list[tuple[int, int, str]], named: set[int]) -> list[Decision]:
+        """A name as part of a word written in camelCase or of a hashtag or handle ("#teamValk", "#ValkRocks",
+        "@merelkool", "#teamvalk"): always the person."""
+        found = []
+        for index, (start, end, _folded) in enumerate(tokens):
+            written = text[start:end]
+            tagged = start > 0 and text[start - 1] in "#@"
+            if index in named or not (tagged or _CAMEL.search(written)):
+                continue
+            parts = [(start + part.start(), start + part.end()) for part in _CAMEL_PART.finditer(written)]
+            if tagged and len(parts) == 1:  # "#teamvalk": a participant's name at the start or end of the tag
+                folded = fold_word(written)
+                for key in sorted((k for k in self.keys if len(k) >= 3 and k not in self._initialled and k.isalpha()), key=len, reverse=True):
+                    if folded.startswith(key) and folded != key:
+                        parts = [(start, start + len(key))]
+                        break
+                    if folded.endswith(key) and folded != key:
+                        parts = [(end - len(key), end)]
+                        break
+            for part_start, part_end in parts:
+                part = fold_word(text[part_start:part_end])
+                if len(part) >= 2 and ((part in self.keys and part not in self._initialled) or (part[-1] in "se" and self._is_variant(part))):
+                    found.append(Decision(part_start, part_end, part if is_word(part) else None, "person"))
+        return found
 
     def kept_as_word(self, text: str) -> list[str]:
         """The participants' names in `text` that stay because they stand as the everyday word there
@@ -522,11 +553,53 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     after_gap = text[gap_from:tokens[after_index][0]] if after_index < len(tokens) else text[gap_from:]
     after = tokens[after_index][2] if after_index < len(tokens) else None
     adjective = is_adjective(word)
+    if (first > 2 and before == "wel" and tokens[first - 3][2] == "dank" and text[tokens[first - 1][1]:tokens[first][0]].strip() in (",", "")
+            and not _sentence_break(text[tokens[first - 1][1]:tokens[first][0]])):
+        return "person"  # "dank je wel, steen!": thanked, so someone
+    if first > 1 and before == "van" and tokens[first - 2][2] in GREETINGS:
+        return "person"  # "groeten van merel", "Groetjes van Roos"
+    if (right_before in _REPEATING and position >= 2 and tokens[position - 2][2] == word
+            and not _sentence_break(text[tokens[position - 2][1]:tokens[position - 1][0]])):
+        return "word"  # "Steen voor steen", "stap voor stap"
     if not capital:
+        if (text[end:].lstrip(" \t")[:1] == ":" and _sentence_start(text, tokens[first][0])
+                and (_list_item(text, tokens[first][0]) or _DIALOGUE.search(text) or _LOWER_DIALOGUE.search(text))):
+            return "person"  # "bas: ja, doen!\nmerel: nee" or "- bas: de planning": a speaker, also in lower case
+        if _in_listed_words(text, tokens, first):
+            return "word"  # "Merel, mus en koolmees": one of a list of things
         if adjective or right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
             return "word"  # "een groot succes", "de roos", "de boer op"
         return "maybe"  # "speelden koning": in lower case the word, unless the text names the person elsewhere
-    middle = not titled and not _sentence_start(text, tokens[first][0])
+    sentence_start = _sentence_start(text, tokens[first][0])
+    if right_before in POSSESSIVE_DETERMINERS and not sentence_start:
+        return "person"  # "Onze Kool regelde", "mijn Steen": someone's colleague, not "de kool"
+    if tokens[first][0] > 0 and text[tokens[first][0] - 1] in _QUOTES and text[end:end + 1] in _QUOTES:
+        return "person"  # '"Merel" riepen de kinderen': a name called out
+    if _shouting(text, start):  # a line in capitals: the capital says nothing, so a name is a person unless an article makes it a noun
+        if right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before)):
+            return "weak"  # "DE ROOS IN DE TUIN"
+        if adjective and (after in COPULAS or after in CONJUNCTIONS) and sentence_start:
+            return "word"  # "KLEIN MAAR FIJN"
+        return "word" if _listed_words(text, end, after_gap, upper=True) else "person"
+    after_word = text[end:].lstrip(" \t")
+    if _INFORMAL_POSSESSIVE.match(after_word):
+        return "person"  # "Ram z'n klas", "Kool d'r klas", "Valk hun team"
+    if (after in _BEFORE_VERB and after_index + 1 < len(tokens) and not text[tokens[after_index][1]:tokens[after_index + 1][0]].strip()
+            and (tokens[after_index + 1][2] in FINITE_VERBS or _finite(tokens[after_index + 1][2]))):
+        return "person"  # "Zand zelf vond het spannend", "Kool ook zei"
+    if capital and sentence_start and after_word[:1] == ":" and (_list_item(text, tokens[first][0]) or _DIALOGUE.search(text)
+                                                                 or not _HEADING.match(after_word) or _shouting(text, start)):
+        return "person"  # a speaker or a list item: "Zand: zeker doen!", "- Bas: de planning"; not a heading "Roos: een thema …"
+    if capital and sentence_start and (after_word[:1] in ("(", "–", "—", ";", "=", "→", "|", ">") or after_word[:2] == "- "):
+        return "person"  # "- Bas (planning)", "Merel – materialen"
+    if capital and sentence_start and _list_item(text, tokens[first][0]) and (after is None or (after_gap.strip() and not _listed_words(text, end, after_gap))):
+        return "person"  # "- Bas", "- Kool/Ram"
+    if capital and sentence_start and _listed_words(text, end, after_gap):
+        return "word"  # "Zand, water en klei", "Steen, papier, schaar", "Merel, mus en koolmees"
+    if (capital and after in _REPEATING and after_index + 1 < len(tokens) and tokens[after_index + 1][2] == word
+            and text[tokens[after_index + 1][0]].islower()):
+        return "word"  # "Steen voor steen", "Stap voor stap"
+    middle = not titled and not sentence_start
     if middle and (right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before))):
         return "weak"  # "basisschool De Roos", "de Storm": a name of a thing, or a person; only the capital says so
     if text[end:end + 1] in ("'", "’") and (last + 1 >= len(tokens) or tokens[last + 1][0] > end + 1 or tokens[last + 1][2] == "s"):
@@ -553,6 +626,75 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     if not titled and not text[end:len(text) if line_end < 0 else line_end].strip(" \t\r.,;:!?"):
         return "person"  # alone on its line: a name in a list, a signature
     return "maybe"  # "Klein denken", "Storm op zee": the word, unless the text names the person elsewhere
+
+
+# A text with dialogue: a colon before a quote, or two speakers ("Valk: 'Ik ga het proberen.' Zand: zeker doen!").
+_DIALOGUE = re.compile(r":\s*[\"'“‘„«]|(?:^|[.!?\n]\s*)[A-ZÀ-Þ][^\W\d_]+:\s.*(?:^|[.!?\n]\s*)[A-ZÀ-Þ][^\W\d_]+:\s", re.DOTALL | re.MULTILINE)
+_LOWER_DIALOGUE = re.compile(r"(?:^|[.!?\n]\s*)[^\W\d_]+:\s.*(?:^|[.!?\n]\s*)[^\W\d_]+:\s", re.DOTALL | re.MULTILINE)
+# After a word and a colon, a description in lower case: a heading ("Roos: een thema voor de hele school"); not a task
+# ("Bas: de planning", "Steen: het verslag": who does what).
+_HEADING = re.compile(r":\s*(?:een|over)\s+[a-zà-ÿ]")
+_CAMEL = re.compile(r"[^\W\d_](?<!\W)[a-zà-ÿ](?=[A-ZÀ-Þ])")
+_CAMEL_PART = re.compile(r"[A-ZÀ-Þ]?[a-zà-ÿ]+|[A-ZÀ-Þ]+(?![a-zà-ÿ])")
+POSSESSIVE_DETERMINERS = frozenset({"mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "jullie", "uw", "je", "m'n", "z'n", "d'r"})
+_QUOTES = "\"'“”‘’„«»"
+_INFORMAL_POSSESSIVE = re.compile(r"(?:z['’]?n|d['’]r|m['’]n|hun|ze)\s+[^\W\d_]", re.IGNORECASE)
+_BEFORE_VERB = frozenset({"zelf", "ook", "nog", "zelve", "toen", "dan", "al"})
+# "Roos, kom en kijk!": said to someone, no list of things.
+_IMPERATIVES = frozenset({"kom", "kijk", "let", "luister", "zie", "ga", "doe", "help", "pak", "denk", "lees", "schrijf", "wacht", "stop", "bel",
+                          "mail", "app", "zeg", "vertel", "geef", "neem", "maak", "loop", "ren", "blijf", "hou", "houd", "sta", "zit", "lach"})
+_REPEATING = frozenset({"voor", "na", "op", "aan", "bij", "om", "tegen", "naast", "over", "in"})
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•–—+·▪►>]|\d{1,3}[.)]|[a-z][.)])[ \t]*[\"'“‘(\[*_]*$")
+_LIST_OF_WORDS = re.compile(r"\s*,\s*([^\W\d_]+)((?:\s*,\s*[^\W\d_]+)*)(?:\s*,?\s+(?:en|of|and|or)\s+([^\W\d_]+))?", re.IGNORECASE)
+
+
+def _list_item(text: str, start: int) -> bool:
+    """Whether the word at `start` begins an item of a list ("- Bas: de planning", "2. Merel")."""
+    return bool(_LIST_ITEM.match(text[text.rfind("\n", 0, start) + 1:start]))
+
+
+def _shouting(text: str, start: int) -> bool:
+    """Whether the line of the word at `start` is written in capitals ("GROETEN VAN MEREL", three words or more)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    words = [word for word in TOKEN.findall(line) if len(word) > 1 and not word.isdigit()]
+    return len(words) >= 3 and all(not ch.islower() for word in words for ch in word)
+
+
+def _listed_words(text: str, end: int, after_gap: str, upper: bool = False) -> bool:
+    """Whether the word ending at `end` begins a comma list of everyday nouns in lower case ("Zand, water en
+    klei", "Steen, papier, schaar"; `upper`: in capitals, "ZAND, WATER EN KLEI"): things, not people."""
+    if not after_gap.strip().startswith(","):
+        return False
+    match = _LIST_OF_WORDS.match(text, end)
+    if match is None:
+        return False
+    items = [match.group(1), *re.split(r"\s*,\s*", match.group(2).strip(" ,")), match.group(3) or ""]
+    items = [item for item in items if item]
+    rest = text[match.end():match.end() + 1]
+    if len(items) < 2 or (rest and rest not in " \t\r\n.!?:;)"):
+        return False
+    for item in items:
+        folded = fold_word(item)
+        if ((item != item.lower() and not upper) or (upper and item != item.upper()) or not is_word(folded) or folded in GREETINGS
+                or folded in _PRONOUNS or folded in FINITE_VERBS or folded in CONJUNCTIONS or folded in TITLES or folded in _IMPERATIVES
+                or (_finite(folded) and folded.endswith(("de", "te")))):
+            return False
+    return True
+
+
+def _in_listed_words(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the lower-case word `tokens[index]` is an item of a list of things that begins the
+    sentence ("Merel, mus en koolmees", "Steen, papier, schaar")."""
+    while index > 0 and _JOINING.fullmatch(text[tokens[index - 1][1]:tokens[index][0]]):
+        index -= 1
+    start, end, _word = tokens[index]
+    if not _sentence_start(text, start) or not text[start].isupper():
+        return False
+    after_index = index + 1
+    after_gap = text[end:tokens[after_index][0]] if after_index < len(tokens) else text[end:]
+    return _listed_words(text, end, after_gap)
 
 
 def stands_as_word(text: str, start: int, end: int) -> bool:

@@ -178,6 +178,9 @@ class NameFinder:
         # An everyday word Deduce took for a name is judged as a participant's name is ("Storm op zee", "Van lente tot zomer": the word;
         # "Roos vond het leuk", "met Roos", "hielp mees": a person; see `identity.word_context`), as Deduce saw it.
         verdicts = found_name_verdicts(seen, [(a.start_char, a.end_char) for a in persons])
+        # As written (not capitalised for Deduce), a word may be surely the word ("Merel, mus en koolmees": a list of things).
+        as_written = found_name_verdicts(deconfused(text), [(a.start_char, a.end_char) for a in persons])
+        verdicts = [written if written[1] == "word" else verdict for verdict, written in zip(verdicts, as_written, strict=True)]
         words = {id(a) for a, (everyday, kind) in zip(persons, verdicts, strict=True) if everyday is not None and kind in ("maybe", "word")}
         spans = sorted(
             ((a.start_char, a.end_char, self._MARKS.get(a.tag, NAME_MARK)) for a in document.annotations

@@ -29,6 +29,8 @@ SHARES = 256
 HELPERS = 2
 FEW = 400  # so few texts not kept that starting helpers would take longer than looking here
 NAMESPACE = "teksten"
+LOOKING = N_("Deduce zoekt namen van wie geen deelnemer is in de publieke teksten")
+LOOKED_AT = N_("teksten nagekeken")
 
 NAMES_ALONGSIDE = "from generator.core.name_removal import answer_parent; answer_parent()"
 
@@ -80,12 +82,17 @@ class NameRemoval:
         return [found[text] for text in texts]
 
     def _find(self, texts: list[str]) -> list[str]:
-        with self._progress.step(N_("Namen verwijderen uit de teksten die publiek worden"), total=len(texts), unit=N_("teksten")) as step:
-            if not self._helpers and len(texts) < FEW:
+        if not self._helpers and len(texts) < FEW:
+            with self._progress.step(N_("Deduce voorbereiden (de lijsten met namen laden)")):
                 finder = _finder(self._store.folder)
-                found = [finder(text) for text in texts]
-                step.advance(len(texts))
+            with self._progress.step(LOOKING, total=len(texts), unit=LOOKED_AT) as step:
+                found = []
+                for text in texts:
+                    found.append(finder(text))
+                    step.advance()
                 return found
+        # What the line counts: texts Deduce has read, not texts it changed (`check` lists those).
+        with self._progress.step(LOOKING, total=len(texts), unit=LOOKED_AT) as step:
             self._start_helpers()
             parts = _split(texts, len(self._helpers))
             for helper, part in zip(self._helpers, parts, strict=True):
