@@ -116,7 +116,7 @@ def test_unlinked_name_and_email_that_may_be_one_person_are_warned_about(data_di
         "- deelnemers: in 'Net' zijn 'anouk de vries' en 'anouk.devries@school.nl' misschien dezelfde deelnemer, maar geen rij "
         "koppelt ze, dus ze tellen als twee. Is het één persoon, zet dan in netwerkspiegel.toml onder [deelnemers]: "
         "\"anouk de vries\" = \"anouk.devries@school.nl\"."
-    ) in capsys.readouterr().err
+    ) in capsys.readouterr().out
     quality = generate(read_data(data_dir), Audience.INTERNAL).files["kwaliteit.md"].decode("utf-8")
     assert "misschien dezelfde deelnemer" in quality and leaks(folded(quality), ["anouk", "vries", "devries"]) == []
     write(data_dir, "netwerkspiegel.toml", '[deelnemers]\n"Anouk de Vries" = "anouk.devries@school.nl"\n')
@@ -175,7 +175,7 @@ def test_check_for_the_public_site_lists_every_text_after_redaction(data_dir, ca
     write(data_dir, "netwerkspiegel.toml", '[netwerken."Net"]\nthema = "Samen rekenen"\n')
     assert main(["check", "--data", str(data_dir), "--audience", "publiek"]) == 0
     out = capsys.readouterr().out
-    assert out.split("\n\nTeksten op de publieke site", 1)[1] == (
+    assert out.split("\n\nTeksten op de publieke site", 1)[1].split("\nLet op (", 1)[0] == (
         " (1 verhaal, na het weglaten van namen):\n"
         "- Net, 2025-voorjaar, Directe waarde 'Van [deelnemer]':\n"
         "    Samen met juf [naam] en [deelnemer] gewerkt.\n"
@@ -207,7 +207,7 @@ def test_names_the_coach_typed_that_match_a_participant_are_warned_about(data_di
     write(data_dir, "Kruisjes van Anouk.csv", SCORE_HEADER + "Groep van Anouk,2025-voorjaar,anouk@school.nl,1a,7,\n")
     write(data_dir, "netwerkspiegel.toml", '[site]\ntitel = "Netwerk van Anouk"\n[netwerken."Groep van Anouk"]\nthema = "Anouk leidt"\n')
     assert main(["check", "--data", str(data_dir)]) == 0
-    err = capsys.readouterr().err
+    err = capsys.readouterr().out  # check says its warnings with its verdict, on stdout
     said = "noemt een deelnemer; die naam komt zo op de site. Kies een naam zonder namen van deelnemers."
     assert f"- Kruisjes van Anouk.csv: de bestandsnaam {said} (op de pagina Gegevenskwaliteit wordt die naam weggelaten)." in err
     said = said.replace("deelnemer;", "deelnemer ('Anouk');")  # what is shown on every page says which word matched
