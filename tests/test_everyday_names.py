@@ -311,7 +311,31 @@ def test_the_check_lists_where_a_participants_name_stayed_as_a_word() -> None:
     texts = ["ik belde storm vanavond.", "De storm ging liggen. Storm op zee.", "Goed gedaan."]
     shown = public_changes(clean_public_texts(texts, Redactor(HOSTILE), lambda found: list(found), review=True), ())
     assert "Namen van deelnemers die als gewoon woord blijven staan" in shown
-    assert "- 'storm' in: De storm ging liggen. [deelnemer] op zee." in shown
+    assert "- 'storm' (1 tekst), bijvoorbeeld:\n    De storm ging liggen. [deelnemer] op zee." in shown
+    assert "hoofdletter" not in shown.split("blijven staan")[1]
+
+
+def test_the_names_kept_as_words_are_listed_per_name_with_at_most_three_examples() -> None:
+    from generator.analyse.audience import clean_public_texts
+    from generator.analyse.report import public_changes
+
+    texts = [f"De storm nummer {n} ging liggen." for n in range(5)]
+    shown = public_changes(clean_public_texts(texts, Redactor(HOSTILE), lambda found: list(found), review=True), ())
+    assert "- 'storm' (5 teksten), bijvoorbeeld:" in shown
+    assert sum(line.startswith("    De storm nummer") for line in shown.splitlines()) == 3
+
+
+def test_the_behoud_suggestion_offers_no_place_where_the_name_finder_still_takes_the_word() -> None:
+    from generator.analyse.audience import clean_public_texts
+    from generator.analyse.report import public_changes
+
+    text = "Onder de Linde lazen we voor."
+
+    def deduce(found: list[str]) -> list[str]:  # takes "de Linde" as one name, as Deduce does
+        return [t.replace("de Linde", "[naam]") for t in found]
+
+    shown = public_changes(clean_public_texts([text], Redactor(HOSTILE3), deduce, review=True), ())
+    assert "»Linde«" not in shown and "[»" not in shown and 'behoud = ["linde"]' not in shown
     assert "ik belde storm" not in shown  # a text all in lower case is read by position: "storm" after a verb is the person
     assert "Goed gedaan" not in shown
 
