@@ -810,7 +810,7 @@ def _noun_follows(text: str, tokens: list[tuple[int, int, str]], index: int) -> 
         return False
     start, _end, word = tokens[index + 1]
     return (text[start].islower() and is_word(word) and word not in _PRONOUNS and word not in FINITE_VERBS and word not in DETERMINERS
-            and word not in TITLES and not _finite(word) and word != "ik")
+            and word not in TITLES and word != "ik")
 
 
 def _foreign(text: str, start: int) -> bool:
