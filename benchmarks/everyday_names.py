@@ -176,6 +176,25 @@ HELD_OUT2_WORDS = [
     "Hout, metaal en plastic.", "De kinderen interviewden de laatste molenaar.",
 ]
 
+# The third hostile round (issue 38): a name-word at the start of a sentence, a line or after a label, text in one case,
+# nicknames, English. Without evidence of the word such a place is removed, but `publiek.behoud` brings it back, so the
+# persons are counted without it.
+HELD_OUT3_PARTICIPANTS = ["Fleur Akker", "Wolf Bron", "Beer Eik", "Hanna Haver", "Lotte Linde", "Sanne Meer", "Koen Rijn", "Mila Spijker",
+                          "Joris Stam", "Eva Toren", "Gijs Veer", "Femke Vlas"]
+HELD_OUT3_PERSONS = [
+    ("Toren 2x afwezig, Rijn 1x. Haver 3 keer te laat.", ["Toren", "Rijn", "Haver"]), ("Toren 2x afwezig.", ["Toren"]),
+    ("Stam 3/5 aanwezig, Veer 5/5.", ["Stam", "Veer"]), ("Thanks Bron and Spijker! Akker agreed with Rijn.", ["Bron", "Spijker", "Akker", "Rijn"]),
+    ("Akker agreed.", ["Akker"]), ("Linde said the workshop was great.", ["Linde"]), ("Ook Vlassie was er. Eikie hielp.", ["Vlassie", "Eikie"]),
+    ("Eikie en Vlassie hielpen.", ["Eikie", "Vlassie"]), ("beste akker, groetjes linde. actie: toren. notulist: bron", ["akker", "linde", "toren", "bron"]),
+    ("akker en bron deden mee.", ["akker", "bron"]), ("Trekker: Vlas. Actiehouder: Rijn.", ["Vlas", "Rijn"]),
+    ("Intern: Actie: Toren. Met vriendelijke groet, Linde.", ["Toren", "Linde"]),
+]
+HELD_OUT3_WORDS = [
+    "Haver, tarwe en gerst zaaiden we in de schooltuin.", "Eik, beuk en berk: de bomen rond de school.", "Vlas, katoen en wol: natuurlijke vezels.",
+    "Meer dan de helft van de kinderen deed mee.", "Meer weten? Mail de coach.", "Het netwerk is een bron van inspiratie.", "De toren van blokken viel om.",
+    "Akker en weide: wat is het verschil?", "Een beer van een kerel.", "Veer en verf: schilderen met een veer.", "Een stamboom maken.",
+]
+
 
 def _forms(name: str) -> dict[str, str]:
     first, last = name.split(" ", 1)
@@ -295,6 +314,17 @@ def main() -> None:
     print(f"Achtergehouden (de data van de vijandige testers, twee rondes): namen als woord behouden {sum(t == r for t, r in held_words)}/{len(held_words)}; "
           f"personen weggelaten {sum(not left(r, w) for _t, w, r, _k in held_persons)}/{len(held_persons)}, "
           f"ook met al hun namen in publiek.behoud {sum(not left(k, w) for _t, w, _r, k in held_persons)}/{len(held_persons)}")
+    held_out3 = Redactor(HELD_OUT3_PARTICIPANTS)
+    persons3 = [(text, what, held_out3(text)) for text, what in HELD_OUT3_PERSONS]
+    words3 = [(text, held_out3(text)) for text in HELD_OUT3_WORDS]
+    print(f"Derde ronde (zonder Deduce): personen weggelaten {sum(not left(r, w) for _t, w, r in persons3)}/{len(persons3)}; "
+          f"namen als woord behouden {sum(t == r for t, r in words3)}/{len(words3)}")
+    for text, result in words3:
+        if text != result:
+            print(f"derde ronde, woord verloren: {text!r} -> {result!r}")
+    for text, what, result in persons3:
+        if left(result, what):
+            print(f"derde ronde, persoon gebleven: {text!r} -> {result!r}")
     for text, result in held_words:
         if text != result:
             print(f"achtergehouden woord verloren: {text!r} -> {result!r}")

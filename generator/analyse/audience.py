@@ -310,7 +310,10 @@ def clean_public_texts(texts: Sequence[str], redactor: Redactor, names: Callable
         final = finals[text]
         changes = _changes(text, final)
         trial_changes = _changes(text, trial[text]) if text in trial else []
-        back = {at for _removed, _mark, at in changes} - {at for _removed, _mark, at in trial_changes} if text in trial else set()
+        # a place comes back only where nothing is removed there with the word kept (not where Deduce then takes
+        # "de Linde" as one name: keeping "linde" would not bring it back there)
+        back = {at for removed, _mark, at in changes
+                if not any(where < at + len(removed) and at < where + len(other) for other, _m, where in trial_changes)} if text in trial else set()
         kept: tuple[str, ...] = ()
         if text in bare:
             now = {at for _removed, _mark, at in changes}

@@ -301,8 +301,9 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
     if keepable:
         words = sorted(keepable, key=lambda word: (-keepable[word], word))
         kept = list(dict.fromkeys(fold_word(word) for word in keep))
-        lines += ["", _("Gewone woorden die alleen om hun hoofdletter als naam zijn weggelaten. Met publiek.behoud komen ze terug, "
-                        "precies op deze plaatsen (het woord tussen »«); kijk bij elke plaats of er het woord staat en niet een persoon:")]
+        lines += ["", _("Gewone woorden die alleen om hun plaats of hoofdletter als naam zijn weggelaten. Met publiek.behoud komen ze "
+                        "terug op deze plaatsen, zo gelezen als hier (het woord tussen »«; wat de publieke site er dan nog weglaat, staat "
+                        "er als [naam] of [deelnemer]); kijk bij elke plaats of er het woord staat en niet een persoon:")]
         for word in words:
             lines.append(f"- '{word}':")
             lines += ["    " + _translated(context, t) for context in dict.fromkeys(contexts[word])]
@@ -313,9 +314,16 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
     as_word = [(found.text, found_words) for _text, found in sorted(cleaned.items(), key=lambda item: item[1].text) if (found_words := found.as_word)]
     if as_word:
         lines += ["", _("Namen van deelnemers die als gewoon woord blijven staan (kijk of er geen persoon mee bedoeld is; "
-                        "schrijf de naam dan met een hoofdletter of laat die weg):")]
-        lines += ["- " + _("%(words)s in: %(text)s") % {"words": ", ".join(f"'{_one_line(word)}'" for word in dict.fromkeys(words)),
-                                                         "text": _translated(text, t).replace("\n", " ")} for text, words in as_word]
+                        "is het toch een persoon, laat de naam dan weg of schrijf er een voornaam bij):")]
+        by_word: dict[str, list[str]] = {}
+        for text, found_words in as_word:
+            for word in dict.fromkeys(fold_word(word) for word in found_words):
+                by_word.setdefault(word, []).append(_translated(text, t).replace("\n", " "))
+        for word in sorted(by_word, key=lambda word: (-len(by_word[word]), word)):
+            shown_texts = by_word[word]
+            lines.append("- " + t.ngettext("'%(word)s' (%(count)s tekst), bijvoorbeeld:", "'%(word)s' (%(count)s teksten), bijvoorbeeld:",
+                                           len(shown_texts)) % {"word": word, "count": len(shown_texts)})
+            lines += ["    " + _short_text(text) for text in shown_texts[:3]]
     staying = [(found.text, word) for _text, found in sorted(cleaned.items(), key=lambda item: item[1].text) for word in found.kept]
     if staying:
         lines += ["", _("Wat publiek.behoud laat staan (zonder die instelling was het weggelaten):")]
@@ -325,6 +333,11 @@ def public_changes(cleaned: Mapping[str, CleanedText], keep: Sequence[str], t: T
         lines += ["", _("Geen gewoon Nederlands woord in publiek.behoud (het wordt weggelaten waar het een naam is): %(words)s.")
                   % {"words": ", ".join(f"'{word}'" for word in strange)}]
     return "\n".join(lines)
+
+
+def _short_text(text: str, limit: int = 160) -> str:
+    """A text on one line, cut after `limit` characters."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _one_line(text: str) -> str:

@@ -199,6 +199,15 @@ FINITE_VERBS = frozenset({
     "biedt", "reed", "rijdt", "schoof", "trok", "trekt", "wees", "wijst", "dronk", "at", "eet", "sliep", "slaapt", "lachte", "lacht",
     "legt", "belt", "mailt", "appt", "antwoordde", "antwoordt", "vertelt", "leidt", "opende", "sloot", "stuurde", "stuurt",
 })
+# English verbs after a name-word: the subject of an English sentence, a person ("Akker agreed", "Linde said").
+ENGLISH_VERBS = frozenset({
+    "said", "says", "agreed", "agrees", "told", "tells", "asked", "asks", "thinks", "thought", "wrote", "writes", "presented", "presents",
+    "was", "is", "has", "had", "helped", "helps", "did", "does", "made", "makes", "gave", "gives", "showed", "shows", "explained",
+    "explains", "suggested", "suggests", "joined", "joins", "led", "leads", "organised", "organized", "felt", "feels", "found", "finds",
+    "will", "would", "can", "could", "should", "shared", "shares", "added", "adds", "replied", "answered", "mentioned", "noted",
+})
+# After a name-word at the start of a sentence, an infinitive or a lower-case word of these shapes says it is the
+# everyday word ("Klein denken", "Zand verzamelen"): a singular person is no subject of an infinitive.
 # What a sentence-initial adjective may be followed by and stay the word ("Klein is fijn", "Groot was de verbazing").
 COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "wordt", "werd", "lijkt", "leek", "en", "of"})
 # What follows a sentence-initial word and a comma when it is no address ("Klein, maar fijn").
@@ -322,7 +331,11 @@ class Redactor:
         """A name part with one of `SUFFIXES`, tested by its last letters (this runs for every word
         of every text that ends in "s" or "e")."""
         if joined[-1] == "s":
-            return joined[:-1] in self._suffixed
+            if joined[:-1] in self._suffixed or (joined.endswith("ies") and self._nickname(joined[:-1])):
+                return True
+            return False
+        if (joined.endswith("ie") or joined[-1] == "y") and self._nickname(joined):
+            return True
         if joined[-2:] != "je":
             return False
         stem = joined[:-2]
@@ -330,6 +343,14 @@ class Redactor:
             return True
         # "-etje", also after the last letter doubled ("brammetje")
         return stem[-2:] == "et" and (stem[:-2] in self._suffixed or (len(stem) > 4 and stem[-3] == stem[-4] and stem[:-3] in self._suffixed))
+
+    def _nickname(self, joined: str) -> bool:
+        """A nickname made with -ie or -y, perhaps after the last letter doubled ("Vlassie" of Vlas, "Eikie" of
+        Eik, "Bassy" of Bas), unless that form is itself a Dutch word."""
+        stem = joined[:-2] if joined.endswith("ie") else joined[:-1]
+        if len(stem) < _SUFFIXED_FROM or is_word(joined):
+            return False
+        return stem in self._suffixed or (len(stem) > _SUFFIXED_FROM and stem[-1] == stem[-2] and stem[:-1] in self._suffixed)
 
     def _is_typo(self, folded: str) -> bool:
         """Whether a word written with a capital is a name part with one letter wrong (see `_TYPO_FROM`),
@@ -368,7 +389,7 @@ class Redactor:
                 words += len(tokens[last][2]) > 1  # a name spaced out is one word however many letters
                 if words > _MAX_TOKENS or len(joined) > self._longest:
                     break
-                if ((joined in keys and (last > index or joined not in self._initialled)) or (joined[-1] in "se" and self._is_variant(joined))
+                if ((joined in keys and (last > index or joined not in self._initialled)) or (joined[-1] in "sey" and self._is_variant(joined))
                         or (joined in initials and self._is_initials(text, tokens, index, last))):
                     best = last
             if best is None and near and len(tokens[index][2]) >= _TYPO_FROM - 1 and text[tokens[index][0]].isupper() and self._is_typo(tokens[index][2]):
@@ -428,7 +449,7 @@ class Redactor:
                         break
             for part_start, part_end in parts:
                 part = fold_word(text[part_start:part_end])
-                if len(part) >= 2 and ((part in self.keys and part not in self._initialled) or (part[-1] in "se" and self._is_variant(part))):
+                if len(part) >= 2 and ((part in self.keys and part not in self._initialled) or (part[-1] in "sey" and self._is_variant(part))):
                     found.append(Decision(part_start, part_end, part if is_word(part) else None, "person"))
         return found
 
@@ -459,7 +480,7 @@ class Redactor:
         if not is_word(word) or base is None:
             return None, None  # no word, or only with an ending ("Lias" of "Lia")
         possessive = word.endswith("s") and word[:-1] in self.keys
-        return base, word_context(text, tokens, first, last, position, titled, possessive)
+        return base, word_context(text, tokens, first, last, position, titled, possessive, participant=True)
 
     def __call__(self, text: str, every_address: bool = True) -> str:
         """`text` without the identities; `every_address`: without any e-mail address at all (else
@@ -514,7 +535,7 @@ class Redactor:
 
 
 def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last: int, position: int, titled: bool = False,
-                 possessive: bool = False) -> str:
+                 possessive: bool = False, participant: bool = False) -> str:
     """How sure the everyday word at `tokens[position]` (in the run `first` … `last`, with a particle
     or initial perhaps) stands for a person (see `Redactor`):
 
@@ -527,9 +548,13 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
       word, unless the text names the person elsewhere;
     - "word": surely the word ("de roos", "een groot succes", "Klein is fijn").
 
-    `possessive`: the word is a name with -s ("Bakkers"), which followed by a noun is a person's."""
+    `possessive`: the word is a name with -s ("Bakkers"), which followed by a noun is a person's.
+    `participant`: the word is a participant's name, so privacy first: at the start of a sentence, a line or
+    after a label it is "weak" without evidence it is the word, a text in one case is read by position, a
+    capitalised name-word in a sentence that is not Dutch is a person."""
     start, end, word = tokens[position]
     capital = text[start].isupper()
+    caseless = participant and _caseless(text)
     initial_or_particle = [tokens[i] for i in range(first, last + 1) if i != position]
     if any(t[1] - t[0] == 1 and text[t[0]].isupper() for t in initial_or_particle):
         return "person"  # "R. Bos"
@@ -561,6 +586,17 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     if (right_before in _REPEATING and position >= 2 and tokens[position - 2][2] == word
             and not _sentence_break(text[tokens[position - 2][1]:tokens[position - 1][0]])):
         return "word"  # "Steen voor steen", "stap voor stap"
+    if caseless and not capital and (right_before in DETERMINERS or (right_before is not None and _inflected_adjective(right_before))
+                                     or _in_listed_words(text, tokens, first, caseless=True)):
+        return "word"  # "de linde op het plein" in a text all in lower case
+    if caseless and not capital:
+        capital = True  # "actie: toren. notulist: bron", "akker en bron deden mee": the case says nothing, the position does
+    if capital and after is not None and after in ENGLISH_VERBS and after_gap.strip(" \t()") == "" and after not in ("is", "was", "had"):
+        return "person"  # "Akker agreed", "Linde said the workshop was great"
+    if capital and after is not None and after in ENGLISH_VERBS and after_gap.strip(" \t()") == "" and _foreign(text, start):
+        return "person"  # "Linde was there"
+    if participant and capital and not adjective and _foreign(text, start):
+        return "person"  # a sentence that is not Dutch: a capitalised name-word there is a name
     if not capital:
         if (text[end:].lstrip(" \t")[:1] == ":" and _sentence_start(text, tokens[first][0])
                 and (_list_item(text, tokens[first][0]) or _DIALOGUE.search(text) or _LOWER_DIALOGUE.search(text))):
@@ -625,7 +661,15 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     line_end = text.find("\n", end)
     if not titled and not text[end:len(text) if line_end < 0 else line_end].strip(" \t\r.,;:!?"):
         return "person"  # alone on its line: a name in a list, a signature
-    return "maybe"  # "Klein denken", "Storm op zee": the word, unless the text names the person elsewhere
+    if titled or not sentence_start or not participant:
+        return "maybe"
+    if after is not None and not after_gap.strip() and (caseless or text[tokens[after_index][0]].islower()) and (
+            _infinitive(after) or (adjective and is_adjective(after)) or word in DETERMINERS or word in CONJUNCTIONS or word in PREPOSITIONS
+            or (not caseless and after in ("en", "of") and _noun_follows(text, tokens, after_index))):
+        return "maybe"  # "Klein denken, groot beginnen.", "Zand verzamelen", "Meer dan de helft": no singular person before an infinitive
+    # At the start of a sentence, a line or after a label, with no evidence it is the word: removed, unless the coach
+    # keeps the word ("Toren 2x afwezig", "Trekker: Vlas", "Storm op zee")
+    return "weak"
 
 
 # A text with dialogue: a colon before a quote, or two speakers ("Valk: 'Ik ga het proberen.' Zand: zeker doen!").
@@ -684,13 +728,13 @@ def _listed_words(text: str, end: int, after_gap: str, upper: bool = False) -> b
     return True
 
 
-def _in_listed_words(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _in_listed_words(text: str, tokens: list[tuple[int, int, str]], index: int, caseless: bool = False) -> bool:
     """Whether the lower-case word `tokens[index]` is an item of a list of things that begins the
     sentence ("Merel, mus en koolmees", "Steen, papier, schaar")."""
     while index > 0 and _JOINING.fullmatch(text[tokens[index - 1][1]:tokens[index][0]]):
         index -= 1
     start, end, _word = tokens[index]
-    if not _sentence_start(text, start) or not text[start].isupper():
+    if not _sentence_start(text, start) or not (caseless or text[start].isupper()):
         return False
     after_index = index + 1
     after_gap = text[end:tokens[after_index][0]] if after_index < len(tokens) else text[end:]
@@ -743,6 +787,41 @@ def _inflected_adjective(word: str) -> bool:
         return False
     stem = word[:-1]
     return is_adjective(stem) or (stem[-1] == stem[-2] and is_adjective(stem[:-1])) or is_adjective(stem[:-2] + stem[-2] + stem[-2:])
+
+
+def _caseless(text: str) -> bool:
+    """Whether the case of `text` says nothing: all in lower case, or all in capitals (three words or more)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(TOKEN.findall(text)) >= 3 and (all(ch.islower() for ch in letters) or all(ch.isupper() for ch in letters))
+
+
+def _infinitive(word: str) -> bool:
+    """An infinitive or plural ("denken", "verzamelen", "bouwen"): no verb of a singular person."""
+    return len(word) >= 4 and word.endswith("en") and is_word(word) and word not in FINITE_VERBS and not is_adjective(word)
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*")
+
+
+def _noun_follows(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether after "en"/"of" at `tokens[index]` comes an everyday word in lower case that is no pronoun, verb or
+    article ("Schaap en geit", "Zand of klei"): two things, not two people."""
+    if index + 1 >= len(tokens):
+        return False
+    start, _end, word = tokens[index + 1]
+    return (text[start].islower() and is_word(word) and word not in _PRONOUNS and word not in FINITE_VERBS and word not in DETERMINERS
+            and word not in TITLES and word != "ik")
+
+
+def _foreign(text: str, start: int) -> bool:
+    """Whether the sentence around `start` is not Dutch: four words or more, most of them no Dutch word."""
+    begin = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    sentence = _SENTENCE.match(text, begin)
+    words = [fold_word(w) for w in TOKEN.findall(sentence.group() if sentence else "") if not w.isdigit()]
+    if len(words) < 4:
+        return False
+    foreign = [w for w in words if not is_word(w) and w not in ENGLISH_VERBS] + [w for w in words if w in ENGLISH_VERBS]
+    return len(foreign) * 2 > len(words)
 
 
 def _finite(word: str) -> bool:
