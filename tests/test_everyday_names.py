@@ -445,7 +445,7 @@ def test_third_hostile_round_words_stay(text: str) -> None:
 
 @pytest.mark.parametrize("text, word", [
     ("Storm op zee: zo voelde de eerste bijeenkomst.", "Storm"), ("Mos groeit op de stenen.", "Mos"), ("Zand zelf maken kan niet.", "Zand"),
-    ("- Zand in de bak", "Zand"), ("Haver 3x per week in de pap.", "Haver"), ("Eik 300 jaar oud.", "Eik"),
+    ("- Zand in de bak", "Zand"), ("Eik 300 jaar oud.", "Eik"),
 ])
 def test_a_name_word_at_a_sentence_start_without_evidence_goes_and_behoud_brings_it_back(text: str, word: str) -> None:
     assert word not in Redactor(HOSTILE3)(text)
@@ -455,3 +455,14 @@ def test_a_name_word_at_a_sentence_start_without_evidence_goes_and_behoud_brings
 def test_a_nickname_that_is_a_dutch_word_is_no_variant() -> None:
     assert Redactor(["Jan Ser"])("Een serie lessen.") == "Een serie lessen."
     assert Redactor(["Jan Kop"])("Koppie hielp.") == "[deelnemer] hielp."
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("Toren 2x afwezig, Rijn 1x. Haver 3 keer te laat.", ["Toren", "Haver"]), ("Stam 3/5 aanwezig.", ["Stam"]),
+    ("Eik 4x ziek.", ["Eik"]), ("- Veer 2 keer\n- Akker 1 keer", ["Veer", "Akker"]),
+])
+def test_a_counted_name_is_a_person_that_behoud_never_brings_back(text: str, persons: list[str]) -> None:
+    """An attendance or task count after a name ("Toren 2x afwezig") counts someone: the coach's `behoud`
+    of the word never puts it back (the third hostile round showed the suggestion offering it)."""
+    left = Redactor(HOSTILE3, keep=EVERY_WORD3)(text)
+    assert not [p for p in persons if re.search(rf"(?<![^\W\d_]){re.escape(p)}(?![^\W\d_])", left)], (text, left)

@@ -534,6 +534,11 @@ class Redactor:
         return addresses + [text[span.start:span.end] for span in self.spans(text)]
 
 
+# A count after a name at the start of a line ("Toren 2x afwezig", "Stam 3/5", "Haver 3 keer te laat"): an attendance
+# or task list counts people. ("Eik 300 jaar oud" is no count: only the word's place, so the coach may keep it.)
+_COUNTED = re.compile(r"\d+\s*(?:x|×|keer|maal|/\s*\d+|van\s+de\s+\d+)(?![^\W\d_])", re.IGNORECASE)
+
+
 def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last: int, position: int, titled: bool = False,
                  possessive: bool = False, participant: bool = False) -> str:
     """How sure the everyday word at `tokens[position]` (in the run `first` … `last`, with a particle
@@ -623,6 +628,8 @@ def word_context(text: str, tokens: list[tuple[int, int, str]], first: int, last
     if (after in _BEFORE_VERB and after_index + 1 < len(tokens) and not text[tokens[after_index][1]:tokens[after_index + 1][0]].strip()
             and (tokens[after_index + 1][2] in FINITE_VERBS or _finite(tokens[after_index + 1][2]))):
         return "person"  # "Zand zelf vond het spannend", "Kool ook zei"
+    if participant and capital and sentence_start and _COUNTED.match(after_word):
+        return "person"  # "Toren 2x afwezig", "Stam 3/5 aanwezig": someone counted, as in an attendance list
     if capital and sentence_start and after_word[:1] == ":" and (_list_item(text, tokens[first][0]) or _DIALOGUE.search(text)
                                                                  or not _HEADING.match(after_word) or _shouting(text, start)):
         return "person"  # a speaker or a list item: "Zand: zeker doen!", "- Bas: de planning"; not a heading "Roos: een thema …"
